@@ -1,0 +1,28 @@
+package dam.core.sim;
+
+import dam.core.model.Initialisation;
+
+/**
+ * What a batch of trials at one grid point needs besides the model.
+ *
+ * @param m0                 initial overlap with pattern 1, in [-1, 1]
+ * @param steps              number of time steps T &gt;= 1
+ * @param init               exact or bernoulli initial state
+ * @param statesPerPatternSet how many consecutive trials share one pattern set (1 = fresh patterns every trial)
+ */
+public record SimulationSettings(double m0, int steps, Initialisation init, int statesPerPatternSet) {
+    public SimulationSettings {
+        if (!(m0 >= -1 && m0 <= 1)) {
+            throw new IllegalArgumentException("m0: must lie in [-1, 1], got " + m0);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps: must be >= 1, got " + steps);
+        }
+        if (init == null) {
+            throw new IllegalArgumentException("init: must be exact or bernoulli");
+        }
+        if (statesPerPatternSet < 1) {
+            throw new IllegalArgumentException("states-per-pattern-set: must be >= 1, got " + statesPerPatternSet);
+        }
+    }
+}
