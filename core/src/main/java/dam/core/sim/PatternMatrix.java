@@ -143,6 +143,11 @@ public final class PatternMatrix {
         return xi;
     }
 
+    /** The pattern-major rows themselves (not copied: callers must not modify them). */
+    long[] rows() {
+        return rows;
+    }
+
     /** The byte-sliced layout itself (not copied: callers must not modify it). */
     byte[] slices() {
         return slices;
