@@ -107,6 +107,7 @@ public final class EffectiveProcessSolver {
             int first = j * blockPaths;
             blocks[j] = new Block(first, Math.min(blockPaths, paths - first), steps, m0, streams);
         }
+        double[] epsilonSums = new double[steps];
         Closure closure = Closure.of(n, alpha);
         IncrementalCholesky cholesky = new IncrementalCholesky(PIVOT_TOLERANCE);
 
@@ -118,7 +119,7 @@ public final class EffectiveProcessSolver {
                 noise[u] = sqrtAlpha * factor[u];
             }
             double drive = Math.pow(mUsed[t], n - 1) + (theta == null ? 0 : theta[t]);
-            Sums sums = new Sums(t);
+            Sums sums = new Sums(t, epsilonSums);
             for (Block block : blocks) {
                 block.step(t, drive, memory, noise, streams, sums);
             }
@@ -128,10 +129,14 @@ public final class EffectiveProcessSolver {
                 c[s][t + 1] = c[t + 1][s];
             }
             c[t + 1][t + 1] = 1;
+            // Novikov's left side <sigma(t+1) eps(u)>, estimated as a covariance: subtracting
+            // m(t+1) times the sample mean of eps(u) (zero in expectation) removes most of the
+            // sampling noise when m is close to +-1.
             double[] y = new double[t + 1];
-            for (int u = 0; u <= t; u++) {
-                y[u] = sums.noise[u] / paths / sqrtAlpha;
+            for (int u = 0; u < t; u++) {
+                y[u] = (sums.noise[u] - m[t + 1] * sums.epsilon[u]) / paths / sqrtAlpha;
             }
+            y[t] = sums.noise[t] / paths / sqrtAlpha;
             double[] response = cholesky.solveLeft(y);
             System.arraycopy(response, 0, g[t + 1], 0, t + 1);
         }
@@ -145,9 +150,13 @@ public final class EffectiveProcessSolver {
         /** sum sigma(t+1) eps(u) for u &lt; t; for u = t the noise-free sum of 2 phi(a / b). */
         final double[] noise;
 
-        Sums(int t) {
+        /** sum eps(u) over all paths, u &lt;= t, shared across steps (each column is summed once, at its step). */
+        final double[] epsilon;
+
+        Sums(int t, double[] epsilon) {
             correlation = new double[t + 1];
             noise = new double[t + 1];
+            this.epsilon = epsilon;
         }
     }
 
@@ -236,9 +245,12 @@ public final class EffectiveProcessSolver {
                 }
             }
             double[] fresh = new double[size];
+            double freshSum = sums.epsilon[t];
             for (int i = 0; i < size; i++) {
                 fresh[i] = streams.normal(first + i);
+                freshSum += fresh[i];
             }
+            sums.epsilon[t] = freshSum;
             eps[t] = fresh;
 
             double b = noise[t];
