@@ -120,6 +120,24 @@ class EffectiveProcessSolverTest {
     }
 
     @Test
+    void nearlySingularCovarianceDoesNotAmplifySamplingNoise() {
+        // n = 2 just above alpha = 0.138, from m0 = 1: a long plateau near m = 0.98 on which only ~0.1%
+        // of the paths flip per step, so the innovations are tiny. With a pivot tolerance of 1e-10 the
+        // response reached |G| ~ 1e3 by t = 40 and m collapsed to 0.16 at this M; at M = 4e5 (where the
+        // pivots are resolved) m(40) = 0.978 and max |G| = 0.1.
+        TheoryResult r = new EffectiveProcessSolver(2, 0.14, 100_000).solve(1.0, 40, 1);
+        assertWellFormed(r);
+        double largest = 0;
+        for (double[] row : r.response()) {
+            for (double g : row) {
+                largest = Math.max(largest, Math.abs(g));
+            }
+        }
+        assertTrue(largest < 0.5, "max |G| = " + largest);
+        assertEquals(0.978, r.finalOverlap(), 0.005);
+    }
+
+    @Test
     void hopfieldRetrievesBelowCapacityAndFailsAbove() {
         // n = 2 parallel dynamics from m0 = 1: retrieval at alpha = 0.05, loss of the pattern at alpha = 0.3
         // (the Hopfield capacity from m0 = 1 is about 0.14-0.16).
