@@ -1,7 +1,8 @@
 """Executes notebooks/figure1.ipynb and notebooks/phase_diagram.ipynb against a sweep output.
 
 A cell that raises fails the test (nbclient's CellExecutionError); every figure the notebook promises must
-exist as a PNG with data drawn in it; the tables it writes are checked against the Parquet tables.
+exist as a PNG with data drawn in it; the tables it writes are checked against the Parquet tables. The
+sweep output itself is checked against the planned schema, since the notebooks rely on it.
 """
 import math
 
@@ -9,14 +10,17 @@ import matplotlib
 import nbformat
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from conftest import NOTEBOOKS
+from fixtures.sweep import SCHEMAS
+
 matplotlib.use("Agg")
 import matplotlib.image as mimage  # noqa: E402
-
-from conftest import NOTEBOOKS  # noqa: E402
 
 
 def run_notebook(name, output, monkeypatch):
@@ -54,6 +58,22 @@ def first_step_tolerance(theory):
 def exact_first_step(n, alpha, m0):
     double_factorial = math.prod(range(2 * n - 3, 0, -2))
     return math.erf(m0 ** (n - 1) / math.sqrt(2 * alpha * double_factorial))
+
+
+def comparable(arrow_type):
+    """A type's identity for the schema check: lists by element type (Spark marks elements not null)."""
+    if pa.types.is_list(arrow_type):
+        return f"list<{arrow_type.value_type}>"
+    return str(arrow_type)
+
+
+@pytest.mark.parametrize("table", SCHEMAS)
+def test_sweep_output_table_has_the_planned_columns_and_types(sweep_output, table):
+    """What the notebooks rely on: every table present has exactly plan/schema.md's columns and types."""
+    if not (sweep_output / table).is_dir():
+        pytest.skip(f"{table}/: not in this sweep output")
+    found = ds.dataset(sweep_output / table, format="parquet", partitioning="hive").schema
+    assert {f.name: comparable(f.type) for f in found} == {f.name: comparable(f.type) for f in SCHEMAS[table]}
 
 
 @pytest.mark.parametrize("name", ["figure1.ipynb", "phase_diagram.ipynb"])
