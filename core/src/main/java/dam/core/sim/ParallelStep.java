@@ -38,16 +38,13 @@ public final class ParallelStep {
     private final boolean oddN;
     private final long[] rows;
 
-    private int capacity = -1;
-    private int[] b;               // b[s p + mu]
     private final int groupCount;
     private final int[] histogram;    // histogram[(b + N) / 2]: number of patterns with overlap b
     private final int[] groupSize;
-    private final int[] planeAt;      // where each group's bit planes start in planes
-    private final int[] planesUsed;   // how many planes each group's counts need
+    private final int planesPerGroup;  // bit planes reserved per group: enough to count all p patterns
     private final int[] pending;      // pending[16 g + k]: row offsets waiting to be added to group g
     private final int[] pendingCount;
-    private long[] planes;            // planes[planeAt[g] + j words + w]: bit j of group g's counts, neurons 64w..
+    private final long[] planes;      // planes[g planesPerGroup + j words + w]: bit j of group g's counts, neurons 64w..
     private final long[] h;
 
     /** A kernel for the patterns xi with coefficients of the same N. */
@@ -65,92 +62,70 @@ public final class ParallelStep {
         this.groupCount = oddN ? N / 2 + 1 : N + 1;
         this.histogram = new int[N + 1];
         this.groupSize = new int[groupCount];
-        this.planeAt = new int[groupCount];
-        this.planesUsed = new int[groupCount];
+        this.planesPerGroup = (32 - Integer.numberOfLeadingZeros(p)) * words;
         this.pending = new int[16 * groupCount];
         this.pendingCount = new int[groupCount];
-        this.planes = new long[0];
+        this.planes = new long[Math.multiplyExact(groupCount, planesPerGroup)];
         this.h = new long[N];
     }
 
     /** Writes sigma(t+1) of the {@code count} packed states {@code states[s words ..]} to {@code next[s words ..]}. */
     public void step(long[] states, int count, long[] next) {
-        if (count < 1) {
-            return;
-        }
-        if (count > capacity) {
-            capacity = count;
-            b = new int[Math.multiplyExact(count, p)];
-        }
-        overlaps(states, count);
         for (int s = 0; s < count; s++) {
-            field(states, s * words, s * p);
+            field(states, s * words);
             signs(states, s * words, next);
         }
     }
 
-    /** b[s p + mu] for all states and patterns; each row is read once for the whole batch. */
-    private void overlaps(long[] states, int count) {
-        for (int mu = 0; mu < p; mu++) {
-            int row = mu * words;
-            for (int s = 0; s < count; s++) {
-                int st = s * words;
-                int differ = 0;
-                for (int w = 0; w < words; w++) {
-                    differ += Long.bitCount(rows[row + w] ^ states[st + w]);
-                }
-                b[s * p + mu] = N - 2 * differ;
-            }
-        }
-    }
-
-    /** h_i for the state at sigma[offset ..] whose overlaps are b[bAt .. bAt + p). */
-    private void field(long[] sigma, int offset, int bAt) {
+    /**
+     * h_i for the state at sigma[offset ..], in one pass over the patterns in storage order: each row is read
+     * for its overlap and, while still in cache, queued for its group; a group adds its rows 16 at a time.
+     */
+    private void field(long[] sigma, int offset) {
         java.util.Arrays.fill(histogram, 0);
-        for (int mu = 0; mu < p; mu++) {
-            histogram[(b[bAt + mu] + N) >> 1]++;
-        }
-        coefficients.boundFromHistogram(histogram); // throws when even long could overflow
-        long sumD = 0;
         java.util.Arrays.fill(groupSize, 0);
-        for (int k = 0; k <= N; k++) {
-            sumD += coefficients.d(2 * k - N) * histogram[k];
-            groupSize[groupKey(2 * k - N)] += histogram[k];
-        }
-        // Each group gets just the bit planes its size can fill.
-        int at = 0;
-        for (int g = 0; g < groupCount; g++) {
-            planeAt[g] = at;
-            planesUsed[g] = 32 - Integer.numberOfLeadingZeros(groupSize[g]);
-            at += planesUsed[g] * words;
-        }
-        if (at > planes.length) {
-            planes = new long[at];
-        }
-        java.util.Arrays.fill(planes, 0, at, 0L);
-        // Patterns in storage order, so the rows stream from memory; each group collects 16 before adding them.
         java.util.Arrays.fill(pendingCount, 0);
         for (int mu = 0; mu < p; mu++) {
-            int g = groupKey(b[bAt + mu]);
+            int row = mu * words;
+            int differ = 0;
+            for (int w = 0; w < words; w++) {
+                differ += Long.bitCount(rows[row + w] ^ sigma[offset + w]);
+            }
+            int b = N - 2 * differ;
+            histogram[(b + N) >> 1]++;
+            int g = groupKey(b);
             int c = pendingCount[g];
-            pending[g * 16 + c] = mu * words;
+            pending[g * 16 + c] = row;
             if (c == 15) {
-                addSixteenRows(g * 16, planeAt[g], planesUsed[g]);
+                int added = groupSize[g] + 16;
+                groupSize[g] = added;
+                addSixteenRows(g * 16, g * planesPerGroup, 32 - Integer.numberOfLeadingZeros(added));
                 pendingCount[g] = 0;
             } else {
                 pendingCount[g] = c + 1;
             }
         }
+        coefficients.boundFromHistogram(histogram); // throws when even long could overflow
+        long sumD = 0;
+        for (int k = 0; k <= N; k++) {
+            if (histogram[k] != 0) {
+                sumD += coefficients.d(2 * k - N) * histogram[k];
+            }
+        }
         java.util.Arrays.fill(h, 0L);
         long constant = 0;
         for (int g = 0; g < groupCount; g++) {
-            if (groupSize[g] > 0) {
+            int size = groupSize[g] + pendingCount[g];
+            if (size > 0) {
+                int base = g * planesPerGroup;
                 for (int k = 0; k < pendingCount[g]; k++) {
-                    addRow(pending[g * 16 + k], planeAt[g]);
+                    addRow(pending[g * 16 + k], base);
                 }
                 long a = coefficients.a(groupB(g));
-                constant += a * groupSize[g];
-                addCounts(planeAt[g], planesUsed[g], 2 * a);
+                constant += a * size;
+                int used = 32 - Integer.numberOfLeadingZeros(size);
+                addCounts(base, used, 2 * a);
+                java.util.Arrays.fill(planes, base, base + used * words, 0L);
             }
         }
         for (int i = 0; i < N; i++) {
