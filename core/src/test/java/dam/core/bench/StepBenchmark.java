@@ -26,10 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH: one parallel step of S = 10 states sharing a pattern set at n = 3, N = 512, alpha = 0.2 (p = 52429), for
  * the fast kernel, the byte-sliced lookup-table kernel and the dense baseline. Time per call = time per S
- * trial-steps. Run (from the repository root, after {@code mvn -B -q -o -pl core test-compile}):
+ * trial-steps. Run from the repository root:
  * <pre>
- * java -cp core/target/test-classes:core/target/classes:$(mvn -B -q -o -pl core dependency:build-classpath -Dmdep.outputFile=/dev/stdout) org.openjdk.jmh.Main StepBenchmark
+ * mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &amp;&amp; java -cp core/target/test-classes:core/target/classes:$(cat core/target/cp.txt) org.openjdk.jmh.Main StepBenchmark
  * </pre>
+ * (append e.g. {@code -p alpha=0.1,0.4 -f 1 -wi 2 -i 3} to change parameters or shorten the run).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
