@@ -46,7 +46,9 @@ public final class ParallelStep {
     private final int planesPerGroup;  // bit planes reserved per group: enough to count all p patterns
     private final int[] pending;      // pending[16 g + k]: row offsets waiting to be added to group g
     private final int[] pendingCount;
-    private final long[] planes;      // planes[g planesPerGroup + j words + w]: bit j of group g's counts, neurons 64w..
+    private final int[] region;       // region[g]: where group g's planes start in planes, or -1 before its first row
+    private int regionsUsed;
+    private long[] planes;            // planes[region[g] + j words + w]: bit j of group g's counts, neurons 64w..
     private final long[] h;
     private final long[] count8 = new long[8];
 
@@ -78,7 +80,8 @@ public final class ParallelStep {
         this.planesPerGroup = (32 - Integer.numberOfLeadingZeros(p)) * words;
         this.pending = new int[16 * groupCount];
         this.pendingCount = new int[groupCount];
-        this.planes = new long[Math.multiplyExact(groupCount, planesPerGroup)];
+        this.region = new int[groupCount];
+        this.planes = new long[16 * planesPerGroup];
         this.h = new long[N];
     }
 
@@ -98,6 +101,8 @@ public final class ParallelStep {
         java.util.Arrays.fill(histogram, 0);
         java.util.Arrays.fill(groupSize, 0);
         java.util.Arrays.fill(pendingCount, 0);
+        java.util.Arrays.fill(region, -1);
+        regionsUsed = 0;
         for (int mu = 0; mu < p; mu++) {
             int row = mu * words;
             int differ = 0;
@@ -112,7 +117,7 @@ public final class ParallelStep {
             if (c == 15) {
                 int added = groupSize[g] + 16;
                 groupSize[g] = added;
-                addSixteenRows(g * 16, g * planesPerGroup, 32 - Integer.numberOfLeadingZeros(added));
+                addSixteenRows(g * 16, regionOf(g), 32 - Integer.numberOfLeadingZeros(added));
                 pendingCount[g] = 0;
             } else {
                 pendingCount[g] = c + 1;
@@ -130,7 +135,7 @@ public final class ParallelStep {
         for (int g = 0; g < groupCount; g++) {
             int size = groupSize[g] + pendingCount[g];
             if (size > 0) {
-                int base = g * planesPerGroup;
+                int base = regionOf(g);
                 for (int k = 0; k < pendingCount[g]; k++) {
                     addRow(pending[g * 16 + k], base);
                 }
@@ -144,6 +149,23 @@ public final class ParallelStep {
         for (int i = 0; i < N; i++) {
             h[i] += States.spin(sigma, offset, i) * sumD - constant;
         }
+    }
+
+    /**
+     * The start of group g's bit planes, assigned on first use: only the groups that occur get planes (a few
+     * times sqrt(N) of them), not all N + 1 possible ones. Planes are zero when assigned (zeroed after use).
+     */
+    private int regionOf(int g) {
+        int at = region[g];
+        if (at < 0) {
+            at = regionsUsed * planesPerGroup;
+            regionsUsed++;
+            if (at + planesPerGroup > planes.length) {
+                planes = java.util.Arrays.copyOf(planes, Math.max(2 * planes.length, at + planesPerGroup));
+            }
+            region[g] = at;
+        }
+        return at;
     }
 
     /** The group of overlap b: b itself, or |b| when n is odd (then a(-b) = a(b)). */
