@@ -1,0 +1,19 @@
+package dam.core.theory;
+
+/**
+ * How the order parameters C and G close the effective process: the covariance of the Gaussian
+ * noise phi and the coefficients of the retarded self-interaction, one time row at a time.
+ */
+interface Closure {
+
+    /** Cov(phi(t), phi(s)) for s = 0..t, given C and G on rows 0..t; called for t = 0, 1, 2, ... in order. */
+    double[] covarianceRow(int t, double[][] correlation, double[][] response);
+
+    /** The coefficients k(t, s), s &lt; t, of the retarded field sum_{s&lt;t} k(t, s) sigma(s); same call order. */
+    double[] retardedRow(int t, double[][] correlation, double[][] response);
+
+    /** The closure of interaction order n at load alpha (physics.md sections 3 and 4). */
+    static Closure of(int n, double alpha) {
+        return n == 2 ? new HopfieldClosure(alpha) : new DenseClosure(new Moments(n), alpha);
+    }
+}

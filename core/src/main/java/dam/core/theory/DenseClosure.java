@@ -1,0 +1,36 @@
+package dam.core.theory;
+
+/**
+ * The closure for n &gt;= 3 (physics.md section 3): Cov(phi(t), phi(s)) = P(C(t, s)) and retarded
+ * coefficients alpha P'(C(t, s)) G(t, s). The noise covariance does not involve G.
+ */
+final class DenseClosure implements Closure {
+
+    private final Moments kernel;
+    private final double alpha;
+
+    /** The closure with Lemma 1's kernel P at load alpha. */
+    DenseClosure(Moments kernel, double alpha) {
+        this.kernel = kernel;
+        this.alpha = alpha;
+    }
+
+    @Override
+    public double[] covarianceRow(int t, double[][] correlation, double[][] response) {
+        double[] row = new double[t + 1];
+        for (int s = 0; s < t; s++) {
+            row[s] = kernel.value(correlation[t][s]);
+        }
+        row[t] = kernel.value(1);
+        return row;
+    }
+
+    @Override
+    public double[] retardedRow(int t, double[][] correlation, double[][] response) {
+        double[] row = new double[t];
+        for (int s = 0; s < t; s++) {
+            row[s] = alpha * kernel.derivative(correlation[t][s]) * response[t][s];
+        }
+        return row;
+    }
+}
