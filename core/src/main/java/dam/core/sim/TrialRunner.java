@@ -1,21 +1,231 @@
 package dam.core.sim;
 
+import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Runs the simulated trials of one grid point (n, N, alpha, m0); every trial is a pure function of
  * (base seed, grid point, trial index), whichever slice of trials a caller asks for.
+ *
+ * <p>Trial k uses pattern set k / S (S = statesPerPatternSet), seeded by {@link Seeds#patternSet}, and an
+ * initial state (and, for sequential dynamics, the sweep orders) seeded by {@link Seeds#initialState}.
+ * Parallel trials sharing a pattern set run as one batch of the exact {@link ParallelStep} kernel; because the
+ * kernel is exact per state, batching never changes a result.
+ *
+ * <p>Early stop, exact: parallel dynamics is a deterministic map sigma(t+1) = T(sigma(t)). Once sigma(t+1) =
+ * sigma(t) (fixed point) the rest of the trajectory is that state; once sigma(t+1) = sigma(t-1) != sigma(t)
+ * (2-cycle) it alternates between the two states forever, so m alternates and f stays f(t). The runner fills the
+ * remaining steps from these facts instead of computing them and drops the trial from its batch. For sequential
+ * dynamics a sweep without a flip means no neuron wants to flip in any order, so it is a fixed point too; a
+ * 2-cycle is recorded if seen but not shortcut (the next sweep order is random).
  */
 public final class TrialRunner {
 
+    private final int n;
+    private final int N;
+    private final double alpha;
+    private final int p;
+    private final UpdateOrder update;
+    private final SimulationSettings settings;
+    private final long baseSeed;
+    private final int maxBatch;
+    private final FieldCoefficients coefficients;
+
     /** A runner for grid point (n, N, alpha, m0 in settings) with pattern count p = round(alpha N^(n-1)). */
     public TrialRunner(int n, int N, double alpha, UpdateOrder update, SimulationSettings settings, long baseSeed) {
-        throw new UnsupportedOperationException("TrialRunner: not implemented yet");
+        this(n, N, alpha, update, settings, baseSeed, Integer.MAX_VALUE);
+    }
+
+    /** As the public constructor, with at most maxBatch trials per kernel batch (tests: batching changes nothing). */
+    TrialRunner(int n, int N, double alpha, UpdateOrder update, SimulationSettings settings, long baseSeed, int maxBatch) {
+        if (update == null) {
+            throw new IllegalArgumentException("update: must be parallel or sequential");
+        }
+        if (settings == null) {
+            throw new IllegalArgumentException("settings: must not be null");
+        }
+        this.p = Model.patternCount(n, N, alpha);
+        this.n = n;
+        this.N = N;
+        this.alpha = alpha;
+        this.update = update;
+        this.settings = settings;
+        this.baseSeed = baseSeed;
+        this.maxBatch = maxBatch;
+        this.coefficients = new FieldCoefficients(n, N);
+    }
+
+    /** The number of patterns p = round(alpha N^(n-1)). */
+    public int p() {
+        return p;
     }
 
     /** Runs trials first .. first + count - 1 and returns their results in trial order. */
     public List<TrialResult> run(int first, int count) {
-        throw new UnsupportedOperationException("TrialRunner: not implemented yet");
+        if (first < 0) {
+            throw new IllegalArgumentException("first: must be >= 0, got " + first);
+        }
+        if (count < 0 || (long) first + count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("count: must be >= 0 with first + count <= 2^31 - 1, got " + count);
+        }
+        List<TrialResult> out = new ArrayList<>(count);
+        int S = settings.statesPerPatternSet();
+        int k = first;
+        int end = first + count;
+        while (k < end) {
+            int set = k / S;
+            int setEnd = (int) Math.min((long) (set + 1) * S, end);
+            PatternMatrix xi = PatternMatrix.random(p, N, Seeds.patternSet(baseSeed, n, N, alpha, set));
+            if (update == UpdateOrder.PARALLEL) {
+                ParallelStep kernel = new ParallelStep(xi, coefficients);
+                for (int from = k; from < setEnd; from = (int) Math.min((long) from + maxBatch, setEnd)) {
+                    out.addAll(runParallel(xi, kernel, from, (int) Math.min((long) from + maxBatch, setEnd)));
+                }
+            } else {
+                SequentialSweep sweep = new SequentialSweep(xi, coefficients);
+                for (int trial = k; trial < setEnd; trial++) {
+                    out.add(runSequential(xi, sweep, trial));
+                }
+            }
+            k = setEnd;
+        }
+        return out;
+    }
+
+    private UniformRandomProvider trialRandom(int trial) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.initialState(baseSeed, n, N, alpha, settings.m0(), trial));
+    }
+
+    /** Trials from .. to - 1, all on pattern set xi, as one batch that shrinks as trials settle. */
+    private List<TrialResult> runParallel(PatternMatrix xi, ParallelStep kernel, int from, int to) {
+        int T = settings.steps();
+        int words = xi.words();
+        int count = to - from;
+        Trajectory[] traj = new Trajectory[count];
+        long[] cur = new long[count * words];
+        for (int s = 0; s < count; s++) {
+            InitialState.draw(xi, settings.m0(), settings.init(), trialRandom(from + s), cur, s * words);
+            traj[s] = new Trajectory(from + s, T);
+            traj[s].m[0] = overlap(xi, cur, s * words);
+        }
+        long[] prev = new long[count * words];
+        long[] next = new long[count * words];
+        int[] lane = new int[count]; // lane -> index into traj
+        for (int s = 0; s < count; s++) {
+            lane[s] = s;
+        }
+        int active = count;
+        for (int t = 0; t < T && active > 0; t++) {
+            kernel.step(cur, active, next);
+            int kept = 0;
+            for (int s = 0; s < active; s++) {
+                Trajectory tr = traj[lane[s]];
+                int flips = States.distance(cur, s * words, next, s * words, words);
+                tr.f[t] = (double) flips / N;
+                tr.m[t + 1] = overlap(xi, next, s * words);
+                if (flips == 0) {
+                    tr.settleAtFixedPoint(t);
+                } else if (t >= 1 && States.distance(prev, s * words, next, s * words, words) == 0) {
+                    tr.settleInCycle(t);
+                } else {
+                    // Compact the surviving lanes in place; kept <= s, so nothing unread is overwritten.
+                    System.arraycopy(cur, s * words, prev, kept * words, words);
+                    System.arraycopy(next, s * words, cur, kept * words, words);
+                    lane[kept++] = lane[s];
+                }
+            }
+            active = kept;
+        }
+        List<TrialResult> out = new ArrayList<>(count);
+        for (Trajectory tr : traj) {
+            out.add(tr.result());
+        }
+        return out;
+    }
+
+    private TrialResult runSequential(PatternMatrix xi, SequentialSweep sweep, int trial) {
+        int T = settings.steps();
+        int words = xi.words();
+        UniformRandomProvider rng = trialRandom(trial);
+        long[] sigma = new long[words];
+        InitialState.draw(xi, settings.m0(), settings.init(), rng, sigma, 0);
+        long[] prev = new long[words];
+        long[] before = new long[words];
+        Trajectory tr = new Trajectory(trial, T);
+        tr.m[0] = overlap(xi, sigma, 0);
+        int[] order = new int[N];
+        for (int t = 0; t < T; t++) {
+            randomPermutation(order, rng);
+            System.arraycopy(sigma, 0, before, 0, words);
+            int flips = sweep.sweep(sigma, order);
+            tr.f[t] = (double) flips / N;
+            tr.m[t + 1] = overlap(xi, sigma, 0);
+            if (flips == 0) {
+                tr.settleAtFixedPoint(t);
+                break;
+            }
+            if (t >= 1 && tr.cycleTime < 0 && States.distance(prev, 0, sigma, 0, words) == 0) {
+                tr.cycleTime = t;
+            }
+            System.arraycopy(before, 0, prev, 0, words);
+        }
+        return tr.result();
+    }
+
+    /** Fills order with a uniformly random permutation of 0 .. N-1 (Fisher-Yates from the identity). */
+    static void randomPermutation(int[] order, UniformRandomProvider rng) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+    }
+
+    private double overlap(PatternMatrix xi, long[] sigma, int offset) {
+        return (double) xi.overlap(0, sigma, offset) / N;
+    }
+
+    /** The observables of one trial while it runs. */
+    private static final class Trajectory {
+        final int trial;
+        final double[] m;
+        final double[] f;
+        int fixedPointTime = -1;
+        int cycleTime = -1;
+
+        Trajectory(int trial, int T) {
+            this.trial = trial;
+            this.m = new double[T + 1];
+            this.f = new double[T];
+        }
+
+        /** f(t) = 0: sigma(t+1) = sigma(t) forever. */
+        void settleAtFixedPoint(int t) {
+            fixedPointTime = t;
+            Arrays.fill(m, t + 2, m.length, m[t + 1]);
+            Arrays.fill(f, t + 1, f.length, 0.0);
+        }
+
+        /** sigma(t+1) = sigma(t-1) != sigma(t): the states alternate forever. */
+        void settleInCycle(int t) {
+            cycleTime = t;
+            for (int u = t + 2; u < m.length; u++) {
+                m[u] = m[u - 2];
+            }
+            Arrays.fill(f, t + 1, f.length, f[t]);
+        }
+
+        TrialResult result() {
+            return new TrialResult(trial, m, f, fixedPointTime, cycleTime);
+        }
     }
 }

@@ -1,0 +1,150 @@
+package dam.core.sim;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * p random patterns xi^mu in {-1,+1}^N, bit-packed twice (bit set means xi = +1):
+ *
+ * <ul>
+ *   <li>pattern-major rows of N bits ({@link #rows}): the overlap b_mu = sum_j xi_j^mu sigma_j of a bit-packed
+ *       state is N - 2 popcount(row XOR sigma);</li>
+ *   <li>neuron-major byte slices ({@link #slices}): byte {@code slices[c N + i]} holds xi_i^mu for the eight
+ *       patterns mu = 8c .. 8c+7 of chunk c (bit k for pattern 8c+k); the field kernel looks these bytes up in
+ *       per-chunk tables. Bits of patterns mu &gt;= p (padding of the last chunk) are 0.</li>
+ * </ul>
+ *
+ * <p>Pattern 1 of the physics (index 0 here) is the condensed pattern. Instances are immutable after
+ * construction and may be shared between threads.
+ */
+public final class PatternMatrix {
+
+    private final int p;
+    private final int N;
+    private final int words;
+    private final int chunks;
+    private final long[] rows;
+    private final byte[] slices;
+
+    private PatternMatrix(int p, int N, long[] rows) {
+        this.p = p;
+        this.N = N;
+        this.words = States.words(N);
+        this.chunks = (p + 7) / 8;
+        this.rows = rows;
+        this.slices = new byte[Math.multiplyExact(chunks, N)];
+        for (int mu = 0; mu < p; mu++) {
+            int c = mu >>> 3;
+            int bit = 1 << (mu & 7);
+            for (int i = 0; i < N; i++) {
+                if ((rows[mu * words + (i >>> 6)] >>> i & 1L) != 0) {
+                    slices[c * N + i] |= (byte) bit;
+                }
+            }
+        }
+    }
+
+    /** p patterns of N neurons with i.i.d. fair +-1 entries drawn from {@code seed} (XoRoShiRo128++). */
+    public static PatternMatrix random(int p, int N, long seed) {
+        checkShape(p, N);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int words = States.words(N);
+        long[] rows = new long[Math.multiplyExact(p, words)];
+        long lastMask = States.lastWordMask(N);
+        for (int mu = 0; mu < p; mu++) {
+            for (int w = 0; w < words; w++) {
+                long r = rng.nextLong();
+                rows[mu * words + w] = w == words - 1 ? r & lastMask : r;
+            }
+        }
+        return new PatternMatrix(p, N, rows);
+    }
+
+    /** The patterns of a dense matrix xi[mu][i] in {-1, +1} (for tests and small examples). */
+    public static PatternMatrix of(int[][] xi) {
+        int p = xi.length;
+        int N = p == 0 ? 0 : xi[0].length;
+        checkShape(p, N);
+        int words = States.words(N);
+        long[] rows = new long[p * words];
+        for (int mu = 0; mu < p; mu++) {
+            if (xi[mu].length != N) {
+                throw new IllegalArgumentException("xi: row " + mu + " has " + xi[mu].length + " entries, expected " + N);
+            }
+            System.arraycopy(States.pack(xi[mu]), 0, rows, mu * words, words);
+        }
+        return new PatternMatrix(p, N, rows);
+    }
+
+    private static void checkShape(int p, int N) {
+        if (p < 1) {
+            throw new IllegalArgumentException("p: must be >= 1, got " + p);
+        }
+        if (N < 2) {
+            throw new IllegalArgumentException("N: must be >= 2, got " + N);
+        }
+    }
+
+    /** Number of patterns p. */
+    public int p() {
+        return p;
+    }
+
+    /** Number of neurons N. */
+    public int N() {
+        return N;
+    }
+
+    /** Number of 64-bit words of one bit-packed row or state, ceil(N / 64). */
+    public int words() {
+        return words;
+    }
+
+    /** Number of 8-pattern chunks of the byte-sliced layout, ceil(p / 8). */
+    public int chunks() {
+        return chunks;
+    }
+
+    /** xi_i^mu in {-1, +1}. */
+    public int xi(int mu, int i) {
+        return (rows[mu * words + (i >>> 6)] >>> i & 1L) != 0 ? 1 : -1;
+    }
+
+    /** The overlap b_mu = sum_j xi_j^mu sigma_j of a bit-packed state starting at {@code sigma[offset]}. */
+    public int overlap(int mu, long[] sigma, int offset) {
+        int differ = 0;
+        int row = mu * words;
+        for (int w = 0; w < words; w++) {
+            differ += Long.bitCount(rows[row + w] ^ sigma[offset + w]);
+        }
+        return N - 2 * differ;
+    }
+
+    /** The eight pattern bits of chunk c at neuron i (bit k is xi_i^{8c+k} = +1), as 0..255. */
+    public int slice(int c, int i) {
+        return slices[c * N + i] & 0xFF;
+    }
+
+    /** Pattern mu as a fresh bit-packed state (bit set means +1). */
+    public long[] pattern(int mu) {
+        long[] out = new long[words];
+        System.arraycopy(rows, mu * words, out, 0, words);
+        return out;
+    }
+
+    /** A fresh dense copy xi[mu][i] in {-1, +1}. */
+    public int[][] toDense() {
+        int[][] xi = new int[p][N];
+        for (int mu = 0; mu < p; mu++) {
+            for (int i = 0; i < N; i++) {
+                xi[mu][i] = xi(mu, i);
+            }
+        }
+        return xi;
+    }
+
+    /** The byte-sliced layout itself (not copied: callers must not modify it). */
+    byte[] slices() {
+        return slices;
+    }
+}

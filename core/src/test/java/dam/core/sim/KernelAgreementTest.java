@@ -1,0 +1,154 @@
+package dam.core.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dam.core.model.Initialisation;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/** Every kernel reproduces the literal rule of {@link ReferenceStep} exactly, state by state and step by step. */
+class KernelAgreementTest {
+
+    /** (n, N, p) cases: N below, at and above multiples of 8 and 64; even N produces ties. */
+    private static final int[][] CASES = {
+        {2, 8, 3}, {2, 9, 5}, {2, 16, 20}, {2, 31, 9}, {2, 64, 12}, {2, 70, 17},
+        {3, 8, 2}, {3, 13, 11}, {3, 24, 30}, {3, 64, 17}, {3, 70, 9},
+        {4, 10, 7}, {4, 33, 16}, {4, 65, 8},
+        {5, 12, 9}, {5, 40, 24}, {5, 67, 5},
+    };
+
+    private static final double[] M0 = {1.0, 0.6, 0.2, -0.3};
+
+    private static List<int[]> initialStates(PatternMatrix xi, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        List<int[]> out = new ArrayList<>();
+        for (double m0 : M0) {
+            for (Initialisation init : Initialisation.values()) {
+                long[] sigma = new long[xi.words()];
+                InitialState.draw(xi, m0, init, rng, sigma, 0);
+                out.add(States.unpack(sigma, 0, xi.N()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void parallelKernelsMatchReferenceOnTrajectories() {
+        int ties = 0;
+        for (int[] c : CASES) {
+            int n = c[0], N = c[1], p = c[2];
+            PatternMatrix xi = PatternMatrix.random(p, N, 1000L * n + N);
+            ReferenceStep reference = new ReferenceStep(n, xi.toDense());
+            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            ParallelStep fast = new ParallelStep(xi, coefficients);
+            ParallelStep fastLong = new ParallelStep(xi, coefficients).forceLongPath();
+            DenseIntStep dense = new DenseIntStep(xi, coefficients);
+            List<int[]> states = initialStates(xi, 7L * p + N);
+            int S = states.size();
+            int words = xi.words();
+            long[] batch = new long[S * words];
+            for (int s = 0; s < S; s++) {
+                System.arraycopy(States.pack(states.get(s)), 0, batch, s * words, words);
+            }
+            for (int t = 0; t < 4; t++) {
+                long[] next = new long[S * words];
+                long[] nextLong = new long[S * words];
+                fast.step(batch, S, next);
+                fastLong.step(batch, S, nextLong);
+                for (int s = 0; s < S; s++) {
+                    int[] sigma = States.unpack(batch, s * words, N);
+                    int[] expected = reference.parallel(sigma);
+                    for (int i = 0; i < N; i++) {
+                        if (reference.field(sigma, i).signum() == 0) {
+                            ties++;
+                        }
+                    }
+                    String where = "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
+                    assertArrayEquals(expected, States.unpack(next, s * words, N), "fast int " + where);
+                    assertArrayEquals(expected, States.unpack(nextLong, s * words, N), "fast long " + where);
+                    long[] one = new long[words];
+                    dense.step(batch, s * words, one, 0);
+                    assertArrayEquals(expected, States.unpack(one, 0, N), "dense " + where);
+                    // A batch of one state gives the same answer as the full batch.
+                    long[] single = new long[words];
+                    fast.step(java.util.Arrays.copyOfRange(batch, s * words, (s + 1) * words), 1, single);
+                    assertArrayEquals(expected, States.unpack(single, 0, N), "fast single " + where);
+                }
+                batch = next;
+            }
+        }
+        assertTrue(ties > 50, "the cases must exercise ties h_i = 0, saw " + ties);
+    }
+
+    @Test
+    void largeFieldsTakeTheLongPathAndStayExact() {
+        // n = 6, N = 60: a(b_1) alone is about 12 N^5 ~ 9e9 > 2^31 near the condensed pattern.
+        int n = 6, N = 60, p = 6;
+        PatternMatrix xi = PatternMatrix.random(p, N, 42);
+        FieldCoefficients coefficients = new FieldCoefficients(n, N);
+        long[] sigma = xi.pattern(0);
+        int[] b = new int[p];
+        for (int mu = 0; mu < p; mu++) {
+            b[mu] = xi.overlap(mu, sigma, 0);
+        }
+        assertTrue(coefficients.bound(b, 0, p, 1) >= FieldCoefficients.INT_LIMIT);
+        ReferenceStep reference = new ReferenceStep(n, xi.toDense());
+        List<int[]> states = initialStates(xi, 3);
+        for (int[] s0 : states) {
+            long[] packed = States.pack(s0);
+            long[] next = new long[xi.words()];
+            new ParallelStep(xi, coefficients).step(packed, 1, next);
+            assertArrayEquals(reference.parallel(s0), States.unpack(next, 0, N));
+            long[] dense = new long[xi.words()];
+            new DenseIntStep(xi, coefficients).step(packed, 0, dense, 0);
+            assertArrayEquals(reference.parallel(s0), States.unpack(dense, 0, N));
+        }
+    }
+
+    @Test
+    void sequentialSweepMatchesReferenceInTheSameOrder() {
+        UniformRandomProvider orderRng = RandomSource.XO_RO_SHI_RO_128_PP.create(99);
+        int sweeps = 0;
+        for (int[] c : CASES) {
+            int n = c[0], N = c[1], p = c[2];
+            PatternMatrix xi = PatternMatrix.random(p, N, 31L * n + N);
+            ReferenceStep reference = new ReferenceStep(n, xi.toDense());
+            SequentialSweep sweep = new SequentialSweep(xi, new FieldCoefficients(n, N));
+            for (int[] s0 : initialStates(xi, 5L * N + p)) {
+                int[] expected = s0;
+                long[] sigma = States.pack(s0);
+                int[] order = new int[N];
+                for (int t = 0; t < 3; t++) {
+                    TrialRunner.randomPermutation(order, orderRng);
+                    int[] before = expected;
+                    expected = reference.sequential(expected, order);
+                    int flips = sweep.sweep(sigma, order);
+                    assertArrayEquals(expected, States.unpack(sigma, 0, N), "n=" + n + " N=" + N + " sweep " + t);
+                    assertEquals(States.distance(States.pack(before), 0, States.pack(expected), 0, xi.words()), flips);
+                    sweeps++;
+                }
+            }
+        }
+        assertEquals(CASES.length * 8 * 3, sweeps);
+    }
+
+    @Test
+    void fieldThatCouldExceedLongThrowsNamingNandN() {
+        int n = 30, N = 64;
+        PatternMatrix xi = PatternMatrix.random(3, N, 1);
+        FieldCoefficients coefficients = new FieldCoefficients(n, N);
+        long[] sigma = xi.pattern(0);
+        ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                () -> new ParallelStep(xi, coefficients).step(sigma, 1, new long[xi.words()]));
+        assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=64"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                () -> new DenseIntStep(xi, coefficients).step(sigma, 0, new long[xi.words()], 0));
+        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                () -> new SequentialSweep(xi, coefficients).sweep(sigma.clone(), new int[] {0, 1, 2}));
+    }
+}
