@@ -55,4 +55,9 @@ public record TheoryRetrieval(int n, int steps, int paths, long seed, double mSu
     public Capacity capacity(double lo, double hi, double tol) {
         return Capacity.bisect(n, alpha -> retrievesFrom(alpha, 1.0), lo, hi, tol);
     }
+
+    /** The theory's capacity alpha_c without a known bracket (see {@link Capacity#search}), retrieval judged from m0 = 1. */
+    public Capacity searchCapacity(double start, double relativeTol) {
+        return Capacity.search(n, alpha -> retrievesFrom(alpha, 1.0), start, relativeTol);
+    }
 }
