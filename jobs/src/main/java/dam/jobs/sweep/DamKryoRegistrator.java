@@ -23,7 +23,23 @@ public final class DamKryoRegistrator implements KryoRegistrator {
             BasinBoundary.class);
 
     /** Spark's own classes that a sweep's jobs send and Spark 4.2 does not register itself (found by running with registrationRequired). */
-    static final List<String> SPARK_CLASSES = List.of();
+    static final List<String> SPARK_CLASSES = List.of(
+            // Parquet schema inference (reading a table back without a schema) ships footers' schemas.
+            "org.apache.spark.sql.types.StructType",
+            "org.apache.spark.sql.types.StructType[]",
+            "org.apache.spark.sql.types.StructField",
+            "org.apache.spark.sql.types.StructField[]",
+            "org.apache.spark.sql.types.ArrayType",
+            "org.apache.spark.sql.types.IntegerType$",
+            "org.apache.spark.sql.types.LongType$",
+            "org.apache.spark.sql.types.DoubleType$",
+            "org.apache.spark.sql.types.BooleanType$",
+            "org.apache.spark.sql.types.StringType",
+            "org.apache.spark.sql.types.StringType$",
+            "org.apache.spark.sql.types.Metadata",
+            "scala.collection.immutable.Map$EmptyMap$",
+            "scala.collection.immutable.Map$Map1",
+            "scala.collection.immutable.HashMap");
 
     @Override
     public void registerClasses(Kryo kryo) {

@@ -204,7 +204,7 @@ public final class SweepDriver {
             if (!Files.isDirectory(out.resolve("theory"))) {
                 return;
             }
-            for (Row r : spark.read().parquet(out.resolve("theory").toString()).collectAsList()) {
+            for (Row r : spark.read().schema(Tables.theory(null)).parquet(out.resolve("theory").toString()).collectAsList()) {
                 TheoryKey k = new TheoryKey(r.getInt(r.fieldIndex("n")), r.getDouble(r.fieldIndex("alpha")),
                         r.getDouble(r.fieldIndex("m0")));
                 if (ledger.done(k)) {
@@ -278,7 +278,7 @@ public final class SweepDriver {
 
         /** basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. */
         private void writeBasins() {
-            List<Row> grid = spark.read().parquet(out.resolve("grid").toString())
+            List<Row> grid = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
                     .select("n", "N", "alpha", "m0", "successes", "trials").collectAsList();
             Map<List<Object>, TreeMap<Double, int[]>> byLoad = new TreeMap<>(SweepDriver::compareKeys);
             for (Row r : grid) {
@@ -331,7 +331,7 @@ public final class SweepDriver {
 
         /** One line per grid point of the table: success fraction, mean convergence time, theory m(T). */
         private void printSummary() {
-            List<Row> rows = spark.read().parquet(out.resolve("grid").toString())
+            List<Row> rows = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
                     .select("n", "N", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
                             "conv_time_mean", "theory_final_m")
                     .orderBy("n", "N", "alpha", "m0").collectAsList();
