@@ -98,6 +98,43 @@ class PhaseDiagramJobTest {
         assertTrue(outcome.figures().contains(figure));
     }
 
+    @Test
+    void runWithTheSweepAddsOneSimulationPointPerLoadAndEveryFigure(@TempDir Path out) throws Exception {
+        SweepConfig c = config(out.resolve("run"), "");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(true, false, 2, 0.05, quiet));
+
+        assertEquals(2 * 2, outcome.simulationPoints(), "one per (n, N, alpha)");
+        List<Row> simulation = spark.read().parquet(c.output().resolve("phase_diagram").toString())
+                .filter("source = 'simulation'").select("n", "N", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
+        assertEquals(4, simulation.size());
+        for (Row r : simulation) {
+            assertEquals(48, r.getInt(1));
+            if (!r.isNullAt(3)) {
+                assertTrue(r.getDouble(4) <= r.getDouble(3) && r.getDouble(3) <= r.getDouble(5), r.toString());
+            }
+        }
+        // n = 3 has its boundary inside the scanned m0 range [0.2, 1] (theory, T = 20: about 0.47 and 0.7),
+        // and it rises with the load. (At n = 2 the boundary lies below 0.2, so there it is null.)
+        Double lowLoad = null;
+        Double highLoad = null;
+        for (Row r : simulation) {
+            if (r.getInt(0) == 3) {
+                assertTrue(!r.isNullAt(3), r.toString());
+                if (r.getDouble(2) == 0.05) {
+                    lowLoad = r.getDouble(3);
+                } else {
+                    highLoad = r.getDouble(3);
+                }
+            }
+        }
+        assertTrue(lowLoad != null && highLoad != null && highLoad > lowLoad, simulation.toString());
+        for (String name : List.of("figure1_n2_N48.png", "figure1_n3_N48.png", "convergence_time_n2_N48.png",
+                "convergence_time_n3_N48.png", "phase_diagram.png")) {
+            assertTrue(outcome.figures().contains(c.output().resolve("figures").resolve(name)), name);
+        }
+    }
+
     private static Double boundaryAt(List<Row> phase, int n, double alpha) {
         for (Row r : phase) {
             if (r.getInt(0) == n && r.getString(1).equals("theory") && Math.abs(r.getDouble(3) - alpha) < 1e-12) {
