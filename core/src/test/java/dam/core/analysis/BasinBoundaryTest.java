@@ -97,8 +97,8 @@ class BasinBoundaryTest {
 
     @Test
     void steepFitWithNearCertainEndsStillBootstraps() {
-        // A sharp rise on a wide grid (fitted width 0.027): the fitted P(m0 = 0) is 4e-11, where the
-        // table-based binomial sampler of commons-rng failed with an index out of bounds.
+        // A sharp rise on a wide grid (fitted width 0.027): the fitted P(m0 = 0) is 4e-11. (commons-rng's
+        // table-based binomial sampler, used before, fails at such p, e.g. p = 1 - 1e-11 with 40 trials.)
         double[] m0 = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
         int[] k = {0, 0, 0, 0, 0, 0, 3, 17, 20, 20, 20};
         BasinBoundary b = BasinBoundary.fromSuccesses(m0, k, constant(m0.length, 20), 9);

@@ -39,11 +39,14 @@ class BinomialSamplerTest {
         BinomialSampler all = new BinomialSampler(rng, 20, 1);
         BinomialSampler almostNone = new BinomialSampler(rng, 20, 1e-300);
         BinomialSampler almostAll = new BinomialSampler(rng, 20, 1 - 1e-16);
+        // Where commons-rng's Marsaglia-Tsang-Wang table sampler throws an index out of bounds.
+        BinomialSampler nearlyAll = new BinomialSampler(rng, 40, 1 - 1e-11);
         for (int i = 0; i < 1000; i++) {
             assertEquals(0, none.sample());
             assertEquals(20, all.sample());
             assertEquals(0, almostNone.sample());
             assertEquals(20, almostAll.sample());
+            assertEquals(40, nearlyAll.sample());
         }
     }
 }
