@@ -68,7 +68,9 @@ final class OverlapFigure {
             s.setShowInLegend(false);
             yMin = Math.min(yMin, min(c.m()));
         }
-        for (TheoryCurve c : theory) {
+        List<TheoryCurve> byM0 = new ArrayList<>(theory);
+        byM0.sort(java.util.Comparator.comparingDouble(TheoryCurve::m0)); // legend in m0 order
+        for (TheoryCurve c : byM0) {
             int colour = m0Order.indexOf(c.m0());
             if (c.n() != n || c.alpha() != alpha || colour < 0) {
                 continue;
