@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 
 import dam.jobs.report.Report;
+import dam.jobs.sweep.SweepSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Dam.require(Files.isDirectory(outputDir), "<output dir>", "not a directory: " + outputDir);
         System.setProperty("java.awt.headless", "true");
+        SweepSession.quietLogs();
         SparkSession spark = SparkSession.builder().appName("dam report").master(System.getProperty("spark.master", "local[*]"))
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
