@@ -21,13 +21,13 @@ class TheoryRetrievalTest {
     void hopfieldCapacityApproachesTheLiteratureValueFromAboveAsTheStepLimitGrows() {
         // Judging retrieval by m(T) >= 1/2 after T steps can only overestimate alpha_c: just above
         // capacity m(t) decays from 1 slowly (the escape time diverges at alpha_c), so it is still
-        // above 1/2 at a finite T. Measured (seed 1): alpha_c(T) = 0.275, 0.189, 0.160 for T = 10, 20, 40
-        // (M = 2e4) and 0.151 for T = 80 (M = 1e5); the steps shrink about 3x per doubling of T, which
-        // extrapolates to about 0.146 as T -> infinity: above the replica-symmetric 0.138, as the exact
-        // value should be (one-step replica symmetry breaking gives 0.144, Crisanti, Amit and Gutfreund,
-        // Europhys. Lett. 2, 337 (1986)). So at T = 40 the finite-T bias is about +0.015 and the
-        // RS-versus-exact gap +0.008; M = 2e4 paths move m(T) by ~1/sqrt(M) ~ 0.007 and alpha_c(40) by a few
-        // thousandths (0.160, 0.158, 0.155 for seeds 1, 2, 3).
+        // above 1/2 at a finite T. Measured (seed 1): alpha_c(T) = 0.273, 0.189, 0.158 for T = 10, 20, 40
+        // (M = 2e4) and 0.157, 0.148, 0.146 for T = 40, 80, 160 (M = 1e5); the steps shrink about 3.5x per
+        // doubling of T, which extrapolates to about 0.145 as T -> infinity: above the replica-symmetric
+        // 0.138, as the exact value should be (one-step replica symmetry breaking gives 0.144, Crisanti,
+        // Amit and Gutfreund, Europhys. Lett. 2, 337 (1986)). So at T = 40 the finite-T bias is about
+        // +0.013 and the RS-versus-exact gap about +0.007; M = 2e4 paths move m(T) by ~1/sqrt(M) ~ 0.007
+        // and alpha_c(40) by a few thousandths (0.158, 0.158, 0.152 for seeds 1, 2, 3).
         // Hence 0.138 < alpha_c(40) < 0.138 + 0.035.
         Capacity shortRun = new TheoryRetrieval(2, 20, 20_000, 1, 0.5).capacity(0.10, 0.30, 0.005);
         Capacity longRun = new TheoryRetrieval(2, 40, 20_000, 1, 0.5).capacity(0.10, 0.30, 0.005);
