@@ -113,6 +113,30 @@ public final class FieldCoefficients {
         }
     }
 
+    /**
+     * The same exact bound from a histogram: count[k] patterns have overlap b = 2k - N (k = 0..N).
+     *
+     * @throws ArithmeticException naming n and N when the bound is 2^63 or more
+     */
+    public long boundFromHistogram(int[] count) {
+        long sumAbsA = 0;
+        long sumD = 0;
+        try {
+            for (int k = 0; k <= N; k++) {
+                if (count[k] != 0) {
+                    if (!exact[k] || absA[k] == Long.MAX_VALUE) {
+                        throw new ArithmeticException();
+                    }
+                    sumAbsA = Math.addExact(sumAbsA, Math.multiplyExact(absA[k], count[k]));
+                    sumD = Math.addExact(sumD, Math.multiplyExact(d[k], count[k]));
+                }
+            }
+            return Math.addExact(sumAbsA, Math.absExact(sumD));
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
+    }
+
     /** The error thrown when the field may not fit in a long. */
     public ArithmeticException overflow() {
         return new ArithmeticException("field overflow at n=" + n + ", N=" + N

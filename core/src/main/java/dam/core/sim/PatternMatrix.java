@@ -24,7 +24,7 @@ public final class PatternMatrix {
     private final int words;
     private final int chunks;
     private final long[] rows;
-    private final byte[] slices;
+    private volatile byte[] slices; // built on first use: only the lookup-table and sequential kernels read it
 
     private PatternMatrix(int p, int N, long[] rows) {
         this.p = p;
@@ -32,16 +32,20 @@ public final class PatternMatrix {
         this.words = States.words(N);
         this.chunks = (p + 7) / 8;
         this.rows = rows;
-        this.slices = new byte[Math.multiplyExact(chunks, N)];
+    }
+
+    private byte[] buildSlices() {
+        byte[] out = new byte[Math.multiplyExact(chunks, N)];
         for (int mu = 0; mu < p; mu++) {
             int c = mu >>> 3;
             int bit = 1 << (mu & 7);
             for (int i = 0; i < N; i++) {
                 if ((rows[mu * words + (i >>> 6)] >>> i & 1L) != 0) {
-                    slices[c * N + i] |= (byte) bit;
+                    out[c * N + i] |= (byte) bit;
                 }
             }
         }
+        return out;
     }
 
     /** p patterns of N neurons with i.i.d. fair +-1 entries drawn from {@code seed} (XoRoShiRo128++). */
@@ -122,7 +126,7 @@ public final class PatternMatrix {
 
     /** The eight pattern bits of chunk c at neuron i (bit k is xi_i^{8c+k} = +1), as 0..255. */
     public int slice(int c, int i) {
-        return slices[c * N + i] & 0xFF;
+        return slices()[c * N + i] & 0xFF;
     }
 
     /** Pattern mu as a fresh bit-packed state (bit set means +1). */
@@ -143,8 +147,18 @@ public final class PatternMatrix {
         return xi;
     }
 
+    /** The pattern-major rows themselves (not copied: callers must not modify them). */
+    long[] rows() {
+        return rows;
+    }
+
     /** The byte-sliced layout itself (not copied: callers must not modify it). */
     byte[] slices() {
-        return slices;
+        byte[] s = slices;
+        if (s == null) {
+            s = buildSlices(); // a benign race: concurrent first calls build equal arrays
+            slices = s;
+        }
+        return s;
     }
 }

@@ -16,6 +16,7 @@ public final class SequentialSweep {
     private final int p;
     private final int[] b;
     private final long[] a;
+    private final byte[] slices;
 
     /** A sweeper for the patterns xi with coefficients of the same N. */
     public SequentialSweep(PatternMatrix xi, FieldCoefficients coefficients) {
@@ -27,6 +28,7 @@ public final class SequentialSweep {
         this.p = xi.p();
         this.b = new int[xi.chunks() * 8];
         this.a = new long[xi.chunks() * 8]; // padding patterns keep a = 0
+        this.slices = xi.slices();
     }
 
     /** Updates the packed state sigma (offset 0) in place, neuron order[0] first; returns the number of flips. */
@@ -48,11 +50,12 @@ public final class SequentialSweep {
         }
         int flips = 0;
         int chunks = xi.chunks();
+        int N = xi.N();
         for (int i : order) {
             int spin = States.spin(sigma, 0, i);
             long h = spin * sumD;
             for (int c = 0; c < chunks; c++) {
-                int x = xi.slice(c, i);
+                int x = slices[c * N + i] & 0xFF;
                 int at = c * 8;
                 for (int k = 0; k < 8; k++) {
                     h += (x >>> k & 1) != 0 ? a[at + k] : -a[at + k];

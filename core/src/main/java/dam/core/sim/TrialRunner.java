@@ -83,8 +83,10 @@ public final class TrialRunner {
             PatternMatrix xi = PatternMatrix.random(p, N, Seeds.patternSet(baseSeed, n, N, alpha, set));
             if (update == UpdateOrder.PARALLEL) {
                 ParallelStep kernel = new ParallelStep(xi, coefficients);
-                for (int from = k; from < setEnd; from = (int) Math.min((long) from + maxBatch, setEnd)) {
-                    out.addAll(runParallel(xi, kernel, from, (int) Math.min((long) from + maxBatch, setEnd)));
+                for (int from = k; from < setEnd; ) {
+                    int to = (int) Math.min((long) from + maxBatch, setEnd);
+                    out.addAll(runParallel(xi, kernel, from, to));
+                    from = to;
                 }
             } else {
                 SequentialSweep sweep = new SequentialSweep(xi, coefficients);

@@ -1,5 +1,6 @@
 package dam.core.theory;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -17,15 +18,31 @@ import org.apache.commons.rng.simple.RandomSource;
  *
  * <p>Why that holds: sigma(t+1) is a function of the eps, and eps(u) enters h(s) (s &gt;= u) as
  * sqrt(alpha) L(s, u) eps(u), exactly as an external field theta(s) enters h(s), so
- * {@code <sigma(t+1) eps(u)> = <d sigma(t+1) / d eps(u)> = sqrt(alpha) sum_s L(s, u) d<sigma(t+1)>/d theta(s)}.
- * For the newest column u = t the left side is computed without sampling noise in eps(t): with
- * h(t) = a + b eps(t), b = sqrt(alpha) L(t, t), {@code <sgn(a + b eps) eps | a> = 2 phi(a / b)}.
- * That keeps G(t+1, t) a smooth density estimate even when b is tiny (a nearly frozen process).
+ * {@code <sigma(t+1) eps(u)> = <d sigma(t+1) / d eps(u)> = sqrt(alpha) sum_s L(s, u) d<sigma(t+1)>/d theta(s)}
+ * (the order parameters inside h held fixed; a test checks it against a finite difference in theta).
+ *
+ * <p>Variance reduction, none of which changes what is estimated:
+ * <ul>
+ *   <li>Write h(t) = a + b eps(t) with b = sqrt(alpha) L(t, t). The averages at t+1 use the
+ *       conditional mean {@code <sigma(t+1) | a> = erf(a / (sqrt(2) b))} in place of the sampled
+ *       spin (which still drives the path), and for the newest column
+ *       {@code <sgn(a + b eps) eps | a> = 2 phi(a / b)}, so G(t+1, t) is a smooth density estimate
+ *       even when b is tiny (a nearly frozen process). Where b = 0 the spin is deterministic.</li>
+ *   <li>{@code <sigma(t+1) eps(u)>} for u &lt; t is estimated as a covariance (eps has mean zero).</li>
+ *   <li>sigma(0) = +1 on exactly floor(M (1 + m0) / 2) paths, spread evenly over the path index,
+ *       rather than independently with probability (1 + m0) / 2: the paths are exchangeable, so only
+ *       the sampling noise of m(0) is removed.</li>
+ * </ul>
+ *
+ * <p>Rank deficiency: a Cholesky pivot squared below 0.1 / sqrt(M) of its variance is set to zero
+ * (see {@link IncrementalCholesky} and {@link #PIVOT_RESOLUTION}): no new noise and no response
+ * through that direction.
  *
  * <p>Memory is O(M T) (one byte of sigma and one double of eps per path and step); time O(M T^2).
  * Paths are processed in blocks that all advance through time together. Every path draws from a
  * fixed random stream of {@value #STREAM_PATHS} consecutive paths, and all sums run over paths in
- * path order, so the result depends on the seed only, not on the block size.
+ * path order, so the result depends on the seed only, not on the block size; and a shorter horizon
+ * gives a prefix of a longer one.
  */
 public final class EffectiveProcessSolver {
 
@@ -33,8 +50,16 @@ public final class EffectiveProcessSolver {
     static final int STREAM_PATHS = 1024;
     /** Paths per block: keeps a block's working set of one time row in cache. */
     static final int DEFAULT_BLOCK_PATHS = 8192;
-    /** A Cholesky pivot squared below this fraction of the variance counts as zero (frozen direction). */
-    static final double PIVOT_TOLERANCE = 1e-10;
+    /**
+     * A Cholesky pivot squared below {@code PIVOT_RESOLUTION / sqrt(M)} of its variance counts as zero
+     * (a frozen direction). The covariance is estimated from M paths with errors of order 1/sqrt(M),
+     * so a smaller innovation is not resolved; keeping it would divide sampling noise by a tiny pivot
+     * in the response (at n = 2, alpha = 0.14, M = 1e5 that made G grow to ~1e3 by t = 40). The
+     * factor 0.1 leaves every pivot of the physics.md checks untouched.
+     */
+    static final double PIVOT_RESOLUTION = 0.1;
+    /** The pivot tolerance never goes below this, whatever M (round-off). */
+    static final double PIVOT_FLOOR = 1e-10;
 
     private final int n;
     private final double alpha;
@@ -68,7 +93,7 @@ public final class EffectiveProcessSolver {
         this.retarded = retarded;
     }
 
-    /** Solves the process from initial overlap m0 over T = steps steps with paths drawn from seed. */
+    /** Solves the process from initial overlap m0 over T = steps steps with paths drawn from seed; m(0) = m0. */
     public TheoryResult solve(double m0, int steps, long seed) {
         return solve(m0, steps, seed, null, null);
     }
@@ -107,8 +132,9 @@ public final class EffectiveProcessSolver {
             int first = j * blockPaths;
             blocks[j] = new Block(first, Math.min(blockPaths, paths - first), steps, m0, streams);
         }
+        double[] epsilonSums = new double[steps];
         Closure closure = Closure.of(n, alpha);
-        IncrementalCholesky cholesky = new IncrementalCholesky(PIVOT_TOLERANCE);
+        IncrementalCholesky cholesky = new IncrementalCholesky(Math.max(PIVOT_FLOOR, PIVOT_RESOLUTION / Math.sqrt(paths)));
 
         for (int t = 0; t < steps; t++) {
             double[] factor = cholesky.addRow(closure.covarianceRow(t, cUsed, gUsed));
@@ -118,7 +144,7 @@ public final class EffectiveProcessSolver {
                 noise[u] = sqrtAlpha * factor[u];
             }
             double drive = Math.pow(mUsed[t], n - 1) + (theta == null ? 0 : theta[t]);
-            Sums sums = new Sums(t);
+            Sums sums = new Sums(t, epsilonSums);
             for (Block block : blocks) {
                 block.step(t, drive, memory, noise, streams, sums);
             }
@@ -128,46 +154,50 @@ public final class EffectiveProcessSolver {
                 c[s][t + 1] = c[t + 1][s];
             }
             c[t + 1][t + 1] = 1;
+            // Novikov's left side <sigma(t+1) eps(u)>, estimated as a covariance: subtracting
+            // m(t+1) times the sample mean of eps(u) (zero in expectation) removes most of the
+            // sampling noise when m is close to +-1.
             double[] y = new double[t + 1];
-            for (int u = 0; u <= t; u++) {
-                y[u] = sums.noise[u] / paths / sqrtAlpha;
+            for (int u = 0; u < t; u++) {
+                y[u] = (sums.novikov[u] - m[t + 1] * sums.epsilon[u]) / paths / sqrtAlpha;
             }
+            y[t] = sums.novikov[t] / paths / sqrtAlpha;
             double[] response = cholesky.solveLeft(y);
             System.arraycopy(response, 0, g[t + 1], 0, t + 1);
         }
         return new TheoryResult(n, alpha, m0, m, c, g, paths, seed);
     }
 
-    /** The path sums of one step: sum sigma(t+1), sum sigma(t+1) sigma(s), and the Novikov sums for eps(u). */
+    /** The path sums of one step, sigma(t+1) standing for its conditional mean erf(a / (sqrt(2) b)). */
     private static final class Sums {
+        /** sum sigma(t+1). */
         double sigma;
+        /** sum sigma(t+1) sigma(s), s &lt;= t. */
         final double[] correlation;
-        /** sum sigma(t+1) eps(u) for u &lt; t; for u = t the noise-free sum of 2 phi(a / b). */
-        final double[] noise;
+        /** sum sigma(t+1) eps(u) for u &lt; t; for u = t the sum of 2 phi(a / b). */
+        final double[] novikov;
 
-        Sums(int t) {
+        /** sum eps(u) over all paths, u &lt;= t, shared across steps (each column is summed once, at its step). */
+        final double[] epsilon;
+
+        Sums(int t, double[] epsilon) {
             correlation = new double[t + 1];
-            noise = new double[t + 1];
+            novikov = new double[t + 1];
+            this.epsilon = epsilon;
         }
     }
 
     /** One random stream per {@value #STREAM_PATHS} consecutive paths, each drawn in path order. */
     private static final class Streams {
-        private final UniformRandomProvider[] uniform;
         private final NormalizedGaussianSampler[] normal;
 
         Streams(long seed, int paths) {
             int count = (paths + STREAM_PATHS - 1) / STREAM_PATHS;
-            uniform = new UniformRandomProvider[count];
             normal = new NormalizedGaussianSampler[count];
             for (int j = 0; j < count; j++) {
-                uniform[j] = RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed(seed, j));
-                normal[j] = ZigguratSampler.NormalizedGaussian.of(uniform[j]);
+                UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed(seed, j));
+                normal[j] = ZigguratSampler.NormalizedGaussian.of(rng);
             }
-        }
-
-        double uniform(int path) {
-            return uniform[path / STREAM_PATHS].nextDouble();
         }
 
         double normal(int path) {
@@ -193,7 +223,7 @@ public final class EffectiveProcessSolver {
         private final byte[][] sigma;
         private final double[][] eps;
         private final double[] field;
-        /** E[sigma(t+1) | a] = erf(a / (sqrt(2) b)) per path: the sampled spin's noise-free stand-in in averages. */
+        /** <sigma(t+1) | a> = erf(a / (sqrt(2) b)) per path: stands for the sampled spin in the averages. */
         private final double[] mean;
 
         Block(int first, int size, int steps, double m0, Streams streams) {
@@ -205,6 +235,7 @@ public final class EffectiveProcessSolver {
             mean = new double[size];
             byte[] initial = new byte[size];
             double up = (1 + m0) / 2;
+            // path p is +1 when floor((p + 1) up) steps up: exactly floor(M up) of the first M paths
             for (int i = 0; i < size; i++) {
                 long path = first + i;
                 boolean plus = (long) Math.floor((path + 1) * up) > (long) Math.floor(path * up);
@@ -216,7 +247,7 @@ public final class EffectiveProcessSolver {
         /** Draws eps(t), sets sigma(t+1) = sgn h(t) and adds this block's paths to the sums, in path order. */
         void step(int t, double drive, double[] memory, double[] noise, Streams streams, Sums sums) {
             double[] a = field;
-            java.util.Arrays.fill(a, drive);
+            Arrays.fill(a, drive);
             for (int s = 0; s < t; s++) {
                 double k = memory[s];
                 if (k != 0) {
@@ -236,9 +267,12 @@ public final class EffectiveProcessSolver {
                 }
             }
             double[] fresh = new double[size];
+            double freshSum = sums.epsilon[t];
             for (int i = 0; i < size; i++) {
                 fresh[i] = streams.normal(first + i);
+                freshSum += fresh[i];
             }
+            sums.epsilon[t] = freshSum;
             eps[t] = fresh;
 
             double b = noise[t];
@@ -246,7 +280,7 @@ public final class EffectiveProcessSolver {
             byte[] next = new byte[size];
             double[] mean = this.mean;
             double up = sums.sigma;
-            double stein = sums.noise[t];
+            double stein = sums.novikov[t];
             for (int i = 0; i < size; i++) {
                 double h = a[i] + b * fresh[i];
                 next[i] = h > 0 ? 1 : h < 0 ? -1 : now[i];
@@ -261,7 +295,7 @@ public final class EffectiveProcessSolver {
             }
             sigma[t + 1] = next;
             sums.sigma = up;
-            sums.noise[t] = stein;
+            sums.novikov[t] = stein;
             for (int s = 0; s <= t; s++) {
                 byte[] past = sigma[s];
                 double acc = sums.correlation[s];
@@ -272,11 +306,11 @@ public final class EffectiveProcessSolver {
             }
             for (int u = 0; u < t; u++) {
                 double[] e = eps[u];
-                double acc = sums.noise[u];
+                double acc = sums.novikov[u];
                 for (int i = 0; i < size; i++) {
                     acc += mean[i] * e[i];
                 }
-                sums.noise[u] = acc;
+                sums.novikov[u] = acc;
             }
         }
     }

@@ -46,7 +46,8 @@ class KernelAgreementTest {
             ReferenceStep reference = new ReferenceStep(n, xi.toDense());
             FieldCoefficients coefficients = new FieldCoefficients(n, N);
             ParallelStep fast = new ParallelStep(xi, coefficients);
-            ParallelStep fastLong = new ParallelStep(xi, coefficients).forceLongPath();
+            LookupTableStep fastLong = new LookupTableStep(xi, coefficients).forceLongPath();
+            LookupTableStep table = new LookupTableStep(xi, coefficients);
             DenseIntStep dense = new DenseIntStep(xi, coefficients);
             List<int[]> states = initialStates(xi, 7L * p + N);
             int S = states.size();
@@ -58,8 +59,10 @@ class KernelAgreementTest {
             for (int t = 0; t < 4; t++) {
                 long[] next = new long[S * words];
                 long[] nextLong = new long[S * words];
+                long[] nextTable = new long[S * words];
                 fast.step(batch, S, next);
                 fastLong.step(batch, S, nextLong);
+                table.step(batch, S, nextTable);
                 for (int s = 0; s < S; s++) {
                     int[] sigma = States.unpack(batch, s * words, N);
                     int[] expected = reference.parallel(sigma);
@@ -70,7 +73,8 @@ class KernelAgreementTest {
                     }
                     String where = "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
                     assertArrayEquals(expected, States.unpack(next, s * words, N), "fast int " + where);
-                    assertArrayEquals(expected, States.unpack(nextLong, s * words, N), "fast long " + where);
+                    assertArrayEquals(expected, States.unpack(nextTable, s * words, N), "table int " + where);
+                    assertArrayEquals(expected, States.unpack(nextLong, s * words, N), "table long " + where);
                     long[] one = new long[words];
                     dense.step(batch, s * words, one, 0);
                     assertArrayEquals(expected, States.unpack(one, 0, N), "dense " + where);
@@ -83,6 +87,41 @@ class KernelAgreementTest {
             }
         }
         assertTrue(ties > 50, "the cases must exercise ties h_i = 0, saw " + ties);
+    }
+
+    @Test
+    void fastKernelMatchesDenseKernelOnLargeGroups() {
+        // Enough patterns that overlap groups exceed 16 members (the carry-save tree) and need many bit planes;
+        // DenseIntStep itself is checked against the reference above. The n=5 case takes the long path.
+        int[][] cases = {{2, 200, 60}, {3, 100, 3000}, {3, 127, 1500}, {4, 70, 2500}, {5, 40, 4000}};
+        for (int[] c : cases) {
+            int n = c[0], N = c[1], p = c[2];
+            PatternMatrix xi = PatternMatrix.random(p, N, 17L * n + N);
+            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            ParallelStep fast = new ParallelStep(xi, coefficients);
+            DenseIntStep dense = new DenseIntStep(xi, coefficients);
+            List<int[]> states = initialStates(xi, 11L * N);
+            int S = states.size();
+            int words = xi.words();
+            long[] batch = new long[S * words];
+            for (int s = 0; s < S; s++) {
+                System.arraycopy(States.pack(states.get(s)), 0, batch, s * words, words);
+            }
+            int changed = 0;
+            for (int t = 0; t < 3; t++) {
+                long[] next = new long[S * words];
+                fast.step(batch, S, next);
+                for (int s = 0; s < S; s++) {
+                    long[] expected = new long[words];
+                    dense.step(batch, s * words, expected, 0);
+                    assertArrayEquals(expected, java.util.Arrays.copyOfRange(next, s * words, (s + 1) * words),
+                            "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t);
+                    changed += States.distance(batch, s * words, next, s * words, words);
+                }
+                batch = next;
+            }
+            assertTrue(changed > 0, "the dynamics must move, n=" + n);
+        }
     }
 
     @Test
@@ -104,6 +143,9 @@ class KernelAgreementTest {
             long[] next = new long[xi.words()];
             new ParallelStep(xi, coefficients).step(packed, 1, next);
             assertArrayEquals(reference.parallel(s0), States.unpack(next, 0, N));
+            long[] table = new long[xi.words()];
+            new LookupTableStep(xi, coefficients).step(packed, 1, table);
+            assertArrayEquals(reference.parallel(s0), States.unpack(table, 0, N));
             long[] dense = new long[xi.words()];
             new DenseIntStep(xi, coefficients).step(packed, 0, dense, 0);
             assertArrayEquals(reference.parallel(s0), States.unpack(dense, 0, N));
@@ -146,6 +188,8 @@ class KernelAgreementTest {
         ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
                 () -> new ParallelStep(xi, coefficients).step(sigma, 1, new long[xi.words()]));
         assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=64"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                () -> new LookupTableStep(xi, coefficients).step(sigma, 1, new long[xi.words()]));
         org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
                 () -> new DenseIntStep(xi, coefficients).step(sigma, 0, new long[xi.words()], 0));
         org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,

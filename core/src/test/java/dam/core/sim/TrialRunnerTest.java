@@ -1,0 +1,210 @@
+package dam.core.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dam.core.model.Initialisation;
+import dam.core.model.Model;
+import dam.core.model.UpdateOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/** TrialRunner: seeds, slicing, batching, early stop and the observables, against an independent reference. */
+class TrialRunnerTest {
+
+    private static final long SEED = 20240601L;
+
+    /** Every step computed by ReferenceStep, no early stop: what TrialRunner must reproduce exactly. */
+    private static TrialResult referenceTrial(int n, int N, double alpha, UpdateOrder update, SimulationSettings s,
+                                              long base, int trial) {
+        int p = Model.patternCount(n, N, alpha);
+        int set = trial / s.statesPerPatternSet();
+        PatternMatrix xi = PatternMatrix.random(p, N, Seeds.patternSet(base, n, N, alpha, set));
+        ReferenceStep reference = new ReferenceStep(n, xi.toDense());
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(
+                Seeds.initialState(base, n, N, alpha, s.m0(), trial));
+        long[] packed = new long[xi.words()];
+        InitialState.draw(xi, s.m0(), s.init(), rng, packed, 0);
+        int T = s.steps();
+        List<int[]> path = new ArrayList<>();
+        path.add(States.unpack(packed, 0, N));
+        int[] order = new int[N];
+        for (int t = 0; t < T; t++) {
+            int[] sigma = path.get(t);
+            if (update == UpdateOrder.PARALLEL) {
+                path.add(reference.parallel(sigma));
+            } else {
+                TrialRunner.randomPermutation(order, rng);
+                path.add(reference.sequential(sigma, order));
+            }
+        }
+        double[] m = new double[T + 1];
+        double[] f = new double[T];
+        int fixed = -1;
+        int cycle = -1;
+        for (int t = 0; t <= T; t++) {
+            m[t] = dot(xi.toDense()[0], path.get(t)) / (double) N;
+        }
+        for (int t = 0; t < T; t++) {
+            int flips = N - (dot(path.get(t), path.get(t + 1)) + N) / 2;
+            f[t] = flips / (double) N;
+            if (flips == 0 && fixed < 0) {
+                fixed = t;
+            }
+            if (t >= 1 && flips > 0 && cycle < 0 && Arrays.equals(path.get(t + 1), path.get(t - 1))) {
+                cycle = t;
+            }
+        }
+        return new TrialResult(trial, m, f, fixed, cycle);
+    }
+
+    private static int dot(int[] x, int[] y) {
+        int s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return s;
+    }
+
+    private static void assertSameTrial(TrialResult expected, TrialResult actual, String where) {
+        assertEquals(expected.trial(), actual.trial(), where);
+        assertArrayEquals(expected.overlap(), actual.overlap(), "m(t) " + where);
+        assertArrayEquals(expected.flips(), actual.flips(), "f(t) " + where);
+        assertEquals(expected.fixedPointTime(), actual.fixedPointTime(), "fixed point " + where);
+        assertEquals(expected.cycleTime(), actual.cycleTime(), "cycle " + where);
+    }
+
+    private static void assertSameTrials(List<TrialResult> expected, List<TrialResult> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int k = 0; k < expected.size(); k++) {
+            assertSameTrial(expected.get(k), actual.get(k), "trial " + expected.get(k).trial());
+        }
+    }
+
+    @Test
+    void trajectoriesEqualTheReferenceIncludingEarlyStops() {
+        // n=2 at high load gives 2-cycles under parallel dynamics; n=3 and n=4 reach fixed points.
+        Object[][] cases = {
+            {2, 24, 0.5, 0.6}, {2, 33, 0.3, 0.2}, {3, 20, 0.05, 0.5}, {3, 17, 0.1, 1.0}, {4, 12, 0.02, 0.7},
+        };
+        int fixed = 0;
+        int cycles = 0;
+        int censored = 0;
+        for (Object[] c : cases) {
+            int n = (int) c[0], N = (int) c[1];
+            double alpha = (double) c[2], m0 = (double) c[3];
+            for (UpdateOrder update : UpdateOrder.values()) {
+                for (Initialisation init : Initialisation.values()) {
+                    SimulationSettings s = new SimulationSettings(m0, 8, init, 4);
+                    List<TrialResult> got = new TrialRunner(n, N, alpha, update, s, SEED).run(0, 12);
+                    for (TrialResult r : got) {
+                        assertSameTrial(referenceTrial(n, N, alpha, update, s, SEED, r.trial()), r,
+                                "n=" + n + " N=" + N + " " + update + " " + init + " trial " + r.trial());
+                        fixed += r.fixedPointTime() >= 0 ? 1 : 0;
+                        cycles += r.cycle() ? 1 : 0;
+                        censored += r.censored() ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertTrue(fixed > 20 && cycles > 5, "fixed points " + fixed + ", cycles " + cycles + ", censored " + censored);
+    }
+
+    @Test
+    void resultsDoNotDependOnSlicingOrBatching() {
+        SimulationSettings s = new SimulationSettings(0.4, 12, Initialisation.EXACT, 10);
+        TrialRunner runner = new TrialRunner(3, 60, 0.1, UpdateOrder.PARALLEL, s, SEED);
+        List<TrialResult> whole = runner.run(0, 25);
+        List<TrialResult> sliced = new ArrayList<>(runner.run(0, 7));
+        sliced.addAll(runner.run(7, 11));
+        sliced.addAll(runner.run(18, 7));
+        assertSameTrials(whole, sliced);
+        List<TrialResult> oneAtATime = new TrialRunner(3, 60, 0.1, UpdateOrder.PARALLEL, s, SEED, 1).run(0, 25);
+        assertSameTrials(whole, oneAtATime);
+        List<TrialResult> pairs = new TrialRunner(3, 60, 0.1, UpdateOrder.PARALLEL, s, SEED, 3).run(5, 20);
+        assertSameTrials(whole.subList(5, 25), pairs);
+        for (int k = 0; k < 25; k++) {
+            assertEquals(k, whole.get(k).trial());
+        }
+    }
+
+    @Test
+    void sameSeedSameResultsDifferentSeedDifferentResults() {
+        SimulationSettings s = new SimulationSettings(0.3, 10, Initialisation.BERNOULLI, 5);
+        for (UpdateOrder update : UpdateOrder.values()) {
+            List<TrialResult> a = new TrialRunner(3, 50, 0.1, update, s, SEED).run(0, 10);
+            List<TrialResult> b = new TrialRunner(3, 50, 0.1, update, s, SEED).run(0, 10);
+            List<TrialResult> c = new TrialRunner(3, 50, 0.1, update, s, SEED + 1).run(0, 10);
+            assertSameTrials(a, b);
+            int differ = 0;
+            for (int k = 0; k < 10; k++) {
+                differ += Arrays.equals(a.get(k).overlap(), c.get(k).overlap()) ? 0 : 1;
+            }
+            assertTrue(differ >= 8, update + ": only " + differ + " of 10 trials differ under another seed");
+        }
+    }
+
+    @Test
+    void exactInitialisationHitsTheRoundedOverlap() {
+        for (int N : new int[] {37, 64, 101}) {
+            for (double m0 : new double[] {1.0, 0.7, 0.3, 0.0, -0.55}) {
+                SimulationSettings s = new SimulationSettings(m0, 1, Initialisation.EXACT, 3);
+                List<TrialResult> got = new TrialRunner(2, N, 0.1, UpdateOrder.PARALLEL, s, SEED).run(0, 6);
+                long flips = Math.round(N * (1 - m0) / 2);
+                for (TrialResult r : got) {
+                    assertEquals(1 - 2.0 * flips / N, r.overlap()[0], 1e-15, "N=" + N + " m0=" + m0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bernoulliInitialisationHasMeanOverlapM0() {
+        // m(0) per trial has variance (1 - m0^2)/N; 400 trials of N = 200 give a standard error of
+        // sqrt(0.84 / 80000) = 0.0032 at m0 = 0.4, so 5 standard errors is 0.016.
+        double m0 = 0.4;
+        SimulationSettings s = new SimulationSettings(m0, 1, Initialisation.BERNOULLI, 10);
+        List<TrialResult> got = new TrialRunner(2, 200, 0.05, UpdateOrder.PARALLEL, s, SEED).run(0, 400);
+        double mean = got.stream().mapToDouble(r -> r.overlap()[0]).average().orElseThrow();
+        assertEquals(m0, mean, 0.016);
+        long distinct = got.stream().mapToDouble(r -> r.overlap()[0]).distinct().count();
+        assertTrue(distinct > 10, "bernoulli overlaps must vary between trials, saw " + distinct + " values");
+    }
+
+    @Test
+    void firstStepOverlapMatchesTheErfFormula() {
+        // physics.md: m(1) = erf(m0^(n-1) / sqrt(2 alpha (2n-3)!!)). Each trial's m(1) averages N neuron signs,
+        // variance about (1 - m1^2)/N (pairwise correlations are O(1/N)); 100 trials of N = 500 give standard
+        // errors 0.0016 (m0 = 1) and 0.0035 (m0 = 0.7). The finite-N shift of the formula's argument is O(1/N),
+        // below 0.001 here. Tolerance: 5 standard errors.
+        int n = 3, N = 500, trials = 100;
+        double alpha = 0.1;
+        for (double m0 : new double[] {1.0, 0.7}) {
+            SimulationSettings s = new SimulationSettings(m0, 1, Initialisation.EXACT, 10);
+            List<TrialResult> got = new TrialRunner(n, N, alpha, UpdateOrder.PARALLEL, s, SEED).run(0, trials);
+            double m1 = got.stream().mapToDouble(r -> r.overlap()[1]).average().orElseThrow();
+            double m0Exact = got.get(0).overlap()[0];
+            double theory = Erf.erf(Math.pow(m0Exact, n - 1) / Math.sqrt(2 * alpha * 3));
+            double se = Math.sqrt((1 - theory * theory) / (N * (double) trials));
+            assertEquals(theory, m1, 5 * se, "m0=" + m0);
+        }
+    }
+
+    @Test
+    void badArgumentsAreRejectedWithTheFieldName() {
+        SimulationSettings s = new SimulationSettings(0.5, 3, Initialisation.EXACT, 2);
+        TrialRunner runner = new TrialRunner(3, 20, 0.1, UpdateOrder.PARALLEL, s, SEED);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> runner.run(-1, 3));
+        assertTrue(e.getMessage().startsWith("first:"), e.getMessage());
+        assertTrue(runner.run(4, 0).isEmpty());
+        assertFalse(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TrialRunner(3, 20, 0.0, UpdateOrder.PARALLEL, s, SEED)).getMessage().isEmpty());
+    }
+}

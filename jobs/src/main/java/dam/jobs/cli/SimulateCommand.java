@@ -1,0 +1,98 @@
+package dam.jobs.cli;
+
+import dam.core.model.Initialisation;
+import dam.core.model.Model;
+import dam.core.model.UpdateOrder;
+import dam.core.sim.SimulationSettings;
+import dam.core.sim.TrialResult;
+import dam.core.sim.TrialRunner;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dam simulate}: direct simulation of one grid point, CSV of m(t) and f(t) per trial to stdout. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate one grid point (n, N, alpha, m0); print CSV trial,t,m,flips (flips = f(t), empty at t = T).")
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--n", required = true, description = "interaction order, F(x) = x^n, n >= 2")
+    int n;
+
+    @Option(names = "--N", required = true, description = "number of neurons, N >= 2")
+    int N;
+
+    @Option(names = "--alpha", required = true, description = "load, p = round(alpha N^(n-1)), alpha > 0")
+    double alpha;
+
+    @Option(names = "--m0", required = true, description = "initial overlap with pattern 1, in [-1, 1]")
+    double m0;
+
+    @Option(names = "--trials", defaultValue = "10", description = "number of trials (default ${DEFAULT-VALUE})")
+    int trials;
+
+    @Option(names = "--steps", defaultValue = "20", description = "number of time steps T (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--seed", defaultValue = "1", description = "base seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--update", defaultValue = "parallel", description = "parallel or sequential (default ${DEFAULT-VALUE})")
+    String update;
+
+    @Option(names = "--init", defaultValue = "exact", description = "exact or bernoulli (default ${DEFAULT-VALUE})")
+    String init;
+
+    @Option(names = "--states-per-pattern-set", defaultValue = "10",
+            description = "consecutive trials that share one pattern set (default ${DEFAULT-VALUE}; 1 = fresh patterns every trial)")
+    int statesPerPatternSet;
+
+    @Override
+    public Integer call() {
+        Dam.require(n >= 2, "--n", "must be >= 2, got " + n);
+        Dam.require(N >= 2, "--N", "must be >= 2, got " + N);
+        Dam.require(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0, got " + alpha);
+        Dam.require(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
+        Dam.require(trials >= 1, "--trials", "must be >= 1, got " + trials);
+        Dam.require(steps >= 1, "--steps", "must be >= 1, got " + steps);
+        Dam.require(statesPerPatternSet >= 1, "--states-per-pattern-set", "must be >= 1, got " + statesPerPatternSet);
+        UpdateOrder order = parse("--update", () -> UpdateOrder.parse(update));
+        Initialisation initialisation = parse("--init", () -> Initialisation.parse(init));
+        try {
+            Model.patternCount(n, N, alpha);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
+
+        TrialRunner runner = new TrialRunner(n, N, alpha, order,
+                new SimulationSettings(m0, steps, initialisation, statesPerPatternSet), seed);
+        PrintWriter out = Dam.out(spec);
+        out.println("trial,t,m,flips");
+        for (TrialResult r : runner.run(0, trials)) {
+            for (int t = 0; t <= steps; t++) {
+                String flips = t < steps ? format(r.flips()[t]) : "";
+                out.println(r.trial() + "," + t + "," + format(r.overlap()[t]) + "," + flips);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static <T> T parse(String option, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    static String format(double x) {
+        return String.format(Locale.ROOT, "%.6f", x);
+    }
+}

@@ -1,0 +1,67 @@
+package dam.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dam.core.theory.Gaussian;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class TheoryCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new TheoryCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void printsOneCsvRowPerTimeWithEmptyCellsWhereUndefined() {
+        int code = run("--n", "3", "--alpha", "0.1", "--m0", "0.7", "--steps", "4", "--paths", "50000", "--seed", "1");
+        assertEquals(0, code, err.toString());
+        String[] lines = out.toString().split("\n");
+        assertEquals("t,m,c_prev,flips", lines[0]);
+        assertEquals(6, lines.length);
+        String[] first = lines[1].split(",", -1);
+        assertEquals("0", first[0]);
+        assertEquals(0.7, Double.parseDouble(first[1]), 0);
+        assertEquals("", first[2]);
+        String[] second = lines[2].split(",", -1);
+        double m1 = Double.parseDouble(second[1]);
+        double expected = Gaussian.erf(0.49 / Math.sqrt(2 * 0.1 * 3));
+        assertEquals(expected, m1, 4 * Math.sqrt(1.0 / 50000));
+        // flips(0) = (1 - C(1,0)) / 2 must agree with c_prev(1)
+        double flips0 = Double.parseDouble(first[3]);
+        assertEquals((1 - Double.parseDouble(second[2])) / 2, flips0, 1e-15);
+        String[] last = lines[5].split(",", -1);
+        assertEquals("4", last[0]);
+        assertEquals("", last[3]);
+        assertTrue(err.toString().isEmpty());
+    }
+
+    @Test
+    void rejectsBadValuesWithOneLineNamingTheOption() {
+        String[][] bad = {
+            {"--n", "1", "--alpha", "0.1", "--m0", "0.5"},
+            {"--n", "3", "--alpha", "0", "--m0", "0.5"},
+            {"--n", "3", "--alpha", "0.1", "--m0", "1.5"},
+            {"--n", "3", "--alpha", "0.1", "--m0", "0.5", "--paths", "0"},
+            {"--n", "3", "--alpha", "0.1", "--m0", "0.5", "--steps", "0"},
+        };
+        String[] option = {"--n", "--alpha", "--m0", "--paths", "--steps"};
+        for (int i = 0; i < bad.length; i++) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run(bad[i]), option[i]);
+            String message = err.toString();
+            assertEquals(1, message.lines().count(), message);
+            assertTrue(message.contains(option[i] + ":"), message);
+        }
+        assertTrue(out.toString().isEmpty());
+    }
+}
