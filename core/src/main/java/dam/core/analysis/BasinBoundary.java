@@ -4,8 +4,6 @@ import java.util.Optional;
 import java.util.function.DoublePredicate;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSampler;
-import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -182,9 +180,9 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
     /** Estimates of m0c from counts redrawn from the given probabilities, +-inf where no crossing, NaN dropped. */
     private static double[] bootstrap(double[] m0, int[] trials, double[] probabilities, long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        DiscreteSampler[] samplers = new DiscreteSampler[m0.length];
+        BinomialSampler[] samplers = new BinomialSampler[m0.length];
         for (int i = 0; i < m0.length; i++) {
-            samplers[i] = binomial(rng, trials[i], probabilities[i]);
+            samplers[i] = new BinomialSampler(rng, trials[i], probabilities[i]);
         }
         double[] estimates = new double[BOOTSTRAP_REPLICATES];
         int kept = 0;
@@ -199,22 +197,6 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
             }
         }
         return java.util.Arrays.copyOf(estimates, kept);
-    }
-
-    /** A Binomial(trials, p) sampler: table lookup where its table can be built, a sum of Bernoulli draws otherwise. */
-    private static DiscreteSampler binomial(UniformRandomProvider rng, int trials, double p) {
-        try {
-            return MarsagliaTsangWangDiscreteSampler.Binomial.of(rng, trials, p);
-        } catch (IllegalArgumentException tableUnderflows) {
-            // Large trials at moderate p: the table's smallest probability underflows.
-            return () -> {
-                int k = 0;
-                for (int j = 0; j < trials; j++) {
-                    k += rng.nextDouble() < p ? 1 : 0;
-                }
-                return k;
-            };
-        }
     }
 
     private static double clip(double x, double lo, double hi) {

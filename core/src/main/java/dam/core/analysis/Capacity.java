@@ -29,4 +29,46 @@ public record Capacity(int n, double alphaC, double lower, double upper) {
         double[] bracket = BasinBoundary.bisectFailureToSuccess(retrievesAtLoad.negate(), lo, hi, tol);
         return new Capacity(n, (bracket[0] + bracket[1]) / 2, bracket[0], bracket[1]);
     }
+
+    /** Most doublings or halvings tried while bracketing alpha_c in {@link #search}. */
+    static final int MAX_BRACKET_STEPS = 60;
+
+    /**
+     * alpha_c without a known bracket: from {@code start} the load is doubled while retrieval succeeds
+     * (or halved while it fails) until a factor-2 bracket [a, 2a] is found, which is then bisected to
+     * within {@code relativeTol * a}. Loads range over orders of magnitude across n, hence the relative
+     * tolerance. NaN (with the side known, as in {@link #bisect}) if no bracket is found in
+     * {@value #MAX_BRACKET_STEPS} steps.
+     */
+    public static Capacity search(int n, DoublePredicate retrievesAtLoad, double start, double relativeTol) {
+        if (!(start > 0) || Double.isInfinite(start)) {
+            throw new IllegalArgumentException("start: must be finite and > 0, got " + start);
+        }
+        if (!(relativeTol > 0 && relativeTol < 1)) {
+            throw new IllegalArgumentException("relativeTol: must lie in (0, 1), got " + relativeTol);
+        }
+        double lo = start;
+        double hi = start;
+        if (retrievesAtLoad.test(start)) {
+            for (int i = 0; i < MAX_BRACKET_STEPS && retrievesAtLoad.test(hi * 2); i++) {
+                hi *= 2;
+            }
+            lo = hi;
+            hi = lo * 2;
+            if (retrievesAtLoad.test(hi)) {
+                return new Capacity(n, Double.NaN, hi, Double.NaN);
+            }
+        } else {
+            for (int i = 0; i < MAX_BRACKET_STEPS && !retrievesAtLoad.test(lo / 2); i++) {
+                lo /= 2;
+            }
+            hi = lo;
+            lo = hi / 2;
+            if (!retrievesAtLoad.test(lo)) {
+                return new Capacity(n, Double.NaN, Double.NaN, lo);
+            }
+        }
+        double[] bracket = BasinBoundary.bisectFailureToSuccess(retrievesAtLoad.negate(), lo, hi, relativeTol * lo);
+        return new Capacity(n, (bracket[0] + bracket[1]) / 2, bracket[0], bracket[1]);
+    }
 }

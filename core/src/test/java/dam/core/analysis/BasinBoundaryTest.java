@@ -96,6 +96,18 @@ class BasinBoundaryTest {
     }
 
     @Test
+    void steepFitWithNearCertainEndsStillBootstraps() {
+        // A sharp rise on a wide grid (fitted width 0.027): the fitted P(m0 = 0) is 4e-11. (commons-rng's
+        // table-based binomial sampler, used before, fails at such p, e.g. p = 1 - 1e-11 with 40 trials.)
+        double[] m0 = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+        int[] k = {0, 0, 0, 0, 0, 0, 3, 17, 20, 20, 20};
+        BasinBoundary b = BasinBoundary.fromSuccesses(m0, k, constant(m0.length, 20), 9);
+        assertEquals(BasinBoundary.LOGISTIC, b.method());
+        assertEquals(0.65, b.m0c(), 0.01);
+        assertTrue(b.lower() < b.m0c() && b.m0c() < b.upper() && b.upper() - b.lower() < 0.1, b.toString());
+    }
+
+    @Test
     void fractionThatNeverCrossesHalfGivesNaN() {
         double[] m0 = {0.2, 0.4, 0.6};
         BasinBoundary allFail = BasinBoundary.fromSuccesses(m0, new int[] {0, 1, 4}, constant(3, 10), 1);

@@ -26,4 +26,19 @@ class CapacityTest {
         assertTrue(Double.isNaN(tooLow.alphaC()) && Double.isNaN(tooLow.upper()));
         assertEquals(0.5, tooLow.lower());
     }
+
+    @Test
+    void searchBracketsByDoublingOrHalvingThenBisects() {
+        for (double alphaC : new double[] {0.0173, 0.138, 3.7}) {
+            Capacity c = Capacity.search(4, alpha -> alpha <= alphaC, 0.1, 1e-3);
+            assertTrue(c.lower() <= alphaC && alphaC < c.upper(), c.toString());
+            assertEquals(alphaC, c.alphaC(), 1e-3 * alphaC);
+        }
+    }
+
+    @Test
+    void searchWithoutAnyFailureGivesNaN() {
+        Capacity c = Capacity.search(2, alpha -> true, 0.1, 1e-3);
+        assertTrue(Double.isNaN(c.alphaC()) && c.lower() > 1e10, c.toString());
+    }
 }
