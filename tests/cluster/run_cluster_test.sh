@@ -64,6 +64,7 @@ timeout "$LIMIT" "$SPARK_HOME/bin/spark-submit" --class dam.jobs.SweepApp --mast
   --executor-memory 1g "$JAR" "$CONF" --output "$WORK/cluster" > "$WORK/cluster.out" 2> "$WORK/cluster.err" \
   || { echo "FAIL: spark-submit exited $?"; tail -20 "$WORK/cluster.err"; exit 1; }
 echo "cluster sweep: $(( $(date +%s) - START )) s"
+grep -q "Registering app dam-sweep" "$WORK/logs/master.out" || { echo "FAIL: the sweep did not run on the cluster"; exit 1; }
 tail -1 "$WORK/cluster.out"
 
 OPENS="$(sed -n 's/.*<argLine>\(.*\)<\/argLine>.*/\1/p' "$ROOT/pom.xml")"

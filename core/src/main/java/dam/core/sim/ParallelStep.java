@@ -5,32 +5,34 @@ package dam.core.sim;
  *
  * <p>The field is h_i = sum_mu xi_i^mu a(b_mu) + sigma_i sum_mu d(b_mu) (see {@link FieldCoefficients}). The
  * coefficient a(b_mu) depends on pattern mu only through b_mu, which takes few distinct values (about
- * 8 sqrt(N) / 2 of them for the random patterns, plus the condensed one). So the kernel
+ * 4 sqrt(N) of them for the random patterns, plus the condensed one). So, with groups g of patterns of equal
+ * a(b) (equal b, or equal |b| when n is odd since then a(-b) = a(b)),
+ *     h_i = sum_g a_g (2 count_{g,i} - n_g) + sigma_i sum_mu d(b_mu),
+ * where n_g is the size of group g and count_{g,i} the number of its patterns with xi_i = +1. For each state the
+ * kernel
  * <ol>
- *   <li>computes every b_mu by popcount(row XOR sigma) ({@link PatternMatrix#overlap});</li>
- *   <li>sorts the patterns into groups g of equal |b_mu| (one counting-sort pass). Because a(-b) = (-1)^(n+1) a(b),
- *       a pattern with b &lt; 0 and even n joins the group of |b| with its row complemented, which turns
- *       xi a(b) into xi' a(|b|) with xi' = -xi;</li>
- *   <li>for each group, counts per neuron how many of its (possibly complemented) rows hold +1: 64 neurons at a
- *       time in bit planes (vertical counters), fed by a carry-save adder tree over 16 rows (Harley-Seal), about
- *       five word operations per row and 64 neurons;</li>
- *   <li>adds 2 a_g count_{g,i} to h_i, and finally -sum_g a_g n_g + sigma_i sum_mu d(b_mu), since
- *       sum_{mu in g} xi'_i^mu = 2 count_{g,i} - n_g.</li>
+ *   <li>streams the pattern rows once, computing b_mu = N - 2 popcount(row XOR sigma) and queueing the row for
+ *       its group;</li>
+ *   <li>when a group has 16 rows queued, adds them to the group's per-neuron counts, kept 64 neurons at a time in
+ *       bit planes (vertical counters) and fed by a carry-save adder tree (Harley-Seal): about five word
+ *       operations per row and 64 neurons, on rows that are still in cache;</li>
+ *   <li>at the end turns each group's bit planes into counts, eight neurons at a time, and sums the field.</li>
  * </ol>
- * Cost per state and step: about p N / 64 (popcount + 6) word operations plus (number of groups) x N for step 4,
- * against 2 p N multiply-adds for {@link DenseIntStep}.
+ * Cost per state and step: about p N / 64 x (popcount + 6) word operations, plus (number of groups) x N for step
+ * 3, against 2 p N multiply-adds for {@link DenseIntStep}. (Streaming the rows once for the whole batch instead,
+ * with per-state counters, measured slower: the counters of ten states no longer fit in the L2 cache.)
  *
  * <p>Exactness: all field arithmetic is long arithmetic modulo 2^64 (ring operations only), and the field's range
- * is proved every step ({@link FieldCoefficients#bound} below 2^63, else ArithmeticException naming n and N), so
- * the final residue is the true h_i. The counts themselves are exact integers. Because the heavy work is done in
- * bit planes, only the final combination touches h, so a separate int path would bring nothing measurable; the
- * int fast path lives in {@link LookupTableStep}, the byte-sliced lookup-table design, kept for comparison.
+ * is proved every step ({@link FieldCoefficients#boundFromHistogram} below 2^63, else ArithmeticException naming
+ * n and N), so the final residue is the true h_i. The counts themselves are exact integers. Because the heavy
+ * work is done in bit planes, only the final combination touches h, so a separate int path would bring nothing
+ * measurable; the int fast path lives in {@link LookupTableStep}, the byte-sliced lookup-table design, which this
+ * kernel replaced (measured about 4x slower at n=3, N=512) and which is kept as a second exact implementation.
  *
  * <p>Holds scratch buffers: use one instance per thread.
  */
 public final class ParallelStep {
 
-    private final PatternMatrix xi;
     private final FieldCoefficients coefficients;
     private final int p;
     private final int N;
@@ -38,24 +40,34 @@ public final class ParallelStep {
     private final boolean oddN;
     private final long[] rows;
 
-    private int capacity = -1;
-    private int[] b;               // b[s p + mu]
     private final int groupCount;
     private final int[] histogram;    // histogram[(b + N) / 2]: number of patterns with overlap b
     private final int[] groupSize;
-    private final int[] planeAt;      // where each group's bit planes start in planes
-    private final int[] planesUsed;   // how many planes each group's counts need
+    private final int planesPerGroup;  // bit planes reserved per group: enough to count all p patterns
     private final int[] pending;      // pending[16 g + k]: row offsets waiting to be added to group g
     private final int[] pendingCount;
-    private long[] planes;            // planes[planeAt[g] + j words + w]: bit j of group g's counts, neurons 64w..
+    private final int[] region;       // region[g]: where group g's planes start in planes, or -1 before its first row
+    private int regionsUsed;
+    private long[] planes;            // planes[region[g] + j words + w]: bit j of group g's counts, neurons 64w..
     private final long[] h;
+    private final long[] count8 = new long[8];
+
+    /** SPREAD[x]: byte lane k holds bit k of x. */
+    private static final long[] SPREAD = new long[256];
+
+    static {
+        for (int x = 0; x < 256; x++) {
+            for (int k = 0; k < 8; k++) {
+                SPREAD[x] |= (long) (x >>> k & 1) << (8 * k);
+            }
+        }
+    }
 
     /** A kernel for the patterns xi with coefficients of the same N. */
     public ParallelStep(PatternMatrix xi, FieldCoefficients coefficients) {
         if (coefficients.N() != xi.N()) {
             throw new IllegalArgumentException("N: coefficients are for N=" + coefficients.N() + ", patterns for N=" + xi.N());
         }
-        this.xi = xi;
         this.coefficients = coefficients;
         this.p = xi.p();
         this.N = xi.N();
@@ -65,97 +77,95 @@ public final class ParallelStep {
         this.groupCount = oddN ? N / 2 + 1 : N + 1;
         this.histogram = new int[N + 1];
         this.groupSize = new int[groupCount];
-        this.planeAt = new int[groupCount];
-        this.planesUsed = new int[groupCount];
+        this.planesPerGroup = (32 - Integer.numberOfLeadingZeros(p)) * words;
         this.pending = new int[16 * groupCount];
         this.pendingCount = new int[groupCount];
-        this.planes = new long[0];
+        this.region = new int[groupCount];
+        this.planes = new long[16 * planesPerGroup];
         this.h = new long[N];
     }
 
     /** Writes sigma(t+1) of the {@code count} packed states {@code states[s words ..]} to {@code next[s words ..]}. */
     public void step(long[] states, int count, long[] next) {
-        if (count < 1) {
-            return;
-        }
-        if (count > capacity) {
-            capacity = count;
-            b = new int[Math.multiplyExact(count, p)];
-        }
-        overlaps(states, count);
         for (int s = 0; s < count; s++) {
-            field(states, s * words, s * p);
+            field(states, s * words);
             signs(states, s * words, next);
         }
     }
 
-    /** b[s p + mu] for all states and patterns; each row is read once for the whole batch. */
-    private void overlaps(long[] states, int count) {
+    /**
+     * h_i for the state at sigma[offset ..], in one pass over the patterns in storage order: each row is read
+     * for its overlap and, while still in cache, queued for its group; a group adds its rows 16 at a time.
+     */
+    private void field(long[] sigma, int offset) {
+        java.util.Arrays.fill(histogram, 0);
+        java.util.Arrays.fill(groupSize, 0);
+        java.util.Arrays.fill(pendingCount, 0);
+        java.util.Arrays.fill(region, -1);
+        regionsUsed = 0;
         for (int mu = 0; mu < p; mu++) {
             int row = mu * words;
-            for (int s = 0; s < count; s++) {
-                int st = s * words;
-                int differ = 0;
-                for (int w = 0; w < words; w++) {
-                    differ += Long.bitCount(rows[row + w] ^ states[st + w]);
-                }
-                b[s * p + mu] = N - 2 * differ;
+            int differ = 0;
+            for (int w = 0; w < words; w++) {
+                differ += Long.bitCount(rows[row + w] ^ sigma[offset + w]);
             }
-        }
-    }
-
-    /** h_i for the state at sigma[offset ..] whose overlaps are b[bAt .. bAt + p). */
-    private void field(long[] sigma, int offset, int bAt) {
-        java.util.Arrays.fill(histogram, 0);
-        for (int mu = 0; mu < p; mu++) {
-            histogram[(b[bAt + mu] + N) >> 1]++;
-        }
-        coefficients.boundFromHistogram(histogram); // throws when even long could overflow
-        long sumD = 0;
-        java.util.Arrays.fill(groupSize, 0);
-        for (int k = 0; k <= N; k++) {
-            sumD += coefficients.d(2 * k - N) * histogram[k];
-            groupSize[groupKey(2 * k - N)] += histogram[k];
-        }
-        // Each group gets just the bit planes its size can fill.
-        int at = 0;
-        for (int g = 0; g < groupCount; g++) {
-            planeAt[g] = at;
-            planesUsed[g] = 32 - Integer.numberOfLeadingZeros(groupSize[g]);
-            at += planesUsed[g] * words;
-        }
-        if (at > planes.length) {
-            planes = new long[at];
-        }
-        java.util.Arrays.fill(planes, 0, at, 0L);
-        // Patterns in storage order, so the rows stream from memory; each group collects 16 before adding them.
-        java.util.Arrays.fill(pendingCount, 0);
-        for (int mu = 0; mu < p; mu++) {
-            int g = groupKey(b[bAt + mu]);
+            int b = N - 2 * differ;
+            histogram[(b + N) >> 1]++;
+            int g = groupKey(b);
             int c = pendingCount[g];
-            pending[g * 16 + c] = mu * words;
+            pending[g * 16 + c] = row;
             if (c == 15) {
-                addSixteenRows(g * 16, planeAt[g], planesUsed[g]);
+                int added = groupSize[g] + 16;
+                groupSize[g] = added;
+                addSixteenRows(g * 16, regionOf(g), 32 - Integer.numberOfLeadingZeros(added));
                 pendingCount[g] = 0;
             } else {
                 pendingCount[g] = c + 1;
             }
         }
+        coefficients.boundFromHistogram(histogram); // throws when even long could overflow
+        long sumD = 0;
+        for (int k = 0; k <= N; k++) {
+            if (histogram[k] != 0) {
+                sumD += coefficients.d(2 * k - N) * histogram[k];
+            }
+        }
         java.util.Arrays.fill(h, 0L);
         long constant = 0;
         for (int g = 0; g < groupCount; g++) {
-            if (groupSize[g] > 0) {
+            int size = groupSize[g] + pendingCount[g];
+            if (size > 0) {
+                int base = regionOf(g);
                 for (int k = 0; k < pendingCount[g]; k++) {
-                    addRow(pending[g * 16 + k], planeAt[g]);
+                    addRow(pending[g * 16 + k], base);
                 }
                 long a = coefficients.a(groupB(g));
-                constant += a * groupSize[g];
-                addCounts(planeAt[g], planesUsed[g], 2 * a);
+                constant += a * size;
+                int used = 32 - Integer.numberOfLeadingZeros(size);
+                addCounts(base, used, 2 * a);
+                java.util.Arrays.fill(planes, base, base + used * words, 0L);
             }
         }
         for (int i = 0; i < N; i++) {
             h[i] += States.spin(sigma, offset, i) * sumD - constant;
         }
+    }
+
+    /**
+     * The start of group g's bit planes, assigned on first use: only the groups that occur get planes (a few
+     * times sqrt(N) of them), not all N + 1 possible ones. Planes are zero when assigned (zeroed after use).
+     */
+    private int regionOf(int g) {
+        int at = region[g];
+        if (at < 0) {
+            at = regionsUsed * planesPerGroup;
+            regionsUsed++;
+            if (at + planesPerGroup > planes.length) {
+                planes = java.util.Arrays.copyOf(planes, Math.max(2 * planes.length, at + planesPerGroup));
+            }
+            region[g] = at;
+        }
+        return at;
     }
 
     /** The group of overlap b: b itself, or |b| when n is odd (then a(-b) = a(b)). */
@@ -168,16 +178,31 @@ public final class ParallelStep {
         return oddN ? 2 * g + (N & 1) : 2 * g - N;
     }
 
-    /** Adds weight * count_i to h_i, count_i being the vertical counter in planes[base ..] (used planes). */
+    /**
+     * Adds weight * count_i to h_i, count_i being the vertical counter in planes[base ..] (used planes). The bit
+     * planes are turned into counts eight neurons at a time: SPREAD[x] puts bit k of the byte x into byte lane k,
+     * so summing SPREAD[plane byte] << j over eight planes j gives eight 8-bit counts in one long.
+     */
     private void addCounts(int base, int used, long weight) {
         for (int w = 0; w < words; w++) {
             int top = Math.min(64, N - 64 * w);
-            for (int bit = 0; bit < top; bit++) {
-                long count = 0;
-                for (int j = 0; j < used; j++) {
-                    count |= (planes[base + j * words + w] >>> bit & 1L) << j;
+            for (int at = 0; at < top; at += 8) {
+                java.util.Arrays.fill(count8, 0L);
+                for (int j0 = 0; j0 < used; j0 += 8) {
+                    long lanes = 0;
+                    int jEnd = Math.min(used, j0 + 8);
+                    for (int j = j0; j < jEnd; j++) {
+                        lanes += SPREAD[(int) (planes[base + j * words + w] >>> at) & 0xFF] << (j - j0);
+                    }
+                    for (int k = 0; k < 8; k++) {
+                        count8[k] += (lanes >>> 8 * k & 0xFF) << j0;
+                    }
                 }
-                h[64 * w + bit] += weight * count;
+                int neuron = 64 * w + at;
+                int n8 = Math.min(8, top - at);
+                for (int k = 0; k < n8; k++) {
+                    h[neuron + k] += weight * count8[k];
+                }
             }
         }
     }

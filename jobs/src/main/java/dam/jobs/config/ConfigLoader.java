@@ -182,9 +182,12 @@ public final class ConfigLoader {
         }
     }
 
-    /** Memory of one executor: spark.executor.memory if set, this JVM's heap for a local master, else Spark's 1g default. */
+    /**
+     * Memory of one executor: spark.executor.memory from the config or from spark-submit, this JVM's heap
+     * for a local master, else Spark's 1g default.
+     */
     static long executorMemory(SparkConfig spark) {
-        String configured = spark.conf().get("spark.executor.memory");
+        String configured = spark.conf().getOrDefault("spark.executor.memory", System.getProperty("spark.executor.memory"));
         if (configured != null) {
             return parseBytes(configured);
         }

@@ -63,8 +63,8 @@ public final class SweepDescription {
         return s;
     }
 
-    /** The JSON text describing a run of config c started at start, after earlier runs' start times. */
-    public static String json(SweepConfig c, Instant start, List<String> earlierStarts) {
+    /** The JSON text describing a run of config c started at start, after earlier runs' start times (one line unless pretty). */
+    public static String json(SweepConfig c, Instant start, List<String> earlierStarts, boolean pretty) {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put("n", c.n());
         sweep.put("N", c.N());
@@ -94,7 +94,7 @@ public final class SweepDescription {
         root.put("version", version());
         root.put("start_time", start.toString());
         root.put("runs", runs);
-        return ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(true)) + "\n";
+        return ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(pretty));
     }
 
     /** The start times of the runs recorded in an existing description (empty if there is none). */

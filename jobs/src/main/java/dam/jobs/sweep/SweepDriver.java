@@ -91,8 +91,9 @@ public final class SweepDriver {
             if (orphans > 0) {
                 o.err().println("[sweep] deleted " + orphans + " files of an unfinished earlier batch");
             }
-            String json = SweepDescription.json(c, start, SweepDescription.earlierRuns(out)).trim();
-            SweepDescription.write(out, json + "\n");
+            List<String> earlier = SweepDescription.earlierRuns(out);
+            String json = SweepDescription.json(c, start, earlier, false);
+            SweepDescription.write(out, SweepDescription.json(c, start, earlier, true) + "\n");
             Run run = new Run(c, spark, out, json, ledger, o);
             return run.execute(points, t0);
         } finally {

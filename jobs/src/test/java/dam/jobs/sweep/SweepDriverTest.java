@@ -34,11 +34,11 @@ class SweepDriverTest {
         spark = SparkTestSession.get();
     }
 
-    /** A small sweep: 2 x 1 x 2 x 3 = 12 grid points, 12 trials each, theory with few paths. */
+    /** A small sweep: 2 x 1 x 2 x 3 = 12 grid points, 12 trials each, theory with few paths, one batch unless extra says otherwise. */
     private static SweepConfig config(String output, String extra) {
         return ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2, 3], N = [48], alpha = [0.05, 0.12],"
                 + " m0 = [0.3, 0.6, 0.9], trials = 12, states-per-pattern-set = 4, steps = 8, seed = 7,"
-                + " unit-trials = 4, batch-points = 5, theory { enabled = true, paths = 2000, basin-tol = 0.05 },"
+                + " unit-trials = 4, batch-points = 12, theory { enabled = true, paths = 1000, basin-tol = 0.05 },"
                 + " output = \"" + tmp.resolve(output) + "\"\n" + extra + " }"));
     }
 
@@ -81,7 +81,7 @@ class SweepDriverTest {
         SweepConfig whole = config("whole", "");
         run(whole, Integer.MAX_VALUE);
 
-        SweepConfig resumed = config("resumed", "");
+        SweepConfig resumed = config("resumed", "batch-points = 5");
         SweepDriver.Outcome first = run(resumed, 2); // killed after two of three batches
         assertFalse(first.complete());
         assertEquals(10, first.pointsRun());
@@ -92,6 +92,7 @@ class SweepDriverTest {
             Files.delete(last);
         }
         SweepDriver.Outcome second = run(resumed, Integer.MAX_VALUE);
+        assertFalse(Files.exists(resumed.output().resolve("trials/_temporary")));
         assertTrue(second.complete());
         assertEquals(7, second.pointsRun()); // 5 in the lost batch + 2 never started
         assertSameTables(whole.output(), resumed.output());

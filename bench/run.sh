@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Step-throughput benchmark: Java kernels (fast ParallelStep, LookupTableStep, DenseIntStep) and NumPy, one table.
+# NumPy runs twice: with its default BLAS threads (wall-clock column) and single-threaded (per-CPU-second column).
+# Usage: bench/run.sh [StepThroughput options, e.g. --alphas 0.2 --seconds 3 --threads 2 --S 10]
+# Runs from any directory; builds core offline if needed. Prints the machine load before and after.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+if [[ -x .venv/bin/python ]]; then py=.venv/bin/python; else py=python3; fi
+if ! "$py" -c 'import numpy' 2>/dev/null; then
+  "$py" -m pip install -q numpy==2.3.5
+fi
+mvn -B -q -o -pl core compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+tmp="$(mktemp)"
+tmp1="$(mktemp)"
+trap 'rm -f "$tmp" "$tmp1"' EXIT
+# Pass the options NumPy understands (--alphas, --S, --seconds, --warmup, --N, --n) on to it as well.
+np_args=()
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i += 2)); do
+  case "${args[i]}" in
+    --alphas|--S|--seconds|--warmup|--N|--n) np_args+=("${args[i]}" "${args[i+1]}") ;;
+  esac
+done
+echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors" >&2
+"$py" bench/numpy_step.py "${np_args[@]}" > "$tmp"
+OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" bench/numpy_step.py "${np_args[@]}" > "$tmp1"
+java -cp "core/target/classes:$(cat core/target/cp.txt)" dam.core.bench.StepThroughput "$@" --numpy "$tmp" --numpy1 "$tmp1"
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

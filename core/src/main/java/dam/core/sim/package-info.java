@@ -1,0 +1,19 @@
+/**
+ * Exact simulation of Krotov's dense associative memory (physics.md section 1).
+ *
+ * <p>Entry point: {@link dam.core.sim.TrialRunner} runs the trials of one grid point (n, N, alpha, m0), each a pure
+ * function of (base seed, grid point, trial index). Underneath:
+ * <ul>
+ *   <li>{@link dam.core.sim.PatternMatrix}: the p x N patterns, bit-packed (rows) and byte-sliced (columns);</li>
+ *   <li>{@link dam.core.sim.FieldCoefficients}: a(b), d(b) of {@link dam.core.model.Interaction} and the run-time
+ *       proof that the field fits the arithmetic used;</li>
+ *   <li>kernels of one parallel step, all exact and tested against each other: {@link dam.core.sim.ReferenceStep}
+ *       (the literal rule, BigInteger), {@link dam.core.sim.DenseIntStep} (the straightforward O(pN) baseline),
+ *       {@link dam.core.sim.LookupTableStep} (byte-sliced "Four Russians" tables, int and long paths) and
+ *       {@link dam.core.sim.ParallelStep} (the fast one: overlap groups counted in bit planes);</li>
+ *   <li>{@link dam.core.sim.SequentialSweep}: one sweep of sequential dynamics;</li>
+ *   <li>{@link dam.core.sim.InitialState}: sigma(0) at overlap m0, exact or bernoulli.</li>
+ * </ul>
+ * Throughput benchmark: {@link dam.core.bench.StepThroughput}; JMH: {@code dam.core.bench.StepBenchmark} (tests).
+ */
+package dam.core.sim;
