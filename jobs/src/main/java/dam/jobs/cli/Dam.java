@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** The single command-line entry point: {@code dam <subcommand> ...}; each subcommand is a thin adapter over core or jobs. */
 @Command(name = "dam", mixinStandardHelpOptions = true, version = "dam 0.1.0",
         description = "Dense associative memory: simulation, GFA theory and Spark parameter sweeps.",
-        subcommands = {SimulateCommand.class, TheoryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, TheoryCommand.class, SweepCommand.class, ReportCommand.class,
+                PhaseDiagramCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Dam implements Runnable {
 
     /** Exit code for bad input: an unknown option, an invalid value, an unusable config. */

@@ -1,0 +1,19 @@
+package dam.jobs;
+
+import dam.jobs.cli.SweepCommand;
+import picocli.CommandLine;
+
+/**
+ * The spark-submit entry point: {@code spark-submit --class dam.jobs.SweepApp dam-jobs-0.1.0-spark.jar
+ * <config> [--overwrite] [--output DIR] [--master URL]}, the same arguments and driver as {@code dam sweep}.
+ */
+public final class SweepApp {
+
+    private SweepApp() {
+    }
+
+    /** Runs the sweep command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SweepCommand()).execute(args));
+    }
+}

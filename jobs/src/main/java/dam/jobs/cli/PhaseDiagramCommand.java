@@ -1,0 +1,74 @@
+package dam.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dam.core.analysis.Capacity;
+import dam.jobs.config.ConfigError;
+import dam.jobs.config.SweepConfig;
+import dam.jobs.phase.PhaseDiagramJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code phase-diagram <config>}: the config's sweep (simulation points), the theory's alpha_c(n) and
+ * basin boundary m0_c(alpha) on a fine grid of loads, the tables phase_diagram/ and capacity/, and the
+ * figures. Exit code 0 on success, 2 for bad input, 1 otherwise.
+ */
+@Command(name = "phase-diagram", mixinStandardHelpOptions = true,
+        description = "Sweep a config, then compute the theory's capacity alpha_c(n) and basin boundary m0_c(alpha); "
+                + "write phase_diagram/, capacity/ and the figures into the sweep's output directory.")
+public final class PhaseDiagramCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<config>", description = "HOCON sweep config (e.g. conf/phase-diagram.conf)")
+    Path config;
+
+    @Option(names = "--no-simulation", description = "Skip the sweep: theory only (plus any basins/ already in the output directory)")
+    boolean noSimulation;
+
+    @Option(names = "--alpha-points", defaultValue = "24",
+            description = "Theory loads per n, alpha_c k / K for k = 1..K (default ${DEFAULT-VALUE})")
+    int alphaPoints;
+
+    @Option(names = "--capacity-tol", defaultValue = "0.01",
+            description = "Relative tolerance of alpha_c (default ${DEFAULT-VALUE})")
+    double capacityTol;
+
+    @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it")
+    boolean overwrite;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Output directory (default: sweep.output of the config)")
+    Path output;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else sweep.spark.master)")
+    String master;
+
+    @Override
+    public Integer call() {
+        Dam.require(alphaPoints >= 1, "--alpha-points", "must be >= 1, got " + alphaPoints);
+        Dam.require(capacityTol > 0 && capacityTol < 1, "--capacity-tol", "must lie in (0, 1), got " + capacityTol);
+        SweepConfig c;
+        try {
+            c = SweepCommand.resolve(config, output, master);
+        } catch (ConfigError e) {
+            System.err.println("dam phase-diagram: " + e.getMessage());
+            return Dam.BAD_INPUT;
+        }
+        System.setProperty("java.awt.headless", "true");
+        try {
+            PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
+                    new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
+            for (Capacity cap : outcome.capacities()) {
+                System.out.printf(Locale.ROOT, "n = %d  alpha_c = %.5f  [%.5f, %.5f]%n", cap.n(), cap.alphaC(),
+                        cap.lower(), cap.upper());
+            }
+            outcome.figures().forEach(System.out::println);
+            return 0;
+        } catch (ConfigError e) {
+            System.err.println("dam phase-diagram: " + e.getMessage());
+            return Dam.BAD_INPUT;
+        }
+    }
+}

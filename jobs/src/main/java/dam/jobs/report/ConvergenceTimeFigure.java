@@ -1,0 +1,91 @@
+package dam.jobs.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import dam.jobs.report.ReportTables.ConvergencePoint;
+import dam.jobs.report.ReportTables.TheoryCurve;
+
+/**
+ * Convergence time against m0 for one (n, N): per alpha, the simulation mean over converged trials with
+ * standard-error bars (markers) and the theory's convergence time (dashed line, same colour).
+ */
+final class ConvergenceTimeFigure {
+
+    private ConvergenceTimeFigure() {
+    }
+
+    /** The file name convergence_time_n{n}_N{N}.png. */
+    static String fileName(int n, int N) {
+        return "convergence_time_n" + n + "_N" + N + ".png";
+    }
+
+    /** Draws the figure of (n, N) and writes it to file. */
+    static void write(int n, int N, List<ConvergencePoint> points, List<TheoryCurve> theory, Path file) throws IOException {
+        Map<Double, List<ConvergencePoint>> byAlpha = new TreeMap<>();
+        for (ConvergencePoint c : points) {
+            if (c.n() == n && c.N() == N) {
+                byAlpha.computeIfAbsent(c.alpha(), a -> new ArrayList<>()).add(c);
+            }
+        }
+        XYChart chart = Panels.chart("markers: simulation mean +- standard error over converged trials; dashed: theory",
+                "initial overlap m0", "convergence time (parallel steps)", 1000, 560);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        int colour = 0;
+        for (Map.Entry<Double, List<ConvergencePoint>> entry : byAlpha.entrySet()) {
+            double alpha = entry.getKey();
+            List<ConvergencePoint> sorted = new ArrayList<>(entry.getValue());
+            sorted.sort(Comparator.comparingDouble(ConvergencePoint::m0));
+            double[] x = new double[sorted.size()];
+            double[] y = new double[sorted.size()];
+            double[] error = new double[sorted.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = sorted.get(i).m0();
+                y[i] = sorted.get(i).mean();
+                error[i] = sorted.get(i).standardError();
+            }
+            XYSeries sim = chart.addSeries("alpha = " + Panels.number(alpha) + " (simulation)", x, y, error);
+            sim.setMarker(SeriesMarkers.CIRCLE);
+            sim.setMarkerColor(Panels.colour(colour));
+            sim.setLineColor(Panels.colour(colour));
+            sim.setLineStyle(Panels.stroke(1f, false));
+            addTheory(chart, n, alpha, theory, colour);
+            colour++;
+        }
+        Panels.writeGrid(List.of(chart), 1,
+                "n = " + n + ", N = " + N + ": convergence time against m0, one curve per alpha (p = alpha N^(n-1))", file);
+    }
+
+    private static void addTheory(XYChart chart, int n, double alpha, List<TheoryCurve> theory, int colour) {
+        List<TheoryCurve> curve = new ArrayList<>();
+        for (TheoryCurve c : theory) {
+            if (c.n() == n && c.alpha() == alpha && c.convergenceTime() != null) {
+                curve.add(c);
+            }
+        }
+        if (curve.isEmpty()) {
+            return;
+        }
+        curve.sort(Comparator.comparingDouble(TheoryCurve::m0));
+        double[] x = new double[curve.size()];
+        double[] y = new double[curve.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = curve.get(i).m0();
+            y[i] = curve.get(i).convergenceTime();
+        }
+        XYSeries s = chart.addSeries("alpha = " + Panels.number(alpha) + " (theory)", x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(Panels.colour(colour));
+        s.setLineStyle(Panels.stroke(2.5f, true));
+    }
+}

@@ -1,0 +1,121 @@
+package dam.jobs.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+
+/** Shared drawing helpers: chart style, a colour per series index, and composing panels into one titled PNG. */
+final class Panels {
+
+    static final int PANEL_WIDTH = 520;
+    static final int PANEL_HEIGHT = 380;
+    private static final int TITLE_HEIGHT = 40;
+
+    /** Matplotlib's tab10 palette: distinct, colour-blind tolerable. */
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf),
+    };
+
+    private Panels() {
+    }
+
+    /** The i-th palette colour (cycling). */
+    static Color colour(int i) {
+        return PALETTE[Math.floorMod(i, PALETTE.length)];
+    }
+
+    /** The colour with the given opacity (0..255), for the many light trial lines. */
+    static Color translucent(Color c, int opacity) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), opacity);
+    }
+
+    /** A stroke of the given width, dashed if asked. */
+    static BasicStroke stroke(float width, boolean dashed) {
+        return dashed
+                ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f)
+                : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** An empty line chart of one panel's size, white background, legend inside. */
+    static XYChart chart(String title, String xTitle, String yTitle) {
+        return chart(title, xTitle, yTitle, PANEL_WIDTH, PANEL_HEIGHT);
+    }
+
+    /** An empty line chart of the given size in pixels, white background, legend inside. */
+    static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYStyler styler = chart.getStyler();
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setLegendPosition(Styler.LegendPosition.InsideSE);
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        styler.setMarkerSize(5);
+        styler.setXAxisDecimalPattern("0.###");
+        return chart;
+    }
+
+    /** A number in a short stable form for titles and legends (e.g. 0.1, 0.0125). */
+    static String number(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e9) {
+            return String.format(Locale.ROOT, "%d", (long) x);
+        }
+        return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    /** Renders the charts in a grid of at most {@code columns} columns under a title and writes one PNG. */
+    static void writeGrid(List<XYChart> charts, int columns, String title, Path file) throws IOException {
+        if (charts.isEmpty()) {
+            throw new IllegalArgumentException("charts: need at least one panel for " + file);
+        }
+        int cols = Math.max(1, Math.min(columns, charts.size()));
+        int rows = (charts.size() + cols - 1) / cols;
+        int cellWidth = 0;
+        int cellHeight = 0;
+        for (XYChart chart : charts) {
+            cellWidth = Math.max(cellWidth, chart.getWidth());
+            cellHeight = Math.max(cellHeight, chart.getHeight());
+        }
+        BufferedImage image = new BufferedImage(cols * cellWidth, rows * cellHeight + TITLE_HEIGHT,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+            FontMetrics metrics = g.getFontMetrics();
+            g.drawString(title, Math.max(4, (image.getWidth() - metrics.stringWidth(title)) / 2), 26);
+            for (int i = 0; i < charts.size(); i++) {
+                BufferedImage panel = BitmapEncoder.getBufferedImage(charts.get(i));
+                g.drawImage(panel, (i % cols) * cellWidth, TITLE_HEIGHT + (i / cols) * cellHeight, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        Files.createDirectories(file.getParent());
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer available for " + file);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dam.jobs.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import dam.jobs.report.ReportTables.BoundaryPoint;
+import dam.jobs.report.ReportTables.CapacityValue;
+
+/**
+ * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha)
+ * as a line, the simulation's m0_c per N as points with their 95% intervals, and alpha_c as a dashed
+ * vertical line. Retrieval succeeds above the boundary and left of alpha_c.
+ */
+final class PhaseDiagramFigure {
+
+    static final String FILE_NAME = "phase_diagram.png";
+
+    private PhaseDiagramFigure() {
+    }
+
+    /** Draws one panel per n found in the points or capacities and writes the PNG. */
+    static void write(List<BoundaryPoint> points, List<CapacityValue> capacities, Path file) throws IOException {
+        TreeSet<Integer> ns = new TreeSet<>();
+        points.forEach(p -> ns.add(p.n()));
+        capacities.forEach(c -> ns.add(c.n()));
+        List<XYChart> panels = new ArrayList<>();
+        for (int n : ns) {
+            panels.add(panel(n, points, capacities));
+        }
+        Panels.writeGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c (p = alpha N^(n-1))", file);
+    }
+
+    private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities) {
+        XYChart chart = Panels.chart("n = " + n, "alpha (p = alpha N^(n-1))", "initial overlap m0");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        addTheory(chart, n, points);
+        addSimulation(chart, n, points);
+        for (CapacityValue c : capacities) {
+            if (c.n() == n && Double.isFinite(c.alphaC())) {
+                XYSeries s = chart.addSeries("alpha_c = " + Panels.number(c.alphaC()) + " (theory)",
+                        new double[] {c.alphaC(), c.alphaC()}, new double[] {0, 1});
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(java.awt.Color.BLACK);
+                s.setLineStyle(Panels.stroke(1.5f, true));
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            // XChart cannot draw an empty chart; an invisible point keeps the panel (and its n) on the page.
+            XYSeries s = chart.addSeries("no boundary found", new double[] {0}, new double[] {0});
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    private static void addTheory(XYChart chart, int n, List<BoundaryPoint> points) {
+        List<BoundaryPoint> line = new ArrayList<>();
+        for (BoundaryPoint p : points) {
+            if (p.n() == n && p.source().equals("theory") && Double.isFinite(p.m0c())) {
+                line.add(p);
+            }
+        }
+        if (line.isEmpty()) {
+            return;
+        }
+        line.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
+        double[] x = new double[line.size()];
+        double[] y = new double[line.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = line.get(i).alpha();
+            y[i] = line.get(i).m0c();
+        }
+        XYSeries s = chart.addSeries("theory m0_c", x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(java.awt.Color.BLACK);
+        s.setLineStyle(Panels.stroke(2.5f, false));
+    }
+
+    private static void addSimulation(XYChart chart, int n, List<BoundaryPoint> points) {
+        Map<Integer, List<BoundaryPoint>> byN = new TreeMap<>();
+        for (BoundaryPoint p : points) {
+            if (p.n() == n && p.source().equals("simulation") && p.N() != null && Double.isFinite(p.m0c())) {
+                byN.computeIfAbsent(p.N(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        int colour = 0;
+        for (Map.Entry<Integer, List<BoundaryPoint>> entry : byN.entrySet()) {
+            List<BoundaryPoint> list = entry.getValue();
+            list.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
+            double[] x = new double[list.size()];
+            double[] y = new double[list.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = list.get(i).alpha();
+                y[i] = list.get(i).m0c();
+                // The 95% interval as a vertical segment (XChart's own error bars are symmetric only).
+                BoundaryPoint p = list.get(i);
+                if (Double.isFinite(p.lower()) && Double.isFinite(p.upper())) {
+                    XYSeries bar = chart.addSeries("N = " + entry.getKey() + " interval " + i,
+                            new double[] {p.alpha(), p.alpha()}, new double[] {p.lower(), p.upper()});
+                    bar.setMarker(SeriesMarkers.NONE);
+                    bar.setLineColor(Panels.colour(colour));
+                    bar.setLineStyle(Panels.stroke(1.5f, false));
+                    bar.setShowInLegend(false);
+                }
+            }
+            XYSeries s = chart.addSeries("simulation N = " + entry.getKey(), x, y);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(Panels.colour(colour));
+            colour++;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dam.jobs.sweep;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
+import dam.jobs.config.ConfigError;
+import dam.jobs.config.SweepConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * OUTPUT/_sweep.json: the resolved config (under the config's own key names), the project version and
+ * the start time of every run that wrote into the directory. Its "settings" decide whether a rerun may
+ * resume: everything that changes a number in a row must match.
+ */
+public final class SweepDescription {
+
+    /** The file name beside the tables. */
+    public static final String FILE = "_sweep.json";
+
+    private SweepDescription() {
+    }
+
+    /** The project version, from the build. */
+    public static String version() {
+        try (InputStream in = SweepDescription.class.getResourceAsStream("/dam/jobs/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The settings that every row depends on (grid lists and execution details excluded), as sorted strings. */
+    public static Map<String, String> settings(SweepConfig c) {
+        Map<String, String> s = new TreeMap<>();
+        s.put("trials", String.valueOf(c.trials()));
+        s.put("states-per-pattern-set", String.valueOf(c.statesPerPatternSet()));
+        s.put("steps", String.valueOf(c.steps()));
+        s.put("update", c.update().key());
+        s.put("init", c.init().key());
+        s.put("eps", String.valueOf(c.eps()));
+        s.put("m-success", String.valueOf(c.mSuccess()));
+        s.put("seed", String.valueOf(c.seed()));
+        s.put("theory.enabled", String.valueOf(c.theory().enabled()));
+        s.put("theory.paths", String.valueOf(c.theory().paths()));
+        return s;
+    }
+
+    /** The JSON text describing a run of config c started at start, after earlier runs' start times (one line unless pretty). */
+    public static String json(SweepConfig c, Instant start, List<String> earlierStarts, boolean pretty) {
+        Map<String, Object> sweep = new LinkedHashMap<>();
+        sweep.put("n", c.n());
+        sweep.put("N", c.N());
+        sweep.put("alpha", c.alpha());
+        sweep.put("m0", c.m0());
+        sweep.put("trials", c.trials());
+        sweep.put("states-per-pattern-set", c.statesPerPatternSet());
+        sweep.put("steps", c.steps());
+        sweep.put("update", c.update().key());
+        sweep.put("init", c.init().key());
+        sweep.put("eps", c.eps());
+        sweep.put("m-success", c.mSuccess());
+        sweep.put("seed", c.seed());
+        sweep.put("output", c.output().toString());
+        sweep.put("partitions", c.partitions());
+        sweep.put("unit-trials", c.unitTrials());
+        sweep.put("batch-points", c.batchPoints());
+        sweep.put("theory", Map.of("enabled", c.theory().enabled(), "paths", c.theory().paths(),
+                "basin-tol", c.theory().basinTol()));
+        sweep.put("spark", Map.of("master", c.spark().master(), "app-name", c.spark().appName(),
+                "conf", new TreeMap<>(c.spark().conf())));
+        List<String> runs = new ArrayList<>(earlierStarts);
+        runs.add(start.toString());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("sweep", sweep);
+        root.put("settings", settings(c));
+        root.put("version", version());
+        root.put("start_time", start.toString());
+        root.put("runs", runs);
+        return ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(pretty));
+    }
+
+    /** The start times of the runs recorded in an existing description (empty if there is none). */
+    public static List<String> earlierRuns(Path output) {
+        Path f = output.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        return ConfigFactory.parseFile(f.toFile()).getStringList("runs");
+    }
+
+    /** Refuses to resume into a directory whose sweep had different row-determining settings. */
+    public static void checkResumable(Path output, SweepConfig c) {
+        Path f = output.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return;
+        }
+        Config old = ConfigFactory.parseFile(f.toFile()).getConfig("settings");
+        Map<String, String> now = settings(c);
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            String was = old.hasPath("\"" + e.getKey() + "\"") ? old.getString("\"" + e.getKey() + "\"") : null;
+            if (!e.getValue().equals(was)) {
+                throw new ConfigError("sweep." + e.getKey(), "output " + output + " holds a sweep with " + e.getKey()
+                        + " = " + was + ", not " + e.getValue() + "; use --overwrite or another --output");
+            }
+        }
+    }
+
+    /** Writes the description atomically. */
+    public static void write(Path output, String json) {
+        try {
+            Files.createDirectories(output);
+            Path tmp = output.resolve("." + FILE + ".tmp");
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            Files.move(tmp, output.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

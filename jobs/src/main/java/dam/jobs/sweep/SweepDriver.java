@@ -1,0 +1,398 @@
+package dam.jobs.sweep;
+
+import dam.core.analysis.BasinBoundary;
+import dam.core.sim.Seeds;
+import dam.core.sim.TrialResult;
+import dam.core.sim.TrialRunner;
+import dam.core.theory.EffectiveProcessSolver;
+import dam.core.theory.TheoryResult;
+import dam.jobs.config.ConfigError;
+import dam.jobs.config.SweepConfig;
+import dam.jobs.table.Tables;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
+
+/**
+ * Runs a validated sweep on Spark: grid points in committed batches (theory, then trials, then grid
+ * rows), then basins/. Every number comes from core; this class only moves work and rows around.
+ */
+public final class SweepDriver {
+
+    /**
+     * How to run.
+     *
+     * @param overwrite  delete an earlier sweep in the output directory instead of resuming it
+     * @param err        where progress lines go
+     * @param out        where the summary table goes
+     * @param maxBatches stop after this many batches (a killed run, for tests); Integer.MAX_VALUE for all
+     */
+    public record Options(boolean overwrite, PrintStream err, PrintStream out, int maxBatches) {
+        /** Resume, progress on stderr, summary on stdout, run to the end. */
+        public static Options defaults() {
+            return new Options(false, System.err, System.out, Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param gridPoints    grid points of the config
+     * @param pointsRun     grid points simulated by this run (the others were already committed)
+     * @param trialsRun     trials simulated by this run
+     * @param wallSeconds   wall time of the whole run, Spark start-up included
+     * @param kernelSeconds time spent inside TrialRunner.run, summed over tasks
+     * @param theorySeconds time spent solving the theory (grid and basin bisection), summed over tasks
+     * @param cores         Spark's default parallelism
+     * @param complete      false if stopped early by maxBatches
+     */
+    public record Outcome(int gridPoints, int pointsRun, long trialsRun, double wallSeconds, double kernelSeconds,
+                          double theorySeconds, int cores, boolean complete) {
+    }
+
+    private SweepDriver() {
+    }
+
+    /** Runs (or resumes) the sweep; bad output directories fail with {@link ConfigError} before Spark starts. */
+    public static Outcome run(SweepConfig c, Options o) {
+        long t0 = System.nanoTime();
+        Instant start = Instant.now();
+        Path out = c.output();
+        prepareOutput(out, o.overwrite());
+        SweepDescription.checkResumable(out, c);
+        List<GridPoint> points = SweepPlan.points(c);
+
+        boolean ownSession = !SweepSession.active();
+        SparkSession spark = SweepSession.start(c.spark());
+        try {
+            Ledger ledger = Ledger.read(out);
+            int orphans = ledger.deleteOrphans();
+            if (orphans > 0) {
+                o.err().println("[sweep] deleted " + orphans + " files of an unfinished earlier batch");
+            }
+            List<String> earlier = SweepDescription.earlierRuns(out);
+            String json = SweepDescription.json(c, start, earlier, false);
+            SweepDescription.write(out, SweepDescription.json(c, start, earlier, true) + "\n");
+            Run run = new Run(c, spark, out, json, ledger, o);
+            return run.execute(points, t0);
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+
+    /** --overwrite deletes an earlier sweep; a non-empty directory that is not a sweep is never touched. */
+    static void prepareOutput(Path out, boolean overwrite) {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        boolean empty;
+        try (Stream<Path> s = Files.list(out)) {
+            empty = s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (empty) {
+            return;
+        }
+        if (!Files.isRegularFile(out.resolve(SweepDescription.FILE))) {
+            throw new ConfigError("sweep.output", out + " is not empty and holds no " + SweepDescription.FILE
+                    + "; refusing to write into it");
+        }
+        if (overwrite) {
+            try {
+                Ledger.deleteTree(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The state of one run. */
+    private static final class Run {
+        private final SweepConfig c;
+        private final SparkSession spark;
+        private final JavaSparkContext jsc;
+        private final Path out;
+        private final String json;
+        private final Ledger ledger;
+        private final Options o;
+        private final TrialSettings s;
+        private final Map<TheoryKey, TheorySummary> theory = new HashMap<>();
+        private final LongAccumulator trialsAcc;
+        private final LongAccumulator kernelAcc;
+        private final LongAccumulator theoryAcc;
+
+        Run(SweepConfig c, SparkSession spark, Path out, String json, Ledger ledger, Options o) {
+            this.c = c;
+            this.spark = spark;
+            this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            this.out = out;
+            this.json = json;
+            this.ledger = ledger;
+            this.o = o;
+            this.s = TrialSettings.of(c);
+            this.trialsAcc = jsc.sc().longAccumulator(Progress.TRIALS);
+            this.kernelAcc = jsc.sc().longAccumulator("dam.kernel.nanos");
+            this.theoryAcc = jsc.sc().longAccumulator("dam.theory.nanos");
+        }
+
+        Outcome execute(List<GridPoint> points, long t0) {
+            List<GridPoint> todo = points.stream().filter(g -> !ledger.done(g)).toList();
+            int cores = jsc.defaultParallelism();
+            Progress progress = new Progress(o.err(), (long) todo.size() * c.trials(), points.size(),
+                    points.size() - todo.size());
+            spark.sparkContext().addSparkListener(progress);
+            boolean complete = true;
+            int pointsRun = 0;
+            try {
+                if (c.theory().enabled()) {
+                    loadTheory();
+                }
+                List<List<GridPoint>> batches = SweepPlan.batches(todo, c);
+                for (int b = 0; b < batches.size(); b++) {
+                    if (b >= o.maxBatches()) {
+                        complete = false;
+                        break;
+                    }
+                    runBatch(batches.get(b), cores);
+                    pointsRun += batches.get(b).size();
+                    progress.committed(batches.get(b).size());
+                }
+                if (complete) {
+                    writeBasins();
+                    printSummary();
+                }
+            } finally {
+                spark.sparkContext().removeSparkListener(progress);
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            Outcome outcome = new Outcome(points.size(), pointsRun, (long) pointsRun * c.trials(), wall,
+                    kernelAcc.value() / 1e9, theoryAcc.value() / 1e9, cores, complete);
+            o.out().printf(Locale.ROOT, "sweep: %d grid points (%d run now, %d trials) in %.1f s wall; "
+                            + "simulation kernel %.1f s, theory %.1f s, summed over tasks on %d cores "
+                            + "(%.0f%% of core time in the kernels); tables in %s%n",
+                    outcome.gridPoints(), outcome.pointsRun(), outcome.trialsRun(), wall, outcome.kernelSeconds(),
+                    outcome.theorySeconds(), cores,
+                    100 * (outcome.kernelSeconds() + outcome.theorySeconds()) / Math.max(1e-9, wall * cores), out);
+            return outcome;
+        }
+
+        /** Theory rows committed by an earlier run (needed for the grid rows of points that share them). */
+        private void loadTheory() {
+            if (!Files.isDirectory(out.resolve("theory"))) {
+                return;
+            }
+            for (Row r : spark.read().schema(Tables.theory(null)).parquet(out.resolve("theory").toString()).collectAsList()) {
+                TheoryKey k = new TheoryKey(r.getInt(r.fieldIndex("n")), r.getDouble(r.fieldIndex("alpha")),
+                        r.getDouble(r.fieldIndex("m0")));
+                if (ledger.done(k)) {
+                    theory.put(k, Tables.theorySummary(r));
+                }
+            }
+        }
+
+        private void runBatch(List<GridPoint> batch, int cores) {
+            Set<String> before = ledger.snapshot();
+            List<TheoryKey> newKeys = new ArrayList<>();
+            if (c.theory().enabled()) {
+                Set<TheoryKey> keys = new LinkedHashSet<>();
+                batch.stream().map(GridPoint::theoryKey).filter(k -> !ledger.done(k) && !theory.containsKey(k))
+                        .sorted(TheoryKey.ORDER).forEach(keys::add);
+                newKeys.addAll(keys);
+                if (!newKeys.isEmpty()) {
+                    solveTheory(newKeys);
+                }
+            }
+            List<WorkUnit> units = SweepPlan.units(batch, c, cores);
+            jsc.setJobGroup("dam.sim", "simulate " + batch.size() + " grid points", false);
+            TrialSettings settings = s;
+            LongAccumulator trials = trialsAcc;
+            LongAccumulator kernel = kernelAcc;
+            int parts = c.partitions() > 0 ? c.partitions() : units.size();
+            JavaRDD<UnitResult> results = jsc.parallelize(units, parts)
+                    .map(u -> runUnit(u, settings, trials, kernel))
+                    .persist(StorageLevel.MEMORY_ONLY());
+            try {
+                results.count();
+                JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
+                        .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
+                spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
+                        .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("trials").toString());
+                int groups = Math.max(1, Math.min(batch.size(), 2 * cores));
+                List<PointSummary> summaries = new ArrayList<>(results
+                        .mapToPair(r -> new Tuple2<>(r.unit().point(), r))
+                        .groupByKey(groups)
+                        .map(kv -> summarise(kv._1(), kv._2(), settings))
+                        .collect());
+                summaries.sort((a, b) -> GridPoint.ORDER.compare(a.point(), b.point()));
+                List<Row> gridRows = new ArrayList<>();
+                for (PointSummary ps : summaries) {
+                    gridRows.add(Tables.gridRow(ps, c.theory().enabled() ? theory.get(ps.point().theoryKey()) : null));
+                }
+                spark.createDataFrame(gridRows, Tables.grid(json)).coalesce(1)
+                        .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("grid").toString());
+            } finally {
+                results.unpersist(false);
+                jsc.clearJobGroup();
+            }
+            ledger.commit(batch, newKeys, before);
+        }
+
+        private void solveTheory(List<TheoryKey> keys) {
+            TrialSettings settings = s;
+            LongAccumulator nanos = theoryAcc;
+            jsc.setJobGroup("dam.theory", "solve theory at " + keys.size() + " (n, alpha, m0)", false);
+            List<TheoryResult> results = jsc.parallelize(keys, keys.size())
+                    .map(k -> solve(k, settings, nanos)).collect();
+            jsc.clearJobGroup();
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
+                theory.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
+            }
+            spark.createDataFrame(rows, Tables.theory(json)).coalesce(1)
+                    .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("theory").toString());
+        }
+
+        /** basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. */
+        private void writeBasins() {
+            List<Row> grid = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
+                    .select("n", "N", "alpha", "m0", "successes", "trials").collectAsList();
+            Map<List<Object>, TreeMap<Double, int[]>> byLoad = new TreeMap<>(SweepDriver::compareKeys);
+            for (Row r : grid) {
+                List<Object> key = List.of(r.getInt(0), r.getInt(1), r.getDouble(2));
+                byLoad.computeIfAbsent(key, k -> new TreeMap<>()).put(r.getDouble(3), new int[]{r.getInt(4), r.getInt(5)});
+            }
+            Map<List<Object>, BasinBoundary> theoryBasins = new HashMap<>();
+            if (c.theory().enabled()) {
+                List<TheoryBasin> loads = new ArrayList<>();
+                byLoad.keySet().stream().map(k -> List.of(k.get(0), k.get(2))).distinct()
+                        .forEach(k -> loads.add(new TheoryBasin((Integer) k.get(0), (Double) k.get(1), null)));
+                TrialSettings settings = s;
+                double tol = c.theory().basinTol();
+                LongAccumulator nanos = theoryAcc;
+                jsc.setJobGroup("dam.basins", "theory basin bisection at " + loads.size() + " loads", false);
+                for (TheoryBasin tb : jsc.parallelize(loads, Math.max(1, loads.size()))
+                        .map(tb -> bisect(tb, settings, tol, nanos)).collect()) {
+                    theoryBasins.put(List.of(tb.n(), tb.alpha()), tb.boundary());
+                }
+                jsc.clearJobGroup();
+            }
+            List<Row> rows = new ArrayList<>();
+            for (Map.Entry<List<Object>, TreeMap<Double, int[]>> e : byLoad.entrySet()) {
+                int n = (Integer) e.getKey().get(0);
+                int bigN = (Integer) e.getKey().get(1);
+                double alpha = (Double) e.getKey().get(2);
+                TreeMap<Double, int[]> scan = e.getValue();
+                double[] m0 = new double[scan.size()];
+                int[] succ = new int[scan.size()];
+                int[] tr = new int[scan.size()];
+                int i = 0;
+                for (Map.Entry<Double, int[]> p : scan.entrySet()) {
+                    m0[i] = p.getKey();
+                    succ[i] = p.getValue()[0];
+                    tr[i] = p.getValue()[1];
+                    i++;
+                }
+                BasinBoundary sim;
+                try {
+                    // Bootstrap seed: the pattern-set seed family at set index -1, which no trial uses.
+                    sim = BasinBoundary.fromSuccesses(m0, succ, tr, Seeds.patternSet(c.seed(), n, bigN, alpha, -1));
+                } catch (IllegalArgumentException ex) {
+                    sim = null; // e.g. a single m0: no boundary can be estimated
+                }
+                rows.add(Tables.basinRow(n, bigN, alpha, sim, theoryBasins.get(List.of(n, alpha)), m0.length));
+            }
+            spark.createDataFrame(rows, Tables.basins(json)).coalesce(1)
+                    .write().mode(SaveMode.Overwrite).partitionBy("n").parquet(out.resolve("basins").toString());
+        }
+
+        /** One line per grid point of the table: success fraction, mean convergence time, theory m(T). */
+        private void printSummary() {
+            List<Row> rows = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
+                    .select("n", "N", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
+                            "conv_time_mean", "theory_final_m")
+                    .orderBy("n", "N", "alpha", "m0").collectAsList();
+            PrintStream p = o.out();
+            p.printf(Locale.ROOT, "%3s %6s %8s %6s %6s %8s %15s %9s %10s%n", "n", "N", "alpha", "m0", "trials",
+                    "success", "95% CI", "conv_mean", "theory_m_T");
+            for (Row r : rows) {
+                p.printf(Locale.ROOT, "%3d %6d %8.4f %6.2f %6d %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
+                        r.getInt(1), r.getDouble(2), r.getDouble(3), r.getInt(4), r.getDouble(5), r.getDouble(6),
+                        r.getDouble(7), r.isNullAt(8) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(8)),
+                        r.isNullAt(9) ? "-" : String.format(Locale.ROOT, "%.3f", r.getDouble(9)));
+            }
+        }
+    }
+
+    private static int compareKeys(List<Object> a, List<Object> b) {
+        int c = Integer.compare((Integer) a.get(0), (Integer) b.get(0));
+        if (c == 0) {
+            c = Integer.compare((Integer) a.get(1), (Integer) b.get(1));
+        }
+        return c != 0 ? c : Double.compare((Double) a.get(2), (Double) b.get(2));
+    }
+
+    /** Runs one work unit's trials (on an executor). */
+    static UnitResult runUnit(WorkUnit u, TrialSettings s, LongAccumulator trials, LongAccumulator kernel) {
+        GridPoint g = u.point();
+        long t = System.nanoTime();
+        List<TrialResult> rs = new TrialRunner(g.n(), g.N(), g.alpha(), s.update(), s.simulation(g.m0()), s.seed())
+                .run(u.first(), u.count());
+        long nanos = System.nanoTime() - t;
+        kernel.add(nanos);
+        trials.add(rs.size());
+        return new UnitResult(u, rs.toArray(new TrialResult[0]), nanos);
+    }
+
+    /** The summary of all units of one grid point (on an executor). */
+    static PointSummary summarise(GridPoint g, Iterable<UnitResult> units, TrialSettings s) {
+        List<TrialResult> all = new ArrayList<>();
+        for (UnitResult u : units) {
+            all.addAll(Arrays.asList(u.trials()));
+        }
+        return PointSummary.of(g, all, s.eps(), s.mSuccess());
+    }
+
+    /** Solves the theory of one (n, alpha, m0) (on an executor). */
+    static TheoryResult solve(TheoryKey k, TrialSettings s, LongAccumulator nanos) {
+        long t = System.nanoTime();
+        TheoryResult r = new EffectiveProcessSolver(k.n(), k.alpha(), s.paths())
+                .solve(k.m0(), s.steps(), Seeds.theory(s.seed(), k.n(), k.alpha(), k.m0()));
+        nanos.add(System.nanoTime() - t);
+        return r;
+    }
+
+    /** The theory basin boundary of one (n, alpha) by bisection in m0 on [0, 1] (on an executor). */
+    static TheoryBasin bisect(TheoryBasin load, TrialSettings s, double tol, LongAccumulator nanos) {
+        long t = System.nanoTime();
+        EffectiveProcessSolver solver = new EffectiveProcessSolver(load.n(), load.alpha(), s.paths());
+        BasinBoundary b = BasinBoundary.bisect(m0 -> solver.solve(m0, s.steps(),
+                Seeds.theory(s.seed(), load.n(), load.alpha(), m0)).finalOverlap() >= s.mSuccess(), 0, 1, tol);
+        nanos.add(System.nanoTime() - t);
+        return new TheoryBasin(load.n(), load.alpha(), b);
+    }
+}

@@ -1,0 +1,56 @@
+package dam.jobs.sweep;
+
+import dam.jobs.config.SparkConfig;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+
+/** Starts (or joins) the Spark session of a sweep: Kryo with every class registered, quiet logs. */
+public final class SweepSession {
+
+    private SweepSession() {
+    }
+
+    /** Spark settings every sweep runs with; the config's spark.conf may add to them but not change the serializer. */
+    public static Map<String, String> fixedSettings() {
+        return Map.of(
+                "spark.serializer", "org.apache.spark.serializer.KryoSerializer",
+                "spark.kryo.registrationRequired", "true",
+                "spark.kryo.registrator", DamKryoRegistrator.class.getName());
+    }
+
+    /** Keeps Spark's logging at WARN unless a log4j2 configuration file was given explicitly. */
+    public static void quietLogs() {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            Configurator.setRootLevel(Level.WARN);
+            Configurator.setLevel("org.apache.spark", Level.WARN);
+            Configurator.setLevel("org.apache.hadoop", Level.ERROR);
+            Configurator.setLevel("org.apache.parquet", Level.ERROR);
+        }
+    }
+
+    /** The session for these settings; an already active session (a test's, a notebook's) is reused. */
+    public static SparkSession start(SparkConfig spark) {
+        quietLogs();
+        SparkSession.Builder b = SparkSession.builder().master(spark.master()).appName(spark.appName())
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "8");
+        for (Map.Entry<String, String> e : spark.conf().entrySet()) {
+            b = b.config(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, String> e : fixedSettings().entrySet()) {
+            b = b.config(e.getKey(), e.getValue());
+        }
+        SparkSession session = b.getOrCreate();
+        // The tables have both n and N: Spark's default case-insensitive resolution would confuse them.
+        session.conf().set("spark.sql.caseSensitive", "true");
+        return session;
+    }
+
+    /** True if a session is already active in this JVM (then the sweep must not stop it). */
+    public static boolean active() {
+        return SparkSession.getDefaultSession().isDefined() || SparkSession.getActiveSession().isDefined();
+    }
+}

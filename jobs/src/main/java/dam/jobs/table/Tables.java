@@ -1,0 +1,169 @@
+package dam.jobs.table;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import dam.core.analysis.BasinBoundary;
+import dam.core.analysis.ConvergenceTime;
+import dam.core.analysis.ProportionInterval;
+import dam.core.sim.Seeds;
+import dam.core.sim.TrialResult;
+import dam.core.theory.TheoryResult;
+import dam.jobs.sweep.GridPoint;
+import dam.jobs.sweep.PointSummary;
+import dam.jobs.sweep.TheoryKey;
+import dam.jobs.sweep.TheorySummary;
+import dam.jobs.sweep.TrialSettings;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The explicit schemas of the Parquet tables (docs/tables.md) and the rows that fill them.
+ * Every table is partitioned by n. The sweep description (config, version, start time) rides in
+ * the metadata of the alpha column, which Spark stores in each file's key-value metadata.
+ */
+public final class Tables {
+
+    /** The key under which the sweep description is kept in the alpha column's metadata. */
+    public static final String SWEEP_METADATA_KEY = "dam.sweep";
+
+    private static final org.apache.spark.sql.types.DataType DOUBLES = DataTypes.createArrayType(DoubleType, false);
+
+    private Tables() {
+    }
+
+    /** trials/: one row per simulated trial. */
+    public static StructType trials(String sweepJson) {
+        return new StructType(new StructField[]{
+                field("n", IntegerType, false), field("N", IntegerType, false), alpha(sweepJson),
+                field("p", IntegerType, false), field("m0", DoubleType, false),
+                field("update", StringType, false), field("init", StringType, false),
+                field("trial", IntegerType, false), field("pattern_set", IntegerType, false),
+                field("seed", LongType, false), field("pattern_seed", LongType, false),
+                field("steps", IntegerType, false), field("m", DOUBLES, false), field("flips", DOUBLES, false),
+                field("convergence_time", IntegerType, true), field("cycle", BooleanType, false),
+                field("censored", BooleanType, false), field("final_m", DoubleType, false),
+                field("retrieved", BooleanType, false)});
+    }
+
+    /** theory/: one row per (n, alpha, m0). */
+    public static StructType theory(String sweepJson) {
+        return new StructType(new StructField[]{
+                field("n", IntegerType, false), alpha(sweepJson), field("m0", DoubleType, false),
+                field("steps", IntegerType, false), field("paths", IntegerType, false), field("seed", LongType, false),
+                field("m", DOUBLES, false), field("c_prev", DOUBLES, false), field("flips", DOUBLES, false),
+                field("convergence_time", IntegerType, true), field("final_m", DoubleType, false),
+                field("retrieved", BooleanType, false)});
+    }
+
+    /** grid/: one row per grid point (n, N, alpha, m0). */
+    public static StructType grid(String sweepJson) {
+        return new StructType(new StructField[]{
+                field("n", IntegerType, false), field("N", IntegerType, false), alpha(sweepJson),
+                field("p", IntegerType, false), field("m0", DoubleType, false),
+                field("trials", IntegerType, false), field("successes", IntegerType, false),
+                field("success_fraction", DoubleType, false), field("success_lo", DoubleType, false),
+                field("success_hi", DoubleType, false), field("conv_time_mean", DoubleType, true),
+                field("conv_time_median", DoubleType, true), field("conv_time_q1", DoubleType, true),
+                field("conv_time_q3", DoubleType, true), field("censored", IntegerType, false),
+                field("cycles", IntegerType, false), field("mean_m", DOUBLES, false), field("sd_m", DOUBLES, false),
+                field("theory_m", DOUBLES, true), field("theory_convergence_time", IntegerType, true),
+                field("theory_final_m", DoubleType, true), field("theory_retrieved", BooleanType, true)});
+    }
+
+    /** basins/: one row per (n, N, alpha). */
+    public static StructType basins(String sweepJson) {
+        return new StructType(new StructField[]{
+                field("n", IntegerType, false), field("N", IntegerType, false), alpha(sweepJson),
+                field("m0c", DoubleType, true), field("m0c_lo", DoubleType, true), field("m0c_hi", DoubleType, true),
+                field("method", StringType, false), field("theory_m0c", DoubleType, true),
+                field("theory_m0c_lo", DoubleType, true), field("theory_m0c_hi", DoubleType, true),
+                field("m0_points", IntegerType, false)});
+    }
+
+    /** The trials/ row of one trial at grid point g. */
+    public static Row trialRow(GridPoint g, TrialSettings s, TrialResult r) {
+        int set = r.trial() / s.statesPerPatternSet();
+        int tau = ConvergenceTime.of(r.flips(), s.eps());
+        return RowFactory.create(g.n(), g.N(), g.alpha(), g.p(), g.m0(), s.update().key(), s.init().key(),
+                r.trial(), set, Seeds.initialState(s.seed(), g.n(), g.N(), g.alpha(), g.m0(), r.trial()),
+                Seeds.patternSet(s.seed(), g.n(), g.N(), g.alpha(), set), r.steps(), r.overlap(), r.flips(),
+                tau >= 0 ? tau : null, r.cycle(), r.censored(), r.finalOverlap(), r.finalOverlap() >= s.mSuccess());
+    }
+
+    /** The theory/ row of one solved (n, alpha, m0). */
+    public static Row theoryRow(TheoryKey k, TheoryResult r, TrialSettings s) {
+        TheorySummary t = TheorySummary.of(r, s.eps(), s.mSuccess());
+        return RowFactory.create(k.n(), k.alpha(), k.m0(), r.steps(), r.paths(), r.seed(), r.overlap(),
+                r.previousCorrelation(), r.flips(), t.convergenceTime() >= 0 ? t.convergenceTime() : null,
+                t.finalM(), t.retrieved());
+    }
+
+    /** The grid/ row of one point; theory may be null (theory off). */
+    public static Row gridRow(PointSummary s, TheorySummary theory) {
+        GridPoint g = s.point();
+        ProportionInterval ci = ProportionInterval.wilson95(s.successes(), s.trials());
+        boolean timed = s.convTimes().length > 0;
+        return RowFactory.create(g.n(), g.N(), g.alpha(), g.p(), g.m0(), s.trials(), s.successes(), ci.fraction(),
+                ci.lower(), ci.upper(), timed ? s.convTimeMean() : null,
+                timed ? s.convTimeQuantile(0.5) : null, timed ? s.convTimeQuantile(0.25) : null,
+                timed ? s.convTimeQuantile(0.75) : null, s.censored(), s.cycles(), s.meanM(), s.sdM(),
+                theory == null ? null : theory.m(),
+                theory == null || theory.convergenceTime() < 0 ? null : theory.convergenceTime(),
+                theory == null ? null : theory.finalM(), theory == null ? null : theory.retrieved());
+    }
+
+    /** The basins/ row of one (n, N, alpha); either boundary may be null. */
+    public static Row basinRow(int n, int bigN, double alpha, BasinBoundary sim, BasinBoundary theory, int m0Points) {
+        return RowFactory.create(n, bigN, alpha, orNull(sim == null ? Double.NaN : sim.m0c()),
+                orNull(sim == null ? Double.NaN : sim.lower()), orNull(sim == null ? Double.NaN : sim.upper()),
+                sim == null ? "none" : sim.method(), orNull(theory == null ? Double.NaN : theory.m0c()),
+                orNull(theory == null ? Double.NaN : theory.lower()),
+                orNull(theory == null ? Double.NaN : theory.upper()), m0Points);
+    }
+
+    /** The theory summary stored in a theory/ row (for grid points whose theory an earlier batch solved). */
+    public static TheorySummary theorySummary(Row row) {
+        List<Double> m = row.getList(row.fieldIndex("m"));
+        double[] arr = new double[m.size()];
+        for (int i = 0; i < arr.length; i++) {
+            arr[i] = m.get(i);
+        }
+        int ct = row.fieldIndex("convergence_time");
+        return new TheorySummary(arr, row.isNullAt(ct) ? -1 : row.getInt(ct), row.getDouble(row.fieldIndex("final_m")),
+                row.getBoolean(row.fieldIndex("retrieved")));
+    }
+
+    /** The names of a schema's columns, in order. */
+    public static List<String> columns(StructType schema) {
+        List<String> out = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            out.add(f.name());
+        }
+        return out;
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static StructField alpha(String sweepJson) {
+        Metadata md = sweepJson == null ? Metadata.empty()
+                : new MetadataBuilder().putString(SWEEP_METADATA_KEY, sweepJson).build();
+        return DataTypes.createStructField("alpha", DoubleType, false, md);
+    }
+
+    private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}

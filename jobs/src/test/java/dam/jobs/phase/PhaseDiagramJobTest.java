@@ -1,0 +1,146 @@
+package dam.jobs.phase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.typesafe.config.ConfigFactory;
+
+import dam.core.analysis.Capacity;
+import dam.jobs.config.ConfigLoader;
+import dam.jobs.config.SweepConfig;
+import dam.jobs.sweep.SweepSession;
+
+class PhaseDiagramJobTest {
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void startSpark(@TempDir Path tmp) {
+        System.setProperty("java.awt.headless", "true");
+        spark = SweepSession.start(config(tmp, "").spark());
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    private static SweepConfig config(Path out, String extra) {
+        String text = "sweep { n = [2, 3], N = [48], alpha = [0.05, 0.1], m0 = { from = 0.2, to = 1, step = 0.2 }\n"
+                + "trials = 10, steps = 8, seed = 3, output = \"" + out + "\"\n"
+                + "theory { enabled = true, paths = 3000, basin-tol = 0.02 }\n"
+                + "spark { master = \"local[2]\" }\n" + extra + "}";
+        return ConfigLoader.fromConfig(ConfigFactory.parseString(text));
+    }
+
+    @Test
+    void theoryOnlyRunWritesBoundariesCapacityAndTheFigure(@TempDir Path out) throws Exception {
+        SweepConfig c = config(out.resolve("run"), "");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(false, false, 4, 0.02, quiet));
+
+        assertEquals(2, outcome.capacities().size());
+        Capacity hopfield = outcome.capacities().get(0);
+        assertEquals(2, hopfield.n());
+        // After only T = 8 steps alpha_c is well above the T -> infinity value (~0.14-0.15) but finite.
+        assertTrue(hopfield.alphaC() > 0.14 && hopfield.alphaC() < 0.6, hopfield.toString());
+        assertTrue(hopfield.upper() - hopfield.lower() <= 0.02 * hopfield.lower() + 1e-12, hopfield.toString());
+
+        List<Row> phase = spark.read().parquet(c.output().resolve("phase_diagram").toString())
+                .select("n", "source", "N", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
+        // Theory: 4 loads below alpha_c plus the sweep's 2 (distinct) per n; simulation: one per (n, N, alpha).
+        long theory = phase.stream().filter(r -> r.getString(1).equals("theory")).count();
+        long simulation = phase.stream().filter(r -> r.getString(1).equals("simulation")).count();
+        assertEquals(outcome.theoryPoints(), theory);
+        assertTrue(theory >= 2 * 4 && theory <= 2 * 6, "theory rows " + theory);
+        assertEquals(0, simulation, "no sweep, no basins/: no simulation points");
+        for (Row r : phase) {
+            if (r.getString(1).equals("theory")) {
+                assertTrue(r.isNullAt(2), "theory rows have no N");
+                if (!r.isNullAt(4)) {
+                    assertTrue(r.getDouble(5) <= r.getDouble(4) && r.getDouble(4) <= r.getDouble(6)
+                            && r.getDouble(6) - r.getDouble(5) <= 0.02 + 1e-12, r.toString());
+                }
+            } else {
+                assertEquals(48, r.getInt(2));
+            }
+        }
+        // Just below alpha_c the basin has shrunk: its boundary lies above the one at alpha_c / 4.
+        double lowLoad = hopfield.lower() / 4;
+        double highLoad = hopfield.lower();
+        Double low = boundaryAt(phase, 2, lowLoad);
+        Double high = boundaryAt(phase, 2, highLoad);
+        assertNotNull(low);
+        assertNotNull(high);
+        assertTrue(high > low, "m0c(" + highLoad + ") = " + high + " vs m0c(" + lowLoad + ") = " + low);
+
+        List<Row> capacity = spark.read().parquet(c.output().resolve("capacity").toString()).collectAsList();
+        assertEquals(2, capacity.size());
+        Path figure = c.output().resolve("figures").resolve("phase_diagram.png");
+        assertTrue(Files.isRegularFile(figure));
+        assertNotNull(ImageIO.read(figure.toFile()));
+        assertTrue(outcome.figures().contains(figure));
+    }
+
+    @Test
+    void runWithTheSweepAddsOneSimulationPointPerLoadAndEveryFigure(@TempDir Path out) throws Exception {
+        SweepConfig c = config(out.resolve("run"), "");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(true, false, 2, 0.05, quiet));
+
+        assertEquals(2 * 2, outcome.simulationPoints(), "one per (n, N, alpha)");
+        List<Row> simulation = spark.read().parquet(c.output().resolve("phase_diagram").toString())
+                .filter("source = 'simulation'").select("n", "N", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
+        assertEquals(4, simulation.size());
+        for (Row r : simulation) {
+            assertEquals(48, r.getInt(1));
+            if (!r.isNullAt(3)) {
+                assertTrue(r.getDouble(4) <= r.getDouble(3) && r.getDouble(3) <= r.getDouble(5), r.toString());
+            }
+        }
+        // n = 3 has its boundary inside the scanned m0 range [0.2, 1] (theory, T = 20: about 0.47 and 0.7),
+        // and it rises with the load. (At n = 2 the boundary lies below 0.2, so there it is null.)
+        Double lowLoad = null;
+        Double highLoad = null;
+        for (Row r : simulation) {
+            if (r.getInt(0) == 3) {
+                assertTrue(!r.isNullAt(3), r.toString());
+                if (r.getDouble(2) == 0.05) {
+                    lowLoad = r.getDouble(3);
+                } else {
+                    highLoad = r.getDouble(3);
+                }
+            }
+        }
+        assertTrue(lowLoad != null && highLoad != null && highLoad > lowLoad, simulation.toString());
+        for (String name : List.of("figure1_n2_N48.png", "figure1_n3_N48.png", "convergence_time_n2_N48.png",
+                "convergence_time_n3_N48.png", "phase_diagram.png")) {
+            assertTrue(outcome.figures().contains(c.output().resolve("figures").resolve(name)), name);
+        }
+    }
+
+    private static Double boundaryAt(List<Row> phase, int n, double alpha) {
+        for (Row r : phase) {
+            if (r.getInt(0) == n && r.getString(1).equals("theory") && Math.abs(r.getDouble(3) - alpha) < 1e-12) {
+                return r.isNullAt(4) ? null : r.getDouble(4);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+package dam.jobs.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dam.jobs.config.ConfigLoader;
+import dam.jobs.config.SweepConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepPlanTest {
+
+    @TempDir
+    Path tmp;
+
+    private SweepConfig config(String extra) {
+        return ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2, 3], N = [32, 64], alpha = [0.05, 0.1],"
+                + " m0 = [0.5, 1.0], trials = 35, states-per-pattern-set = 10, output = \"" + tmp + "\"\n" + extra + " }"));
+    }
+
+    @Test
+    void gridIsTheFullProductWithPatternCounts() {
+        List<GridPoint> points = SweepPlan.points(config(""));
+        assertEquals(16, points.size());
+        GridPoint first = points.get(0);
+        assertEquals(new GridPoint(2, 32, 0.05, 0.5, 2), first); // p = round(0.05 * 32)
+        assertEquals(410, points.get(points.size() - 1).p()); // round(0.1 * 64^2)
+    }
+
+    @Test
+    void unitsCoverEveryTrialOnceInWholePatternSetsDearestFirst() {
+        SweepConfig c = config("unit-trials = 15");
+        List<WorkUnit> units = SweepPlan.units(SweepPlan.points(c), c, 2);
+        Map<GridPoint, int[]> covered = new HashMap<>();
+        for (WorkUnit u : units) {
+            assertEquals(0, u.first() % 10, "slices start on a pattern set");
+            int[] seen = covered.computeIfAbsent(u.point(), g -> new int[c.trials()]);
+            for (int t = u.first(); t < u.first() + u.count(); t++) {
+                seen[t]++;
+            }
+        }
+        assertEquals(16, covered.size());
+        for (int[] seen : covered.values()) {
+            for (int s : seen) {
+                assertEquals(1, s);
+            }
+        }
+        // 15 rounds up to 20 trials (two pattern sets): slices 0-19, 20-34.
+        assertEquals(32, units.size());
+        for (int i = 1; i < units.size(); i++) {
+            assertTrue(units.get(i - 1).cost() >= units.get(i).cost());
+        }
+    }
+
+    @Test
+    void automaticSplittingSlicesOnlyTheDearPoints() {
+        SweepConfig c = config("");
+        List<WorkUnit> units = SweepPlan.units(SweepPlan.points(c), c, 2);
+        GridPoint dearest = units.get(0).point();
+        assertEquals(3, dearest.n());
+        assertEquals(64, dearest.N());
+        long slicesOfCheapest = units.stream().filter(u -> u.point().n() == 2 && u.point().N() == 32).count();
+        assertEquals(4, slicesOfCheapest); // 4 points (alpha x m0), one unit each
+    }
+
+    @Test
+    void batchesPartitionTheGrid() {
+        SweepConfig c = config("batch-points = 5");
+        List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
+        assertEquals(List.of(5, 5, 5, 1), batches.stream().map(List::size).toList());
+        assertEquals(16, batches.stream().flatMap(List::stream).distinct().count());
+    }
+}
