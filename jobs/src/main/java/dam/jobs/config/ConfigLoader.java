@@ -73,11 +73,6 @@ public final class ConfigLoader {
         return validate(resolved.getConfig("sweep"));
     }
 
-    /** The resolved sweep block (user values over defaults), for recording beside the tables. */
-    public static Config resolvedSweep(Config user) {
-        return user.withFallback(reference()).resolve().getConfig("sweep");
-    }
-
     private static void rejectUnknownKeys(Config userSweep) {
         Config ref = reference().getConfig("sweep");
         for (Map.Entry<String, ConfigValue> e : userSweep.entrySet()) {

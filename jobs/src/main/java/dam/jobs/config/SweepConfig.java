@@ -53,12 +53,6 @@ public record SweepConfig(List<Integer> n, List<Integer> N, List<Double> alpha, 
                 seed, output, partitions, unitTrials, batchPoints, theory, newSpark);
     }
 
-    /** The same sweep with another partition count (results do not depend on it). */
-    public SweepConfig withPartitions(int newPartitions) {
-        return new SweepConfig(n, N, alpha, m0, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,
-                seed, output, newPartitions, unitTrials, batchPoints, theory, spark);
-    }
-
     /** The same sweep with another m0 grid (used to run a sub-grid). */
     public SweepConfig withM0(List<Double> newM0) {
         return new SweepConfig(n, N, alpha, newM0, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,

@@ -281,31 +281,28 @@ public final class SweepDriver {
         private void writeBasins() {
             List<Row> grid = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
                     .select("n", "N", "alpha", "m0", "successes", "trials").collectAsList();
-            Map<List<Object>, TreeMap<Double, int[]>> byLoad = new TreeMap<>(SweepDriver::compareKeys);
+            Map<Load, TreeMap<Double, int[]>> scans = new TreeMap<>(Load.ORDER);
             for (Row r : grid) {
-                List<Object> key = List.of(r.getInt(0), r.getInt(1), r.getDouble(2));
-                byLoad.computeIfAbsent(key, k -> new TreeMap<>()).put(r.getDouble(3), new int[]{r.getInt(4), r.getInt(5)});
+                scans.computeIfAbsent(new Load(r.getInt(0), r.getInt(1), r.getDouble(2)), k -> new TreeMap<>())
+                        .put(r.getDouble(3), new int[]{r.getInt(4), r.getInt(5)});
             }
-            Map<List<Object>, BasinBoundary> theoryBasins = new HashMap<>();
+            Map<TheoryLoad, BasinBoundary> theoryBasins = new HashMap<>();
             if (c.theory().enabled()) {
-                List<TheoryBasin> loads = new ArrayList<>();
-                byLoad.keySet().stream().map(k -> List.of(k.get(0), k.get(2))).distinct()
-                        .forEach(k -> loads.add(new TheoryBasin((Integer) k.get(0), (Double) k.get(1), null)));
+                List<TheoryBasin> loads = scans.keySet().stream().map(l -> new TheoryBasin(l.n(), l.alpha(), null))
+                        .distinct().toList();
                 TrialSettings settings = s;
                 double tol = c.theory().basinTol();
                 LongAccumulator nanos = theoryAcc;
                 jsc.setJobGroup("dam.basins", "theory basin bisection at " + loads.size() + " loads", false);
                 for (TheoryBasin tb : jsc.parallelize(loads, Math.max(1, loads.size()))
                         .map(tb -> bisect(tb, settings, tol, nanos)).collect()) {
-                    theoryBasins.put(List.of(tb.n(), tb.alpha()), tb.boundary());
+                    theoryBasins.put(new TheoryLoad(tb.n(), tb.alpha()), tb.boundary());
                 }
                 jsc.clearJobGroup();
             }
             List<Row> rows = new ArrayList<>();
-            for (Map.Entry<List<Object>, TreeMap<Double, int[]>> e : byLoad.entrySet()) {
-                int n = (Integer) e.getKey().get(0);
-                int bigN = (Integer) e.getKey().get(1);
-                double alpha = (Double) e.getKey().get(2);
+            for (Map.Entry<Load, TreeMap<Double, int[]>> e : scans.entrySet()) {
+                Load l = e.getKey();
                 TreeMap<Double, int[]> scan = e.getValue();
                 double[] m0 = new double[scan.size()];
                 int[] succ = new int[scan.size()];
@@ -320,11 +317,12 @@ public final class SweepDriver {
                 BasinBoundary sim;
                 try {
                     // Bootstrap seed: the pattern-set seed family at set index -1, which no trial uses.
-                    sim = BasinBoundary.fromSuccesses(m0, succ, tr, Seeds.patternSet(c.seed(), n, bigN, alpha, -1));
+                    sim = BasinBoundary.fromSuccesses(m0, succ, tr, Seeds.patternSet(c.seed(), l.n(), l.N(), l.alpha(), -1));
                 } catch (IllegalArgumentException ex) {
                     sim = null; // e.g. a single m0: no boundary can be estimated
                 }
-                rows.add(Tables.basinRow(n, bigN, alpha, sim, theoryBasins.get(List.of(n, alpha)), m0.length));
+                BasinBoundary theoryBoundary = theoryBasins.get(new TheoryLoad(l.n(), l.alpha()));
+                rows.add(Tables.basinRow(l.n(), l.N(), l.alpha(), sim, theoryBoundary, m0.length));
             }
             spark.createDataFrame(rows, Tables.basins(json)).coalesce(1)
                     .write().mode(SaveMode.Overwrite).partitionBy("n").parquet(out.resolve("basins").toString());
@@ -348,12 +346,14 @@ public final class SweepDriver {
         }
     }
 
-    private static int compareKeys(List<Object> a, List<Object> b) {
-        int c = Integer.compare((Integer) a.get(0), (Integer) b.get(0));
-        if (c == 0) {
-            c = Integer.compare((Integer) a.get(1), (Integer) b.get(1));
-        }
-        return c != 0 ? c : Double.compare((Double) a.get(2), (Double) b.get(2));
+    /** A load (n, N, alpha): the unit of a basin boundary. */
+    private record Load(int n, int N, double alpha) {
+        static final java.util.Comparator<Load> ORDER = java.util.Comparator.comparingInt(Load::n)
+                .thenComparingInt(Load::N).thenComparingDouble(Load::alpha);
+    }
+
+    /** A theory load (n, alpha): the theory basin boundary does not depend on N. */
+    private record TheoryLoad(int n, double alpha) {
     }
 
     /** Runs one work unit's trials (on an executor). */

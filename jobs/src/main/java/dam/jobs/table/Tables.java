@@ -17,7 +17,6 @@ import dam.jobs.sweep.PointSummary;
 import dam.jobs.sweep.TheoryKey;
 import dam.jobs.sweep.TheorySummary;
 import dam.jobs.sweep.TrialSettings;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -142,15 +141,6 @@ public final class Tables {
         int ct = row.fieldIndex("convergence_time");
         return new TheorySummary(arr, row.isNullAt(ct) ? -1 : row.getInt(ct), row.getDouble(row.fieldIndex("final_m")),
                 row.getBoolean(row.fieldIndex("retrieved")));
-    }
-
-    /** The names of a schema's columns, in order. */
-    public static List<String> columns(StructType schema) {
-        List<String> out = new ArrayList<>();
-        for (StructField f : schema.fields()) {
-            out.add(f.name());
-        }
-        return out;
     }
 
     private static Double orNull(double v) {
