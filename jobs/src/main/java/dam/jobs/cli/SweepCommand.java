@@ -3,7 +3,9 @@ package dam.jobs.cli;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.ConfigLoader;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.report.Report;
 import dam.jobs.sweep.SweepDriver;
+import dam.jobs.sweep.SweepSession;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * Exit code 0 on success, 2 for a rejected config or output directory (nothing written), 1 otherwise.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Run (or resume) a parameter sweep on Spark and write trials/, theory/, grid/, basins/.")
+        description = "Run (or resume) a parameter sweep on Spark and write trials/, theory/, grid/, basins/ and the figures.")
 public final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<config>", description = "HOCON sweep config (see conf/README.md)")
@@ -31,13 +33,19 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Spark master (default: spark-submit's --master, else sweep.spark.master)")
     String master;
 
+    @Option(names = "--no-report", description = "Skip the PNG figures at the end of a complete run")
+    boolean noReport;
+
     @Override
     public Integer call() {
-        return run(config, output, master, overwrite);
+        return run(config, output, master, overwrite, !noReport);
     }
 
-    /** Loads, validates and runs a sweep; returns the exit code (0 ok, 2 bad config, 1 failure). */
-    public static int run(Path config, Path output, String master, boolean overwrite) {
+    /**
+     * Loads, validates and runs a sweep, then (if report) draws the figures of a complete run into
+     * OUTPUT/figures/ on the same Spark session; returns the exit code (0 ok, 2 bad config, 1 failure).
+     */
+    public static int run(Path config, Path output, String master, boolean overwrite, boolean report) {
         SweepConfig c;
         try {
             c = resolve(config, output, master);
@@ -46,7 +54,23 @@ public final class SweepCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            SweepDriver.run(c, new SweepDriver.Options(overwrite, System.err, System.out, Integer.MAX_VALUE));
+            if (!report) {
+                SweepDriver.run(c, new SweepDriver.Options(overwrite, System.err, System.out, Integer.MAX_VALUE));
+                return 0;
+            }
+            // One session for the sweep and the report: the driver leaves a session it did not start running.
+            var spark = SweepSession.start(c.spark());
+            try {
+                SweepDriver.Outcome outcome = SweepDriver.run(c,
+                        new SweepDriver.Options(overwrite, System.err, System.out, Integer.MAX_VALUE));
+                if (outcome.complete()) {
+                    for (Path figure : Report.write(spark, c.output())) {
+                        System.out.println("figure: " + figure);
+                    }
+                }
+            } finally {
+                spark.stop();
+            }
             return 0;
         } catch (ConfigError e) {
             System.err.println("dam sweep: " + e.getMessage());
