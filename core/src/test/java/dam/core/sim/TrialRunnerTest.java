@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dam.core.model.Initialisation;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
+import dam.core.theory.Gaussian;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -190,7 +191,7 @@ class TrialRunnerTest {
             List<TrialResult> got = new TrialRunner(n, N, alpha, UpdateOrder.PARALLEL, s, SEED).run(0, trials);
             double m1 = got.stream().mapToDouble(r -> r.overlap()[1]).average().orElseThrow();
             double m0Exact = got.get(0).overlap()[0];
-            double theory = Erf.erf(Math.pow(m0Exact, n - 1) / Math.sqrt(2 * alpha * 3));
+            double theory = Gaussian.erf(Math.pow(m0Exact, n - 1) / Math.sqrt(2 * alpha * 3));
             double se = Math.sqrt((1 - theory * theory) / (N * (double) trials));
             assertEquals(theory, m1, 5 * se, "m0=" + m0);
         }
