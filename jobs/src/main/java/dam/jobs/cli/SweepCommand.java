@@ -94,7 +94,7 @@ public final class SweepCommand implements Callable<Integer> {
         String chosen = master != null ? master : submitted;
         if (chosen != null && !chosen.isBlank()) {
             c = c.withSpark(c.spark().withMaster(chosen));
-            ConfigLoader.checkPatternMatrices(c.n(), c.N(), c.alpha(), c.spark());
+            ConfigLoader.checkPatternMatrices(c);
         }
         return c;
     }

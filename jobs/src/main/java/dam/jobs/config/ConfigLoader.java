@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads a HOCON sweep config, fills in the defaults of reference.conf and validates every field,
@@ -32,6 +33,9 @@ public final class ConfigLoader {
     /** The grid keys: a list, a single value, or a range { from, to, step }. They have no default. */
     private static final List<String> GRID_KEYS = List.of("n", "N", "alpha", "m0");
     private static final Set<String> RANGE_KEYS = Set.of("from", "to", "step");
+    /** The block of per-n axes, and the axes an entry of it may override. */
+    private static final String BY_N = "by-n";
+    private static final List<String> BY_N_KEYS = List.of("N", "alpha", "m0");
     /** Most values one grid axis may hold: a guard against a range with a tiny step. */
     private static final int MAX_AXIS = 100_000;
 
@@ -78,6 +82,10 @@ public final class ConfigLoader {
         for (Map.Entry<String, ConfigValue> e : userSweep.entrySet()) {
             List<String> path = ConfigUtil.splitPath(e.getKey());
             String head = path.get(0);
+            if (head.equals(BY_N)) {
+                rejectUnknownByNKey(e.getKey(), path, e.getValue());
+                continue;
+            }
             if (GRID_KEYS.contains(head)) {
                 if (path.size() > 2 || (path.size() == 2 && !RANGE_KEYS.contains(path.get(1)))) {
                     throw new ConfigError("sweep." + e.getKey(), "unknown key (a range has only from, to, step)");
@@ -93,23 +101,34 @@ public final class ConfigLoader {
         }
     }
 
+    /** A key under sweep.by-n must be by-n.<n>.<N|alpha|m0>, optionally followed by one range key. */
+    private static void rejectUnknownByNKey(String key, List<String> path, ConfigValue value) {
+        if (path.size() == 1) {
+            throw new ConfigError("sweep." + key, "must be an object { \"<n>\" { N = ..., alpha = ..., m0 = ... } }, got "
+                    + value.valueType().name().toLowerCase(Locale.ROOT));
+        }
+        String entry = "sweep." + BY_N + "." + path.get(1);
+        if (path.size() == 2) {
+            throw new ConfigError(entry, "must be an object { N = ..., alpha = ..., m0 = ... }, got "
+                    + value.valueType().name().toLowerCase(Locale.ROOT));
+        }
+        if (!BY_N_KEYS.contains(path.get(2))) {
+            throw new ConfigError(entry + "." + path.get(2), "unknown key (an entry of by-n may set only N, alpha, m0)");
+        }
+        if (path.size() > 4 || (path.size() == 4 && !RANGE_KEYS.contains(path.get(3)))) {
+            throw new ConfigError("sweep." + key, "unknown key (a range has only from, to, step)");
+        }
+    }
+
     private static SweepConfig validate(Config c) {
-        List<Integer> n = intAxis(c, "n");
+        List<Integer> n = intAxis(c, "n", "sweep.");
         for (int v : n) {
             require(v >= 2, "n", "must be >= 2, got " + v);
         }
-        List<Integer> bigN = intAxis(c, "N");
-        for (int v : bigN) {
-            require(v >= 2, "N", "must be >= 2, got " + v);
-        }
-        List<Double> alpha = doubleAxis(c, "alpha");
-        for (double v : alpha) {
-            require(v > 0 && Double.isFinite(v), "alpha", "must be > 0, got " + v);
-        }
-        List<Double> m0 = doubleAxis(c, "m0");
-        for (double v : m0) {
-            require(v >= -1 && v <= 1, "m0", "must lie in [-1, 1], got " + v);
-        }
+        List<Integer> bigN = sizes(c, "sweep.");
+        List<Double> alpha = loads(c, "sweep.");
+        List<Double> m0 = overlaps(c, "sweep.");
+        Map<Integer, SweepConfig.Axes> byN = byN(c, n, new SweepConfig.Axes(bigN, alpha, m0));
         int trials = integer(c, "trials");
         require(trials >= 1, "trials", "must be >= 1, got " + trials);
         int sps = integer(c, "states-per-pattern-set");
@@ -140,33 +159,111 @@ public final class ConfigLoader {
         SparkConfig spark = new SparkConfig(string(c, "spark.master"), string(c, "spark.app-name"), sparkConf(c));
         require(!spark.master().isBlank(), "spark.master", "must not be empty");
 
-        checkPatternMatrices(n, bigN, alpha, spark);
         Path output = Path.of(string(c, "output")).toAbsolutePath().normalize();
+        SweepConfig config = new SweepConfig(n, bigN, alpha, m0, byN, trials, sps, steps, update, init, eps, mSuccess,
+                seed, output, partitions, unitTrials, batchPoints, theory, spark);
+        checkPatternMatrices(config);
         checkWritable(output, "output");
-        return new SweepConfig(n, bigN, alpha, m0, trials, sps, steps, update, init, eps, mSuccess, seed, output,
-                partitions, unitTrials, batchPoints, theory, spark);
+        return config;
     }
 
-    /** Every (n, N, alpha) must give p >= 1 patterns whose matrix fits in half an executor's memory. */
-    public static void checkPatternMatrices(List<Integer> n, List<Integer> bigN, List<Double> alpha, SparkConfig spark) {
-        long budget = executorMemory(spark) / 2;
-        for (int ni : n) {
-            for (int Ni : bigN) {
-                for (double a : alpha) {
+    /** The network sizes under prefix + "N": integers >= 2. */
+    private static List<Integer> sizes(Config c, String prefix) {
+        List<Integer> out = intAxis(c, "N", prefix);
+        for (int v : out) {
+            check(v >= 2, prefix + "N", "must be >= 2, got " + v);
+        }
+        return out;
+    }
+
+    /** The loads under prefix + "alpha": finite and > 0. */
+    private static List<Double> loads(Config c, String prefix) {
+        List<Double> out = doubleAxis(c, "alpha", prefix);
+        for (double v : out) {
+            check(v > 0 && Double.isFinite(v), prefix + "alpha", "must be > 0, got " + v);
+        }
+        return out;
+    }
+
+    /** The initial overlaps under prefix + "m0": in [-1, 1]. */
+    private static List<Double> overlaps(Config c, String prefix) {
+        List<Double> out = doubleAxis(c, "m0", prefix);
+        for (double v : out) {
+            check(v >= -1 && v <= 1, prefix + "m0", "must lie in [-1, 1], got " + v);
+        }
+        return out;
+    }
+
+    /**
+     * The complete axes of every n that sweep.by-n overrides: each entry's key must be an n of the grid,
+     * and the axes it leaves out are the sweep's own (base).
+     */
+    private static Map<Integer, SweepConfig.Axes> byN(Config c, List<Integer> n, SweepConfig.Axes base) {
+        Map<Integer, SweepConfig.Axes> out = new TreeMap<>();
+        if (!c.hasPath(BY_N)) {
+            return out;
+        }
+        if (c.getValue(BY_N).valueType() != ConfigValueType.OBJECT) {
+            throw new ConfigError("sweep." + BY_N, "must be an object { \"<n>\" { N = ..., alpha = ..., m0 = ... } }");
+        }
+        for (Map.Entry<String, ConfigValue> e : c.getObject(BY_N).entrySet()) {
+            String prefix = "sweep." + BY_N + "." + e.getKey() + ".";
+            String field = "sweep." + BY_N + "." + e.getKey();
+            Integer order = null;
+            try {
+                order = Integer.valueOf(e.getKey().trim());
+            } catch (NumberFormatException ex) {
+                // reported below, together with an n that is not in the grid
+            }
+            if (order == null || !n.contains(order)) {
+                throw new ConfigError(field, "not an n of the grid (sweep.n = " + n + ")");
+            }
+            if (e.getValue().valueType() != ConfigValueType.OBJECT) {
+                throw new ConfigError(field, "must be an object { N = ..., alpha = ..., m0 = ... }, got "
+                        + e.getValue().valueType().name().toLowerCase(Locale.ROOT));
+            }
+            Config entry = ((ConfigObject) e.getValue()).toConfig();
+            for (String key : entry.root().keySet()) {
+                if (!BY_N_KEYS.contains(key)) {
+                    throw new ConfigError(prefix + key, "unknown key (an entry of by-n may set only N, alpha, m0)");
+                }
+            }
+            if (out.put(order, new SweepConfig.Axes(
+                    entry.hasPath("N") ? sizes(entry, prefix) : base.N(),
+                    entry.hasPath("alpha") ? loads(entry, prefix) : base.alpha(),
+                    entry.hasPath("m0") ? overlaps(entry, prefix) : base.m0())) != null) {
+                throw new ConfigError(field, "duplicate entry for n = " + order);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every (n, N, alpha) of the grid (with each n's own axes) must give p >= 1 patterns whose matrix fits
+     * in half an executor's memory.
+     */
+    public static void checkPatternMatrices(SweepConfig config) {
+        long budget = executorMemory(config.spark()) / 2;
+        for (int ni : config.n()) {
+            SweepConfig.Axes axes = config.axes(ni);
+            // Name the by-n entry when this n has one: that is where its N or alpha would be changed.
+            String field = config.byN().containsKey(ni) ? "sweep." + BY_N + "." + ni : "sweep.N";
+            for (int Ni : axes.N()) {
+                for (double a : axes.alpha()) {
                     double exact = a * Math.pow(Ni, ni - 1);
                     if (Math.rint(exact) < 1) {
-                        throw new ConfigError("sweep.N", String.format(Locale.ROOT,
+                        throw new ConfigError(field, String.format(Locale.ROOT,
                                 "too small: p = round(alpha N^(n-1)) = 0 patterns at n=%d, N=%d, alpha=%s", ni, Ni, a));
                     }
                     Model model;
                     try {
                         model = Model.atLoad(ni, Ni, a, UpdateOrder.PARALLEL);
                     } catch (IllegalArgumentException e) {
-                        throw new ConfigError("sweep.N", String.format(Locale.ROOT, "at n=%d, N=%d, alpha=%s: %s",
+                        throw new ConfigError(field, String.format(Locale.ROOT, "at n=%d, N=%d, alpha=%s: %s",
                                 ni, Ni, a, e.getMessage()));
                     }
                     if (model.patternBytes() > budget) {
-                        throw new ConfigError("sweep.N", String.format(Locale.ROOT,
+                        throw new ConfigError(field, String.format(Locale.ROOT,
                                 "pattern matrix at n=%d, N=%d, alpha=%s (p=%d) needs %d MiB, more than half the "
                                         + "executor memory (%d MiB); lower N or alpha, or raise "
                                         + "sweep.spark.conf.\"spark.executor.memory\"",
@@ -248,30 +345,33 @@ public final class ConfigLoader {
         return out;
     }
 
-    private static List<Integer> intAxis(Config c, String key) {
-        List<BigDecimal> values = axis(c, key);
+    private static List<Integer> intAxis(Config c, String key, String prefix) {
+        List<BigDecimal> values = axis(c, key, prefix);
         List<Integer> out = new ArrayList<>();
         for (BigDecimal v : values) {
             try {
                 out.add(v.intValueExact());
             } catch (ArithmeticException e) {
-                throw new ConfigError("sweep." + key, "must be integers, got " + v.toPlainString());
+                throw new ConfigError(prefix + key, "must be integers, got " + v.toPlainString());
             }
         }
         return out;
     }
 
-    private static List<Double> doubleAxis(Config c, String key) {
+    private static List<Double> doubleAxis(Config c, String key, String prefix) {
         List<Double> out = new ArrayList<>();
-        for (BigDecimal v : axis(c, key)) {
+        for (BigDecimal v : axis(c, key, prefix)) {
             out.add(v.doubleValue());
         }
         return out;
     }
 
-    /** A grid axis: a number, a list of numbers, or { from, to, step } (inclusive, in exact decimal steps). */
-    private static List<BigDecimal> axis(Config c, String key) {
-        String field = "sweep." + key;
+    /**
+     * A grid axis: a number, a list of numbers, or { from, to, step } (inclusive, in exact decimal steps);
+     * errors name prefix + key (e.g. sweep.alpha or sweep.by-n.4.alpha).
+     */
+    private static List<BigDecimal> axis(Config c, String key, String prefix) {
+        String field = prefix + key;
         if (!c.hasPath(key)) {
             throw new ConfigError(field, "missing (a list, a number, or a range { from, to, step })");
         }
@@ -341,6 +441,13 @@ public final class ConfigLoader {
     private static void require(boolean ok, String key, String reason) {
         if (!ok) {
             throw new ConfigError("sweep." + key, reason);
+        }
+    }
+
+    /** Like require, for a field named in full (e.g. sweep.by-n.4.alpha). */
+    private static void check(boolean ok, String field, String reason) {
+        if (!ok) {
+            throw new ConfigError(field, reason);
         }
     }
 

@@ -69,7 +69,7 @@ public final class PhaseDiagramJob {
             }
             Map<Integer, List<Double>> loads = new LinkedHashMap<>();
             for (Capacity cap : capacities) {
-                loads.put(cap.n(), theory.loads(cap, c.alpha()));
+                loads.put(cap.n(), theory.loads(cap, c.axes(cap.n()).alpha()));
             }
             List<Row> rows = new ArrayList<>(theory.boundaries(spark, loads));
             int theoryPoints = rows.size();

@@ -70,6 +70,11 @@ public final class SweepDescription {
         sweep.put("N", c.N());
         sweep.put("alpha", c.alpha());
         sweep.put("m0", c.m0());
+        if (!c.byN().isEmpty()) { // only then, so that a sweep without by-n is described as before
+            Map<String, Object> byN = new LinkedHashMap<>();
+            c.byN().forEach((n, a) -> byN.put(String.valueOf(n), Map.of("N", a.N(), "alpha", a.alpha(), "m0", a.m0())));
+            sweep.put("by-n", byN);
+        }
         sweep.put("trials", c.trials());
         sweep.put("states-per-pattern-set", c.statesPerPatternSet());
         sweep.put("steps", c.steps());

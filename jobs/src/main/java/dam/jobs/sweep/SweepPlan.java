@@ -20,14 +20,15 @@ public final class SweepPlan {
     private SweepPlan() {
     }
 
-    /** Every grid point (n, N, alpha, m0) of the config, in grid order. */
+    /** Every grid point (n, N, alpha, m0) of the config, each n with its own axes, in grid order. */
     public static List<GridPoint> points(SweepConfig config) {
         List<GridPoint> out = new ArrayList<>();
         for (int n : config.n()) {
-            for (int bigN : config.N()) {
-                for (double alpha : config.alpha()) {
+            SweepConfig.Axes axes = config.axes(n);
+            for (int bigN : axes.N()) {
+                for (double alpha : axes.alpha()) {
                     int p = Model.patternCount(n, bigN, alpha);
-                    for (double m0 : config.m0()) {
+                    for (double m0 : axes.m0()) {
                         out.add(new GridPoint(n, bigN, alpha, m0, p));
                     }
                 }

@@ -125,6 +125,61 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void byNOverridesTheAxesOfOneOrderAndKeepsTheOthers() {
+        SweepConfig c = parse("n = [2, 3, 4]\nby-n {\n"
+                + "\"2\" { N = [256], alpha = { from = 0.04, to = 0.16, step = 0.04 } }\n"
+                + "\"4\" { alpha = 0.01, m0 = [0.2, 0.9] } }");
+        assertEquals(new SweepConfig.Axes(List.of(256), List.of(0.04, 0.08, 0.12, 0.16), List.of(0.5)), c.axes(2));
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.5)), c.axes(3));
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.01), List.of(0.2, 0.9)), c.axes(4));
+        assertEquals(List.of(2, 4), List.copyOf(c.byN().keySet()));
+    }
+
+    @Test
+    void withoutByNEveryOrderHasTheSweepsAxes() {
+        SweepConfig c = parse("n = [2, 3]");
+        assertTrue(c.byN().isEmpty());
+        assertEquals(new SweepConfig.Axes(c.N(), c.alpha(), c.m0()), c.axes(2));
+    }
+
+    @Test
+    void byNEntryForAnOrderOutsideTheGridIsRejected() {
+        assertEquals("sweep.by-n.5: not an n of the grid (sweep.n = [3])", error("by-n { \"5\" { alpha = [0.1] } }"));
+        assertEquals("sweep.by-n.four: not an n of the grid (sweep.n = [3])", error("by-n { four { alpha = [0.1] } }"));
+    }
+
+    @Test
+    void badByNValuesAreRejectedNamingTheEntry() {
+        assertEquals("sweep.by-n.3.alpha: must be > 0, got -0.1", error("by-n { \"3\" { alpha = [0.1, -0.1] } }"));
+        assertEquals("sweep.by-n.3.N: must be >= 2, got 1", error("by-n { \"3\" { N = 1 } }"));
+        assertEquals("sweep.by-n.3.m0: must lie in [-1, 1], got 2.0", error("by-n { \"3\" { m0 = [2] } }"));
+        assertEquals("sweep.by-n.3.m0.step: must be > 0, got 0", error("by-n { \"3\" { m0 = { from = 0, to = 1, step = 0 } } }"));
+        assertEquals("sweep.by-n.3.alpha: duplicate value 0.1", error("by-n { \"3\" { alpha = [0.1, 0.1] } }"));
+        assertTrue(error("by-n { \"3\" = [1] }").startsWith("sweep.by-n.3: must be an object"));
+        assertTrue(error("by-n = 3").startsWith("sweep.by-n: must be an object"));
+    }
+
+    @Test
+    void unknownKeysInAByNEntryAreRejected() {
+        assertEquals("sweep.by-n.3.trials: unknown key (an entry of by-n may set only N, alpha, m0)",
+                error("by-n { \"3\" { trials = 10 } }"));
+        assertEquals("sweep.by-n.3.n: unknown key (an entry of by-n may set only N, alpha, m0)",
+                error("by-n { \"3\" { n = [3] } }"));
+        assertTrue(error("by-n { \"3\" { m0 = { from = 0, to = 1, stride = 0.1 } } }")
+                .startsWith("sweep.by-n.3.m0.stride: unknown key"));
+    }
+
+    @Test
+    void patternChecksUseEachOrdersOwnAxes() {
+        // The sweep's N = 64 is fine for n = 2, but the override N = 4 gives p = round(0.1 * 4) = 0.
+        String msg = error("n = [2, 3]\nby-n { \"2\" { N = [4] } }");
+        assertTrue(msg.startsWith("sweep.by-n.2: too small: p = round(alpha N^(n-1)) = 0 patterns at n=2, N=4"), msg);
+        String memory = error("n = [3, 4]\nby-n { \"4\" { N = [256], alpha = [0.5] } }\n"
+                + "spark.conf { \"spark.executor.memory\" = 512m }");
+        assertTrue(memory.startsWith("sweep.by-n.4: pattern matrix at n=4, N=256, alpha=0.5"), memory);
+    }
+
+    @Test
     void shippedConfigsAreValid() {
         Path conf = Path.of("..", "conf");
         SweepConfig demo = ConfigLoader.load(conf.resolve("demo.conf"));
@@ -135,5 +190,8 @@ class ConfigLoaderTest {
         assertTrue(fig.theory().enabled());
         SweepConfig phase = ConfigLoader.load(conf.resolve("phase-diagram.conf"));
         assertEquals(List.of(2, 3, 4), phase.n());
+        assertEquals(List.of(256), phase.axes(2).N());
+        assertEquals(List.of(64), phase.axes(4).N());
+        assertTrue(phase.axes(4).alpha().stream().allMatch(a -> a <= 0.02), "n = 4 loads stay below its alpha_c");
     }
 }

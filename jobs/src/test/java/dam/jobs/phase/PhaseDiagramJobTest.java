@@ -51,7 +51,8 @@ class PhaseDiagramJobTest {
 
     @Test
     void theoryOnlyRunWritesBoundariesCapacityAndTheFigure(@TempDir Path out) throws Exception {
-        SweepConfig c = config(out.resolve("run"), "");
+        // n = 3 draws its boundary at its own sweep load (by-n), not at the sweep's 0.05 and 0.1.
+        SweepConfig c = config(out.resolve("run"), "by-n { \"3\" { alpha = [0.07] } }\n");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(false, false, 4, 0.02, quiet));
 
@@ -64,11 +65,15 @@ class PhaseDiagramJobTest {
 
         List<Row> phase = spark.read().parquet(c.output().resolve("phase_diagram").toString())
                 .select("n", "source", "N", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
-        // Theory: 4 loads below alpha_c plus the sweep's 2 (distinct) per n; simulation: one per (n, N, alpha).
+        // Theory: 4 loads below alpha_c plus the sweep's (distinct) ones: 2 at n = 2, 1 at n = 3 (by-n).
         long theory = phase.stream().filter(r -> r.getString(1).equals("theory")).count();
         long simulation = phase.stream().filter(r -> r.getString(1).equals("simulation")).count();
         assertEquals(outcome.theoryPoints(), theory);
-        assertTrue(theory >= 2 * 4 && theory <= 2 * 6, "theory rows " + theory);
+        assertTrue(theory >= 2 * 4 && theory <= 4 + 2 + 4 + 1, "theory rows " + theory);
+        List<Double> loadsOfThree = phase.stream().filter(r -> r.getInt(0) == 3 && r.getString(1).equals("theory"))
+                .map(r -> r.getDouble(3)).toList();
+        assertTrue(loadsOfThree.contains(0.07) && !loadsOfThree.contains(0.05) && !loadsOfThree.contains(0.1),
+                loadsOfThree.toString());
         assertEquals(0, simulation, "no sweep, no basins/: no simulation points");
         for (Row r : phase) {
             if (r.getString(1).equals("theory")) {

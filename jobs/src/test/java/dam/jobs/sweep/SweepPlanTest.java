@@ -33,6 +33,28 @@ class SweepPlanTest {
     }
 
     @Test
+    void byNGivesEachOrderItsOwnAxes() {
+        List<GridPoint> points = SweepPlan.points(config("by-n { \"2\" { N = [128], alpha = [0.1, 0.15, 0.2] } }"));
+        // n = 2: 1 N x 3 alpha x 2 m0; n = 3: the sweep's 2 N x 2 alpha x 2 m0.
+        assertEquals(6 + 8, points.size());
+        List<GridPoint> two = points.stream().filter(g -> g.n() == 2).toList();
+        assertEquals(6, two.size());
+        assertTrue(two.stream().allMatch(g -> g.N() == 128));
+        assertEquals(List.of(0.1, 0.15, 0.2), two.stream().map(GridPoint::alpha).distinct().toList());
+        assertEquals(new GridPoint(2, 128, 0.15, 1.0, 19), two.get(3)); // p = round(0.15 * 128) = round(19.2)
+        assertEquals(8, points.stream().filter(g -> g.n() == 3).count());
+    }
+
+    @Test
+    void byNLeavesTheOtherOrdersPointsUnchanged() {
+        List<GridPoint> plain = SweepPlan.points(config(""));
+        List<GridPoint> withOverride = SweepPlan.points(config("by-n { \"2\" { m0 = [0.25] } }"));
+        assertEquals(plain.stream().filter(g -> g.n() == 3).toList(),
+                withOverride.stream().filter(g -> g.n() == 3).toList());
+        assertEquals(List.of(0.25), withOverride.stream().filter(g -> g.n() == 2).map(GridPoint::m0).distinct().toList());
+    }
+
+    @Test
     void unitsCoverEveryTrialOnceInWholePatternSetsDearestFirst() {
         SweepConfig c = config("unit-trials = 15");
         List<WorkUnit> units = SweepPlan.units(SweepPlan.points(c), c, 2);
