@@ -47,7 +47,8 @@ final class OverlapFigure {
         }
         String title = "m(t), n = " + n + ", N = " + N
                 + ": trials light, theory thick; one panel per alpha (p = alpha N^(n-1))";
-        Panels.writeGrid(panels, 3, title, file);
+        // Four panels (the seed paper's Figure 1) read best as 2 x 2; otherwise rows of three.
+        Panels.writeGrid(panels, panels.size() == 4 ? 2 : 3, title, file);
     }
 
     private static XYChart panel(int n, double alpha, List<TrialCurve> trials, List<TheoryCurve> theory, List<Double> m0Order) {
