@@ -452,34 +452,28 @@ public final class ConfigLoader {
     }
 
     private static int integer(Config c, String key) {
-        try {
-            return c.getInt(key);
-        } catch (ConfigException.WrongType | ConfigException.Missing e) {
-            throw new ConfigError("sweep." + key, "must be an integer, got " + describe(c, key));
-        }
+        return typed(c, key, Config::getInt, "an integer");
     }
 
     private static long longValue(Config c, String key) {
-        try {
-            return c.getLong(key);
-        } catch (ConfigException.WrongType | ConfigException.Missing e) {
-            throw new ConfigError("sweep." + key, "must be an integer, got " + describe(c, key));
-        }
+        return typed(c, key, Config::getLong, "an integer");
     }
 
     private static double number(Config c, String key) {
-        try {
-            return c.getDouble(key);
-        } catch (ConfigException.WrongType | ConfigException.Missing e) {
-            throw new ConfigError("sweep." + key, "must be a number, got " + describe(c, key));
-        }
+        return typed(c, key, Config::getDouble, "a number");
     }
 
     private static boolean bool(Config c, String key) {
+        return typed(c, key, Config::getBoolean, "true or false");
+    }
+
+    /** The value at key read by getter, or a one-line error naming sweep.key and the expected type. */
+    private static <T> T typed(Config c, String key, java.util.function.BiFunction<Config, String, T> getter,
+                               String expected) {
         try {
-            return c.getBoolean(key);
+            return getter.apply(c, key);
         } catch (ConfigException.WrongType | ConfigException.Missing e) {
-            throw new ConfigError("sweep." + key, "must be true or false, got " + describe(c, key));
+            throw new ConfigError("sweep." + key, "must be " + expected + ", got " + describe(c, key));
         }
     }
 
