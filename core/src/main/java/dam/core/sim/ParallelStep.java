@@ -22,7 +22,9 @@ package dam.core.sim;
  * </ol>
  * Cost per state and step: about p N / 64 x (popcount + 6) word operations, plus (number of groups) x N for step
  * 3, against 2 p N multiply-adds for {@link DenseIntStep}. (Streaming the rows once for the whole batch instead,
- * with per-state counters, measured slower: the counters of ten states no longer fit in the L2 cache.)
+ * with per-state counters, measured slower: the counters of ten states no longer fit in the L2 cache; sharing
+ * blocks of rows between two or all states measured no faster, the step being bound by the word operations.
+ * Profile and measured alternatives: bench/README.md.)
  *
  * <p>Exactness: all field arithmetic is long arithmetic modulo 2^64 (ring operations only), and the field's range
  * is proved every step ({@link FieldCoefficients#boundFromHistogram} below 2^63, else ArithmeticException naming
