@@ -15,12 +15,16 @@ package dam.core.sim;
  *       its group;</li>
  *   <li>when a group has 16 rows queued, adds them to the group's per-neuron counts, kept 64 neurons at a time in
  *       bit planes (vertical counters) and fed by a carry-save adder tree (Harley-Seal): about five word
- *       operations per row and 64 neurons, on rows that are still in cache;</li>
+ *       operations per row and 64 neurons, on rows that are still in cache. The tree's carries of weight 16 are
+ *       parked and go through the same tree 16 at a time, so the ripple up the high planes happens once per 256
+ *       rows, not once per 16;</li>
  *   <li>at the end turns each group's bit planes into counts, eight neurons at a time, and sums the field.</li>
  * </ol>
  * Cost per state and step: about p N / 64 x (popcount + 6) word operations, plus (number of groups) x N for step
  * 3, against 2 p N multiply-adds for {@link DenseIntStep}. (Streaming the rows once for the whole batch instead,
- * with per-state counters, measured slower: the counters of ten states no longer fit in the L2 cache.)
+ * with per-state counters, measured slower: the counters of ten states no longer fit in the L2 cache; sharing
+ * blocks of rows between two or all states measured no faster, the step being bound by the word operations.
+ * Profile and measured alternatives: bench/README.md.)
  *
  * <p>Exactness: all field arithmetic is long arithmetic modulo 2^64 (ring operations only), and the field's range
  * is proved every step ({@link FieldCoefficients#boundFromHistogram} below 2^63, else ArithmeticException naming
@@ -44,8 +48,11 @@ public final class ParallelStep {
     private final int[] histogram;    // histogram[(b + N) / 2]: number of patterns with overlap b
     private final int[] groupSize;
     private final int planesPerGroup;  // bit planes reserved per group: enough to count all p patterns
+    private final int regionSize;      // a group's planes, then 16 slots (words long) for its carries of weight 16
     private final int[] pending;      // pending[16 g + k]: row offsets waiting to be added to group g
     private final int[] pendingCount;
+    private final int[] carryCount;   // carryCount[g]: carry words of weight 16 parked in group g's slots
+    private final int[] slotOffsets = new int[16];
     private final int[] region;       // region[g]: where group g's planes start in planes, or -1 before its first row
     private int regionsUsed;
     private long[] planes;            // planes[region[g] + j words + w]: bit j of group g's counts, neurons 64w..
@@ -81,7 +88,12 @@ public final class ParallelStep {
         this.pending = new int[16 * groupCount];
         this.pendingCount = new int[groupCount];
         this.region = new int[groupCount];
-        this.planes = new long[16 * planesPerGroup];
+        this.regionSize = planesPerGroup + 16 * words;
+        this.carryCount = new int[groupCount];
+        for (int k = 0; k < 16; k++) {
+            slotOffsets[k] = k * words;
+        }
+        this.planes = new long[16 * regionSize];
         this.h = new long[N];
     }
 
@@ -101,6 +113,7 @@ public final class ParallelStep {
         java.util.Arrays.fill(histogram, 0);
         java.util.Arrays.fill(groupSize, 0);
         java.util.Arrays.fill(pendingCount, 0);
+        java.util.Arrays.fill(carryCount, 0);
         java.util.Arrays.fill(region, -1);
         regionsUsed = 0;
         for (int mu = 0; mu < p; mu++) {
@@ -115,9 +128,7 @@ public final class ParallelStep {
             int c = pendingCount[g];
             pending[g * 16 + c] = row;
             if (c == 15) {
-                int added = groupSize[g] + 16;
-                groupSize[g] = added;
-                addSixteenRows(g * 16, regionOf(g), 32 - Integer.numberOfLeadingZeros(added));
+                addPendingRows(g);
                 pendingCount[g] = 0;
             } else {
                 pendingCount[g] = c + 1;
@@ -137,7 +148,10 @@ public final class ParallelStep {
             if (size > 0) {
                 int base = regionOf(g);
                 for (int k = 0; k < pendingCount[g]; k++) {
-                    addRow(pending[g * 16 + k], base);
+                    addRow(rows, pending[g * 16 + k], base);
+                }
+                for (int k = 0; k < carryCount[g]; k++) {
+                    addRow(planes, base + planesPerGroup + k * words, base + 4 * words);
                 }
                 long a = coefficients.a(groupB(g));
                 constant += a * size;
@@ -158,10 +172,10 @@ public final class ParallelStep {
     private int regionOf(int g) {
         int at = region[g];
         if (at < 0) {
-            at = regionsUsed * planesPerGroup;
+            at = regionsUsed * regionSize;
             regionsUsed++;
-            if (at + planesPerGroup > planes.length) {
-                planes = java.util.Arrays.copyOf(planes, Math.max(2 * planes.length, at + planesPerGroup));
+            if (at + regionSize > planes.length) {
+                planes = java.util.Arrays.copyOf(planes, Math.max(2 * planes.length, at + regionSize));
             }
             region[g] = at;
         }
@@ -207,10 +221,42 @@ public final class ParallelStep {
         }
     }
 
-    /** Adds one row to the vertical counter at planes[base ..] by ripple carry. */
-    private void addRow(int row, int base) {
+    /**
+     * Adds group g's 16 queued rows: the carry-save tree folds them into planes 0..3 and parks the word of weight
+     * 16 it leaves in one of the group's 16 carry slots; when the slots are full, the same tree folds them into
+     * planes 4..7 and only its word of weight 256 ripples into the planes above. Rippling every 16 rows instead
+     * cost 13% of the step (n=3, N=512, alpha=0.2).
+     */
+    private void addPendingRows(int g) {
+        int base = regionOf(g);
+        int added = groupSize[g] + 16;
+        groupSize[g] = added;
+        int slot = carryCount[g];
+        addSixteen(rows, pending, g * 16, 0, base, base + planesPerGroup + slot * words);
+        if (slot == 15) {
+            // The carry of weight 256 may overwrite slot 0: word w of a slot is read before word w is written.
+            int slots = base + planesPerGroup;
+            addSixteen(planes, slotOffsets, 0, slots, base + 4 * words, slots);
+            int top = base + (32 - Integer.numberOfLeadingZeros(added)) * words;
+            for (int w = 0; w < words; w++) {
+                long carry = planes[slots + w];
+                // A fixed number of ripple steps (the group size bounds the planes): no data-dependent branch.
+                for (int j = base + 8 * words + w; j < top; j += words) {
+                    long t = planes[j] & carry;
+                    planes[j] ^= carry;
+                    carry = t;
+                }
+            }
+            carryCount[g] = 0;
+        } else {
+            carryCount[g] = slot + 1;
+        }
+    }
+
+    /** Adds src[from ..] (a row, or a carry slot of weight 1 relative to base) to the counter at planes[base ..]. */
+    private void addRow(long[] src, int from, int base) {
         for (int w = 0; w < words; w++) {
-            long carry = rows[row + w];
+            long carry = src[from + w];
             for (int j = base + w; carry != 0; j += words) {
                 long t = planes[j] & carry;
                 planes[j] ^= carry;
@@ -220,16 +266,20 @@ public final class ParallelStep {
     }
 
     /**
-     * Adds sixteen rows to the vertical counters (Harley-Seal): a tree of carry-save adders (full adder on whole
-     * words: sum = a ^ b ^ c, carry = majority(a, b, c)) folds them into planes 0..3 and one word of weight 16,
-     * which ripples into the planes above. About 5 word operations per row instead of a ripple carry per row.
+     * Adds the sixteen rows src[shift + offsets[m + k] ..] (k < 16) to the four planes at planes[base ..]
+     * (Harley-Seal): a tree of carry-save adders (full adder on whole words: sum = a ^ b ^ c, carry =
+     * majority(a, b, c)) folds them in and leaves one word of weight 16 per 64 neurons, stored at planes[carryTo ..].
+     * About 5 word operations per row.
      */
-    private void addSixteenRows(int m, int base, int used) {
-        int r0 = pending[m], r1 = pending[m + 1], r2 = pending[m + 2], r3 = pending[m + 3];
-        int r4 = pending[m + 4], r5 = pending[m + 5], r6 = pending[m + 6], r7 = pending[m + 7];
-        int r8 = pending[m + 8], r9 = pending[m + 9], r10 = pending[m + 10], r11 = pending[m + 11];
-        int r12 = pending[m + 12], r13 = pending[m + 13], r14 = pending[m + 14], r15 = pending[m + 15];
-        int top = base + used * words;
+    private void addSixteen(long[] src, int[] offsets, int m, int shift, int base, int carryTo) {
+        int r0 = shift + offsets[m], r1 = shift + offsets[m + 1];
+        int r2 = shift + offsets[m + 2], r3 = shift + offsets[m + 3];
+        int r4 = shift + offsets[m + 4], r5 = shift + offsets[m + 5];
+        int r6 = shift + offsets[m + 6], r7 = shift + offsets[m + 7];
+        int r8 = shift + offsets[m + 8], r9 = shift + offsets[m + 9];
+        int r10 = shift + offsets[m + 10], r11 = shift + offsets[m + 11];
+        int r12 = shift + offsets[m + 12], r13 = shift + offsets[m + 13];
+        int r14 = shift + offsets[m + 14], r15 = shift + offsets[m + 15];
         for (int w = 0; w < words; w++) {
             int at = base + w;
             long ones = planes[at];
@@ -238,20 +288,20 @@ public final class ParallelStep {
             long eights = planes[at + 3 * words];
             long twosA, twosB, foursA, foursB, eightsA, eightsB, u, x, y;
             // rows m .. m+3 -> foursA
-            x = rows[r0 + w]; y = rows[r1 + w]; u = ones ^ x; twosA = (ones & x) | (u & y); ones = u ^ y;
-            x = rows[r2 + w]; y = rows[r3 + w]; u = ones ^ x; twosB = (ones & x) | (u & y); ones = u ^ y;
+            x = src[r0 + w]; y = src[r1 + w]; u = ones ^ x; twosA = (ones & x) | (u & y); ones = u ^ y;
+            x = src[r2 + w]; y = src[r3 + w]; u = ones ^ x; twosB = (ones & x) | (u & y); ones = u ^ y;
             u = twos ^ twosA; foursA = (twos & twosA) | (u & twosB); twos = u ^ twosB;
             // rows m+4 .. m+7 -> foursB, then eightsA
-            x = rows[r4 + w]; y = rows[r5 + w]; u = ones ^ x; twosA = (ones & x) | (u & y); ones = u ^ y;
-            x = rows[r6 + w]; y = rows[r7 + w]; u = ones ^ x; twosB = (ones & x) | (u & y); ones = u ^ y;
+            x = src[r4 + w]; y = src[r5 + w]; u = ones ^ x; twosA = (ones & x) | (u & y); ones = u ^ y;
+            x = src[r6 + w]; y = src[r7 + w]; u = ones ^ x; twosB = (ones & x) | (u & y); ones = u ^ y;
             u = twos ^ twosA; foursB = (twos & twosA) | (u & twosB); twos = u ^ twosB;
             u = fours ^ foursA; eightsA = (fours & foursA) | (u & foursB); fours = u ^ foursB;
             // rows m+8 .. m+15 -> eightsB
-            x = rows[r8 + w]; y = rows[r9 + w]; u = ones ^ x; twosA = (ones & x) | (u & y); ones = u ^ y;
-            x = rows[r10 + w]; y = rows[r11 + w]; u = ones ^ x; twosB = (ones & x) | (u & y); ones = u ^ y;
+            x = src[r8 + w]; y = src[r9 + w]; u = ones ^ x; twosA = (ones & x) | (u & y); ones = u ^ y;
+            x = src[r10 + w]; y = src[r11 + w]; u = ones ^ x; twosB = (ones & x) | (u & y); ones = u ^ y;
             u = twos ^ twosA; foursA = (twos & twosA) | (u & twosB); twos = u ^ twosB;
-            x = rows[r12 + w]; y = rows[r13 + w]; u = ones ^ x; twosA = (ones & x) | (u & y); ones = u ^ y;
-            x = rows[r14 + w]; y = rows[r15 + w]; u = ones ^ x; twosB = (ones & x) | (u & y); ones = u ^ y;
+            x = src[r12 + w]; y = src[r13 + w]; u = ones ^ x; twosA = (ones & x) | (u & y); ones = u ^ y;
+            x = src[r14 + w]; y = src[r15 + w]; u = ones ^ x; twosB = (ones & x) | (u & y); ones = u ^ y;
             u = twos ^ twosA; foursB = (twos & twosA) | (u & twosB); twos = u ^ twosB;
             u = fours ^ foursA; eightsB = (fours & foursA) | (u & foursB); fours = u ^ foursB;
             // eightsA + eightsB -> sixteens
@@ -262,12 +312,7 @@ public final class ParallelStep {
             planes[at + words] = twos;
             planes[at + 2 * words] = fours;
             planes[at + 3 * words] = eights;
-            // A fixed number of ripple steps (the group size bounds the planes): no data-dependent branch.
-            for (int j = at + 4 * words; j < top; j += words) {
-                long t = planes[j] & sixteens;
-                planes[j] ^= sixteens;
-                sixteens = t;
-            }
+            planes[carryTo + w] = sixteens;
         }
     }
 

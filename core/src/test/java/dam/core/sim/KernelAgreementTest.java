@@ -92,8 +92,11 @@ class KernelAgreementTest {
     @Test
     void fastKernelMatchesDenseKernelOnLargeGroups() {
         // Enough patterns that overlap groups exceed 16 members (the carry-save tree) and need many bit planes;
-        // DenseIntStep itself is checked against the reference above. The n=5 case takes the long path.
-        int[][] cases = {{2, 200, 60}, {3, 100, 3000}, {3, 127, 1500}, {4, 70, 2500}, {5, 40, 4000}};
+        // DenseIntStep itself is checked against the reference above. The n=5 case takes the long path. Groups of
+        // 256 and more members send their weight-16 carries through the second carry-save tree; N=64, p=20000
+        // gives groups of thousands (carries of weight 256 ripple up), N=512 the eight-word rows of the benchmark.
+        int[][] cases = {{2, 200, 60}, {3, 100, 3000}, {3, 127, 1500}, {4, 70, 2500}, {5, 40, 4000},
+            {3, 64, 20000}, {2, 64, 9000}, {3, 512, 6000}};
         for (int[] c : cases) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 17L * n + N);
