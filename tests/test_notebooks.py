@@ -91,16 +91,16 @@ def test_figure1_notebook_draws_every_figure_and_the_deviation_table(output_view
     run_notebook("figure1.ipynb", output, monkeypatch)
 
     trials = read(output, "trials")
-    for n, N in trials[["n", "N"]].drop_duplicates().itertuples(index=False):
-        assert_figure_drawn(output / "figures_nb" / f"figure1_n{n}_N{N}.png")
-        assert_figure_drawn(output / "figures_nb" / f"convergence_time_n{n}_N{N}.png")
+    for n, neurons in trials[["n", "neurons"]].drop_duplicates().itertuples(index=False):
+        assert_figure_drawn(output / "figures_nb" / f"figure1_n{n}_N{neurons}.png")
+        assert_figure_drawn(output / "figures_nb" / f"convergence_time_n{n}_N{neurons}.png")
 
     deviation = pd.read_csv(output / "figures_nb" / "deviation_table.csv")
     assert len(deviation) == len(read(output, "grid"))
     # The table's m(1) is the mean over that point's trials, and the exact column is the formula.
-    sim_m1 = trials.assign(m1=trials["m"].map(lambda m: m[1])).groupby(["n", "N", "alpha", "m0"])["m1"].mean()
+    sim_m1 = trials.assign(m1=trials["m"].map(lambda m: m[1])).groupby(["n", "neurons", "alpha", "m0"])["m1"].mean()
     for r in deviation.itertuples():
-        assert r.sim_m1 == pytest.approx(sim_m1[(r.n, r.N, r.alpha, r.m0)], abs=1e-9)
+        assert r.sim_m1 == pytest.approx(sim_m1[(r.n, r.neurons, r.alpha, r.m0)], abs=1e-9)
         assert r.exact_m1 == pytest.approx(exact_first_step(r.n, r.alpha, r.m0), abs=1e-12)
         assert r.max_dev >= abs(r.sim_m1 - r.theory_m1) - 1e-12
     # The theory's first step is exact up to its Monte Carlo error (physics.md, section 3).
@@ -114,12 +114,12 @@ def test_figure1_notebook_without_grid_aggregates_the_trials_itself(output_view,
 
     assert "grid    absent" in text
     trials = read(output, "trials")
-    points = trials[["n", "N", "alpha", "m0"]].drop_duplicates()
+    points = trials[["n", "neurons", "alpha", "m0"]].drop_duplicates()
     deviation = pd.read_csv(output / "figures_nb" / "deviation_table.csv")
     assert len(deviation) == len(points)
     assert deviation["trials"].sum() == len(trials)
-    for n, N in points[["n", "N"]].drop_duplicates().itertuples(index=False):
-        assert_figure_drawn(output / "figures_nb" / f"convergence_time_n{n}_N{N}.png")
+    for n, neurons in points[["n", "neurons"]].drop_duplicates().itertuples(index=False):
+        assert_figure_drawn(output / "figures_nb" / f"convergence_time_n{n}_N{neurons}.png")
 
 
 def test_phase_diagram_notebook_uses_phase_diagram_and_capacity_when_present(sweep_output, output_view, monkeypatch):
@@ -146,7 +146,7 @@ def test_phase_diagram_notebook_falls_back_to_basins(output_view, monkeypatch):
     simulation = table[table["source"] == "simulation"]
     assert len(simulation) == len(basins)
     assert len(theory) == len(basins[["n", "alpha"]].drop_duplicates())
-    expected = basins.sort_values("N").drop_duplicates(["n", "alpha"]).set_index(["n", "alpha"])["theory_m0c"]
+    expected = basins.sort_values("neurons").drop_duplicates(["n", "alpha"]).set_index(["n", "alpha"])["theory_m0c"]
     for r in theory.itertuples():
         want = expected[(r.n, r.alpha)]
         assert (pd.isna(r.m0c) and pd.isna(want)) or r.m0c == pytest.approx(want)

@@ -132,11 +132,11 @@ def test_note_runs_paragraph_by_paragraph_on_local_spark(spark, sweep_output, tm
     grid_points = spark.table("grid").count()
     assert [len(rows) for rows in sql_rows] == [grid_points] * len(sql_rows)
     # The SQL success fraction from the trials agrees with grid/.
-    grid_sf = {(r.n, r.N, r.alpha, r.m0): r.success_fraction for r in sql_rows[0]}
+    grid_sf = {(r.n, r.neurons, r.alpha, r.m0): r.success_fraction for r in sql_rows[0]}
     for r in sql_rows[1]:
-        assert r.success_fraction == pytest.approx(grid_sf[(r.n, r.N, r.alpha, r.m0)], abs=1e-3)
-    # Figure 1 and the convergence time: one figure per (n, N) each, with data drawn.
-    pairs = spark.table("trials").select("n", "N").distinct().count()
+        assert r.success_fraction == pytest.approx(grid_sf[(r.n, r.neurons, r.alpha, r.m0)], abs=1e-3)
+    # Figure 1 and the convergence time: one figure per (n, neurons) each, with data drawn.
+    pairs = spark.table("trials").select("n", "neurons").distinct().count()
     assert len(z.figures) == 2 * pairs
     for path in z.figures:
         image = mimage.imread(path)[..., :3]

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dam report <output dir>}: PNG figures from a sweep's Parquet tables into {@code <dir>/figures/}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Draw the figures (figure1_n{n}_N{N}.png, convergence_time_n{n}_N{N}.png, phase_diagram.png) "
+        description = "Draw the figures (figure1_n{n}_N{neurons}.png, convergence_time_n{n}_N{neurons}.png, phase_diagram.png) "
                 + "of an output directory into <dir>/figures/.")
 public final class ReportCommand implements Callable<Integer> {
 

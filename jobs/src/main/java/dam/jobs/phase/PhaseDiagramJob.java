@@ -97,7 +97,7 @@ public final class PhaseDiagramJob {
         if (!Files.isDirectory(basins)) {
             return rows;
         }
-        for (Row r : spark.read().parquet(basins.toString()).select("n", "N", "alpha", "m0c", "m0c_lo", "m0c_hi")
+        for (Row r : spark.read().parquet(basins.toString()).select("n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi")
                 .collectAsList()) {
             rows.add(PhaseDiagramTables.simulationRow(r.getInt(0), r.getInt(1), r.getDouble(2),
                     r.isNullAt(3) ? null : r.getDouble(3), r.isNullAt(4) ? null : r.getDouble(4),

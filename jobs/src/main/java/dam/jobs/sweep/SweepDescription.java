@@ -67,12 +67,12 @@ public final class SweepDescription {
     public static String json(SweepConfig c, Instant start, List<String> earlierStarts, boolean pretty) {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put("n", c.n());
-        sweep.put("N", c.N());
+        sweep.put("neurons", c.neurons());
         sweep.put("alpha", c.alpha());
         sweep.put("m0", c.m0());
         if (!c.byN().isEmpty()) { // only then, so that a sweep without by-n is described as before
             Map<String, Object> byN = new LinkedHashMap<>();
-            c.byN().forEach((n, a) -> byN.put(String.valueOf(n), Map.of("N", a.N(), "alpha", a.alpha(), "m0", a.m0())));
+            c.byN().forEach((n, a) -> byN.put(String.valueOf(n), Map.of("neurons", a.neurons(), "alpha", a.alpha(), "m0", a.m0())));
             sweep.put("by-n", byN);
         }
         sweep.put("trials", c.trials());

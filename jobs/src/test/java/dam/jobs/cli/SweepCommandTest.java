@@ -34,7 +34,7 @@ class SweepCommandTest {
     @Test
     void aBadConfigExitsWithCodeTwoOneLineAndWritesNothing() throws Exception {
         Path out = tmp.resolve("out");
-        Path conf = Files.writeString(tmp.resolve("bad.conf"), "sweep { n = [3], N = [64], alpha = [-0.1],"
+        Path conf = Files.writeString(tmp.resolve("bad.conf"), "sweep { n = [3], neurons = [64], alpha = [-0.1],"
                 + " m0 = [0.5], output = \"" + out + "\" }");
         StringBuilder err = new StringBuilder();
         assertEquals(2, sweep(err, conf.toString()));
@@ -53,7 +53,7 @@ class SweepCommandTest {
     void aForeignOutputDirectoryIsNeverWrittenInto() throws Exception {
         Path foreign = Files.createDirectories(tmp.resolve("photos"));
         Files.writeString(foreign.resolve("holiday.jpg"), "not a sweep");
-        Path conf = Files.writeString(tmp.resolve("ok.conf"), "sweep { n = [3], N = [64], alpha = [0.1], m0 = [0.5] }");
+        Path conf = Files.writeString(tmp.resolve("ok.conf"), "sweep { n = [3], neurons = [64], alpha = [0.1], m0 = [0.5] }");
         StringBuilder err = new StringBuilder();
         assertEquals(2, sweep(err, conf.toString(), "--output", foreign.toString(), "--overwrite"));
         assertEquals("dam sweep: sweep.output: " + foreign + " is not empty and holds no _sweep.json; refusing to write into it\n",

@@ -123,7 +123,7 @@ final class SyntheticTables {
 
     private static StructType trialSchema() {
         return new StructType()
-                .add("N", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false)
+                .add("neurons", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false)
                 .add("p", DataTypes.IntegerType, false).add("m0", DataTypes.DoubleType, false)
                 .add("update", DataTypes.StringType, false).add("init", DataTypes.StringType, false)
                 .add("trial", DataTypes.IntegerType, false).add("pattern_set", DataTypes.IntegerType, false)
@@ -152,7 +152,7 @@ final class SyntheticTables {
 
     private static StructType phaseSchema() {
         return new StructType()
-                .add("source", DataTypes.StringType, false).add("N", DataTypes.IntegerType, true)
+                .add("source", DataTypes.StringType, false).add("neurons", DataTypes.IntegerType, true)
                 .add("alpha", DataTypes.DoubleType, false).add("m0c", DataTypes.DoubleType, true)
                 .add("m0c_lo", DataTypes.DoubleType, true).add("m0c_hi", DataTypes.DoubleType, true)
                 .add("n", DataTypes.IntegerType, false);

@@ -36,7 +36,7 @@ class SweepDriverTest {
 
     /** A small sweep: 2 x 1 x 2 x 3 = 12 grid points, 12 trials each, theory with few paths, one batch unless extra says otherwise. */
     private static SweepConfig config(String output, String extra) {
-        return ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2, 3], N = [48], alpha = [0.05, 0.12],"
+        return ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2, 3], neurons = [48], alpha = [0.05, 0.12],"
                 + " m0 = [0.3, 0.6, 0.9], trials = 12, states-per-pattern-set = 4, steps = 8, seed = 7,"
                 + " unit-trials = 4, batch-points = 12, theory { enabled = true, paths = 1000, basin-tol = 0.05 },"
                 + " output = \"" + tmp.resolve(output) + "\"\n" + extra + " }"));
@@ -71,7 +71,7 @@ class SweepDriverTest {
         assertEquals(12, o1.gridPoints());
         assertEquals(144, rows(one.output(), "trials").size());
         assertEquals(12, rows(one.output(), "grid").size());
-        assertEquals(12, rows(one.output(), "theory").size()); // one per (n, alpha, m0): N has a single value
+        assertEquals(12, rows(one.output(), "theory").size()); // one per (n, alpha, m0): one network size
         assertEquals(4, rows(one.output(), "basins").size());
         assertSameTables(one.output(), seven.output());
     }
