@@ -52,6 +52,8 @@ def test_note_uses_spark_sql_and_pyspark_with_non_empty_paragraphs():
     kinds = [interpreter(p) for p in paragraphs]
     assert "%spark.sql" in kinds and "%spark.pyspark" in kinds
     assert "%spark.conf" not in kinds
+    # The tables read right at Spark's default settings: the note must not need a session-wide switch.
+    assert "caseSensitive" not in "\n".join(p["text"] for p in paragraphs)
     for p in paragraphs:
         assert interpreter(p).startswith("%"), f"{p['id']}: no interpreter line"
         assert body(p).strip(), f"{p['id']}: empty paragraph"
@@ -129,6 +131,7 @@ def test_note_runs_paragraph_by_paragraph_on_local_spark(spark, sweep_output, tm
                 sql_rows.append(spark.sql(statement).collect())
 
     assert z.get("dam_output") == str(sweep_output)
+    assert spark.conf.get("spark.sql.caseSensitive") == "false", "the note ran at Spark's default settings"
     grid_points = spark.table("grid").count()
     assert [len(rows) for rows in sql_rows] == [grid_points] * len(sql_rows)
     # The SQL success fraction from the trials agrees with grid/.

@@ -21,7 +21,7 @@ EXPECTED_COLUMNS = {
 
 
 def rows(out, table):
-    t = ds.dataset(f"{out}/{table}", format="parquet", partitioning="hive").to_table()
+    t = ds.dataset(f"{out}/{table}", format="parquet").to_table()
     cols = set(t.schema.names)
     want = set(EXPECTED_COLUMNS[table])
     if cols != want:

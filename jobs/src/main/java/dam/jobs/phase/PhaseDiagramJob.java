@@ -52,8 +52,6 @@ public final class PhaseDiagramJob {
         boolean ownSession = !SweepSession.active();
         SparkSession spark = SweepSession.start(c.spark());
         try {
-            // Both n and N are column names; they must not be resolved case-insensitively.
-            spark.conf().set("spark.sql.caseSensitive", "true");
             if (o.simulate()) {
                 SweepDriver.run(c, new SweepDriver.Options(o.overwrite(), o.err(), o.err(), Integer.MAX_VALUE));
             }
@@ -106,8 +104,8 @@ public final class PhaseDiagramJob {
         return rows;
     }
 
-    /** Replaces the table with the rows, partitioned by n like every table of the output directory. */
+    /** Replaces the table with the rows (one plain Parquet file; n is a column like any other). */
     private static void write(SparkSession spark, List<Row> rows, StructType schema, Path table) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).partitionBy("n").parquet(table.toString());
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(table.toString());
     }
 }

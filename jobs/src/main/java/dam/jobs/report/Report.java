@@ -24,8 +24,6 @@ public final class Report {
      * capacity/); returns the files written.
      */
     public static List<Path> write(SparkSession spark, Path outputDir) {
-        // The schema has both n and N; Spark's default case-insensitive resolution would confuse them.
-        spark.conf().set("spark.sql.caseSensitive", "true");
         return write(ReportTables.read(spark, outputDir), outputDir.resolve("figures"));
     }
 

@@ -207,7 +207,7 @@ public final class ReportTables {
         return chosen;
     }
 
-    // Partition columns come back with inferred types, so numbers are read through Number.
+    // Numbers are read through Number, so that an int column written as long (or a table from another writer) reads too.
     private static int intOf(Row r, String column) {
         return ((Number) r.getAs(column)).intValue();
     }

@@ -240,7 +240,7 @@ public final class SweepDriver {
                 JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
                         .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
-                        .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("trials").toString());
+                        .write().mode(SaveMode.Append).parquet(out.resolve("trials").toString());
                 int groups = Math.max(1, Math.min(batch.size(), 2 * cores));
                 List<PointSummary> summaries = new ArrayList<>(results
                         .mapToPair(r -> new Tuple2<>(r.unit().point(), r))
@@ -253,7 +253,7 @@ public final class SweepDriver {
                     gridRows.add(Tables.gridRow(ps, c.theory().enabled() ? theory.get(ps.point().theoryKey()) : null));
                 }
                 spark.createDataFrame(gridRows, Tables.grid(json)).coalesce(1)
-                        .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("grid").toString());
+                        .write().mode(SaveMode.Append).parquet(out.resolve("grid").toString());
             } finally {
                 results.unpersist(false);
                 jsc.clearJobGroup();
@@ -274,7 +274,7 @@ public final class SweepDriver {
                 theory.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
             }
             spark.createDataFrame(rows, Tables.theory(json)).coalesce(1)
-                    .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("theory").toString());
+                    .write().mode(SaveMode.Append).parquet(out.resolve("theory").toString());
         }
 
         /** basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. */
@@ -325,7 +325,7 @@ public final class SweepDriver {
                 rows.add(Tables.basinRow(l.n(), l.neurons(), l.alpha(), sim, theoryBoundary, m0.length));
             }
             spark.createDataFrame(rows, Tables.basins(json)).coalesce(1)
-                    .write().mode(SaveMode.Overwrite).partitionBy("n").parquet(out.resolve("basins").toString());
+                    .write().mode(SaveMode.Overwrite).parquet(out.resolve("basins").toString());
         }
 
         /** One line per grid point of the table: success fraction, mean convergence time, theory m(T). */

@@ -28,8 +28,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The explicit schemas of the Parquet tables (docs/tables.md) and the rows that fill them.
- * Every table is partitioned by n. The sweep description (config, version, start time) rides in
- * the metadata of the alpha column, which Spark stores in each file's key-value metadata.
+ * Every table is a plain Parquet dataset directory, not partitioned: n is an ordinary column of every
+ * file, so a file read alone keeps its order, and no two column names differ only by case (SQL engines
+ * fold case). The sweep description (config, version, start time) rides in the metadata of the alpha
+ * column, which Spark stores in each file's key-value metadata.
  */
 public final class Tables {
 

@@ -118,7 +118,8 @@ class SweepDriverTest {
         SweepConfig c = config("schema", "");
         run(c, Integer.MAX_VALUE);
         StructType trials = spark.read().parquet(c.output().resolve("trials").toString()).schema();
-        // Partition discovery puts n last; every planned column is there with its type.
+        // Every planned column, in the planned order (n first: it is a column of the files, not a directory).
+        assertEquals(List.of(Tables.trials(null).fieldNames()), List.of(trials.fieldNames()));
         for (var f : Tables.trials(null).fields()) {
             assertEquals(f.dataType().simpleString(), trials.apply(f.name()).dataType().simpleString(), f.name());
         }
@@ -141,5 +142,29 @@ class SweepDriverTest {
         Row t = spark.read().parquet(c.output().resolve("trials").toString()).where("trial = 5").first();
         assertEquals(1, t.getInt(t.fieldIndex("pattern_set"))); // 4 states per pattern set
         assertEquals(8, t.getList(t.fieldIndex("flips")).size());
+    }
+
+    @Test
+    void everyTableIsAFlatDirectoryWhosePartFilesEachHoldTheirOrder() throws Exception {
+        SweepConfig c = config("flat", "");
+        run(c, Integer.MAX_VALUE);
+        for (String table : List.of("trials", "theory", "grid", "basins")) {
+            Path dir = c.output().resolve(table);
+            List<Path> parts;
+            try (Stream<Path> s = Files.list(dir)) {
+                List<Path> all = s.toList();
+                assertTrue(all.stream().noneMatch(Files::isDirectory), table + ": no n=... subdirectories: " + all);
+                parts = all.stream().filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+            }
+            assertFalse(parts.isEmpty(), table);
+            long rows = 0;
+            for (Path part : parts) {
+                // One file alone, without the directory around it, still says which order each row belongs to.
+                List<Row> ns = spark.read().parquet(part.toString()).select("n").distinct().collectAsList();
+                assertTrue(ns.stream().allMatch(r -> r.getInt(0) == 2 || r.getInt(0) == 3), table + " " + part);
+                rows += spark.read().parquet(part.toString()).count();
+            }
+            assertEquals(spark.read().parquet(dir.toString()).count(), rows, table);
+        }
     }
 }
