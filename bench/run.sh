@@ -6,6 +6,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+for a in "$@"; do
+  if [[ "$a" == "--N" ]]; then echo "dam bench: --N: renamed to --neurons" >&2; exit 2; fi
+done
 if [[ -x .venv/bin/python ]]; then py=.venv/bin/python; else py=python3; fi
 if ! "$py" -c 'import numpy' 2>/dev/null; then
   "$py" -m pip install -q numpy==2.3.5

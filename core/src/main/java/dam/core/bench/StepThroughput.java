@@ -101,6 +101,7 @@ public final class StepThroughput {
                 case "--seconds" -> seconds = Double.parseDouble(v);
                 case "--warmup" -> warmup = Double.parseDouble(v);
                 case "--neurons" -> N = Integer.parseInt(v);
+                case "--N" -> throw new IllegalArgumentException("--N: renamed to --neurons");
                 case "--n" -> n = Integer.parseInt(v);
                 case "--kernels" -> {
                     List<Kernel> list = new ArrayList<>();

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 
+import dam.jobs.config.ConfigError;
 import dam.jobs.report.Report;
+import dam.jobs.sweep.SweepDescription;
 import dam.jobs.sweep.SweepSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,13 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dam.require(Files.isDirectory(outputDir), "<output dir>", "not a directory: " + outputDir);
+        try {
+            SweepDescription.checkTableSchema(outputDir, "<output dir>",
+                    "rerun its sweep with --overwrite, or into a new directory, to draw it");
+        } catch (ConfigError e) {
+            spec.commandLine().getErr().println("dam report: " + e.getMessage());
+            return Dam.BAD_INPUT;
+        }
         System.setProperty("java.awt.headless", "true");
         SweepSession.quietLogs();
         SparkSession spark = SparkSession.builder().appName("dam report").master(System.getProperty("spark.master", "local[*]"))

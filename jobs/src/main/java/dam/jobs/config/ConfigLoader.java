@@ -36,6 +36,8 @@ public final class ConfigLoader {
     /** The block of per-n axes, and the axes an entry of it may override. */
     private static final String BY_N = "by-n";
     private static final List<String> BY_N_KEYS = List.of("neurons", "alpha", "m0");
+    /** Keys of earlier versions and their new names: refused with a line naming the new one. */
+    private static final Map<String, String> RENAMED = Map.of("N", "neurons");
     /** Most values one grid axis may hold: a guard against a range with a tiny step. */
     private static final int MAX_AXIS = 100_000;
 
@@ -82,6 +84,9 @@ public final class ConfigLoader {
         for (Map.Entry<String, ConfigValue> e : userSweep.entrySet()) {
             List<String> path = ConfigUtil.splitPath(e.getKey());
             String head = path.get(0);
+            if (RENAMED.containsKey(head)) {
+                throw new ConfigError("sweep." + head, "renamed to " + RENAMED.get(head));
+            }
             if (head.equals(BY_N)) {
                 rejectUnknownByNKey(e.getKey(), path, e.getValue());
                 continue;
@@ -111,6 +116,9 @@ public final class ConfigLoader {
         if (path.size() == 2) {
             throw new ConfigError(entry, "must be an object { neurons = ..., alpha = ..., m0 = ... }, got "
                     + value.valueType().name().toLowerCase(Locale.ROOT));
+        }
+        if (RENAMED.containsKey(path.get(2))) {
+            throw new ConfigError(entry + "." + path.get(2), "renamed to " + RENAMED.get(path.get(2)));
         }
         if (!BY_N_KEYS.contains(path.get(2))) {
             throw new ConfigError(entry + "." + path.get(2), "unknown key (an entry of by-n may set only neurons, alpha, m0)");

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import dam.core.analysis.Capacity;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
+import dam.jobs.sweep.SweepDescription;
 import dam.jobs.sweep.SweepDriver;
 import dam.jobs.sweep.SweepSession;
 
@@ -49,6 +50,10 @@ public final class PhaseDiagramJob {
 
     /** Runs the job on the config's output directory. */
     public static Outcome run(SweepConfig c, Options o) {
+        if (!o.simulate()) { // with a sweep, SweepDriver checks (after --overwrite has cleared the directory)
+            SweepDescription.checkTableSchema(c.output(), "sweep.output", "run the sweep again with --overwrite, "
+                    + "or use another --output");
+        }
         boolean ownSession = !SweepSession.active();
         SparkSession spark = SweepSession.start(c.spark());
         try {

@@ -102,6 +102,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theOldKeyNIsRefusedNamingItsNewName() {
+        assertEquals("sweep.N: renamed to neurons", error("N = [64]"));
+        assertEquals("sweep.by-n.3.N: renamed to neurons", error("by-n { \"3\" { N = [128] } }"));
+        // An old config as it was, without neurons: the rename is what the user is told, not a missing key.
+        ConfigError e = assertThrows(ConfigError.class, () -> ConfigLoader.fromConfig(ConfigFactory.parseString(
+                "sweep { n = [3], N = [64], alpha = [0.1], m0 = [0.5] }")));
+        assertEquals("sweep.N: renamed to neurons", e.getMessage());
+    }
+
+    @Test
     void patternMatrixBeyondExecutorMemoryIsRejected() {
         String msg = error("n = [4], neurons = [256], alpha = [0.5], spark.conf { \"spark.executor.memory\" = 512m }");
         assertTrue(msg.startsWith("sweep.neurons: pattern matrix at n=4, neurons=256, alpha=0.5 (p=8388608) needs 512 MiB, "

@@ -128,6 +128,8 @@ class SweepDriverTest {
         assertTrue(meta.contains("\"seed\":7"), meta);
         String json = Files.readString(c.output().resolve("_sweep.json"));
         assertTrue(json.contains("\"start_time\""));
+        assertEquals(SweepDescription.TABLE_SCHEMA, ConfigFactory.parseString(json).getInt("table_schema"));
+        assertEquals(SweepDescription.TABLE_SCHEMA, SweepDescription.tableSchema(c.output()));
 
         Row g = spark.read().parquet(c.output().resolve("grid").toString())
                 .where("n = 3 AND alpha = 0.05 AND m0 = 0.9").collectAsList().get(0);
