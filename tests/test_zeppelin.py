@@ -4,7 +4,6 @@ stand-in for Zeppelin's `z` that records what the note shows.
 """
 import ast
 import json
-import shutil
 
 import matplotlib
 import pytest
@@ -101,20 +100,6 @@ class RecordingZeppelinContext:
             self.figures.append(path)
         else:
             self.tables.append(obj)
-
-
-@pytest.fixture(scope="module")
-def spark():
-    if shutil.which("java") is None:
-        pytest.skip("java: not on PATH, cannot start Spark")
-    from pyspark.sql import SparkSession
-    # Loopback only: the test needs no network.
-    session = (SparkSession.builder.master("local[1]").appName("zeppelin-note-test")
-               .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-               .getOrCreate())
-    yield session
-    session.stop()
 
 
 def test_note_runs_paragraph_by_paragraph_on_local_spark(spark, sweep_output, tmp_path, monkeypatch):
