@@ -7,7 +7,7 @@ a(b) = ((b+2)^n - (b-2)^n)/2 and d(b) = (2 b^n - (b+2)^n - (b-2)^n)/2. float64 i
 partial sum is an integer below 2^53 (checked below against a literal integer implementation).
 
 Prints "alpha trial-steps/s" lines (wall clock) and "# cpu alpha trial-steps-per-cpu-second" lines.
-Usage: numpy_step.py [--n 3] [--N 512] [--alphas 0.1,0.2,0.4] [--S 10] [--seconds 5] [--warmup 2]
+Usage: numpy_step.py [--n 3] [--neurons 512] [--alphas 0.1,0.2,0.4] [--S 10] [--seconds 5] [--warmup 2]
 """
 import argparse
 import sys
@@ -86,7 +86,7 @@ def throughput(n, N, alpha, S, seconds, warmup, seed=1):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=3)
-    ap.add_argument("--N", type=int, default=512)
+    ap.add_argument("--neurons", dest="N", type=int, default=512)
     ap.add_argument("--alphas", default="0.1,0.2,0.4")
     ap.add_argument("--S", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=5)

@@ -6,6 +6,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+for a in "$@"; do
+  if [[ "$a" == "--N" ]]; then echo "dam bench: --N: renamed to --neurons" >&2; exit 2; fi
+done
 if [[ -x .venv/bin/python ]]; then py=.venv/bin/python; else py=python3; fi
 if ! "$py" -c 'import numpy' 2>/dev/null; then
   "$py" -m pip install -q numpy==2.3.5
@@ -14,12 +17,12 @@ mvn -B -q -o -pl core compile dependency:build-classpath -Dmdep.outputFile=targe
 tmp="$(mktemp)"
 tmp1="$(mktemp)"
 trap 'rm -f "$tmp" "$tmp1"' EXIT
-# Pass the options NumPy understands (--alphas, --S, --seconds, --warmup, --N, --n) on to it as well.
+# Pass the options NumPy understands (--alphas, --S, --seconds, --warmup, --neurons, --n) on to it as well.
 np_args=()
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i += 2)); do
   case "${args[i]}" in
-    --alphas|--S|--seconds|--warmup|--N|--n) np_args+=("${args[i]}" "${args[i+1]}") ;;
+    --alphas|--S|--seconds|--warmup|--neurons|--n) np_args+=("${args[i]}" "${args[i+1]}") ;;
   esac
 done
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors" >&2

@@ -1,6 +1,8 @@
-"""The standalone-cluster test as a pytest case: tests/cluster/run_cluster_test.sh starts a Spark master
-and a worker on 127.0.0.1, submits the shaded jar with spark-submit, compares the tables with a local run
-of the same config, and always stops the cluster. Needs java and the built jars (bin/test builds them)."""
+"""The standalone-cluster tests as pytest cases. tests/cluster/run_cluster_test.sh starts a Spark master and a
+worker on 127.0.0.1, submits the shaded jar with spark-submit and compares the tables with a local run of the
+same config; tests/cluster/run_worker_loss_test.sh does the same on two workers and kills one (its Worker
+JVM and its executor) while the sweep runs. Both always stop their cluster. Need java and the built jars
+(bin/test builds them)."""
 import os
 import shutil
 import subprocess
@@ -9,15 +11,27 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SCRIPT = REPO / "tests" / "cluster" / "run_cluster_test.sh"
+CLUSTER = REPO / "tests" / "cluster"
 JAR = REPO / "jobs" / "target" / "dam-jobs-0.1.0-spark.jar"
+
+
+def run_script(name):
+    if not JAR.is_file():
+        pytest.skip("the shaded jar is not built (mvn package)")
+    limit = int(os.environ.get("DAM_CLUSTER_TEST_TIMEOUT", "300"))
+    run = subprocess.run(["bash", str(CLUSTER / name)], cwd=REPO, capture_output=True, text=True, timeout=4 * limit)
+    assert run.returncode == 0, f"{name} failed (exit {run.returncode}):\n{run.stdout[-4000:]}\n{run.stderr[-4000:]}"
+    assert "1 passed, 0 failed" in run.stdout
+    return run.stdout
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="needs java")
 def test_sweep_on_a_standalone_cluster_equals_the_local_run():
-    if not JAR.is_file():
-        pytest.skip("the shaded jar is not built (mvn package)")
-    limit = int(os.environ.get("DAM_CLUSTER_TEST_TIMEOUT", "300"))
-    run = subprocess.run(["bash", str(SCRIPT)], cwd=REPO, capture_output=True, text=True, timeout=4 * limit)
-    assert run.returncode == 0, f"cluster test failed (exit {run.returncode}):\n{run.stdout[-4000:]}\n{run.stderr[-4000:]}"
-    assert "1 passed, 0 failed" in run.stdout
+    run_script("run_cluster_test.sh")
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="needs java")
+def test_sweep_that_loses_a_worker_finishes_on_the_other_and_equals_the_local_run():
+    out = run_script("run_worker_loss_test.sh")
+    assert "killed worker" in out and "re-ran the lost work" in out and "tables equal" in out
+    print(out)  # when the kill landed, what Spark re-ran, the times (pytest -s shows it)

@@ -44,9 +44,7 @@ def assert_figure_drawn(path):
 
 
 def read(output, table):
-    df = pd.read_parquet(output / table)
-    df["n"] = df["n"].astype("int64")
-    return df
+    return pd.read_parquet(output / table)
 
 
 def first_step_tolerance(theory):
@@ -69,11 +67,12 @@ def comparable(arrow_type):
 
 @pytest.mark.parametrize("table", SCHEMAS)
 def test_sweep_output_table_has_the_planned_columns_and_types(sweep_output, table):
-    """What the notebooks rely on: every table present has exactly plan/schema.md's columns and types."""
+    """What the notebooks rely on: every table present is a flat directory with exactly docs/tables.md's columns and types."""
     if not (sweep_output / table).is_dir():
         pytest.skip(f"{table}/: not in this sweep output")
-    found = ds.dataset(sweep_output / table, format="parquet", partitioning="hive").schema
-    assert {f.name: comparable(f.type) for f in found} == {f.name: comparable(f.type) for f in SCHEMAS[table]}
+    assert not any(p.is_dir() for p in (sweep_output / table).iterdir()), f"{table}/: has subdirectories"
+    found = ds.dataset(sweep_output / table, format="parquet").schema
+    assert [(f.name, comparable(f.type)) for f in found] == [(f.name, comparable(f.type)) for f in SCHEMAS[table]]
 
 
 @pytest.mark.parametrize("name", ["figure1.ipynb", "phase_diagram.ipynb"])
@@ -91,16 +90,16 @@ def test_figure1_notebook_draws_every_figure_and_the_deviation_table(output_view
     run_notebook("figure1.ipynb", output, monkeypatch)
 
     trials = read(output, "trials")
-    for n, N in trials[["n", "N"]].drop_duplicates().itertuples(index=False):
-        assert_figure_drawn(output / "figures_nb" / f"figure1_n{n}_N{N}.png")
-        assert_figure_drawn(output / "figures_nb" / f"convergence_time_n{n}_N{N}.png")
+    for n, neurons in trials[["n", "neurons"]].drop_duplicates().itertuples(index=False):
+        assert_figure_drawn(output / "figures_nb" / f"figure1_n{n}_N{neurons}.png")
+        assert_figure_drawn(output / "figures_nb" / f"convergence_time_n{n}_N{neurons}.png")
 
     deviation = pd.read_csv(output / "figures_nb" / "deviation_table.csv")
     assert len(deviation) == len(read(output, "grid"))
     # The table's m(1) is the mean over that point's trials, and the exact column is the formula.
-    sim_m1 = trials.assign(m1=trials["m"].map(lambda m: m[1])).groupby(["n", "N", "alpha", "m0"])["m1"].mean()
+    sim_m1 = trials.assign(m1=trials["m"].map(lambda m: m[1])).groupby(["n", "neurons", "alpha", "m0"])["m1"].mean()
     for r in deviation.itertuples():
-        assert r.sim_m1 == pytest.approx(sim_m1[(r.n, r.N, r.alpha, r.m0)], abs=1e-9)
+        assert r.sim_m1 == pytest.approx(sim_m1[(r.n, r.neurons, r.alpha, r.m0)], abs=1e-9)
         assert r.exact_m1 == pytest.approx(exact_first_step(r.n, r.alpha, r.m0), abs=1e-12)
         assert r.max_dev >= abs(r.sim_m1 - r.theory_m1) - 1e-12
     # The theory's first step is exact up to its Monte Carlo error (physics.md, section 3).
@@ -114,12 +113,12 @@ def test_figure1_notebook_without_grid_aggregates_the_trials_itself(output_view,
 
     assert "grid    absent" in text
     trials = read(output, "trials")
-    points = trials[["n", "N", "alpha", "m0"]].drop_duplicates()
+    points = trials[["n", "neurons", "alpha", "m0"]].drop_duplicates()
     deviation = pd.read_csv(output / "figures_nb" / "deviation_table.csv")
     assert len(deviation) == len(points)
     assert deviation["trials"].sum() == len(trials)
-    for n, N in points[["n", "N"]].drop_duplicates().itertuples(index=False):
-        assert_figure_drawn(output / "figures_nb" / f"convergence_time_n{n}_N{N}.png")
+    for n, neurons in points[["n", "neurons"]].drop_duplicates().itertuples(index=False):
+        assert_figure_drawn(output / "figures_nb" / f"convergence_time_n{n}_N{neurons}.png")
 
 
 def test_phase_diagram_notebook_uses_phase_diagram_and_capacity_when_present(sweep_output, output_view, monkeypatch):
@@ -146,7 +145,7 @@ def test_phase_diagram_notebook_falls_back_to_basins(output_view, monkeypatch):
     simulation = table[table["source"] == "simulation"]
     assert len(simulation) == len(basins)
     assert len(theory) == len(basins[["n", "alpha"]].drop_duplicates())
-    expected = basins.sort_values("N").drop_duplicates(["n", "alpha"]).set_index(["n", "alpha"])["theory_m0c"]
+    expected = basins.sort_values("neurons").drop_duplicates(["n", "alpha"]).set_index(["n", "alpha"])["theory_m0c"]
     for r in theory.itertuples():
         want = expected[(r.n, r.alpha)]
         assert (pd.isna(r.m0c) and pd.isna(want)) or r.m0c == pytest.approx(want)

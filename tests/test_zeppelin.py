@@ -4,7 +4,6 @@ stand-in for Zeppelin's `z` that records what the note shows.
 """
 import ast
 import json
-import shutil
 
 import matplotlib
 import pytest
@@ -52,6 +51,8 @@ def test_note_uses_spark_sql_and_pyspark_with_non_empty_paragraphs():
     kinds = [interpreter(p) for p in paragraphs]
     assert "%spark.sql" in kinds and "%spark.pyspark" in kinds
     assert "%spark.conf" not in kinds
+    # The tables read right at Spark's default settings: the note must not need a session-wide switch.
+    assert "caseSensitive" not in "\n".join(p["text"] for p in paragraphs)
     for p in paragraphs:
         assert interpreter(p).startswith("%"), f"{p['id']}: no interpreter line"
         assert body(p).strip(), f"{p['id']}: empty paragraph"
@@ -101,20 +102,6 @@ class RecordingZeppelinContext:
             self.tables.append(obj)
 
 
-@pytest.fixture(scope="module")
-def spark():
-    if shutil.which("java") is None:
-        pytest.skip("java: not on PATH, cannot start Spark")
-    from pyspark.sql import SparkSession
-    # Loopback only: the test needs no network.
-    session = (SparkSession.builder.master("local[1]").appName("zeppelin-note-test")
-               .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-               .getOrCreate())
-    yield session
-    session.stop()
-
-
 def test_note_runs_paragraph_by_paragraph_on_local_spark(spark, sweep_output, tmp_path, monkeypatch):
     monkeypatch.setenv("DAM_OUTPUT", str(sweep_output))
     z = RecordingZeppelinContext(tmp_path)
@@ -129,14 +116,15 @@ def test_note_runs_paragraph_by_paragraph_on_local_spark(spark, sweep_output, tm
                 sql_rows.append(spark.sql(statement).collect())
 
     assert z.get("dam_output") == str(sweep_output)
+    assert spark.conf.get("spark.sql.caseSensitive") == "false", "the note ran at Spark's default settings"
     grid_points = spark.table("grid").count()
     assert [len(rows) for rows in sql_rows] == [grid_points] * len(sql_rows)
     # The SQL success fraction from the trials agrees with grid/.
-    grid_sf = {(r.n, r.N, r.alpha, r.m0): r.success_fraction for r in sql_rows[0]}
+    grid_sf = {(r.n, r.neurons, r.alpha, r.m0): r.success_fraction for r in sql_rows[0]}
     for r in sql_rows[1]:
-        assert r.success_fraction == pytest.approx(grid_sf[(r.n, r.N, r.alpha, r.m0)], abs=1e-3)
-    # Figure 1 and the convergence time: one figure per (n, N) each, with data drawn.
-    pairs = spark.table("trials").select("n", "N").distinct().count()
+        assert r.success_fraction == pytest.approx(grid_sf[(r.n, r.neurons, r.alpha, r.m0)], abs=1e-3)
+    # Figure 1 and the convergence time: one figure per (n, neurons) each, with data drawn.
+    pairs = spark.table("trials").select("n", "neurons").distinct().count()
     assert len(z.figures) == 2 * pairs
     for path in z.figures:
         image = mimage.imread(path)[..., :3]

@@ -8,20 +8,20 @@ import sys
 import pyarrow.dataset as ds
 
 EXPECTED_COLUMNS = {
-    "trials": ["n", "N", "alpha", "p", "m0", "update", "init", "trial", "pattern_set", "seed", "pattern_seed",
+    "trials": ["n", "neurons", "alpha", "p", "m0", "update", "init", "trial", "pattern_set", "seed", "pattern_seed",
                "steps", "m", "flips", "convergence_time", "cycle", "censored", "final_m", "retrieved"],
     "theory": ["n", "alpha", "m0", "steps", "paths", "seed", "m", "c_prev", "flips", "convergence_time",
                "final_m", "retrieved"],
-    "grid": ["n", "N", "alpha", "p", "m0", "trials", "successes", "success_fraction", "success_lo", "success_hi",
+    "grid": ["n", "neurons", "alpha", "p", "m0", "trials", "successes", "success_fraction", "success_lo", "success_hi",
              "conv_time_mean", "conv_time_median", "conv_time_q1", "conv_time_q3", "censored", "cycles",
              "mean_m", "sd_m", "theory_m", "theory_convergence_time", "theory_final_m", "theory_retrieved"],
-    "basins": ["n", "N", "alpha", "m0c", "m0c_lo", "m0c_hi", "method", "theory_m0c", "theory_m0c_lo",
+    "basins": ["n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "method", "theory_m0c", "theory_m0c_lo",
                "theory_m0c_hi", "m0_points"],
 }
 
 
 def rows(out, table):
-    t = ds.dataset(f"{out}/{table}", format="parquet", partitioning="hive").to_table()
+    t = ds.dataset(f"{out}/{table}", format="parquet").to_table()
     cols = set(t.schema.names)
     want = set(EXPECTED_COLUMNS[table])
     if cols != want:

@@ -72,7 +72,7 @@ public final class StepThroughput {
     }
 
     /**
-     * Options: --alphas 0.1,0.2,0.4 --S 10 --threads k --seconds 5 --warmup 2 --N 512 --n 3
+     * Options: --alphas 0.1,0.2,0.4 --S 10 --threads k --seconds 5 --warmup 2 --neurons 512 --n 3
      * --kernels fast,table,dense --numpy FILE --numpy1 FILE (outputs of bench/numpy_step.py with default and with
      * single-threaded BLAS, see {@link #readNumpy}); prints the table to out.
      */
@@ -100,7 +100,8 @@ public final class StepThroughput {
                 case "--threads" -> threads = positive(key, Integer.parseInt(v));
                 case "--seconds" -> seconds = Double.parseDouble(v);
                 case "--warmup" -> warmup = Double.parseDouble(v);
-                case "--N" -> N = Integer.parseInt(v);
+                case "--neurons" -> N = Integer.parseInt(v);
+                case "--N" -> throw new IllegalArgumentException("--N: renamed to --neurons");
                 case "--n" -> n = Integer.parseInt(v);
                 case "--kernels" -> {
                     List<Kernel> list = new ArrayList<>();

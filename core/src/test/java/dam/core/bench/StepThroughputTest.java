@@ -21,7 +21,7 @@ class StepThroughputTest {
         Path numpy = dir.resolve("numpy.txt");
         Files.writeString(numpy, "0.5 10.0\n# cpu 0.5 4.0\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StepThroughput.run(new String[] {"--N", "64", "--alphas", "0.5", "--S", "3", "--threads", "1",
+        StepThroughput.run(new String[] {"--neurons", "64", "--alphas", "0.5", "--S", "3", "--threads", "1",
             "--seconds", "0.2", "--warmup", "0.05", "--numpy", numpy.toString(), "--numpy1", numpy.toString()},
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String table = bytes.toString(StandardCharsets.UTF_8);

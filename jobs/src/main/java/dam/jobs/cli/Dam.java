@@ -1,6 +1,7 @@
 package dam.jobs.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,9 @@ public final class Dam implements Runnable {
 
     /** Exit code for bad input: an unknown option, an invalid value, an unusable config. */
     public static final int BAD_INPUT = 2;
+
+    /** Options of earlier versions and their new names: refused with a line naming the new one. */
+    static final Map<String, String> RENAMED_OPTIONS = Map.of("--N", "--neurons");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,8 +42,9 @@ public final class Dam implements Runnable {
         CommandLine cl = new CommandLine(new Dam());
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + firstLine(ex.getMessage())
-                    + " (see --help)");
+            String renamed = renamedOption(argv);
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": "
+                    + (renamed != null ? renamed : firstLine(ex.getMessage()) + " (see --help)"));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
@@ -50,6 +55,17 @@ public final class Dam implements Runnable {
             throw ex;
         });
         return cl;
+    }
+
+    /** "--N: renamed to --neurons" if the arguments use a renamed option (an unknown option to picocli), else null. */
+    static String renamedOption(String[] argv) {
+        for (String arg : argv) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (RENAMED_OPTIONS.containsKey(name)) {
+                return name + ": renamed to " + RENAMED_OPTIONS.get(name);
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

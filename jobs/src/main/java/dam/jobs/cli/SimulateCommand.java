@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code dam simulate}: direct simulation of one grid point, CSV of m(t) and f(t) per trial to stdout. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate one grid point (n, N, alpha, m0); print CSV trial,t,m,flips (flips = f(t), empty at t = T).")
+        description = "Simulate one grid point (n, neurons, alpha, m0); print CSV trial,t,m,flips (flips = f(t), empty at t = T).")
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -25,10 +25,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, description = "interaction order, F(x) = x^n, n >= 2")
     int n;
 
-    @Option(names = "--N", required = true, description = "number of neurons, N >= 2")
-    int N;
+    @Option(names = "--neurons", required = true, description = "number of neurons N, >= 2")
+    int neurons;
 
-    @Option(names = "--alpha", required = true, description = "load, p = round(alpha N^(n-1)), alpha > 0")
+    @Option(names = "--alpha", required = true, description = "load, p = round(alpha N^(n-1)) with N = neurons, alpha > 0")
     double alpha;
 
     @Option(names = "--m0", required = true, description = "initial overlap with pattern 1, in [-1, 1]")
@@ -56,7 +56,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Dam.require(n >= 2, "--n", "must be >= 2, got " + n);
-        Dam.require(N >= 2, "--N", "must be >= 2, got " + N);
+        Dam.require(neurons >= 2, "--neurons", "must be >= 2, got " + neurons);
         Dam.require(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0, got " + alpha);
         Dam.require(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
         Dam.require(trials >= 1, "--trials", "must be >= 1, got " + trials);
@@ -65,12 +65,12 @@ public final class SimulateCommand implements Callable<Integer> {
         UpdateOrder order = parse("--update", () -> UpdateOrder.parse(update));
         Initialisation initialisation = parse("--init", () -> Initialisation.parse(init));
         try {
-            Model.patternCount(n, N, alpha);
+            Model.patternCount(n, neurons, alpha);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--" + e.getMessage());
         }
 
-        TrialRunner runner = new TrialRunner(n, N, alpha, order,
+        TrialRunner runner = new TrialRunner(n, neurons, alpha, order,
                 new SimulationSettings(m0, steps, initialisation, statesPerPatternSet), seed);
         PrintWriter out = Dam.out(spec);
         out.println("trial,t,m,flips");

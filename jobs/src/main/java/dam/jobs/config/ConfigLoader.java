@@ -31,11 +31,13 @@ import java.util.TreeMap;
 public final class ConfigLoader {
 
     /** The grid keys: a list, a single value, or a range { from, to, step }. They have no default. */
-    private static final List<String> GRID_KEYS = List.of("n", "N", "alpha", "m0");
+    private static final List<String> GRID_KEYS = List.of("n", "neurons", "alpha", "m0");
     private static final Set<String> RANGE_KEYS = Set.of("from", "to", "step");
     /** The block of per-n axes, and the axes an entry of it may override. */
     private static final String BY_N = "by-n";
-    private static final List<String> BY_N_KEYS = List.of("N", "alpha", "m0");
+    private static final List<String> BY_N_KEYS = List.of("neurons", "alpha", "m0");
+    /** Keys of earlier versions and their new names: refused with a line naming the new one. */
+    private static final Map<String, String> RENAMED = Map.of("N", "neurons");
     /** Most values one grid axis may hold: a guard against a range with a tiny step. */
     private static final int MAX_AXIS = 100_000;
 
@@ -82,6 +84,9 @@ public final class ConfigLoader {
         for (Map.Entry<String, ConfigValue> e : userSweep.entrySet()) {
             List<String> path = ConfigUtil.splitPath(e.getKey());
             String head = path.get(0);
+            if (RENAMED.containsKey(head)) {
+                throw new ConfigError("sweep." + head, "renamed to " + RENAMED.get(head));
+            }
             if (head.equals(BY_N)) {
                 rejectUnknownByNKey(e.getKey(), path, e.getValue());
                 continue;
@@ -101,19 +106,22 @@ public final class ConfigLoader {
         }
     }
 
-    /** A key under sweep.by-n must be by-n.<n>.<N|alpha|m0>, optionally followed by one range key. */
+    /** A key under sweep.by-n must be by-n.<n>.<neurons|alpha|m0>, optionally followed by one range key. */
     private static void rejectUnknownByNKey(String key, List<String> path, ConfigValue value) {
         if (path.size() == 1) {
-            throw new ConfigError("sweep." + key, "must be an object { \"<n>\" { N = ..., alpha = ..., m0 = ... } }, got "
+            throw new ConfigError("sweep." + key, "must be an object { \"<n>\" { neurons = ..., alpha = ..., m0 = ... } }, got "
                     + value.valueType().name().toLowerCase(Locale.ROOT));
         }
         String entry = "sweep." + BY_N + "." + path.get(1);
         if (path.size() == 2) {
-            throw new ConfigError(entry, "must be an object { N = ..., alpha = ..., m0 = ... }, got "
+            throw new ConfigError(entry, "must be an object { neurons = ..., alpha = ..., m0 = ... }, got "
                     + value.valueType().name().toLowerCase(Locale.ROOT));
         }
+        if (RENAMED.containsKey(path.get(2))) {
+            throw new ConfigError(entry + "." + path.get(2), "renamed to " + RENAMED.get(path.get(2)));
+        }
         if (!BY_N_KEYS.contains(path.get(2))) {
-            throw new ConfigError(entry + "." + path.get(2), "unknown key (an entry of by-n may set only N, alpha, m0)");
+            throw new ConfigError(entry + "." + path.get(2), "unknown key (an entry of by-n may set only neurons, alpha, m0)");
         }
         if (path.size() > 4 || (path.size() == 4 && !RANGE_KEYS.contains(path.get(3)))) {
             throw new ConfigError("sweep." + key, "unknown key (a range has only from, to, step)");
@@ -125,10 +133,10 @@ public final class ConfigLoader {
         for (int v : n) {
             require(v >= 2, "n", "must be >= 2, got " + v);
         }
-        List<Integer> bigN = sizes(c, "sweep.");
+        List<Integer> neurons = sizes(c, "sweep.");
         List<Double> alpha = loads(c, "sweep.");
         List<Double> m0 = overlaps(c, "sweep.");
-        Map<Integer, SweepConfig.Axes> byN = byN(c, n, new SweepConfig.Axes(bigN, alpha, m0));
+        Map<Integer, SweepConfig.Axes> byN = byN(c, n, new SweepConfig.Axes(neurons, alpha, m0));
         int trials = integer(c, "trials");
         require(trials >= 1, "trials", "must be >= 1, got " + trials);
         int sps = integer(c, "states-per-pattern-set");
@@ -160,18 +168,18 @@ public final class ConfigLoader {
         require(!spark.master().isBlank(), "spark.master", "must not be empty");
 
         Path output = Path.of(string(c, "output")).toAbsolutePath().normalize();
-        SweepConfig config = new SweepConfig(n, bigN, alpha, m0, byN, trials, sps, steps, update, init, eps, mSuccess,
+        SweepConfig config = new SweepConfig(n, neurons, alpha, m0, byN, trials, sps, steps, update, init, eps, mSuccess,
                 seed, output, partitions, unitTrials, batchPoints, theory, spark);
         checkPatternMatrices(config);
         checkWritable(output, "output");
         return config;
     }
 
-    /** The network sizes under prefix + "N": integers >= 2. */
+    /** The network sizes under prefix + "neurons": integers >= 2. */
     private static List<Integer> sizes(Config c, String prefix) {
-        List<Integer> out = intAxis(c, "N", prefix);
+        List<Integer> out = intAxis(c, "neurons", prefix);
         for (int v : out) {
-            check(v >= 2, prefix + "N", "must be >= 2, got " + v);
+            check(v >= 2, prefix + "neurons", "must be >= 2, got " + v);
         }
         return out;
     }
@@ -204,7 +212,7 @@ public final class ConfigLoader {
             return out;
         }
         if (c.getValue(BY_N).valueType() != ConfigValueType.OBJECT) {
-            throw new ConfigError("sweep." + BY_N, "must be an object { \"<n>\" { N = ..., alpha = ..., m0 = ... } }");
+            throw new ConfigError("sweep." + BY_N, "must be an object { \"<n>\" { neurons = ..., alpha = ..., m0 = ... } }");
         }
         for (Map.Entry<String, ConfigValue> e : c.getObject(BY_N).entrySet()) {
             String prefix = "sweep." + BY_N + "." + e.getKey() + ".";
@@ -219,17 +227,17 @@ public final class ConfigLoader {
                 throw new ConfigError(field, "not an n of the grid (sweep.n = " + n + ")");
             }
             if (e.getValue().valueType() != ConfigValueType.OBJECT) {
-                throw new ConfigError(field, "must be an object { N = ..., alpha = ..., m0 = ... }, got "
+                throw new ConfigError(field, "must be an object { neurons = ..., alpha = ..., m0 = ... }, got "
                         + e.getValue().valueType().name().toLowerCase(Locale.ROOT));
             }
             Config entry = ((ConfigObject) e.getValue()).toConfig();
             for (String key : entry.root().keySet()) {
                 if (!BY_N_KEYS.contains(key)) {
-                    throw new ConfigError(prefix + key, "unknown key (an entry of by-n may set only N, alpha, m0)");
+                    throw new ConfigError(prefix + key, "unknown key (an entry of by-n may set only neurons, alpha, m0)");
                 }
             }
             if (out.put(order, new SweepConfig.Axes(
-                    entry.hasPath("N") ? sizes(entry, prefix) : base.N(),
+                    entry.hasPath("neurons") ? sizes(entry, prefix) : base.neurons(),
                     entry.hasPath("alpha") ? loads(entry, prefix) : base.alpha(),
                     entry.hasPath("m0") ? overlaps(entry, prefix) : base.m0())) != null) {
                 throw new ConfigError(field, "duplicate entry for n = " + order);
@@ -239,33 +247,33 @@ public final class ConfigLoader {
     }
 
     /**
-     * Every (n, N, alpha) of the grid (with each n's own axes) must give p >= 1 patterns whose matrix fits
+     * Every (n, neurons, alpha) of the grid (with each n's own axes) must give p >= 1 patterns whose matrix fits
      * in half an executor's memory.
      */
     public static void checkPatternMatrices(SweepConfig config) {
         long budget = executorMemory(config.spark()) / 2;
         for (int ni : config.n()) {
             SweepConfig.Axes axes = config.axes(ni);
-            // Name the by-n entry when this n has one: that is where its N or alpha would be changed.
-            String field = config.byN().containsKey(ni) ? "sweep." + BY_N + "." + ni : "sweep.N";
-            for (int Ni : axes.N()) {
+            // Name the by-n entry when this n has one: that is where its neurons or alpha would be changed.
+            String field = config.byN().containsKey(ni) ? "sweep." + BY_N + "." + ni : "sweep.neurons";
+            for (int Ni : axes.neurons()) {
                 for (double a : axes.alpha()) {
                     double exact = a * Math.pow(Ni, ni - 1);
                     if (Math.rint(exact) < 1) {
                         throw new ConfigError(field, String.format(Locale.ROOT,
-                                "too small: p = round(alpha N^(n-1)) = 0 patterns at n=%d, N=%d, alpha=%s", ni, Ni, a));
+                                "too small: p = round(alpha N^(n-1)) = 0 patterns at n=%d, neurons=%d, alpha=%s", ni, Ni, a));
                     }
                     Model model;
                     try {
                         model = Model.atLoad(ni, Ni, a, UpdateOrder.PARALLEL);
                     } catch (IllegalArgumentException e) {
-                        throw new ConfigError(field, String.format(Locale.ROOT, "at n=%d, N=%d, alpha=%s: %s",
+                        throw new ConfigError(field, String.format(Locale.ROOT, "at n=%d, neurons=%d, alpha=%s: %s",
                                 ni, Ni, a, e.getMessage()));
                     }
                     if (model.patternBytes() > budget) {
                         throw new ConfigError(field, String.format(Locale.ROOT,
-                                "pattern matrix at n=%d, N=%d, alpha=%s (p=%d) needs %d MiB, more than half the "
-                                        + "executor memory (%d MiB); lower N or alpha, or raise "
+                                "pattern matrix at n=%d, neurons=%d, alpha=%s (p=%d) needs %d MiB, more than half the "
+                                        + "executor memory (%d MiB); lower neurons or alpha, or raise "
                                         + "sweep.spark.conf.\"spark.executor.memory\"",
                                 ni, Ni, a, model.p(), model.patternBytes() >> 20, (2 * budget) >> 20));
                     }

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A validated sweep: the grid (n x N x alpha x m0, with per-n axes where sweep.by-n overrides them) and
+ * A validated sweep: the grid (n x neurons x alpha x m0, with per-n axes where sweep.by-n overrides them) and
  * everything a trial or theory solve needs. Built by {@link ConfigLoader}; every value has been checked
  * before any Spark work starts.
  *
  * @param n                   interaction orders F(x) = x^n
- * @param N                   network sizes (for every n without its own)
+ * @param neurons             network sizes N (for every n without its own)
  * @param alpha               loads, p = round(alpha N^(n-1)) (for every n without its own)
  * @param m0                  initial overlaps (for every n without its own)
  * @param byN                 the complete axes of each n that sweep.by-n overrides (missing axes filled from the above)
@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * @param theory              theory settings
  * @param spark               Spark settings
  */
-public record SweepConfig(List<Integer> n, List<Integer> N, List<Double> alpha, List<Double> m0,
+public record SweepConfig(List<Integer> n, List<Integer> neurons, List<Double> alpha, List<Double> m0,
                           Map<Integer, Axes> byN,
                           int trials, int statesPerPatternSet, int steps, UpdateOrder update,
                           Initialisation init, double eps, double mSuccess, long seed, Path output,
@@ -41,16 +41,16 @@ public record SweepConfig(List<Integer> n, List<Integer> N, List<Double> alpha, 
                           TheoryConfig theory, SparkConfig spark) {
 
     /**
-     * The grid axes of one n: its points are N x alpha x m0.
+     * The grid axes of one n: its points are neurons x alpha x m0.
      *
-     * @param N     network sizes
-     * @param alpha loads
-     * @param m0    initial overlaps
+     * @param neurons network sizes N
+     * @param alpha   loads
+     * @param m0      initial overlaps
      */
-    public record Axes(List<Integer> N, List<Double> alpha, List<Double> m0) {
+    public record Axes(List<Integer> neurons, List<Double> alpha, List<Double> m0) {
 
         public Axes {
-            N = List.copyOf(N);
+            neurons = List.copyOf(neurons);
             alpha = List.copyOf(alpha);
             m0 = List.copyOf(m0);
         }
@@ -58,7 +58,7 @@ public record SweepConfig(List<Integer> n, List<Integer> N, List<Double> alpha, 
 
     public SweepConfig {
         n = List.copyOf(n);
-        N = List.copyOf(N);
+        neurons = List.copyOf(neurons);
         alpha = List.copyOf(alpha);
         m0 = List.copyOf(m0);
         for (int key : byN.keySet()) {
@@ -69,29 +69,29 @@ public record SweepConfig(List<Integer> n, List<Integer> N, List<Double> alpha, 
         byN = Collections.unmodifiableMap(new TreeMap<>(byN));
     }
 
-    /** The axes of order n: its sweep.by-n entry, else the sweep's own N, alpha and m0. */
+    /** The axes of order n: its sweep.by-n entry, else the sweep's own neurons, alpha and m0. */
     public Axes axes(int order) {
         Axes own = byN.get(order);
-        return own != null ? own : new Axes(N, alpha, m0);
+        return own != null ? own : new Axes(neurons, alpha, m0);
     }
 
     /** The same sweep writing to another directory. */
     public SweepConfig withOutput(Path newOutput) {
-        return new SweepConfig(n, N, alpha, m0, byN, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,
+        return new SweepConfig(n, neurons, alpha, m0, byN, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,
                 seed, newOutput, partitions, unitTrials, batchPoints, theory, spark);
     }
 
     /** The same sweep on another Spark master. */
     public SweepConfig withSpark(SparkConfig newSpark) {
-        return new SweepConfig(n, N, alpha, m0, byN, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,
+        return new SweepConfig(n, neurons, alpha, m0, byN, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,
                 seed, output, partitions, unitTrials, batchPoints, theory, newSpark);
     }
 
     /** The same sweep with another m0 grid for every n, by-n entries included (used to run a sub-grid). */
     public SweepConfig withM0(List<Double> newM0) {
         Map<Integer, Axes> newByN = new TreeMap<>();
-        byN.forEach((order, a) -> newByN.put(order, new Axes(a.N(), a.alpha(), newM0)));
-        return new SweepConfig(n, N, alpha, newM0, newByN, trials, statesPerPatternSet, steps, update, init, eps,
+        byN.forEach((order, a) -> newByN.put(order, new Axes(a.neurons(), a.alpha(), newM0)));
+        return new SweepConfig(n, neurons, alpha, newM0, newByN, trials, statesPerPatternSet, steps, update, init, eps,
                 mSuccess, seed, output, partitions, unitTrials, batchPoints, theory, spark);
     }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import dam.core.analysis.Capacity;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
+import dam.jobs.sweep.SweepDescription;
 import dam.jobs.sweep.SweepDriver;
 import dam.jobs.sweep.SweepSession;
 
@@ -49,11 +50,13 @@ public final class PhaseDiagramJob {
 
     /** Runs the job on the config's output directory. */
     public static Outcome run(SweepConfig c, Options o) {
+        if (!o.simulate()) { // with a sweep, SweepDriver checks (after --overwrite has cleared the directory)
+            SweepDescription.checkTableSchema(c.output(), "sweep.output", "run the sweep again with --overwrite, "
+                    + "or use another --output");
+        }
         boolean ownSession = !SweepSession.active();
         SparkSession spark = SweepSession.start(c.spark());
         try {
-            // Both n and N are column names; they must not be resolved case-insensitively.
-            spark.conf().set("spark.sql.caseSensitive", "true");
             if (o.simulate()) {
                 SweepDriver.run(c, new SweepDriver.Options(o.overwrite(), o.err(), o.err(), Integer.MAX_VALUE));
             }
@@ -97,7 +100,7 @@ public final class PhaseDiagramJob {
         if (!Files.isDirectory(basins)) {
             return rows;
         }
-        for (Row r : spark.read().parquet(basins.toString()).select("n", "N", "alpha", "m0c", "m0c_lo", "m0c_hi")
+        for (Row r : spark.read().parquet(basins.toString()).select("n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi")
                 .collectAsList()) {
             rows.add(PhaseDiagramTables.simulationRow(r.getInt(0), r.getInt(1), r.getDouble(2),
                     r.isNullAt(3) ? null : r.getDouble(3), r.isNullAt(4) ? null : r.getDouble(4),
@@ -106,8 +109,8 @@ public final class PhaseDiagramJob {
         return rows;
     }
 
-    /** Replaces the table with the rows, partitioned by n like every table of the output directory. */
+    /** Replaces the table with the rows (one plain Parquet file; n is a column like any other). */
     private static void write(SparkSession spark, List<Row> rows, StructType schema, Path table) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).partitionBy("n").parquet(table.toString());
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(table.toString());
     }
 }

@@ -21,10 +21,10 @@ public final class PhaseDiagramTables {
     private PhaseDiagramTables() {
     }
 
-    /** phase_diagram/: one row per (n, source, N, alpha); N is null for theory. */
+    /** phase_diagram/: one row per (n, source, neurons, alpha); neurons is null for theory. */
     public static StructType phaseDiagram() {
         return new StructType()
-                .add("n", IntegerType, false).add("source", StringType, false).add("N", IntegerType, true)
+                .add("n", IntegerType, false).add("source", StringType, false).add("neurons", IntegerType, true)
                 .add("alpha", DoubleType, false).add("m0c", DoubleType, true)
                 .add("m0c_lo", DoubleType, true).add("m0c_hi", DoubleType, true);
     }
@@ -42,9 +42,9 @@ public final class PhaseDiagramTables {
         return RowFactory.create(n, THEORY, null, alpha, orNull(b.m0c()), orNull(b.lower()), orNull(b.upper()));
     }
 
-    /** A simulation row of (n, N, alpha); the boundary values may be null. */
-    public static Row simulationRow(int n, int bigN, double alpha, Double m0c, Double lower, Double upper) {
-        return RowFactory.create(n, SIMULATION, bigN, alpha, m0c, lower, upper);
+    /** A simulation row of (n, neurons, alpha); the boundary values may be null. */
+    public static Row simulationRow(int n, int neurons, double alpha, Double m0c, Double lower, Double upper) {
+        return RowFactory.create(n, SIMULATION, neurons, alpha, m0c, lower, upper);
     }
 
     /** The capacity row of n. */

@@ -16,7 +16,7 @@ import dam.jobs.report.ReportTables.ConvergencePoint;
 import dam.jobs.report.ReportTables.TheoryCurve;
 
 /**
- * Convergence time against m0 for one (n, N): per alpha, the simulation mean over converged trials with
+ * Convergence time against m0 for one (n, neurons): per alpha, the simulation mean over converged trials with
  * standard-error bars (markers) and the theory's convergence time (dashed line, same colour).
  */
 final class ConvergenceTimeFigure {
@@ -24,16 +24,16 @@ final class ConvergenceTimeFigure {
     private ConvergenceTimeFigure() {
     }
 
-    /** The file name convergence_time_n{n}_N{N}.png. */
-    static String fileName(int n, int N) {
-        return "convergence_time_n" + n + "_N" + N + ".png";
+    /** The file name convergence_time_n{n}_N{neurons}.png. */
+    static String fileName(int n, int neurons) {
+        return "convergence_time_n" + n + "_N" + neurons + ".png";
     }
 
-    /** Draws the figure of (n, N) and writes it to file. */
-    static void write(int n, int N, List<ConvergencePoint> points, List<TheoryCurve> theory, Path file) throws IOException {
+    /** Draws the figure of (n, neurons) and writes it to file. */
+    static void write(int n, int neurons, List<ConvergencePoint> points, List<TheoryCurve> theory, Path file) throws IOException {
         Map<Double, List<ConvergencePoint>> byAlpha = new TreeMap<>();
         for (ConvergencePoint c : points) {
-            if (c.n() == n && c.N() == N) {
+            if (c.n() == n && c.neurons() == neurons) {
                 byAlpha.computeIfAbsent(c.alpha(), a -> new ArrayList<>()).add(c);
             }
         }
@@ -63,7 +63,7 @@ final class ConvergenceTimeFigure {
             colour++;
         }
         Panels.writeGrid(List.of(chart), 1,
-                "n = " + n + ", N = " + N + ": convergence time against m0, one curve per alpha (p = alpha N^(n-1))", file);
+                "n = " + n + ", N = " + neurons + ": convergence time against m0, one curve per alpha (p = alpha N^(n-1))", file);
     }
 
     private static void addTheory(XYChart chart, int n, double alpha, List<TheoryCurve> theory, int colour) {

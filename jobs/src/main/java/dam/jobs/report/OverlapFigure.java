@@ -17,7 +17,7 @@ import dam.jobs.report.ReportTables.TheoryCurve;
 import dam.jobs.report.ReportTables.TrialCurve;
 
 /**
- * Figure 1 of one (n, N): a panel per alpha with m(t) of every shown trial as light lines coloured by m0
+ * Figure 1 of one (n, neurons): a panel per alpha with m(t) of every shown trial as light lines coloured by m0
  * and the theory's m(t) at the same m0 as thick lines over them.
  */
 final class OverlapFigure {
@@ -25,17 +25,17 @@ final class OverlapFigure {
     private OverlapFigure() {
     }
 
-    /** The file name figure1_n{n}_N{N}.png. */
-    static String fileName(int n, int N) {
-        return "figure1_n" + n + "_N" + N + ".png";
+    /** The file name figure1_n{n}_N{neurons}.png. */
+    static String fileName(int n, int neurons) {
+        return "figure1_n" + n + "_N" + neurons + ".png";
     }
 
-    /** Draws the figure of (n, N) from its trials and the theory curves of n, and writes it to file. */
-    static void write(int n, int N, List<TrialCurve> trials, List<TheoryCurve> theory, Path file) throws IOException {
+    /** Draws the figure of (n, neurons) from its trials and the theory curves of n, and writes it to file. */
+    static void write(int n, int neurons, List<TrialCurve> trials, List<TheoryCurve> theory, Path file) throws IOException {
         Map<Double, List<TrialCurve>> byAlpha = new TreeMap<>();
         TreeSet<Double> m0s = new TreeSet<>();
         for (TrialCurve c : trials) {
-            if (c.n() == n && c.N() == N) {
+            if (c.n() == n && c.neurons() == neurons) {
                 byAlpha.computeIfAbsent(c.alpha(), a -> new ArrayList<>()).add(c);
                 m0s.add(c.m0());
             }
@@ -45,7 +45,7 @@ final class OverlapFigure {
         for (Map.Entry<Double, List<TrialCurve>> entry : byAlpha.entrySet()) {
             panels.add(panel(n, entry.getKey(), entry.getValue(), theory, m0Order));
         }
-        String title = "m(t), n = " + n + ", N = " + N
+        String title = "m(t), n = " + n + ", N = " + neurons
                 + ": trials light, theory thick; one panel per alpha (p = alpha N^(n-1))";
         // Four panels (the seed paper's Figure 1) read best as 2 x 2; otherwise rows of three.
         Panels.writeGrid(panels, panels.size() == 4 ? 2 : 3, title, file);

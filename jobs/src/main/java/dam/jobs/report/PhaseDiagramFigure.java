@@ -88,14 +88,14 @@ final class PhaseDiagramFigure {
     }
 
     private static void addSimulation(XYChart chart, int n, List<BoundaryPoint> points) {
-        Map<Integer, List<BoundaryPoint>> byN = new TreeMap<>();
+        Map<Integer, List<BoundaryPoint>> bySize = new TreeMap<>();
         for (BoundaryPoint p : points) {
-            if (p.n() == n && p.source().equals("simulation") && p.N() != null && Double.isFinite(p.m0c())) {
-                byN.computeIfAbsent(p.N(), k -> new ArrayList<>()).add(p);
+            if (p.n() == n && p.source().equals("simulation") && p.neurons() != null && Double.isFinite(p.m0c())) {
+                bySize.computeIfAbsent(p.neurons(), k -> new ArrayList<>()).add(p);
             }
         }
         int colour = 0;
-        for (Map.Entry<Integer, List<BoundaryPoint>> entry : byN.entrySet()) {
+        for (Map.Entry<Integer, List<BoundaryPoint>> entry : bySize.entrySet()) {
             List<BoundaryPoint> list = entry.getValue();
             list.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
             double[] x = new double[list.size()];

@@ -20,12 +20,10 @@ public final class Report {
 
     /**
      * Reads the tables under outputDir and writes every figure they support (figure 1 and convergence
-     * time per (n, N) from trials/ and theory/, the phase diagram from phase_diagram/ or basins/ and
+     * time per (n, neurons) from trials/ and theory/, the phase diagram from phase_diagram/ or basins/ and
      * capacity/); returns the files written.
      */
     public static List<Path> write(SparkSession spark, Path outputDir) {
-        // The schema has both n and N; Spark's default case-insensitive resolution would confuse them.
-        spark.conf().set("spark.sql.caseSensitive", "true");
         return write(ReportTables.read(spark, outputDir), outputDir.resolve("figures"));
     }
 
@@ -35,17 +33,17 @@ public final class Report {
         try {
             TreeSet<String> panels = new TreeSet<>();
             for (TrialCurve c : tables.trials()) {
-                if (panels.add(c.n() + "/" + c.N())) {
-                    Path file = figuresDir.resolve(OverlapFigure.fileName(c.n(), c.N()));
-                    OverlapFigure.write(c.n(), c.N(), tables.trials(), tables.theory(), file);
+                if (panels.add(c.n() + "/" + c.neurons())) {
+                    Path file = figuresDir.resolve(OverlapFigure.fileName(c.n(), c.neurons()));
+                    OverlapFigure.write(c.n(), c.neurons(), tables.trials(), tables.theory(), file);
                     written.add(file);
                 }
             }
             TreeSet<String> curves = new TreeSet<>();
             for (ConvergencePoint c : tables.convergence()) {
-                if (curves.add(c.n() + "/" + c.N())) {
-                    Path file = figuresDir.resolve(ConvergenceTimeFigure.fileName(c.n(), c.N()));
-                    ConvergenceTimeFigure.write(c.n(), c.N(), tables.convergence(), tables.theory(), file);
+                if (curves.add(c.n() + "/" + c.neurons())) {
+                    Path file = figuresDir.resolve(ConvergenceTimeFigure.fileName(c.n(), c.neurons()));
+                    ConvergenceTimeFigure.write(c.n(), c.neurons(), tables.convergence(), tables.theory(), file);
                     written.add(file);
                 }
             }

@@ -25,13 +25,13 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ReportTables {
 
-    /** Figure 1 shows at most this many m0 values per (n, N) ... */
+    /** Figure 1 shows at most this many m0 values per (n, neurons) ... */
     public static final int MAX_M0_SHOWN = 6;
     /** ... and at most this many trials per grid point. */
     public static final int MAX_TRIALS_SHOWN = 30;
 
     /** m(t) of one simulated trial. */
-    public record TrialCurve(int n, int N, double alpha, long p, double m0, int trial, double[] m) {
+    public record TrialCurve(int n, int neurons, double alpha, long p, double m0, int trial, double[] m) {
     }
 
     /** m(t) and convergence time (null: none within T) of the theory at one (n, alpha, m0). */
@@ -39,11 +39,11 @@ public final class ReportTables {
     }
 
     /** Convergence time over the converged trials of one grid point: mean, standard error, count. */
-    public record ConvergencePoint(int n, int N, double alpha, double m0, double mean, double standardError, long count) {
+    public record ConvergencePoint(int n, int neurons, double alpha, double m0, double mean, double standardError, long count) {
     }
 
-    /** A basin-boundary point of the phase diagram; N is null for theory. */
-    public record BoundaryPoint(int n, String source, Integer N, double alpha, double m0c, double lower, double upper) {
+    /** A basin-boundary point of the phase diagram; neurons is null for theory. */
+    public record BoundaryPoint(int n, String source, Integer neurons, double alpha, double m0c, double lower, double upper) {
     }
 
     /** alpha_c(n) with its bracket. */
@@ -112,21 +112,21 @@ public final class ReportTables {
 
     private static List<TrialCurve> readTrials(SparkSession spark, Path dir) {
         Dataset<Row> table = spark.read().parquet(dir.toString());
-        // Choose the m0 values shown per (n, N) on the driver from the small set of distinct keys.
+        // Choose the m0 values shown per (n, neurons) on the driver from the small set of distinct keys.
         Map<String, Set<Double>> m0ByPanel = new TreeMap<>();
-        for (Row r : table.select("n", "N", "m0").distinct().collectAsList()) {
-            m0ByPanel.computeIfAbsent(intOf(r, "n") + "/" + intOf(r, "N"), k -> new TreeSet<>()).add(doubleOf(r, "m0"));
+        for (Row r : table.select("n", "neurons", "m0").distinct().collectAsList()) {
+            m0ByPanel.computeIfAbsent(intOf(r, "n") + "/" + intOf(r, "neurons"), k -> new TreeSet<>()).add(doubleOf(r, "m0"));
         }
         List<TrialCurve> curves = new ArrayList<>();
         for (Map.Entry<String, Set<Double>> panel : m0ByPanel.entrySet()) {
             String[] key = panel.getKey().split("/");
             Object[] shown = spread(new ArrayList<>(panel.getValue()), MAX_M0_SHOWN).toArray();
             Dataset<Row> rows = table
-                    .filter(col("n").equalTo(Integer.parseInt(key[0])).and(col("N").equalTo(Integer.parseInt(key[1])))
+                    .filter(col("n").equalTo(Integer.parseInt(key[0])).and(col("neurons").equalTo(Integer.parseInt(key[1])))
                             .and(col("m0").isin(shown)).and(col("trial").lt(MAX_TRIALS_SHOWN)))
-                    .select("n", "N", "alpha", "p", "m0", "trial", "m");
+                    .select("n", "neurons", "alpha", "p", "m0", "trial", "m");
             for (Row r : rows.collectAsList()) {
-                curves.add(new TrialCurve(intOf(r, "n"), intOf(r, "N"), doubleOf(r, "alpha"), longOf(r, "p"),
+                curves.add(new TrialCurve(intOf(r, "n"), intOf(r, "neurons"), doubleOf(r, "alpha"), longOf(r, "p"),
                         doubleOf(r, "m0"), intOf(r, "trial"), doubles(r, "m")));
             }
         }
@@ -136,14 +136,14 @@ public final class ReportTables {
     private static List<ConvergencePoint> readConvergence(SparkSession spark, Path dir) {
         Dataset<Row> rows = spark.read().parquet(dir.toString())
                 .filter(col("convergence_time").isNotNull())
-                .groupBy("n", "N", "alpha", "m0")
+                .groupBy("n", "neurons", "alpha", "m0")
                 .agg(avg("convergence_time").as("mean"), stddev_samp("convergence_time").as("sd"),
                         count("convergence_time").as("count"));
         List<ConvergencePoint> points = new ArrayList<>();
         for (Row r : rows.collectAsList()) {
             long k = longOf(r, "count");
             double sd = r.isNullAt(r.fieldIndex("sd")) ? 0 : doubleOf(r, "sd");
-            points.add(new ConvergencePoint(intOf(r, "n"), intOf(r, "N"), doubleOf(r, "alpha"), doubleOf(r, "m0"),
+            points.add(new ConvergencePoint(intOf(r, "n"), intOf(r, "neurons"), doubleOf(r, "alpha"), doubleOf(r, "m0"),
                     doubleOf(r, "mean"), sd / Math.sqrt(k), k));
         }
         return points;
@@ -161,8 +161,8 @@ public final class ReportTables {
     private static List<BoundaryPoint> readPhaseDiagram(SparkSession spark, Path dir) {
         List<BoundaryPoint> points = new ArrayList<>();
         for (Row r : spark.read().parquet(dir.toString()).collectAsList()) {
-            Integer N = r.isNullAt(r.fieldIndex("N")) ? null : intOf(r, "N");
-            points.add(new BoundaryPoint(intOf(r, "n"), r.getAs("source"), N, doubleOf(r, "alpha"),
+            Integer neurons = r.isNullAt(r.fieldIndex("neurons")) ? null : intOf(r, "neurons");
+            points.add(new BoundaryPoint(intOf(r, "n"), r.getAs("source"), neurons, doubleOf(r, "alpha"),
                     nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi")));
         }
         return points;
@@ -175,9 +175,9 @@ public final class ReportTables {
         for (Row r : spark.read().parquet(dir.toString()).collectAsList()) {
             int n = intOf(r, "n");
             double alpha = doubleOf(r, "alpha");
-            points.add(new BoundaryPoint(n, "simulation", intOf(r, "N"), alpha,
+            points.add(new BoundaryPoint(n, "simulation", intOf(r, "neurons"), alpha,
                     nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi")));
-            // Theory does not depend on N: one point per (n, alpha).
+            // Theory does not depend on the network size: one point per (n, alpha).
             if (theorySeen.add(n + "/" + alpha)) {
                 points.add(new BoundaryPoint(n, "theory", null, alpha, nullableDouble(r, "theory_m0c"),
                         nullableDouble(r, "theory_m0c_lo"), nullableDouble(r, "theory_m0c_hi")));
@@ -207,7 +207,7 @@ public final class ReportTables {
         return chosen;
     }
 
-    // Partition columns come back with inferred types, so numbers are read through Number.
+    // Numbers are read through Number, so that an int column written as long (or a table from another writer) reads too.
     private static int intOf(Row r, String column) {
         return ((Number) r.getAs(column)).intValue();
     }

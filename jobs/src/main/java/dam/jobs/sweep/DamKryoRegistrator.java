@@ -94,7 +94,7 @@ public final class DamKryoRegistrator implements KryoRegistrator {
         @Override
         public void write(Kryo kryo, Output out, GridPoint g) {
             out.writeInt(g.n());
-            out.writeInt(g.N());
+            out.writeInt(g.neurons());
             out.writeDouble(g.alpha());
             out.writeDouble(g.m0());
             out.writeInt(g.p());

@@ -52,7 +52,7 @@ public final class Ledger {
             for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 Config c = ConfigFactory.parseFile(p.toFile());
                 for (Config g : c.getConfigList("points")) {
-                    l.points.add(new GridPoint(g.getInt("n"), g.getInt("N"), g.getDouble("alpha"), g.getDouble("m0"),
+                    l.points.add(new GridPoint(g.getInt("n"), g.getInt("neurons"), g.getDouble("alpha"), g.getDouble("m0"),
                             g.getInt("p")));
                 }
                 for (Config k : c.getConfigList("theory")) {
@@ -139,7 +139,7 @@ public final class Ledger {
         for (GridPoint g : batchPoints) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("n", g.n());
-            m.put("N", g.N());
+            m.put("neurons", g.neurons());
             m.put("alpha", g.alpha());
             m.put("m0", g.m0());
             m.put("p", g.p());

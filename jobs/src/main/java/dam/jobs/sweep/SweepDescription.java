@@ -20,16 +20,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * OUTPUT/_sweep.json: the resolved config (under the config's own key names), the project version and
- * the start time of every run that wrote into the directory. Its "settings" decide whether a rerun may
- * resume: everything that changes a number in a row must match.
+ * OUTPUT/_sweep.json: the resolved config (under the config's own key names), the project version, the
+ * table schema version and the start time of every run that wrote into the directory. Its "settings"
+ * decide whether a rerun may resume: everything that changes a number in a row must match, and so must
+ * the table schema (a directory never mixes two layouts).
  */
 public final class SweepDescription {
 
     /** The file name beside the tables. */
     public static final String FILE = "_sweep.json";
+
+    /**
+     * The version of the tables' layout and column names (docs/tables.md). 1: column N, n=... partition
+     * directories (no table_schema field); 2: column neurons, flat directories with n a column of every file.
+     */
+    public static final int TABLE_SCHEMA = 2;
 
     private SweepDescription() {
     }
@@ -67,12 +75,12 @@ public final class SweepDescription {
     public static String json(SweepConfig c, Instant start, List<String> earlierStarts, boolean pretty) {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put("n", c.n());
-        sweep.put("N", c.N());
+        sweep.put("neurons", c.neurons());
         sweep.put("alpha", c.alpha());
         sweep.put("m0", c.m0());
         if (!c.byN().isEmpty()) { // only then, so that a sweep without by-n is described as before
             Map<String, Object> byN = new LinkedHashMap<>();
-            c.byN().forEach((n, a) -> byN.put(String.valueOf(n), Map.of("N", a.N(), "alpha", a.alpha(), "m0", a.m0())));
+            c.byN().forEach((n, a) -> byN.put(String.valueOf(n), Map.of("neurons", a.neurons(), "alpha", a.alpha(), "m0", a.m0())));
             sweep.put("by-n", byN);
         }
         sweep.put("trials", c.trials());
@@ -97,6 +105,7 @@ public final class SweepDescription {
         root.put("sweep", sweep);
         root.put("settings", settings(c));
         root.put("version", version());
+        root.put("table_schema", TABLE_SCHEMA);
         root.put("start_time", start.toString());
         root.put("runs", runs);
         return ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(pretty));
@@ -111,8 +120,9 @@ public final class SweepDescription {
         return ConfigFactory.parseFile(f.toFile()).getStringList("runs");
     }
 
-    /** Refuses to resume into a directory whose sweep had different row-determining settings. */
+    /** Refuses to resume into a directory whose sweep had another table schema or different row-determining settings. */
     public static void checkResumable(Path output, SweepConfig c) {
+        checkTableSchema(output, "sweep.output", "use --overwrite or another --output");
         Path f = output.resolve(FILE);
         if (!Files.isRegularFile(f)) {
             return;
@@ -125,6 +135,43 @@ public final class SweepDescription {
                 throw new ConfigError("sweep." + e.getKey(), "output " + output + " holds a sweep with " + e.getKey()
                         + " = " + was + ", not " + e.getValue() + "; use --overwrite or another --output");
             }
+        }
+    }
+
+    /**
+     * The table schema of an output directory: its description's table_schema; 1 if the description has
+     * none (written before versions were recorded) or if a table has an n=... partition directory;
+     * TABLE_SCHEMA for a directory without either.
+     */
+    public static int tableSchema(Path output) {
+        Path f = output.resolve(FILE);
+        if (Files.isRegularFile(f)) {
+            Config description = ConfigFactory.parseFile(f.toFile());
+            return description.hasPath("table_schema") ? description.getInt("table_schema") : 1;
+        }
+        for (String table : List.of("trials", "theory", "grid", "basins", "phase_diagram", "capacity")) {
+            Path dir = output.resolve(table);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("n="))) {
+                    return 1;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return TABLE_SCHEMA;
+    }
+
+    /** Throws a one-line {@link ConfigError} on field, ending with remedy, if output holds tables of another schema. */
+    public static void checkTableSchema(Path output, String field, String remedy) {
+        int found = tableSchema(output);
+        if (found != TABLE_SCHEMA) {
+            throw new ConfigError(field, output + " holds tables of schema version " + found + ", and this dam reads "
+                    + "and writes version " + TABLE_SCHEMA + " (column neurons, not N; no n=... directories; "
+                    + "docs/tables.md); " + remedy);
         }
     }
 

@@ -240,7 +240,7 @@ public final class SweepDriver {
                 JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
                         .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
-                        .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("trials").toString());
+                        .write().mode(SaveMode.Append).parquet(out.resolve("trials").toString());
                 int groups = Math.max(1, Math.min(batch.size(), 2 * cores));
                 List<PointSummary> summaries = new ArrayList<>(results
                         .mapToPair(r -> new Tuple2<>(r.unit().point(), r))
@@ -253,7 +253,7 @@ public final class SweepDriver {
                     gridRows.add(Tables.gridRow(ps, c.theory().enabled() ? theory.get(ps.point().theoryKey()) : null));
                 }
                 spark.createDataFrame(gridRows, Tables.grid(json)).coalesce(1)
-                        .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("grid").toString());
+                        .write().mode(SaveMode.Append).parquet(out.resolve("grid").toString());
             } finally {
                 results.unpersist(false);
                 jsc.clearJobGroup();
@@ -274,13 +274,13 @@ public final class SweepDriver {
                 theory.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
             }
             spark.createDataFrame(rows, Tables.theory(json)).coalesce(1)
-                    .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("theory").toString());
+                    .write().mode(SaveMode.Append).parquet(out.resolve("theory").toString());
         }
 
         /** basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. */
         private void writeBasins() {
             List<Row> grid = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
-                    .select("n", "N", "alpha", "m0", "successes", "trials").collectAsList();
+                    .select("n", "neurons", "alpha", "m0", "successes", "trials").collectAsList();
             Map<Load, TreeMap<Double, int[]>> scans = new TreeMap<>(Load.ORDER);
             for (Row r : grid) {
                 scans.computeIfAbsent(new Load(r.getInt(0), r.getInt(1), r.getDouble(2)), k -> new TreeMap<>())
@@ -317,28 +317,28 @@ public final class SweepDriver {
                 BasinBoundary sim;
                 try {
                     // Bootstrap seed: the pattern-set seed family at set index -1, which no trial uses.
-                    sim = BasinBoundary.fromSuccesses(m0, succ, tr, Seeds.patternSet(c.seed(), l.n(), l.N(), l.alpha(), -1));
+                    sim = BasinBoundary.fromSuccesses(m0, succ, tr, Seeds.patternSet(c.seed(), l.n(), l.neurons(), l.alpha(), -1));
                 } catch (IllegalArgumentException ex) {
                     sim = null; // e.g. a single m0: no boundary can be estimated
                 }
                 BasinBoundary theoryBoundary = theoryBasins.get(new TheoryLoad(l.n(), l.alpha()));
-                rows.add(Tables.basinRow(l.n(), l.N(), l.alpha(), sim, theoryBoundary, m0.length));
+                rows.add(Tables.basinRow(l.n(), l.neurons(), l.alpha(), sim, theoryBoundary, m0.length));
             }
             spark.createDataFrame(rows, Tables.basins(json)).coalesce(1)
-                    .write().mode(SaveMode.Overwrite).partitionBy("n").parquet(out.resolve("basins").toString());
+                    .write().mode(SaveMode.Overwrite).parquet(out.resolve("basins").toString());
         }
 
         /** One line per grid point of the table: success fraction, mean convergence time, theory m(T). */
         private void printSummary() {
             List<Row> rows = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
-                    .select("n", "N", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
+                    .select("n", "neurons", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
                             "conv_time_mean", "theory_final_m")
-                    .orderBy("n", "N", "alpha", "m0").collectAsList();
+                    .orderBy("n", "neurons", "alpha", "m0").collectAsList();
             PrintStream p = o.out();
-            p.printf(Locale.ROOT, "%3s %6s %8s %6s %6s %8s %15s %9s %10s%n", "n", "N", "alpha", "m0", "trials",
+            p.printf(Locale.ROOT, "%3s %7s %8s %6s %6s %8s %15s %9s %10s%n", "n", "neurons", "alpha", "m0", "trials",
                     "success", "95% CI", "conv_mean", "theory_m_T");
             for (Row r : rows) {
-                p.printf(Locale.ROOT, "%3d %6d %8.4f %6.2f %6d %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
+                p.printf(Locale.ROOT, "%3d %7d %8.4f %6.2f %6d %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
                         r.getInt(1), r.getDouble(2), r.getDouble(3), r.getInt(4), r.getDouble(5), r.getDouble(6),
                         r.getDouble(7), r.isNullAt(8) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(8)),
                         r.isNullAt(9) ? "-" : String.format(Locale.ROOT, "%.3f", r.getDouble(9)));
@@ -346,13 +346,13 @@ public final class SweepDriver {
         }
     }
 
-    /** A load (n, N, alpha): the unit of a basin boundary. */
-    private record Load(int n, int N, double alpha) {
+    /** A load (n, neurons, alpha): the unit of a basin boundary. */
+    private record Load(int n, int neurons, double alpha) {
         static final java.util.Comparator<Load> ORDER = java.util.Comparator.comparingInt(Load::n)
-                .thenComparingInt(Load::N).thenComparingDouble(Load::alpha);
+                .thenComparingInt(Load::neurons).thenComparingDouble(Load::alpha);
     }
 
-    /** A theory load (n, alpha): the theory basin boundary does not depend on N. */
+    /** A theory load (n, alpha): the theory basin boundary does not depend on the network size. */
     private record TheoryLoad(int n, double alpha) {
     }
 
@@ -360,7 +360,7 @@ public final class SweepDriver {
     static UnitResult runUnit(WorkUnit u, TrialSettings s, LongAccumulator trials, LongAccumulator kernel) {
         GridPoint g = u.point();
         long t = System.nanoTime();
-        List<TrialResult> rs = new TrialRunner(g.n(), g.N(), g.alpha(), s.update(), s.simulation(g.m0()), s.seed())
+        List<TrialResult> rs = new TrialRunner(g.n(), g.neurons(), g.alpha(), s.update(), s.simulation(g.m0()), s.seed())
                 .run(u.first(), u.count());
         long nanos = System.nanoTime() - t;
         kernel.add(nanos);

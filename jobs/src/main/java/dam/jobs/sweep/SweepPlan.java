@@ -20,16 +20,16 @@ public final class SweepPlan {
     private SweepPlan() {
     }
 
-    /** Every grid point (n, N, alpha, m0) of the config, each n with its own axes, in grid order. */
+    /** Every grid point (n, neurons, alpha, m0) of the config, each n with its own axes, in grid order. */
     public static List<GridPoint> points(SweepConfig config) {
         List<GridPoint> out = new ArrayList<>();
         for (int n : config.n()) {
             SweepConfig.Axes axes = config.axes(n);
-            for (int bigN : axes.N()) {
+            for (int neurons : axes.neurons()) {
                 for (double alpha : axes.alpha()) {
-                    int p = Model.patternCount(n, bigN, alpha);
+                    int p = Model.patternCount(n, neurons, alpha);
                     for (double m0 : axes.m0()) {
-                        out.add(new GridPoint(n, bigN, alpha, m0, p));
+                        out.add(new GridPoint(n, neurons, alpha, m0, p));
                     }
                 }
             }

@@ -43,10 +43,7 @@ public final class SweepSession {
         for (Map.Entry<String, String> e : fixedSettings().entrySet()) {
             b = b.config(e.getKey(), e.getValue());
         }
-        SparkSession session = b.getOrCreate();
-        // The tables have both n and N: Spark's default case-insensitive resolution would confuse them.
-        session.conf().set("spark.sql.caseSensitive", "true");
-        return session;
+        return b.getOrCreate();
     }
 
     /** True if a session is already active in this JVM (then the sweep must not stop it). */

@@ -3,7 +3,7 @@ package dam.jobs.sweep;
 import java.io.Serializable;
 import java.util.Comparator;
 
-/** The theory does not depend on N: it is solved once per (n, alpha, m0). */
+/** The theory does not depend on the network size: it is solved once per (n, alpha, m0). */
 public record TheoryKey(int n, double alpha, double m0) implements Serializable {
 
     /** n, alpha, m0 ascending. */

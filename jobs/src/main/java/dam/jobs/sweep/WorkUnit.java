@@ -8,7 +8,7 @@ import java.io.Serializable;
  */
 public record WorkUnit(GridPoint point, int first, int count, int steps) implements Serializable {
 
-    /** Estimated cost, proportional to count * p * N * T. */
+    /** Estimated cost, proportional to count * p * neurons * T. */
     public double cost() {
         return count * point.trialCost(steps);
     }

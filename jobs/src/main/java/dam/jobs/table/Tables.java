@@ -28,8 +28,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The explicit schemas of the Parquet tables (docs/tables.md) and the rows that fill them.
- * Every table is partitioned by n. The sweep description (config, version, start time) rides in
- * the metadata of the alpha column, which Spark stores in each file's key-value metadata.
+ * Every table is a plain Parquet dataset directory, not partitioned: n is an ordinary column of every
+ * file, so a file read alone keeps its order, and no two column names differ only by case (SQL engines
+ * fold case). The sweep description (config, version, start time) rides in the metadata of the alpha
+ * column, which Spark stores in each file's key-value metadata.
  */
 public final class Tables {
 
@@ -44,7 +46,7 @@ public final class Tables {
     /** trials/: one row per simulated trial. */
     public static StructType trials(String sweepJson) {
         return new StructType(new StructField[]{
-                field("n", IntegerType, false), field("N", IntegerType, false), alpha(sweepJson),
+                field("n", IntegerType, false), field("neurons", IntegerType, false), alpha(sweepJson),
                 field("p", IntegerType, false), field("m0", DoubleType, false),
                 field("update", StringType, false), field("init", StringType, false),
                 field("trial", IntegerType, false), field("pattern_set", IntegerType, false),
@@ -65,10 +67,10 @@ public final class Tables {
                 field("retrieved", BooleanType, false)});
     }
 
-    /** grid/: one row per grid point (n, N, alpha, m0). */
+    /** grid/: one row per grid point (n, neurons, alpha, m0). */
     public static StructType grid(String sweepJson) {
         return new StructType(new StructField[]{
-                field("n", IntegerType, false), field("N", IntegerType, false), alpha(sweepJson),
+                field("n", IntegerType, false), field("neurons", IntegerType, false), alpha(sweepJson),
                 field("p", IntegerType, false), field("m0", DoubleType, false),
                 field("trials", IntegerType, false), field("successes", IntegerType, false),
                 field("success_fraction", DoubleType, false), field("success_lo", DoubleType, false),
@@ -80,10 +82,10 @@ public final class Tables {
                 field("theory_final_m", DoubleType, true), field("theory_retrieved", BooleanType, true)});
     }
 
-    /** basins/: one row per (n, N, alpha). */
+    /** basins/: one row per (n, neurons, alpha). */
     public static StructType basins(String sweepJson) {
         return new StructType(new StructField[]{
-                field("n", IntegerType, false), field("N", IntegerType, false), alpha(sweepJson),
+                field("n", IntegerType, false), field("neurons", IntegerType, false), alpha(sweepJson),
                 field("m0c", DoubleType, true), field("m0c_lo", DoubleType, true), field("m0c_hi", DoubleType, true),
                 field("method", StringType, false), field("theory_m0c", DoubleType, true),
                 field("theory_m0c_lo", DoubleType, true), field("theory_m0c_hi", DoubleType, true),
@@ -94,9 +96,9 @@ public final class Tables {
     public static Row trialRow(GridPoint g, TrialSettings s, TrialResult r) {
         int set = r.trial() / s.statesPerPatternSet();
         int tau = ConvergenceTime.of(r.flips(), s.eps());
-        return RowFactory.create(g.n(), g.N(), g.alpha(), g.p(), g.m0(), s.update().key(), s.init().key(),
-                r.trial(), set, Seeds.initialState(s.seed(), g.n(), g.N(), g.alpha(), g.m0(), r.trial()),
-                Seeds.patternSet(s.seed(), g.n(), g.N(), g.alpha(), set), r.steps(), r.overlap(), r.flips(),
+        return RowFactory.create(g.n(), g.neurons(), g.alpha(), g.p(), g.m0(), s.update().key(), s.init().key(),
+                r.trial(), set, Seeds.initialState(s.seed(), g.n(), g.neurons(), g.alpha(), g.m0(), r.trial()),
+                Seeds.patternSet(s.seed(), g.n(), g.neurons(), g.alpha(), set), r.steps(), r.overlap(), r.flips(),
                 tau >= 0 ? tau : null, r.cycle(), r.censored(), r.finalOverlap(), r.finalOverlap() >= s.mSuccess());
     }
 
@@ -113,7 +115,7 @@ public final class Tables {
         GridPoint g = s.point();
         ProportionInterval ci = ProportionInterval.wilson95(s.successes(), s.trials());
         boolean timed = s.convTimes().length > 0;
-        return RowFactory.create(g.n(), g.N(), g.alpha(), g.p(), g.m0(), s.trials(), s.successes(), ci.fraction(),
+        return RowFactory.create(g.n(), g.neurons(), g.alpha(), g.p(), g.m0(), s.trials(), s.successes(), ci.fraction(),
                 ci.lower(), ci.upper(), timed ? s.convTimeMean() : null,
                 timed ? s.convTimeQuantile(0.5) : null, timed ? s.convTimeQuantile(0.25) : null,
                 timed ? s.convTimeQuantile(0.75) : null, s.censored(), s.cycles(), s.meanM(), s.sdM(),
@@ -122,9 +124,9 @@ public final class Tables {
                 theory == null ? null : theory.finalM(), theory == null ? null : theory.retrieved());
     }
 
-    /** The basins/ row of one (n, N, alpha); either boundary may be null. */
-    public static Row basinRow(int n, int bigN, double alpha, BasinBoundary sim, BasinBoundary theory, int m0Points) {
-        return RowFactory.create(n, bigN, alpha, orNull(sim == null ? Double.NaN : sim.m0c()),
+    /** The basins/ row of one (n, neurons, alpha); either boundary may be null. */
+    public static Row basinRow(int n, int neurons, double alpha, BasinBoundary sim, BasinBoundary theory, int m0Points) {
+        return RowFactory.create(n, neurons, alpha, orNull(sim == null ? Double.NaN : sim.m0c()),
                 orNull(sim == null ? Double.NaN : sim.lower()), orNull(sim == null ? Double.NaN : sim.upper()),
                 sim == null ? "none" : sim.method(), orNull(theory == null ? Double.NaN : theory.m0c()),
                 orNull(theory == null ? Double.NaN : theory.lower()),

@@ -20,7 +20,7 @@ class ConfigLoaderTest {
     Path tmp;
 
     private SweepConfig parse(String body) {
-        String text = "sweep { n = [3], N = [64], alpha = [0.1], m0 = [0.5], output = \""
+        String text = "sweep { n = [3], neurons = [64], alpha = [0.1], m0 = [0.5], output = \""
                 + tmp.resolve("out") + "\"\n" + body + "\n}";
         return ConfigLoader.fromConfig(ConfigFactory.parseString(text));
     }
@@ -47,12 +47,12 @@ class ConfigLoaderTest {
 
     @Test
     void rangeStepsInExactDecimals() {
-        SweepConfig c = parse("m0 = { from = 0, to = 1, step = 0.1 }\nN = { from = 64, to = 256, step = 64 }");
+        SweepConfig c = parse("m0 = { from = 0, to = 1, step = 0.1 }\nneurons = { from = 64, to = 256, step = 64 }");
         assertEquals(11, c.m0().size());
         assertEquals(0.3, c.m0().get(3)); // not 0.30000000000000004
         assertEquals(0.7, c.m0().get(7));
         assertEquals(1.0, c.m0().get(10));
-        assertEquals(List.of(64, 128, 192, 256), c.N());
+        assertEquals(List.of(64, 128, 192, 256), c.neurons());
     }
 
     @Test
@@ -97,21 +97,31 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void tooSmallNIsRejected() {
-        assertTrue(error("n = [2], N = [4], alpha = [0.05]").startsWith("sweep.N: too small: p = round(alpha N^(n-1)) = 0"));
+    void tooFewNeuronsAreRejected() {
+        assertTrue(error("n = [2], neurons = [4], alpha = [0.05]").startsWith("sweep.neurons: too small: p = round(alpha N^(n-1)) = 0"));
+    }
+
+    @Test
+    void theOldKeyNIsRefusedNamingItsNewName() {
+        assertEquals("sweep.N: renamed to neurons", error("N = [64]"));
+        assertEquals("sweep.by-n.3.N: renamed to neurons", error("by-n { \"3\" { N = [128] } }"));
+        // An old config as it was, without neurons: the rename is what the user is told, not a missing key.
+        ConfigError e = assertThrows(ConfigError.class, () -> ConfigLoader.fromConfig(ConfigFactory.parseString(
+                "sweep { n = [3], N = [64], alpha = [0.1], m0 = [0.5] }")));
+        assertEquals("sweep.N: renamed to neurons", e.getMessage());
     }
 
     @Test
     void patternMatrixBeyondExecutorMemoryIsRejected() {
-        String msg = error("n = [4], N = [256], alpha = [0.5], spark.conf { \"spark.executor.memory\" = 512m }");
-        assertTrue(msg.startsWith("sweep.N: pattern matrix at n=4, N=256, alpha=0.5 (p=8388608) needs 512 MiB, "
+        String msg = error("n = [4], neurons = [256], alpha = [0.5], spark.conf { \"spark.executor.memory\" = 512m }");
+        assertTrue(msg.startsWith("sweep.neurons: pattern matrix at n=4, neurons=256, alpha=0.5 (p=8388608) needs 512 MiB, "
                 + "more than half the executor memory (512 MiB)"), msg);
     }
 
     @Test
     void unwritableOutputIsRejected() throws Exception {
         Path file = Files.writeString(tmp.resolve("plain-file"), "x");
-        String text = "sweep { n = [3], N = [64], alpha = [0.1], m0 = [0.5], output = \"" + file.resolve("sub") + "\" }";
+        String text = "sweep { n = [3], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + file.resolve("sub") + "\" }";
         ConfigError e = assertThrows(ConfigError.class, () -> ConfigLoader.fromConfig(ConfigFactory.parseString(text)));
         assertEquals("sweep.output: ancestor " + file + " is not a directory", e.getMessage());
         assertFalse(Files.exists(file.resolve("sub")));
@@ -120,14 +130,14 @@ class ConfigLoaderTest {
     @Test
     void missingGridIsRejected() {
         ConfigError e = assertThrows(ConfigError.class, () -> ConfigLoader.fromConfig(
-                ConfigFactory.parseString("sweep { n = [3], N = [64], alpha = [0.1] }")));
+                ConfigFactory.parseString("sweep { n = [3], neurons = [64], alpha = [0.1] }")));
         assertTrue(e.getMessage().startsWith("sweep.m0: missing"), e.getMessage());
     }
 
     @Test
     void byNOverridesTheAxesOfOneOrderAndKeepsTheOthers() {
         SweepConfig c = parse("n = [2, 3, 4]\nby-n {\n"
-                + "\"2\" { N = [256], alpha = { from = 0.04, to = 0.16, step = 0.04 } }\n"
+                + "\"2\" { neurons = [256], alpha = { from = 0.04, to = 0.16, step = 0.04 } }\n"
                 + "\"4\" { alpha = 0.01, m0 = [0.2, 0.9] } }");
         assertEquals(new SweepConfig.Axes(List.of(256), List.of(0.04, 0.08, 0.12, 0.16), List.of(0.5)), c.axes(2));
         assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.5)), c.axes(3));
@@ -139,7 +149,7 @@ class ConfigLoaderTest {
     void withoutByNEveryOrderHasTheSweepsAxes() {
         SweepConfig c = parse("n = [2, 3]");
         assertTrue(c.byN().isEmpty());
-        assertEquals(new SweepConfig.Axes(c.N(), c.alpha(), c.m0()), c.axes(2));
+        assertEquals(new SweepConfig.Axes(c.neurons(), c.alpha(), c.m0()), c.axes(2));
     }
 
     @Test
@@ -151,7 +161,7 @@ class ConfigLoaderTest {
     @Test
     void badByNValuesAreRejectedNamingTheEntry() {
         assertEquals("sweep.by-n.3.alpha: must be > 0, got -0.1", error("by-n { \"3\" { alpha = [0.1, -0.1] } }"));
-        assertEquals("sweep.by-n.3.N: must be >= 2, got 1", error("by-n { \"3\" { N = 1 } }"));
+        assertEquals("sweep.by-n.3.neurons: must be >= 2, got 1", error("by-n { \"3\" { neurons = 1 } }"));
         assertEquals("sweep.by-n.3.m0: must lie in [-1, 1], got 2.0", error("by-n { \"3\" { m0 = [2] } }"));
         assertEquals("sweep.by-n.3.m0.step: must be > 0, got 0", error("by-n { \"3\" { m0 = { from = 0, to = 1, step = 0 } } }"));
         assertEquals("sweep.by-n.3.alpha: duplicate value 0.1", error("by-n { \"3\" { alpha = [0.1, 0.1] } }"));
@@ -161,9 +171,9 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeysInAByNEntryAreRejected() {
-        assertEquals("sweep.by-n.3.trials: unknown key (an entry of by-n may set only N, alpha, m0)",
+        assertEquals("sweep.by-n.3.trials: unknown key (an entry of by-n may set only neurons, alpha, m0)",
                 error("by-n { \"3\" { trials = 10 } }"));
-        assertEquals("sweep.by-n.3.n: unknown key (an entry of by-n may set only N, alpha, m0)",
+        assertEquals("sweep.by-n.3.n: unknown key (an entry of by-n may set only neurons, alpha, m0)",
                 error("by-n { \"3\" { n = [3] } }"));
         assertTrue(error("by-n { \"3\" { m0 = { from = 0, to = 1, stride = 0.1 } } }")
                 .startsWith("sweep.by-n.3.m0.stride: unknown key"));
@@ -171,12 +181,12 @@ class ConfigLoaderTest {
 
     @Test
     void patternChecksUseEachOrdersOwnAxes() {
-        // The sweep's N = 64 is fine for n = 2, but the override N = 4 gives p = round(0.1 * 4) = 0.
-        String msg = error("n = [2, 3]\nby-n { \"2\" { N = [4] } }");
-        assertTrue(msg.startsWith("sweep.by-n.2: too small: p = round(alpha N^(n-1)) = 0 patterns at n=2, N=4"), msg);
-        String memory = error("n = [3, 4]\nby-n { \"4\" { N = [256], alpha = [0.5] } }\n"
+        // The sweep's neurons = 64 is fine for n = 2, but the override neurons = 4 gives p = round(0.1 * 4) = 0.
+        String msg = error("n = [2, 3]\nby-n { \"2\" { neurons = [4] } }");
+        assertTrue(msg.startsWith("sweep.by-n.2: too small: p = round(alpha N^(n-1)) = 0 patterns at n=2, neurons=4"), msg);
+        String memory = error("n = [3, 4]\nby-n { \"4\" { neurons = [256], alpha = [0.5] } }\n"
                 + "spark.conf { \"spark.executor.memory\" = 512m }");
-        assertTrue(memory.startsWith("sweep.by-n.4: pattern matrix at n=4, N=256, alpha=0.5"), memory);
+        assertTrue(memory.startsWith("sweep.by-n.4: pattern matrix at n=4, neurons=256, alpha=0.5"), memory);
     }
 
     @Test
@@ -190,8 +200,8 @@ class ConfigLoaderTest {
         assertTrue(fig.theory().enabled());
         SweepConfig phase = ConfigLoader.load(conf.resolve("phase-diagram.conf"));
         assertEquals(List.of(2, 3, 4), phase.n());
-        assertEquals(List.of(256), phase.axes(2).N());
-        assertEquals(List.of(64), phase.axes(4).N());
+        assertEquals(List.of(256), phase.axes(2).neurons());
+        assertEquals(List.of(64), phase.axes(4).neurons());
         assertTrue(phase.axes(4).alpha().stream().allMatch(a -> a <= 0.02), "n = 4 loads stay below its alpha_c");
     }
 }

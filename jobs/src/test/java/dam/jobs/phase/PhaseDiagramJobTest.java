@@ -42,7 +42,7 @@ class PhaseDiagramJobTest {
     }
 
     private static SweepConfig config(Path out, String extra) {
-        String text = "sweep { n = [2, 3], N = [48], alpha = [0.05, 0.1], m0 = { from = 0.2, to = 1, step = 0.2 }\n"
+        String text = "sweep { n = [2, 3], neurons = [48], alpha = [0.05, 0.1], m0 = { from = 0.2, to = 1, step = 0.2 }\n"
                 + "trials = 10, steps = 8, seed = 3, output = \"" + out + "\"\n"
                 + "theory { enabled = true, paths = 3000, basin-tol = 0.02 }\n"
                 + "spark { master = \"local[2]\" }\n" + extra + "}";
@@ -64,7 +64,7 @@ class PhaseDiagramJobTest {
         assertTrue(hopfield.upper() - hopfield.lower() <= 0.02 * hopfield.lower() + 1e-12, hopfield.toString());
 
         List<Row> phase = spark.read().parquet(c.output().resolve("phase_diagram").toString())
-                .select("n", "source", "N", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
+                .select("n", "source", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
         // Theory: 4 loads below alpha_c plus the sweep's (distinct) ones: 2 at n = 2, 1 at n = 3 (by-n).
         long theory = phase.stream().filter(r -> r.getString(1).equals("theory")).count();
         long simulation = phase.stream().filter(r -> r.getString(1).equals("simulation")).count();
@@ -77,7 +77,7 @@ class PhaseDiagramJobTest {
         assertEquals(0, simulation, "no sweep, no basins/: no simulation points");
         for (Row r : phase) {
             if (r.getString(1).equals("theory")) {
-                assertTrue(r.isNullAt(2), "theory rows have no N");
+                assertTrue(r.isNullAt(2), "theory rows have no neurons");
                 if (!r.isNullAt(4)) {
                     assertTrue(r.getDouble(5) <= r.getDouble(4) && r.getDouble(4) <= r.getDouble(6)
                             && r.getDouble(6) - r.getDouble(5) <= 0.02 + 1e-12, r.toString());
@@ -109,9 +109,9 @@ class PhaseDiagramJobTest {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(true, false, 2, 0.05, quiet));
 
-        assertEquals(2 * 2, outcome.simulationPoints(), "one per (n, N, alpha)");
+        assertEquals(2 * 2, outcome.simulationPoints(), "one per (n, neurons, alpha)");
         List<Row> simulation = spark.read().parquet(c.output().resolve("phase_diagram").toString())
-                .filter("source = 'simulation'").select("n", "N", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
+                .filter("source = 'simulation'").select("n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
         assertEquals(4, simulation.size());
         for (Row r : simulation) {
             assertEquals(48, r.getInt(1));

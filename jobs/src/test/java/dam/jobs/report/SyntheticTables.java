@@ -31,9 +31,8 @@ final class SyntheticTables {
         return 0.3 + 2 * alpha;
     }
 
-    /** Writes trials/, theory/, phase_diagram/ and capacity/ under dir, each partitioned by n. */
+    /** Writes trials/, theory/, phase_diagram/ and capacity/ under dir, plain Parquet with n a column like the sweep's. */
     static void write(SparkSession spark, Path dir) {
-        spark.conf().set("spark.sql.caseSensitive", "true");
         List<Row> trials = new ArrayList<>();
         List<Row> theory = new ArrayList<>();
         List<Row> phase = new ArrayList<>();
@@ -48,19 +47,19 @@ final class SyntheticTables {
                         trials.add(trialRow(n, alpha, p, m0, trial, m));
                     }
                     double[] mt = relax(m0, alpha, random, 0);
-                    theory.add(RowFactory.create(alpha, m0, STEPS, 1000, 5L, list(mt),
+                    theory.add(RowFactory.create(n, alpha, m0, STEPS, 1000, 5L, list(mt),
                             list(constant(STEPS, 0.99)), list(flips(mt)), convergence(flips(mt)), mt[STEPS],
-                            mt[STEPS] >= 0.5, n));
+                            mt[STEPS] >= 0.5));
                 }
-                phase.add(RowFactory.create("simulation", BIG_N, alpha, boundary(alpha) + 0.02,
-                        boundary(alpha) - 0.03, boundary(alpha) + 0.06, n));
+                phase.add(RowFactory.create(n, "simulation", BIG_N, alpha, boundary(alpha) + 0.02,
+                        boundary(alpha) - 0.03, boundary(alpha) + 0.06));
             }
             for (double alpha = 0.01; alpha < 0.3; alpha += 0.02) {
                 double m0c = boundary(alpha);
-                phase.add(RowFactory.create("theory", null, alpha, m0c < 1 ? m0c : null,
-                        m0c < 1 ? m0c - 0.001 : null, m0c < 1 ? m0c + 0.001 : null, n));
+                phase.add(RowFactory.create(n, "theory", null, alpha, m0c < 1 ? m0c : null,
+                        m0c < 1 ? m0c - 0.001 : null, m0c < 1 ? m0c + 0.001 : null));
             }
-            capacity.add(RowFactory.create(0.35, 0.349, 0.351, STEPS, 1000, n));
+            capacity.add(RowFactory.create(n, 0.35, 0.349, 0.351, STEPS, 1000));
         }
         write(spark, trials, trialSchema(), dir.resolve("trials"));
         write(spark, theory, theorySchema(), dir.resolve("theory"));
@@ -71,8 +70,8 @@ final class SyntheticTables {
     private static Row trialRow(int n, double alpha, long p, double m0, int trial, double[] m) {
         double[] f = flips(m);
         Integer tau = convergence(f);
-        return RowFactory.create(BIG_N, alpha, (int) p, m0, "parallel", "exact", trial, trial / 2,
-                1000L + trial, 77L, STEPS, list(m), list(f), tau, false, tau == null, m[STEPS], m[STEPS] >= 0.5, n);
+        return RowFactory.create(n, BIG_N, alpha, (int) p, m0, "parallel", "exact", trial, trial / 2,
+                1000L + trial, 77L, STEPS, list(m), list(f), tau, false, tau == null, m[STEPS], m[STEPS] >= 0.5);
     }
 
     private static double[] relax(double m0, double alpha, SplittableRandom random, double noise) {
@@ -118,12 +117,12 @@ final class SyntheticTables {
     }
 
     private static void write(SparkSession spark, List<Row> rows, StructType schema, Path table) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().partitionBy("n").parquet(table.toString());
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(table.toString());
     }
 
     private static StructType trialSchema() {
-        return new StructType()
-                .add("N", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false)
+        return new StructType().add("n", DataTypes.IntegerType, false)
+                .add("neurons", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false)
                 .add("p", DataTypes.IntegerType, false).add("m0", DataTypes.DoubleType, false)
                 .add("update", DataTypes.StringType, false).add("init", DataTypes.StringType, false)
                 .add("trial", DataTypes.IntegerType, false).add("pattern_set", DataTypes.IntegerType, false)
@@ -133,12 +132,11 @@ final class SyntheticTables {
                 .add("flips", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
                 .add("convergence_time", DataTypes.IntegerType, true)
                 .add("cycle", DataTypes.BooleanType, false).add("censored", DataTypes.BooleanType, false)
-                .add("final_m", DataTypes.DoubleType, false).add("retrieved", DataTypes.BooleanType, false)
-                .add("n", DataTypes.IntegerType, false);
+                .add("final_m", DataTypes.DoubleType, false).add("retrieved", DataTypes.BooleanType, false);
     }
 
     private static StructType theorySchema() {
-        return new StructType()
+        return new StructType().add("n", DataTypes.IntegerType, false)
                 .add("alpha", DataTypes.DoubleType, false).add("m0", DataTypes.DoubleType, false)
                 .add("steps", DataTypes.IntegerType, false).add("paths", DataTypes.IntegerType, false)
                 .add("seed", DataTypes.LongType, false)
@@ -146,22 +144,20 @@ final class SyntheticTables {
                 .add("c_prev", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
                 .add("flips", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
                 .add("convergence_time", DataTypes.IntegerType, true)
-                .add("final_m", DataTypes.DoubleType, false).add("retrieved", DataTypes.BooleanType, false)
-                .add("n", DataTypes.IntegerType, false);
+                .add("final_m", DataTypes.DoubleType, false).add("retrieved", DataTypes.BooleanType, false);
     }
 
     private static StructType phaseSchema() {
-        return new StructType()
-                .add("source", DataTypes.StringType, false).add("N", DataTypes.IntegerType, true)
+        return new StructType().add("n", DataTypes.IntegerType, false)
+                .add("source", DataTypes.StringType, false).add("neurons", DataTypes.IntegerType, true)
                 .add("alpha", DataTypes.DoubleType, false).add("m0c", DataTypes.DoubleType, true)
-                .add("m0c_lo", DataTypes.DoubleType, true).add("m0c_hi", DataTypes.DoubleType, true)
-                .add("n", DataTypes.IntegerType, false);
+                .add("m0c_lo", DataTypes.DoubleType, true).add("m0c_hi", DataTypes.DoubleType, true);
     }
 
     private static StructType capacitySchema() {
-        return new StructType()
+        return new StructType().add("n", DataTypes.IntegerType, false)
                 .add("alpha_c", DataTypes.DoubleType, false).add("alpha_c_lo", DataTypes.DoubleType, false)
                 .add("alpha_c_hi", DataTypes.DoubleType, false).add("steps", DataTypes.IntegerType, false)
-                .add("paths", DataTypes.IntegerType, false).add("n", DataTypes.IntegerType, false);
+                .add("paths", DataTypes.IntegerType, false);
     }
 }

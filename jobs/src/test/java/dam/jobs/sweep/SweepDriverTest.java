@@ -36,7 +36,7 @@ class SweepDriverTest {
 
     /** A small sweep: 2 x 1 x 2 x 3 = 12 grid points, 12 trials each, theory with few paths, one batch unless extra says otherwise. */
     private static SweepConfig config(String output, String extra) {
-        return ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2, 3], N = [48], alpha = [0.05, 0.12],"
+        return ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2, 3], neurons = [48], alpha = [0.05, 0.12],"
                 + " m0 = [0.3, 0.6, 0.9], trials = 12, states-per-pattern-set = 4, steps = 8, seed = 7,"
                 + " unit-trials = 4, batch-points = 12, theory { enabled = true, paths = 1000, basin-tol = 0.05 },"
                 + " output = \"" + tmp.resolve(output) + "\"\n" + extra + " }"));
@@ -71,7 +71,7 @@ class SweepDriverTest {
         assertEquals(12, o1.gridPoints());
         assertEquals(144, rows(one.output(), "trials").size());
         assertEquals(12, rows(one.output(), "grid").size());
-        assertEquals(12, rows(one.output(), "theory").size()); // one per (n, alpha, m0): N has a single value
+        assertEquals(12, rows(one.output(), "theory").size()); // one per (n, alpha, m0): one network size
         assertEquals(4, rows(one.output(), "basins").size());
         assertSameTables(one.output(), seven.output());
     }
@@ -118,7 +118,8 @@ class SweepDriverTest {
         SweepConfig c = config("schema", "");
         run(c, Integer.MAX_VALUE);
         StructType trials = spark.read().parquet(c.output().resolve("trials").toString()).schema();
-        // Partition discovery puts n last; every planned column is there with its type.
+        // Every planned column, in the planned order (n first: it is a column of the files, not a directory).
+        assertEquals(List.of(Tables.trials(null).fieldNames()), List.of(trials.fieldNames()));
         for (var f : Tables.trials(null).fields()) {
             assertEquals(f.dataType().simpleString(), trials.apply(f.name()).dataType().simpleString(), f.name());
         }
@@ -127,6 +128,8 @@ class SweepDriverTest {
         assertTrue(meta.contains("\"seed\":7"), meta);
         String json = Files.readString(c.output().resolve("_sweep.json"));
         assertTrue(json.contains("\"start_time\""));
+        assertEquals(SweepDescription.TABLE_SCHEMA, ConfigFactory.parseString(json).getInt("table_schema"));
+        assertEquals(SweepDescription.TABLE_SCHEMA, SweepDescription.tableSchema(c.output()));
 
         Row g = spark.read().parquet(c.output().resolve("grid").toString())
                 .where("n = 3 AND alpha = 0.05 AND m0 = 0.9").collectAsList().get(0);
@@ -141,5 +144,29 @@ class SweepDriverTest {
         Row t = spark.read().parquet(c.output().resolve("trials").toString()).where("trial = 5").first();
         assertEquals(1, t.getInt(t.fieldIndex("pattern_set"))); // 4 states per pattern set
         assertEquals(8, t.getList(t.fieldIndex("flips")).size());
+    }
+
+    @Test
+    void everyTableIsAFlatDirectoryWhosePartFilesEachHoldTheirOrder() throws Exception {
+        SweepConfig c = config("flat", "");
+        run(c, Integer.MAX_VALUE);
+        for (String table : List.of("trials", "theory", "grid", "basins")) {
+            Path dir = c.output().resolve(table);
+            List<Path> parts;
+            try (Stream<Path> s = Files.list(dir)) {
+                List<Path> all = s.toList();
+                assertTrue(all.stream().noneMatch(Files::isDirectory), table + ": no n=... subdirectories: " + all);
+                parts = all.stream().filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+            }
+            assertFalse(parts.isEmpty(), table);
+            long rows = 0;
+            for (Path part : parts) {
+                // One file alone, without the directory around it, still says which order each row belongs to.
+                List<Row> ns = spark.read().parquet(part.toString()).select("n").distinct().collectAsList();
+                assertTrue(ns.stream().allMatch(r -> r.getInt(0) == 2 || r.getInt(0) == 3), table + " " + part);
+                rows += spark.read().parquet(part.toString()).count();
+            }
+            assertEquals(spark.read().parquet(dir.toString()).count(), rows, table);
+        }
     }
 }

@@ -19,7 +19,7 @@ class SweepPlanTest {
     Path tmp;
 
     private SweepConfig config(String extra) {
-        return ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2, 3], N = [32, 64], alpha = [0.05, 0.1],"
+        return ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2, 3], neurons = [32, 64], alpha = [0.05, 0.1],"
                 + " m0 = [0.5, 1.0], trials = 35, states-per-pattern-set = 10, output = \"" + tmp + "\"\n" + extra + " }"));
     }
 
@@ -34,12 +34,12 @@ class SweepPlanTest {
 
     @Test
     void byNGivesEachOrderItsOwnAxes() {
-        List<GridPoint> points = SweepPlan.points(config("by-n { \"2\" { N = [128], alpha = [0.1, 0.15, 0.2] } }"));
-        // n = 2: 1 N x 3 alpha x 2 m0; n = 3: the sweep's 2 N x 2 alpha x 2 m0.
+        List<GridPoint> points = SweepPlan.points(config("by-n { \"2\" { neurons = [128], alpha = [0.1, 0.15, 0.2] } }"));
+        // n = 2: 1 size x 3 alpha x 2 m0; n = 3: the sweep's 2 sizes x 2 alpha x 2 m0.
         assertEquals(6 + 8, points.size());
         List<GridPoint> two = points.stream().filter(g -> g.n() == 2).toList();
         assertEquals(6, two.size());
-        assertTrue(two.stream().allMatch(g -> g.N() == 128));
+        assertTrue(two.stream().allMatch(g -> g.neurons() == 128));
         assertEquals(List.of(0.1, 0.15, 0.2), two.stream().map(GridPoint::alpha).distinct().toList());
         assertEquals(new GridPoint(2, 128, 0.15, 1.0, 19), two.get(3)); // p = round(0.15 * 128) = round(19.2)
         assertEquals(8, points.stream().filter(g -> g.n() == 3).count());
@@ -85,8 +85,8 @@ class SweepPlanTest {
         List<WorkUnit> units = SweepPlan.units(SweepPlan.points(c), c, 2);
         GridPoint dearest = units.get(0).point();
         assertEquals(3, dearest.n());
-        assertEquals(64, dearest.N());
-        long slicesOfCheapest = units.stream().filter(u -> u.point().n() == 2 && u.point().N() == 32).count();
+        assertEquals(64, dearest.neurons());
+        long slicesOfCheapest = units.stream().filter(u -> u.point().n() == 2 && u.point().neurons() == 32).count();
         assertEquals(4, slicesOfCheapest); // 4 points (alpha x m0), one unit each
     }
 

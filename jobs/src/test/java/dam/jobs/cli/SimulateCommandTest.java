@@ -1,0 +1,42 @@
+package dam.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Dam.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void theNetworkSizeIsGivenAsNeurons() {
+        assertEquals(0, run("simulate", "--n", "2", "--neurons", "32", "--alpha", "0.1", "--m0", "1",
+                "--trials", "1", "--steps", "1"), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("trial,t,m,flips", lines.get(0));
+        assertTrue(lines.get(1).startsWith("0,0,1.000000,"), lines.get(1));
+        assertEquals(3, lines.size(), "t = 0 and 1 of one trial");
+    }
+
+    @Test
+    void theOldOptionNIsRefusedNamingItsNewName() {
+        assertEquals(Dam.BAD_INPUT, run("simulate", "--n", "3", "--N", "64", "--alpha", "0.1", "--m0", "0.5"));
+        assertEquals("dam simulate: --N: renamed to --neurons", err.toString().strip());
+        err.getBuffer().setLength(0);
+        assertEquals(Dam.BAD_INPUT, run("simulate", "--n=3", "--N=64", "--alpha=0.1", "--m0=0.5"));
+        assertEquals("dam simulate: --N: renamed to --neurons", err.toString().strip());
+    }
+}
