@@ -1,0 +1,119 @@
+package dam.core.sim;
+
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import static jdk.incubator.vector.VectorOperators.BITWISE_BLEND;
+import static jdk.incubator.vector.VectorOperators.XOR;
+
+/**
+ * {@link WordOps} on SIMD vectors of the JDK Vector API (incubator module jdk.incubator.vector): the preferred
+ * species of the CPU, 8 x 64-bit lanes on AVX-512. The carry-save adders are lanewise AND, OR, XOR, which C2 turns
+ * into one ternary-logic instruction per full adder half where the CPU has one (VPTERNLOGQ). Lanewise population
+ * count needs JDK 19 or later (VectorOperators.BIT_COUNT); this class compiles for and runs on JDK 17, so the
+ * overlaps XOR whole vectors and count the bits of the lanes with the scalar POPCNT intrinsic (bench/README.md
+ * has the measurements behind this choice).
+ *
+ * <p>Only loaded when the module is present ({@link Lanes}); the class must not be touched otherwise.
+ */
+final class VectorWordOps implements WordOps {
+
+    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
+    private static final int L = SPECIES.length();
+
+    static final VectorWordOps INSTANCE = new VectorWordOps();
+
+    private VectorWordOps() {
+    }
+
+    /** The number of 64-bit lanes of the preferred species (8 on AVX-512, 4 on AVX2). */
+    static int laneCount() {
+        return L;
+    }
+
+    @Override
+    public int stride(int words) {
+        return (words + L - 1) / L * L;
+    }
+
+    /**
+     * The tree in two halves, rows m .. m+7 and m+8 .. m+15, each its own loop over the vectors of a row: one
+     * method with the whole tree exceeds C2's inlining budget for the Vector API's calls (NodeCountInliningCutoff),
+     * and a vector operation left out of line is boxed and two orders of magnitude slower. Each half adds its eight
+     * rows to planes 0..2 and its carry of weight 8 to plane 3 with a half adder; the two carries of weight 16 this
+     * leaves are never both set (the first sets its bit only where plane 3 becomes 0), so their OR is their sum.
+     */
+    @Override
+    public void addSixteen(long[] src, int[] offsets, int m, int shift, long[] planes, int base, int carryTo, int stride) {
+        addEight(src, offsets, m, shift, planes, base, carryTo, stride, false);
+        addEight(src, offsets, m + 8, shift, planes, base, carryTo, stride, true);
+    }
+
+    /**
+     * Rows src[shift + offsets[m + k] ..] (k below 8) into the four planes at base; the carry of weight 16 is stored
+     * at carryTo, or ORed into what is there when {@code second}.
+     */
+    private static void addEight(long[] src, int[] offsets, int m, int shift, long[] planes, int base, int carryTo,
+                                 int stride, boolean second) {
+        int r0 = shift + offsets[m], r1 = shift + offsets[m + 1];
+        int r2 = shift + offsets[m + 2], r3 = shift + offsets[m + 3];
+        int r4 = shift + offsets[m + 4], r5 = shift + offsets[m + 5];
+        int r6 = shift + offsets[m + 6], r7 = shift + offsets[m + 7];
+        // No branch on vectors inside the loop (C2 would box them where they merge): a mask keeps or drops the
+        // carry already stored.
+        LongVector keep = LongVector.broadcast(SPECIES, second ? -1L : 0L);
+        for (int w = 0; w < stride; w += L) {
+            int at = base + w;
+            LongVector ones = LongVector.fromArray(SPECIES, planes, at);
+            LongVector twos = LongVector.fromArray(SPECIES, planes, at + stride);
+            LongVector twosA, twosB, foursA, foursB, u, x, y;
+            x = row(src, r0 + w); y = row(src, r1 + w); u = ones.lanewise(XOR, x); twosA = maj(ones, y, u); ones = u.lanewise(XOR, y);
+            x = row(src, r2 + w); y = row(src, r3 + w); u = ones.lanewise(XOR, x); twosB = maj(ones, y, u); ones = u.lanewise(XOR, y);
+            u = twos.lanewise(XOR, twosA); foursA = maj(twos, twosB, u); twos = u.lanewise(XOR, twosB);
+            x = row(src, r4 + w); y = row(src, r5 + w); u = ones.lanewise(XOR, x); twosA = maj(ones, y, u); ones = u.lanewise(XOR, y);
+            x = row(src, r6 + w); y = row(src, r7 + w); u = ones.lanewise(XOR, x); twosB = maj(ones, y, u); ones = u.lanewise(XOR, y);
+            u = twos.lanewise(XOR, twosA); foursB = maj(twos, twosB, u); twos = u.lanewise(XOR, twosB);
+            ones.intoArray(planes, at);
+            twos.intoArray(planes, at + stride);
+            LongVector fours = LongVector.fromArray(SPECIES, planes, at + 2 * stride);
+            u = fours.lanewise(XOR, foursA);
+            LongVector eightsA = maj(fours, foursB, u);
+            fours = u.lanewise(XOR, foursB);
+            fours.intoArray(planes, at + 2 * stride);
+            LongVector eights = LongVector.fromArray(SPECIES, planes, at + 3 * stride);
+            LongVector sixteens = eights.and(eightsA).or(LongVector.fromArray(SPECIES, planes, carryTo + w).and(keep));
+            eights.lanewise(XOR, eightsA).intoArray(planes, at + 3 * stride);
+            sixteens.intoArray(planes, carryTo + w);
+        }
+    }
+
+    private static LongVector row(long[] src, int at) {
+        return LongVector.fromArray(SPECIES, src, at);
+    }
+
+    /**
+     * The carry of a full adder a + x + y given u = a ^ x: where u is set the majority is y, elsewhere a (= x). One
+     * bitwise select, which C2 compiles to one ternary-logic instruction on AVX-512.
+     */
+    private static LongVector maj(LongVector a, LongVector y, LongVector u) {
+        return a.lanewise(BITWISE_BLEND, y, u);
+    }
+
+    @Override
+    public void ripple(long[] planes, int carryAt, int from, int top, int stride) {
+        for (int w = 0; w < stride; w += L) {
+            LongVector carry = LongVector.fromArray(SPECIES, planes, carryAt + w);
+            for (int j = from + w; j < top; j += stride) {
+                LongVector plane = LongVector.fromArray(SPECIES, planes, j);
+                plane.lanewise(XOR, carry).intoArray(planes, j);
+                carry = plane.and(carry);
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "vector (" + L + " x 64-bit lanes, jdk.incubator.vector)";
+    }
+}
