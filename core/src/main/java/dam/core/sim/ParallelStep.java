@@ -52,6 +52,8 @@ public final class ParallelStep {
     private final int[] groupOf;      // groupOf[(b + N) / 2]: the group of overlap b
     private final long[] dOf;         // dOf[(b + N) / 2] = d(b) modulo 2^64
     private long sumD;                // sum_mu d(b_mu) modulo 2^64, summed with the overlaps
+    private static final int BLOCK = 256; // rows whose overlaps are computed before they are queued
+    private final int[] block = new int[BLOCK]; // (b + N) / 2 of the rows of the current block
     private final int[] groupSize;
     private final int planesPerGroup;  // bit planes reserved per group: enough to count all p patterns, at least 8
     private final int regionSize;      // a group's planes, then 16 slots (stride long) for its carries of weight 16
@@ -212,25 +214,32 @@ public final class ParallelStep {
      */
     private void overlapsInGroups() {
         long sd = 0; // sum of d(b_mu), in a local: a field would be stored and reloaded every row
-        if (words == 8) {
-            long s0 = sigma[0], s1 = sigma[1], s2 = sigma[2], s3 = sigma[3];
-            long s4 = sigma[4], s5 = sigma[5], s6 = sigma[6], s7 = sigma[7];
-            for (int mu = 0, row = 0; mu < p; mu++, row += stride) {
-                int differ = Long.bitCount(rows[row] ^ s0) + Long.bitCount(rows[row + 1] ^ s1)
-                        + Long.bitCount(rows[row + 2] ^ s2) + Long.bitCount(rows[row + 3] ^ s3)
-                        + Long.bitCount(rows[row + 4] ^ s4) + Long.bitCount(rows[row + 5] ^ s5)
-                        + Long.bitCount(rows[row + 6] ^ s6) + Long.bitCount(rows[row + 7] ^ s7);
-                sd += dOf[N - differ];
-                queue(row, N - differ);
-            }
-        } else {
-            for (int mu = 0, row = 0; mu < p; mu++, row += stride) {
-                int differ = 0;
-                for (int w = 0; w < words; w++) {
-                    differ += Long.bitCount(rows[row + w] ^ sigma[w]);
+        for (int mu0 = 0; mu0 < p; mu0 += BLOCK) {
+            int count = Math.min(BLOCK, p - mu0);
+            int row0 = mu0 * stride;
+            if (words == 8) {
+                long s0 = sigma[0], s1 = sigma[1], s2 = sigma[2], s3 = sigma[3];
+                long s4 = sigma[4], s5 = sigma[5], s6 = sigma[6], s7 = sigma[7];
+                for (int m = 0, row = row0; m < count; m++, row += stride) {
+                    int differ = Long.bitCount(rows[row] ^ s0) + Long.bitCount(rows[row + 1] ^ s1)
+                            + Long.bitCount(rows[row + 2] ^ s2) + Long.bitCount(rows[row + 3] ^ s3)
+                            + Long.bitCount(rows[row + 4] ^ s4) + Long.bitCount(rows[row + 5] ^ s5)
+                            + Long.bitCount(rows[row + 6] ^ s6) + Long.bitCount(rows[row + 7] ^ s7);
+                    block[m] = N - differ;
                 }
-                sd += dOf[N - differ];
-                queue(row, N - differ);
+            } else {
+                for (int m = 0, row = row0; m < count; m++, row += stride) {
+                    int differ = 0;
+                    for (int w = 0; w < words; w++) {
+                        differ += Long.bitCount(rows[row + w] ^ sigma[w]);
+                    }
+                    block[m] = N - differ;
+                }
+            }
+            for (int m = 0, row = row0; m < count; m++, row += stride) {
+                int k = block[m];
+                sd += dOf[k];
+                queue(row, k);
             }
         }
         sumD = sd;
