@@ -207,42 +207,62 @@ public final class ParallelStep {
     }
 
     /**
-     * Every row's overlap b_mu = N - 2 popcount(row XOR sigma), each row then queued for its group. The padding
-     * words are zero in rows and state, so only the first {@code words} words are counted. For rows of 8 words
-     * (N = 449..512, the benchmark's) the state's words live in locals: this halves the cost of the overlaps, which
-     * reload them for every row otherwise (bench/README.md).
+     * Every row's overlap b_mu = N - 2 popcount(row XOR sigma), then each row queued for its group, a block of
+     * {@link #BLOCK} rows at a time: the counting loop then runs without the queue's branches, and the block's
+     * rows are still in cache when a group adds them. The padding words are zero in rows and state, so only the
+     * first {@code words} words are counted, eight (or four) at a time with the state's words in locals: reloading
+     * them for every row made the overlaps twice as slow (bench/README.md).
      */
     private void overlapsInGroups() {
         long sd = 0; // sum of d(b_mu), in a local: a field would be stored and reloaded every row
         for (int mu0 = 0; mu0 < p; mu0 += BLOCK) {
             int count = Math.min(BLOCK, p - mu0);
             int row0 = mu0 * stride;
-            if (words == 8) {
-                long s0 = sigma[0], s1 = sigma[1], s2 = sigma[2], s3 = sigma[3];
-                long s4 = sigma[4], s5 = sigma[5], s6 = sigma[6], s7 = sigma[7];
-                for (int m = 0, row = row0; m < count; m++, row += stride) {
-                    int differ = Long.bitCount(rows[row] ^ s0) + Long.bitCount(rows[row + 1] ^ s1)
-                            + Long.bitCount(rows[row + 2] ^ s2) + Long.bitCount(rows[row + 3] ^ s3)
-                            + Long.bitCount(rows[row + 4] ^ s4) + Long.bitCount(rows[row + 5] ^ s5)
-                            + Long.bitCount(rows[row + 6] ^ s6) + Long.bitCount(rows[row + 7] ^ s7);
-                    block[m] = N - differ;
-                }
-            } else {
-                for (int m = 0, row = row0; m < count; m++, row += stride) {
-                    int differ = 0;
-                    for (int w = 0; w < words; w++) {
-                        differ += Long.bitCount(rows[row + w] ^ sigma[w]);
-                    }
-                    block[m] = N - differ;
+            int w = 0;
+            for (; w + 8 <= words; w += 8) {
+                differ8(row0, count, w, w == 0);
+            }
+            for (; w + 4 <= words; w += 4) {
+                differ4(row0, count, w, w == 0);
+            }
+            for (; w < words; w++) {
+                long s = sigma[w];
+                boolean first = w == 0;
+                for (int m = 0, at = row0 + w; m < count; m++, at += stride) {
+                    block[m] = (first ? 0 : block[m]) + Long.bitCount(rows[at] ^ s);
                 }
             }
             for (int m = 0, row = row0; m < count; m++, row += stride) {
-                int k = block[m];
+                int k = N - block[m];
                 sd += dOf[k];
                 queue(row, k);
             }
         }
         sumD = sd;
+    }
+
+    /**
+     * Adds popcount(row XOR sigma) over words w .. w+7 to block[m] (to 0 when first) for the count rows from offset
+     * row0.
+     */
+    private void differ8(int row0, int count, int w, boolean first) {
+        long s0 = sigma[w], s1 = sigma[w + 1], s2 = sigma[w + 2], s3 = sigma[w + 3];
+        long s4 = sigma[w + 4], s5 = sigma[w + 5], s6 = sigma[w + 6], s7 = sigma[w + 7];
+        for (int m = 0, at = row0 + w; m < count; m++, at += stride) {
+            block[m] = (first ? 0 : block[m]) + Long.bitCount(rows[at] ^ s0) + Long.bitCount(rows[at + 1] ^ s1)
+                    + Long.bitCount(rows[at + 2] ^ s2) + Long.bitCount(rows[at + 3] ^ s3)
+                    + Long.bitCount(rows[at + 4] ^ s4) + Long.bitCount(rows[at + 5] ^ s5)
+                    + Long.bitCount(rows[at + 6] ^ s6) + Long.bitCount(rows[at + 7] ^ s7);
+        }
+    }
+
+    /** As {@link #differ8} for the words w .. w+3. */
+    private void differ4(int row0, int count, int w, boolean first) {
+        long s0 = sigma[w], s1 = sigma[w + 1], s2 = sigma[w + 2], s3 = sigma[w + 3];
+        for (int m = 0, at = row0 + w; m < count; m++, at += stride) {
+            block[m] = (first ? 0 : block[m]) + Long.bitCount(rows[at] ^ s0) + Long.bitCount(rows[at + 1] ^ s1)
+                    + Long.bitCount(rows[at + 2] ^ s2) + Long.bitCount(rows[at + 3] ^ s3);
+        }
     }
 
     /**
