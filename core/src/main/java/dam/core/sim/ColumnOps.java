@@ -19,12 +19,12 @@ interface ColumnOps {
     int dot(long[] cols, int from, int blocks, int[] a);
 
     /**
-     * After neuron j turned to s (column cols[from ..]): b += 2 s xi_j^mu for every pattern; then, for s = 0 as
-     * well (a refresh), a = polyA(b) and d = polyD(b), both masked by valid (0 for padding, -1 otherwise), a stored,
-     * and the exact sums written to sums: {sum a, sum |a|, sum d}. Every |a| and |d| must be below 2^31 (the caller
-     * proves it once for all overlaps) and maxAbs must bound them.
+     * After neuron j turned to s (column cols[from ..]): b += 2 s xi_j^mu for every pattern (s = 0: none, a
+     * refresh); then a = polyA(b) stored, and the sums over all 64 blocks x 64 entries (padding included, the caller
+     * corrects for it) written to sums: {sum a, sum |a|, sum polyD(b)}, exactly. Every |polyA(b)| and |polyD(b)|
+     * must be at most maxAbs &lt; 2^31 (the caller proves it once for all overlaps).
      */
-    void update(long[] cols, int from, int blocks, int s, int[] b, int[] a, int[] valid,
+    void update(long[] cols, int from, int blocks, int s, int[] b, int[] a,
                 IntPolynomial polyA, IntPolynomial polyD, int maxAbs, long[] sums);
 
     /** A short name for logs. */

@@ -60,6 +60,29 @@ final class IntPolynomial {
         return timesB;
     }
 
+    /**
+     * True if the polynomial is slope t + intercept with t = b or t = b^2 (n = 2 and n = 3: a(b) = 4b, d = -4;
+     * a(b) = 6b^2 + 8, d(b) = -12b), which the vector lanes evaluate with one multiplication.
+     */
+    boolean linear() {
+        return coefficients.length == 1 || (coefficients.length == 2 && !timesB);
+    }
+
+    /** For a {@link #linear} polynomial: the slope. */
+    int slope() {
+        return coefficients.length == 1 ? (timesB ? coefficients[0] : 0) : coefficients[0];
+    }
+
+    /** For a {@link #linear} polynomial: the intercept. */
+    int intercept() {
+        return coefficients.length == 1 ? (timesB ? 0 : coefficients[0]) : coefficients[1];
+    }
+
+    /** For a {@link #linear} polynomial: true if t = b^2, false if t = b. */
+    boolean inSquare() {
+        return coefficients.length == 2;
+    }
+
     /** The value at b modulo 2^32. */
     int at(int b) {
         int y = b * b;

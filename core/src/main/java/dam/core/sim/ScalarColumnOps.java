@@ -28,7 +28,7 @@ final class ScalarColumnOps implements ColumnOps {
     }
 
     @Override
-    public void update(long[] cols, int from, int blocks, int s, int[] b, int[] a, int[] valid,
+    public void update(long[] cols, int from, int blocks, int s, int[] b, int[] a,
                        IntPolynomial polyA, IntPolynomial polyD, int maxAbs, long[] sums) {
         long sumA = 0, sumAbsA = 0, sumD = 0;
         for (int k = 0; k < blocks; k++) {
@@ -37,8 +37,8 @@ final class ScalarColumnOps implements ColumnOps {
                 int at = 64 * k + t;
                 int bv = b[at] + ((x >>> t & 1L) != 0 ? 2 * s : -2 * s);
                 b[at] = bv;
-                int av = polyA.at(bv) & valid[at];
-                int dv = polyD.at(bv) & valid[at];
+                int av = polyA.at(bv);
+                int dv = polyD.at(bv);
                 a[at] = av;
                 sumA += av;
                 sumAbsA += Math.abs(av);

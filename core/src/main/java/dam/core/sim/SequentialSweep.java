@@ -43,8 +43,8 @@ public final class SequentialSweep {
     private final int blocks;
     private final int[] slot = new int[64];
     private final int[] b;             // overlaps, pattern 64k + t at 64k + slot[t]
-    private final int[] a;             // a(b) modulo 2^32 (exact), 0 for padding
-    private final int[] valid;         // -1 for patterns, 0 for padding
+    private final int[] a;             // a(b) modulo 2^32 (exact)
+    private final int[] padding;       // the indices of the padding entries of the last block
     private final long[] sums = new long[3]; // A, W, D
     private final long[] last;         // the state the last int-lane sweep ended in (its b, a, sums are current)
     private boolean current;
@@ -82,15 +82,15 @@ public final class SequentialSweep {
         this.ops = maxAbs < 0 ? null : columnOps;
         this.b = ops == null ? null : new int[64 * blocks];
         this.a = ops == null ? null : new int[64 * blocks];
-        this.valid = ops == null ? null : new int[64 * blocks];
         this.last = new long[words];
         if (ops != null) {
             for (int t = 0; t < 64; t++) {
                 slot[t] = ops.slot(t);
             }
-            for (int mu = 0; mu < p; mu++) {
-                valid[index(mu)] = -1;
-            }
+        }
+        this.padding = new int[64 * blocks - p];
+        for (int mu = p; mu < 64 * blocks; mu++) {
+            padding[mu - p] = index(mu);
         }
     }
 
@@ -169,9 +169,20 @@ public final class SequentialSweep {
         return flips;
     }
 
-    /** b += 2 s xi_j^mu for the column at cols[from ..] (s = 0: none), then a, A, W and D from b. */
+    /**
+     * b += 2 s xi_j^mu for the column at cols[from ..] (s = 0: none), then a, A, W and D from b. The padding
+     * entries (zero bits in every column, so they never enter a field) are taken out of the sums and reset to
+     * b = 0, which keeps their |a| and |d| within maxAbs.
+     */
     private void refresh(int from, int s) {
-        ops.update(xi.columns(), from, blocks, s, b, a, valid, polyA, polyD, maxAbs, sums);
+        ops.update(xi.columns(), from, blocks, s, b, a, polyA, polyD, maxAbs, sums);
+        for (int at : padding) {
+            sums[0] -= a[at];
+            sums[1] -= Math.abs(a[at]);
+            sums[2] -= polyD.at(b[at]);
+            b[at] = 0;
+            a[at] = polyA.at(0);
+        }
     }
 
     /**
