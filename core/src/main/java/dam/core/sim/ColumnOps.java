@@ -21,11 +21,12 @@ interface ColumnOps {
     /**
      * After neuron j turned to s (column cols[from ..]): b += 2 s xi_j^mu for every pattern (s = 0: none, a
      * refresh); then a = polyA(b) stored, and the sums over all 64 blocks x 64 entries (padding included, the caller
-     * corrects for it) written to sums: {sum a, sum |a|, sum polyD(b)}, exactly. Every |polyA(b)| and |polyD(b)|
-     * must be at most maxAbs &lt; 2^31 (the caller proves it once for all overlaps).
+     * corrects for it) written to sums: {sum a, sum |a|, sum polyD(b)}, exactly; with {@code aOnly} the last two
+     * may be left out (0) where that is faster (the caller derives them). Every |polyA(b)| and |polyD(b)| must be at
+     * most maxAbs &lt; 2^31 (the caller proves it once for all overlaps).
      */
     void update(long[] cols, int from, int blocks, int s, int[] b, int[] a,
-                IntPolynomial polyA, IntPolynomial polyD, int maxAbs, long[] sums);
+                IntPolynomial polyA, IntPolynomial polyD, boolean aOnly, int maxAbs, long[] sums);
 
     /** A short name for logs. */
     String describe();

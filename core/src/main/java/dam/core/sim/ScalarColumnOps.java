@@ -29,7 +29,7 @@ final class ScalarColumnOps implements ColumnOps {
 
     @Override
     public void update(long[] cols, int from, int blocks, int s, int[] b, int[] a,
-                       IntPolynomial polyA, IntPolynomial polyD, int maxAbs, long[] sums) {
+                       IntPolynomial polyA, IntPolynomial polyD, boolean aOnly, int maxAbs, long[] sums) {
         long sumA = 0, sumAbsA = 0, sumD = 0;
         for (int k = 0; k < blocks; k++) {
             long x = cols[from + k];

@@ -45,6 +45,10 @@ public final class SequentialSweep {
     private final int[] b;             // overlaps, pattern 64k + t at 64k + slot[t]
     private final int[] a;             // a(b) modulo 2^32 (exact)
     private final int[] padding;       // the indices of the padding entries of the last block
+    private final boolean aNonNegative; // a(b) >= 0 for every overlap: then W = A
+    private final boolean dLinear;      // d(b) = slope b + intercept: then D follows from sum_mu b_mu
+    private final int[] columnSum;      // sum_mu xi_i^mu per neuron (the change of sum_mu b_mu when i flips, / 2s)
+    private long sumB;                  // sum_mu b_mu, kept when dLinear
     private final long[] sums = new long[3]; // A, W, D
     private final long[] last;         // the state the last int-lane sweep ended in (its b, a, sums are current)
     private boolean current;
@@ -88,6 +92,13 @@ public final class SequentialSweep {
                 slot[t] = ops.slot(t);
             }
         }
+        boolean nonNegative = true;
+        for (int bb = -N; bb <= N; bb += 2) {
+            nonNegative &= coefficients.a(bb) >= 0;
+        }
+        this.aNonNegative = nonNegative;
+        this.dLinear = polyD.linear() && !polyD.inSquare();
+        this.columnSum = ops != null && dLinear ? columnSums(xi) : null;
         this.padding = new int[64 * blocks - p];
         for (int mu = p; mu < 64 * blocks; mu++) {
             padding[mu - p] = index(mu);
@@ -120,6 +131,21 @@ public final class SequentialSweep {
         return (int) max;
     }
 
+    /** sum_mu xi_i^mu for every neuron i: 2 popcount(column) - p. */
+    private static int[] columnSums(PatternMatrix xi) {
+        long[] cols = xi.columns();
+        int blocks = xi.blocks();
+        int[] out = new int[xi.N()];
+        for (int i = 0; i < out.length; i++) {
+            int ones = 0;
+            for (int k = 0; k < blocks; k++) {
+                ones += Long.bitCount(cols[i * blocks + k]);
+            }
+            out[i] = 2 * ones - xi.p();
+        }
+        return out;
+    }
+
     /** The lanes this sweeper runs on. */
     public Lanes lanes() {
         return lanes;
@@ -135,10 +161,13 @@ public final class SequentialSweep {
             return longSweep(sigma, order, 0);
         }
         if (!current || States.distance(sigma, 0, last, 0, words) != 0) {
+            sumB = 0;
             for (int mu = 0; mu < p; mu++) {
-                b[index(mu)] = xi.overlap(mu, sigma, 0);
+                int overlap = xi.overlap(mu, sigma, 0);
+                b[index(mu)] = overlap;
+                sumB += overlap;
             }
-            refresh(0, 0);
+            refresh(-1, 0);
         }
         current = false;
         if (sums[1] >= WIDTH_LIMIT || longPathAfterFlips == 0) {
@@ -159,7 +188,7 @@ public final class SequentialSweep {
             }
             flips++;
             sigma[i >>> 6] ^= 1L << i;
-            refresh(i * blocks, sign);
+            refresh(i, sign);
             if (sums[1] >= WIDTH_LIMIT || flips >= longPathAfterFlips) {
                 return flips + longSweep(sigma, order, k + 1);
             }
@@ -170,18 +199,28 @@ public final class SequentialSweep {
     }
 
     /**
-     * b += 2 s xi_j^mu for the column at cols[from ..] (s = 0: none), then a, A, W and D from b. The padding
-     * entries (zero bits in every column, so they never enter a field) are taken out of the sums and reset to
-     * b = 0, which keeps their |a| and |d| within maxAbs.
+     * After neuron j turned to s (j = -1, s = 0: no flip), b_mu += 2 s xi_j^mu, then a, A, W and D from b. The
+     * padding entries (zero bits in every column, so they never enter a field) are taken out of the sums and reset
+     * to b = 0, which keeps their |a| and |d| within maxAbs. Where a(b) &gt;= 0 for every overlap (odd n) W is A,
+     * and where d is linear in b (n = 2, 3) D = slope sum_mu b_mu + intercept p, sum_mu b_mu changing by
+     * 2 s sum_mu xi_j^mu: the lanes then only update b and a (measured 2x faster).
      */
-    private void refresh(int from, int s) {
-        ops.update(xi.columns(), from, blocks, s, b, a, polyA, polyD, maxAbs, sums);
+    private void refresh(int j, int s) {
+        boolean derived = aNonNegative && dLinear;
+        ops.update(xi.columns(), Math.max(j, 0) * blocks, blocks, s, b, a, polyA, polyD, derived, maxAbs, sums);
         for (int at : padding) {
             sums[0] -= a[at];
             sums[1] -= Math.abs(a[at]);
             sums[2] -= polyD.at(b[at]);
             b[at] = 0;
             a[at] = polyA.at(0);
+        }
+        if (derived) {
+            if (j >= 0) {
+                sumB += 2L * s * columnSum[j];
+            }
+            sums[1] = sums[0];
+            sums[2] = polyD.slope() * sumB + (long) polyD.intercept() * p;
         }
     }
 

@@ -67,12 +67,48 @@ final class VectorColumnOps implements ColumnOps {
      */
     @Override
     public void update(long[] cols, int from, int blocks, int s, int[] b, int[] a,
-                       IntPolynomial polyA, IntPolynomial polyD, int maxAbs, long[] sums) {
-        if (polyA.linear() && polyD.linear()) {
+                       IntPolynomial polyA, IntPolynomial polyD, boolean aOnly, int maxAbs, long[] sums) {
+        if (aOnly && polyA.linear()) {
+            updateLinearA(cols, from, blocks, s, b, a, polyA, maxAbs, sums);
+        } else if (polyA.linear() && polyD.linear()) {
             updateLinear(cols, from, blocks, s, b, a, polyA, polyD, maxAbs, sums);
         } else {
             updateHorner(cols, from, blocks, s, b, a, polyA, polyD, maxAbs, sums);
         }
+    }
+
+    /** The update of b and a with sum a only, a linear: n = 3 (a = 6 b^2 + 8 &gt;= 0, d = -12 b: see SequentialSweep). */
+    private static void updateLinearA(long[] cols, int from, int blocks, int s, int[] b, int[] a,
+                                      IntPolynomial polyA, int maxAbs, long[] sums) {
+        int blocksPerFlush = Math.max(1, Integer.MAX_VALUE / Math.max(1, maxAbs) / Q);
+        IntVector plus = IntVector.broadcast(INTS, 4 * s);  // b += -2s + (4s where xi = +1)
+        IntVector minus = IntVector.broadcast(INTS, -2 * s);
+        VectorMask<Integer> aSquare = INTS.maskAll(polyA.inSquare()); // lanes where t = b^2, not b
+        int slopeA = polyA.slope(), interceptA = polyA.intercept();
+        long sumA = 0;
+        int[] lanes = new int[L];
+        for (int k0 = 0; k0 < blocks; k0 += blocksPerFlush) {
+            IntVector accA = IntVector.zero(INTS);
+            int k1 = Math.min(blocks, k0 + blocksPerFlush);
+            for (int k = k0; k < k1; k++) {
+                IntVector word = LongVector.broadcast(LONGS, cols[from + k]).reinterpretAsInts();
+                int base = 64 * k;
+                for (int q = 0; q < Q; q++) {
+                    int at = base + q * L;
+                    IntVector mask = word.lanewise(VectorOperators.LSHL, IntVector.fromArray(INTS, SHIFTS, q * L))
+                            .lanewise(VectorOperators.ASHR, 31);
+                    IntVector bv = IntVector.fromArray(INTS, b, at).add(mask.and(plus)).add(minus);
+                    bv.intoArray(b, at);
+                    IntVector av = bv.blend(bv.mul(bv), aSquare).mul(slopeA).add(interceptA);
+                    av.intoArray(a, at);
+                    accA = accA.add(av);
+                }
+            }
+            sumA += sumLanes(accA, lanes);
+        }
+        sums[0] = sumA;
+        sums[1] = 0;
+        sums[2] = 0;
     }
 
     private static void updateLinear(long[] cols, int from, int blocks, int s, int[] b, int[] a,
