@@ -65,23 +65,14 @@ public final class ParallelStep {
     private final int[] region;       // region[g]: where group g's planes start in planes, or -1 before its first row
     private int regionsUsed;
     private long[] planes;            // planes[region[g] + j stride + w]: bit j of group g's counts, neurons 64w..
-    private final long[] h;
-    private final long[] count8 = new long[8];
+    private final long[] h;           // the fields, padded to whole 64-bit words of neurons
 
-    /** SPREAD[x]: byte lane k holds bit k of x. */
-    private static final long[] SPREAD = new long[256];
-
-    static {
-        for (int x = 0; x < 256; x++) {
-            for (int k = 0; k < 8; k++) {
-                SPREAD[x] |= (long) (x >>> k & 1) << (8 * k);
-            }
-        }
-    }
-
-    /** A kernel for the patterns xi with coefficients of the same N, on the lanes {@link Lanes#best()} chooses. */
+    /**
+     * A kernel for the patterns xi with coefficients of the same N, on the lanes {@link Lanes#best()} chooses, except
+     * that rows of one word (N &lt;= 64) take scalar words: padded to a whole vector they measured no faster.
+     */
     public ParallelStep(PatternMatrix xi, FieldCoefficients coefficients) {
-        this(xi, coefficients, Lanes.best());
+        this(xi, coefficients, xi.words() == 1 ? Lanes.SCALAR : Lanes.best());
     }
 
     /**
@@ -122,7 +113,7 @@ public final class ParallelStep {
         }
         this.tail = new long[16 * stride];
         this.planes = new long[16 * regionSize];
-        this.h = new long[N];
+        this.h = new long[64 * words];
     }
 
     /** The rows at the padded stride: the array itself when no padding is needed, else a zero-padded copy. */
@@ -173,7 +164,7 @@ public final class ParallelStep {
                 long a = coefficients.a(groupB(g));
                 constant += a * size;
                 int used = 32 - Integer.numberOfLeadingZeros(size);
-                addCounts(base, used, 2 * a);
+                ops.addCounts(planes, base, used, stride, words, 2 * a, h);
                 java.util.Arrays.fill(planes, base, base + used * stride, 0L);
             }
         }
@@ -331,35 +322,6 @@ public final class ParallelStep {
     /** An overlap b of group g (all members of a group share a(b)). */
     private int groupB(int g) {
         return oddN ? 2 * g + (N & 1) : 2 * g - N;
-    }
-
-    /**
-     * Adds weight * count_i to h_i, count_i being the vertical counter in planes[base ..] (used planes). The bit
-     * planes are turned into counts eight neurons at a time: SPREAD[x] puts bit k of the byte x into byte lane k,
-     * so summing SPREAD[plane byte] << j over eight planes j gives eight 8-bit counts in one long.
-     */
-    private void addCounts(int base, int used, long weight) {
-        for (int w = 0; w < words; w++) {
-            int top = Math.min(64, N - 64 * w);
-            for (int at = 0; at < top; at += 8) {
-                java.util.Arrays.fill(count8, 0L);
-                for (int j0 = 0; j0 < used; j0 += 8) {
-                    long lanes = 0;
-                    int jEnd = Math.min(used, j0 + 8);
-                    for (int j = j0; j < jEnd; j++) {
-                        lanes += SPREAD[(int) (planes[base + j * stride + w] >>> at) & 0xFF] << (j - j0);
-                    }
-                    for (int k = 0; k < 8; k++) {
-                        count8[k] += (lanes >>> 8 * k & 0xFF) << j0;
-                    }
-                }
-                int neuron = 64 * w + at;
-                int n8 = Math.min(8, top - at);
-                for (int k = 0; k < n8; k++) {
-                    h[neuron + k] += weight * count8[k];
-                }
-            }
-        }
     }
 
     /**

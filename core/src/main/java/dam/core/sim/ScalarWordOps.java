@@ -5,6 +5,17 @@ final class ScalarWordOps implements WordOps {
 
     static final ScalarWordOps INSTANCE = new ScalarWordOps();
 
+    /** SPREAD[x]: byte lane k holds bit k of x. */
+    private static final long[] SPREAD = new long[256];
+
+    static {
+        for (int x = 0; x < 256; x++) {
+            for (int k = 0; k < 8; k++) {
+                SPREAD[x] |= (long) (x >>> k & 1) << (8 * k);
+            }
+        }
+    }
+
     private ScalarWordOps() {
     }
 
@@ -69,6 +80,43 @@ final class ScalarWordOps implements WordOps {
                 long t = planes[j] & carry;
                 planes[j] ^= carry;
                 carry = t;
+            }
+        }
+    }
+
+    /**
+     * The bit planes are turned into counts eight neurons at a time: SPREAD[x] puts bit k of the byte x into byte
+     * lane k, so summing SPREAD[plane byte] << j over eight planes j gives eight 8-bit counts in one long.
+     */
+    @Override
+    public void addCounts(long[] planes, int base, int used, int stride, int words, long weight, long[] h) {
+        for (int w = 0; w < words; w++) {
+            for (int at = 0; at < 64; at += 8) {
+                long c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
+                for (int j0 = 0; j0 < used; j0 += 8) {
+                    long lanes = 0;
+                    int jEnd = Math.min(used, j0 + 8);
+                    for (int j = j0; j < jEnd; j++) {
+                        lanes += SPREAD[(int) (planes[base + j * stride + w] >>> at) & 0xFF] << (j - j0);
+                    }
+                    c0 += (lanes & 0xFF) << j0;
+                    c1 += (lanes >>> 8 & 0xFF) << j0;
+                    c2 += (lanes >>> 16 & 0xFF) << j0;
+                    c3 += (lanes >>> 24 & 0xFF) << j0;
+                    c4 += (lanes >>> 32 & 0xFF) << j0;
+                    c5 += (lanes >>> 40 & 0xFF) << j0;
+                    c6 += (lanes >>> 48 & 0xFF) << j0;
+                    c7 += (lanes >>> 56) << j0;
+                }
+                int neuron = 64 * w + at;
+                h[neuron] += weight * c0;
+                h[neuron + 1] += weight * c1;
+                h[neuron + 2] += weight * c2;
+                h[neuron + 3] += weight * c3;
+                h[neuron + 4] += weight * c4;
+                h[neuron + 5] += weight * c5;
+                h[neuron + 6] += weight * c6;
+                h[neuron + 7] += weight * c7;
             }
         }
     }

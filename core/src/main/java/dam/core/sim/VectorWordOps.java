@@ -1,10 +1,14 @@
 package dam.core.sim;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import static jdk.incubator.vector.VectorOperators.B2L;
 import static jdk.incubator.vector.VectorOperators.BITWISE_BLEND;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 /**
@@ -108,6 +112,44 @@ final class VectorWordOps implements WordOps {
                 LongVector plane = LongVector.fromArray(SPECIES, planes, j);
                 plane.lanewise(XOR, carry).intoArray(planes, j);
                 carry = plane.and(carry);
+            }
+        }
+    }
+
+    /** BYTE_SHIFTS[m] = 8 m: lane m of a broadcast word, shifted right by it, starts with byte m. */
+    private static final long[] BYTE_SHIFTS = {0, 8, 16, 24, 32, 40, 48, 56};
+
+    /**
+     * Eight lanes of eight neurons: lane m takes byte m of a plane word and spreads its bits to the lowest bits of
+     * its 8 bytes, with one multiplication (bits 0..6 times sum_k 2^(7k) land on bits 8k without carries; bit 7 is
+     * moved on its own). Summing the spread planes shifted by j counts up to 8 planes in the bytes; those become
+     * long counts (one conversion per 8 neurons) and are added to h times the weight. Needs 8 lanes (512-bit);
+     * narrower vectors take the scalar loop.
+     */
+    @Override
+    public void addCounts(long[] planes, int base, int used, int stride, int words, long weight, long[] h) {
+        if (L != 8) {
+            ScalarWordOps.INSTANCE.addCounts(planes, base, used, stride, words, weight, h);
+            return;
+        }
+        LongVector shifts = LongVector.fromArray(SPECIES, BYTE_SHIFTS, 0);
+        for (int w = 0; w < words; w++) {
+            for (int j0 = 0; j0 < used; j0 += 8) {
+                LongVector acc = LongVector.zero(SPECIES);
+                int jEnd = Math.min(used, j0 + 8);
+                for (int j = j0; j < jEnd; j++) {
+                    LongVector y = LongVector.broadcast(SPECIES, planes[base + j * stride + w]).lanewise(LSHR, shifts);
+                    LongVector low = y.and(0x7FL).mul(0x0002040810204081L).and(0x0101010101010101L);
+                    LongVector spread = y.and(0x80L).lanewise(LSHL, 49).or(low);
+                    acc = acc.add(spread.lanewise(LSHL, j - j0));
+                }
+                ByteVector counts = acc.reinterpretAsBytes();
+                long scale = weight << j0;
+                for (int part = 0; part < 8; part++) {
+                    int at = 64 * w + 8 * part;
+                    LongVector count = ((LongVector) counts.convertShape(B2L, SPECIES, part)).and(0xFFL);
+                    LongVector.fromArray(SPECIES, h, at).add(count.mul(scale)).intoArray(h, at);
+                }
             }
         }
     }

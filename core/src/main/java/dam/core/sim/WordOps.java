@@ -23,6 +23,12 @@ interface WordOps {
     /** Ripples the carry row planes[carryAt ..] into the planes at from, from + stride, .. below top. */
     void ripple(long[] planes, int carryAt, int from, int top, int stride);
 
+    /**
+     * Adds weight * count_i to h[i] for the 64 words neurons, count_i being the vertical counter of neuron i in the
+     * used bit planes at planes[base ..] (plane j at base + j stride, neurons 64 w .. in word w).
+     */
+    void addCounts(long[] planes, int base, int used, int stride, int words, long weight, long[] h);
+
     /** A short name for logs: "scalar" or "vector (8 x 64-bit lanes)". */
     String describe();
 }
