@@ -94,8 +94,11 @@ public final class StepThroughput {
     public record Point(int N, double alpha) {
     }
 
-    /** One row of the result table, with the 1-minute load average after its measurements. */
-    public record Row(Point point, int p, Map<Kernel, Rate> rates, double load) {
+    /**
+     * One row of the result table, with the 1-minute load average after its measurements and, where the sequential
+     * kernel ran, its mean flips per sweep and sweeps per trial (else NaN).
+     */
+    public record Row(Point point, int p, Map<Kernel, Rate> rates, double load, double flipsPerSweep, double sweepsPerTrial) {
     }
 
     private StepThroughput() {
@@ -261,6 +264,7 @@ public final class StepThroughput {
                         work.add(new Workload(s, N, alpha, p, set, coefficients));
                     }
                     Map<Kernel, Rate> rates = new EnumMap<>(Kernel.class);
+                    double[] sequentialStats = {Double.NaN, Double.NaN};
                     for (Kernel k : kernels) {
                         runFor(pool, work, k, s.warmupSeconds());
                         long t0 = System.nanoTime();
@@ -268,12 +272,17 @@ public final class StepThroughput {
                         double wall = stepsAndCpu[0] / ((System.nanoTime() - t0) * 1e-9);
                         double cpu = stepsAndCpu[0] / (stepsAndCpu[1] * 1e-9) * s.threads();
                         rates.put(k, new Rate(wall, cpu));
-                        String extra = k == Kernel.SEQUENTIAL ? sequentialNote(work) : "";
+                        String extra = "";
+                        if (k == Kernel.SEQUENTIAL) {
+                            sequentialStats = sequentialStats(work);
+                            extra = String.format(Locale.ROOT, " (%.1f flips per sweep, %.2f sweeps per trial)",
+                                    sequentialStats[0], sequentialStats[1]);
+                        }
                         log.printf(Locale.ROOT, "N=%d alpha=%.3f p=%d %s: %.1f trial-steps/s wall, %.1f per cpu-second"
                                         + " x %d threads%s (load %.2f)%n", N, alpha, p, k.label(), wall, cpu, s.threads(),
                                 extra, loadAverage());
                     }
-                    rows.add(new Row(new Point(N, alpha), p, rates, loadAverage()));
+                    rows.add(new Row(new Point(N, alpha), p, rates, loadAverage(), sequentialStats[0], sequentialStats[1]));
                     work.clear(); // large pattern sets: let the next point's be collected
                 }
             }
@@ -283,8 +292,8 @@ public final class StepThroughput {
         return rows;
     }
 
-    /** Mean flips per sweep and sweeps per finished trial of the sequential kernel, since its last warm-up. */
-    private static String sequentialNote(List<Workload> work) {
+    /** {mean flips per sweep, sweeps per finished trial} of the sequential kernel in its last measured run. */
+    private static double[] sequentialStats(List<Workload> work) {
         long sweeps = 0, flips = 0, trials = 0, trialSweeps = 0;
         for (Workload w : work) {
             sweeps += w.sweeps;
@@ -292,8 +301,7 @@ public final class StepThroughput {
             trials += w.trials;
             trialSweeps += w.trialSweeps;
         }
-        return String.format(Locale.ROOT, " (%.1f flips per sweep, %.2f sweeps per trial)",
-                (double) flips / Math.max(1, sweeps), (double) trialSweeps / Math.max(1, trials));
+        return new double[] {(double) flips / Math.max(1, sweeps), (double) trialSweeps / Math.max(1, trials)};
     }
 
     /** The 1-minute load average of the machine, or NaN where the OS does not report it. */
@@ -353,6 +361,22 @@ public final class StepThroughput {
                 out.println(line);
             }
         }
+        if (kernels.contains(Kernel.SEQUENTIAL)) {
+            out.println("# sequential sweep against the fast parallel step, milliseconds per state on one thread (CPU time)");
+            out.printf(Locale.ROOT, "%-5s %-6s %7s %10s %10s %10s %12s %14s%n", "N", "alpha", "p", "sweep", "step",
+                    "sweep/step", "flips/sweep", "sweeps/trial");
+            for (Row r : rows) {
+                double sweep = s.threads() * 1e3 / pick(r.rates().get(Kernel.SEQUENTIAL), false);
+                double vector = pick(r.rates().get(Kernel.FAST_VECTOR), false);
+                double step = s.threads() * 1e3 / (Double.isNaN(vector) ? pick(r.rates().get(Kernel.FAST_SCALAR), false) : vector);
+                out.printf(Locale.ROOT, "%-5d %-6.3f %7d %10.3f %10s %10s %12.1f %14.2f%n", r.point().N(), r.point().alpha(),
+                        r.p(), sweep, fmt3(step), fmt(sweep / step), r.flipsPerSweep(), r.sweepsPerTrial());
+            }
+        }
+    }
+
+    private static String fmt3(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static double pick(Rate r, boolean wall) {

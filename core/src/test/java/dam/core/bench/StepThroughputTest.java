@@ -29,7 +29,7 @@ class StepThroughputTest {
         assertTrue(table.contains("fast-vector") && table.contains("fast-scalar") && table.contains("sequential")
                 && table.contains("vec/scal") && table.contains("fast/numpy") && table.contains("sweep/step"), table);
         String[] rows = table.lines().filter(l -> l.matches("^(64|80) .*")).toArray(String[]::new);
-        assertEquals(4, rows.length, table); // two N, two clocks
+        assertEquals(6, rows.length, table); // two N, two clocks, then the sequential summary
         String[] wall = rows[0].trim().split("\\s+");
         assertEquals("64", wall[0]);
         assertEquals("2048", wall[2]); // p = round(0.5 * 64^2)
@@ -39,6 +39,9 @@ class StepThroughputTest {
         assertEquals("10.0", wall[7]);
         assertEquals("20.0", rows[1].trim().split("\\s+")[7]);
         assertEquals("4.0", rows[2].trim().split("\\s+")[7]); // per CPU-second: single-threaded rate x 1 thread
+        assertTrue(table.contains("# sequential sweep against the fast parallel step"), table);
+        String[] sequential = rows[4].trim().split("\\s+");
+        assertTrue(Double.parseDouble(sequential[3]) > 0 && Double.parseDouble(sequential[5]) > 0, rows[4]);
         Map<StepThroughput.Point, StepThroughput.Rate> rates = StepThroughput.readNumpy(numpy, numpy, 2);
         assertEquals(new StepThroughput.Rate(10.0, 8.0), rates.get(new StepThroughput.Point(64, 0.5)));
         assertEquals(new StepThroughput.Rate(20.0, 10.0), rates.get(new StepThroughput.Point(80, 0.5)));
