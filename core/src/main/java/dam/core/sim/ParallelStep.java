@@ -11,27 +11,33 @@ package dam.core.sim;
  * where n_g is the size of group g and count_{g,i} the number of its patterns with xi_i = +1. For each state the
  * kernel
  * <ol>
- *   <li>streams the pattern rows once, computing b_mu = N - 2 popcount(row XOR sigma) and queueing the row for
- *       its group;</li>
+ *   <li>streams the pattern rows once, a block of 256 rows at a time: first b_mu = N - 2 popcount(row XOR sigma)
+ *       for the block (the state's words in locals), then each row queued for its group;</li>
  *   <li>when a group has 16 rows queued, adds them to the group's per-neuron counts, kept 64 neurons at a time in
- *       bit planes (vertical counters) and fed by a carry-save adder tree (Harley-Seal): about five word
- *       operations per row and 64 neurons, on rows that are still in cache. The tree's carries of weight 16 are
- *       parked and go through the same tree 16 at a time, so the ripple up the high planes happens once per 256
- *       rows, not once per 16;</li>
- *   <li>at the end turns each group's bit planes into counts, eight neurons at a time, and sums the field.</li>
+ *       bit planes (vertical counters) and fed by a carry-save adder tree (Harley-Seal) on rows that are still in
+ *       cache: about five operations per row per 64 neurons on scalar words, per 512 neurons on AVX-512 vector
+ *       lanes ({@link Lanes}). The tree's carries of weight 16 are parked and go through the same tree 16 at a time,
+ *       so the ripple up the high planes happens once per 256 rows, not once per 16; a group's last rows and
+ *       carries go through the tree padded with zero rows;</li>
+ *   <li>at the end turns each group's bit planes into counts, eight neurons (scalar) or 64 neurons (vector) at a
+ *       time, and sums the field.</li>
  * </ol>
- * Cost per state and step: about p N / 64 x (popcount + 6) word operations, plus (number of groups) x N for step
- * 3, against 2 p N multiply-adds for {@link DenseIntStep}. (Streaming the rows once for the whole batch instead,
- * with per-state counters, measured slower: the counters of ten states no longer fit in the L2 cache; sharing
- * blocks of rows between two or all states measured no faster, the step being bound by the word operations.
- * Profile and measured alternatives: bench/README.md.)
+ * Cost per state and step: about p N / 64 x (popcount + 6) word operations on scalar words, plus (number of
+ * groups) x N for step 3, against 2 p N multiply-adds for {@link DenseIntStep}. (Streaming the rows once for the
+ * whole batch instead, with per-state counters, measured slower: the counters of ten states no longer fit in the
+ * L2 cache; sharing blocks of rows between two or all states measured no faster. Profile and measured
+ * alternatives: bench/README.md.)
+ *
+ * <p>Lanes: rows, the state and the bit planes are stored at a stride of whole vectors (zero words as padding), so
+ * the vector loops have no scalar tail; both lanes compute the same bits, and the kernel-agreement tests run both.
  *
  * <p>Exactness: all field arithmetic is long arithmetic modulo 2^64 (ring operations only), and the field's range
- * is proved every step ({@link FieldCoefficients#boundFromHistogram} below 2^63, else ArithmeticException naming
- * n and N), so the final residue is the true h_i. The counts themselves are exact integers. Because the heavy
- * work is done in bit planes, only the final combination touches h, so a separate int path would bring nothing
- * measurable; the int fast path lives in {@link LookupTableStep}, the byte-sliced lookup-table design, which this
- * kernel replaced (measured about 4x slower at n=3, N=512) and which is kept as a second exact implementation.
+ * is proved every step (sum over the overlap groups of n_g (|a(b_g)| + |d(b_g)|) below 2^63, else
+ * ArithmeticException naming n and N), so the final residue is the true h_i. The counts themselves are exact
+ * integers. Because the heavy work is done in bit planes, only the final combination touches h, so a separate int
+ * path would bring nothing measurable; the int fast path lives in {@link LookupTableStep}, the byte-sliced
+ * lookup-table design, which this kernel replaced (measured about 4x slower at n=3, N=512) and which is kept as a
+ * second exact implementation.
  *
  * <p>Holds scratch buffers: use one instance per thread.
  */

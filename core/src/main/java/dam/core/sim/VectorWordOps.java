@@ -13,11 +13,11 @@ import static jdk.incubator.vector.VectorOperators.XOR;
 
 /**
  * {@link WordOps} on SIMD vectors of the JDK Vector API (incubator module jdk.incubator.vector): the preferred
- * species of the CPU, 8 x 64-bit lanes on AVX-512. The carry-save adders are lanewise AND, OR, XOR, which C2 turns
- * into one ternary-logic instruction per full adder half where the CPU has one (VPTERNLOGQ). Lanewise population
- * count needs JDK 19 or later (VectorOperators.BIT_COUNT); this class compiles for and runs on JDK 17, so the
- * overlaps XOR whole vectors and count the bits of the lanes with the scalar POPCNT intrinsic (bench/README.md
- * has the measurements behind this choice).
+ * species of the CPU, 8 x 64-bit lanes on AVX-512. The carry-save adders are lanewise XOR and a bitwise select,
+ * which C2 compiles to ternary-logic instructions (VPTERNLOGQ) on AVX-512. The overlaps stay scalar POPCNT in
+ * {@link ParallelStep}: lanewise population count (VectorOperators.BIT_COUNT) needs JDK 19 or later, and on JDK 25
+ * it measured only 1.3x faster than the scalar count with the state in locals (bench/README.md), not worth a
+ * second build for a JVM the project does not run by default.
  *
  * <p>Only loaded when the module is present ({@link Lanes}); the class must not be touched otherwise.
  */
