@@ -6,10 +6,11 @@ matrix products:  b = sigma xi^T,  h = a(b) xi + sigma * sum_mu d(b)  (physics.m
 a(b) = ((b+2)^n - (b-2)^n)/2 and d(b) = (2 b^n - (b+2)^n - (b-2)^n)/2. float64 is exact here because every
 partial sum is an integer below 2^53 (checked below against a literal integer implementation).
 
-Prints "alpha trial-steps/s" lines (wall clock) and "# cpu alpha trial-steps-per-cpu-second" lines.
-Usage: numpy_step.py [--n 3] [--neurons 512] [--alphas 0.1,0.2,0.4] [--S 10] [--seconds 5] [--warmup 2]
+Prints "N alpha trial-steps/s" lines (wall clock) and "# cpu N alpha trial-steps-per-cpu-second" lines.
+Usage: numpy_step.py [--n 3] [--neurons 512,1024] [--alphas 0.1,0.2,0.4] [--S 10] [--seconds 5] [--warmup 2]
 """
 import argparse
+import os
 import sys
 import time
 
@@ -86,18 +87,21 @@ def throughput(n, N, alpha, S, seconds, warmup, seed=1):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=3)
-    ap.add_argument("--neurons", dest="N", type=int, default=512)
+    ap.add_argument("--neurons", dest="N", default="512,1024")
     ap.add_argument("--alphas", default="0.1,0.2,0.4")
     ap.add_argument("--S", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=5)
     ap.add_argument("--warmup", type=float, default=2)
     args = ap.parse_args()
     check_exact()
-    for alpha in [float(x) for x in args.alphas.split(",")]:
-        p, wall, cpu = throughput(args.n, args.N, alpha, args.S, args.seconds, args.warmup)
-        print(f"# alpha={alpha} p={p} numpy {wall:.1f} trial-steps/s wall, {cpu:.1f} per cpu-second", file=sys.stderr)
-        print(f"{alpha} {wall:.3f}")
-        print(f"# cpu {alpha} {cpu:.3f}")
+    for N in [int(x) for x in args.N.split(",")]:
+        for alpha in [float(x) for x in args.alphas.split(",")]:
+            p, wall, cpu = throughput(args.n, N, alpha, args.S, args.seconds, args.warmup)
+            load = os.getloadavg()[0]
+            print(f"# N={N} alpha={alpha} p={p} numpy {wall:.1f} trial-steps/s wall, {cpu:.1f} per cpu-second"
+                  f" (load {load:.2f})", file=sys.stderr)
+            print(f"{N} {alpha} {wall:.3f}")
+            print(f"# cpu {N} {alpha} {cpu:.3f}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Step-throughput benchmark: Java kernels (fast ParallelStep, LookupTableStep, DenseIntStep) and NumPy, one table.
-# NumPy runs twice: with its default BLAS threads (wall-clock column) and single-threaded (per-CPU-second column).
-# Usage: bench/run.sh [StepThroughput options, e.g. --alphas 0.2 --seconds 3 --threads 2 --S 10]
+# Step-throughput benchmark: Java kernels (ParallelStep on vector and on scalar lanes, DenseIntStep, SequentialSweep;
+# LookupTableStep on request) and NumPy, one table per clock. NumPy runs twice: with its default BLAS threads
+# (wall-clock column) and single-threaded (per-CPU-second column).
+# Usage: bench/run.sh [StepThroughput options, e.g. --neurons 512 --alphas 0.2 --seconds 3 --threads 2 --S 10]
 # Runs from any directory; builds core offline if needed. Prints the machine load before and after.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,5 +31,7 @@ echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors" >&
 # NumPy down: unset them for NumPy's runs only, so the comparison is against NumPy at its best.
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" bench/numpy_step.py "${np_args[@]}" > "$tmp"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 "$py" bench/numpy_step.py "${np_args[@]}" > "$tmp1"
-java -cp "core/target/classes:$(cat core/target/cp.txt)" dam.core.bench.StepThroughput "$@" --numpy "$tmp" --numpy1 "$tmp1"
+# The Vector API module gives the kernels their SIMD lanes (dam.core.sim.Lanes); the JVM notes the incubator module on stderr.
+java --add-modules jdk.incubator.vector -cp "core/target/classes:$(cat core/target/cp.txt)" \
+  dam.core.bench.StepThroughput "$@" --numpy "$tmp" --numpy1 "$tmp1"
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -34,9 +34,10 @@ dam_classpath() {
   echo "$DAM_JAR:$(cat "$DAM_CP_FILE")"
 }
 
-# Spark 4 on Java 17 needs these opens; the log4j2 config keeps Spark quiet.
+# Spark 4 on Java 17 needs these opens; the log4j2 config keeps Spark quiet. The Vector API module gives the
+# simulation kernels their SIMD lanes (dam.core.sim.Lanes; -Ddam.lanes=scalar in DAM_JAVA_OPTS turns them off).
 dam_java_opts() {
-  local opts="-Djava.awt.headless=true"
+  local opts="-Djava.awt.headless=true --add-modules=jdk.incubator.vector"
   for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
            java.util.concurrent java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
     opts="$opts --add-opens=java.base/$p=ALL-UNNAMED"

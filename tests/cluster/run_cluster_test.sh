@@ -60,7 +60,7 @@ echo "cluster up: spark://127.0.0.1:$PORT"
 START=$(date +%s)
 timeout "$LIMIT" "$SPARK_HOME/bin/spark-submit" --class dam.jobs.SweepApp --master "spark://127.0.0.1:$PORT" \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
-  --driver-java-options "-Dlog4j2.configurationFile=file:$ROOT/conf/log4j2.properties" \
+  --driver-java-options "-Dlog4j2.configurationFile=file:$ROOT/conf/log4j2.properties --add-modules=jdk.incubator.vector" \
   --executor-memory 1g "$JAR" "$CONF" --output "$WORK/cluster" > "$WORK/cluster.out" 2> "$WORK/cluster.err" \
   || { echo "FAIL: spark-submit exited $?"; tail -20 "$WORK/cluster.err"; exit 1; }
 echo "cluster sweep: $(( $(date +%s) - START )) s"

@@ -5,10 +5,12 @@ import dam.core.model.Model;
 import dam.core.sim.DenseIntStep;
 import dam.core.sim.FieldCoefficients;
 import dam.core.sim.InitialState;
+import dam.core.sim.Lanes;
 import dam.core.sim.LookupTableStep;
 import dam.core.sim.ParallelStep;
 import dam.core.sim.PatternMatrix;
 import dam.core.sim.Seeds;
+import dam.core.sim.SequentialSweep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -28,29 +30,58 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Throughput of one parallel step in trial-steps per second (one trial-step = one state advanced one step) at
- * n = 3, N = 512, alpha in {0.1, 0.2, 0.4}, for the fast {@link ParallelStep}, the byte-sliced
- * {@link LookupTableStep} and the straightforward {@link DenseIntStep}.
+ * Throughput of the simulation kernels in trial-steps per second at n = 3, N in {512, 1024}, alpha in
+ * {0.1, 0.2, 0.4}: one trial-step is one state advanced one parallel step, or (kernel {@code sequential}) one
+ * sweep of N single-neuron updates. Kernels: the fast {@link ParallelStep} on vector lanes and on scalar words
+ * ({@link Lanes}), the byte-sliced {@link LookupTableStep}, the straightforward {@link DenseIntStep}, and
+ * {@link SequentialSweep}.
  *
- * <p>Every measured step is computed: the benchmark drives the kernels directly, without the early stop at fixed
- * points that {@code TrialRunner} applies, so the numbers are the honest cost per step. All kernels run on the
- * same thread pool (default: one thread per processor), one pattern set of S states per thread. Two rates are
- * reported: wall clock (what the machine delivered, sensitive to other load) and per CPU-second of the worker
- * threads times the thread count (what the threads would deliver with the cores to themselves).
+ * <p>Every parallel step is computed: the benchmark drives the kernels directly, without the early stop at fixed
+ * points that {@code TrialRunner} applies, so the numbers are the honest cost per step. A sweep's cost depends on
+ * how many neurons flip, so the sequential kernel runs whole trials as {@code TrialRunner} does: a fresh state at
+ * m0, sweeps in fresh random orders until a sweep without a flip (which confirms the fixed point), then the next
+ * trial. All kernels run on the same thread pool (default: one thread per processor), one pattern set of S states
+ * per thread. Two rates are reported: wall clock (what the machine delivered, sensitive to other load) and per
+ * CPU-second of the worker threads times the thread count (what the threads would deliver with the cores to
+ * themselves). Each row ends with the 1-minute load average after it was measured.
  *
  * <p>Entry points: {@link #main} (command line) and {@link #run(String[], PrintStream)} (for {@code bin/dam bench}).
  */
 public final class StepThroughput {
 
-    /** The kernels compared. */
-    public enum Kernel { FAST, TABLE, DENSE }
+    /** The kernels compared; {@link #label()} is the name on the command line and in the table. */
+    public enum Kernel {
+        FAST_VECTOR("fast-vector"), FAST_SCALAR("fast-scalar"), TABLE("table"), DENSE("dense"), SEQUENTIAL("sequential");
+
+        private final String label;
+
+        Kernel(String label) {
+            this.label = label;
+        }
+
+        /** The kernel's name in options and tables, e.g. fast-vector. */
+        public String label() {
+            return label;
+        }
+
+        /** The kernel of a label. @throws IllegalArgumentException naming --kernels for an unknown label */
+        public static Kernel of(String label) {
+            for (Kernel k : values()) {
+                if (k.label.equals(label.trim())) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("--kernels: unknown kernel '" + label.trim()
+                    + "' (fast-vector, fast-scalar, table, dense, sequential)");
+        }
+    }
 
     /** Benchmark settings; {@link #defaults()} gives the task's configuration. */
-    public record Settings(int n, int N, double[] alphas, int statesPerPatternSet, int threads,
+    public record Settings(int n, int[] Ns, double[] alphas, int statesPerPatternSet, int threads,
                            double warmupSeconds, double measureSeconds, double m0, long seed) {
-        /** n=3, N=512, alpha 0.1/0.2/0.4, S=10, one thread per processor, 2 s warm-up, 5 s measured, m0=0.5. */
+        /** n=3, N=512 and 1024, alpha 0.1/0.2/0.4, S=10, one thread per processor, 2 s warm-up, 5 s measured, m0=0.5. */
         public static Settings defaults() {
-            return new Settings(3, 512, new double[] {0.1, 0.2, 0.4}, 10,
+            return new Settings(3, new int[] {512, 1024}, new double[] {0.1, 0.2, 0.4}, 10,
                     Runtime.getRuntime().availableProcessors(), 2, 5, 0.5, 1);
         }
     }
@@ -59,8 +90,15 @@ public final class StepThroughput {
     public record Rate(double wall, double cpu) {
     }
 
-    /** One row of the result table. */
-    public record Row(double alpha, int p, Map<Kernel, Rate> rates) {
+    /** A grid point of the benchmark: N and alpha (NumPy's rates are keyed by it). */
+    public record Point(int N, double alpha) {
+    }
+
+    /**
+     * One row of the result table, with the 1-minute load average after its measurements and, where the sequential
+     * kernel ran, its mean flips per sweep and sweeps per trial (else NaN).
+     */
+    public record Row(Point point, int p, Map<Kernel, Rate> rates, double load, double flipsPerSweep, double sweepsPerTrial) {
     }
 
     private StepThroughput() {
@@ -68,24 +106,44 @@ public final class StepThroughput {
 
     /** Runs the benchmark from command-line options and prints the table to stdout (progress to stderr). */
     public static void main(String[] args) throws Exception {
-        run(args, System.out);
+        try {
+            run(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The kernels measured when --kernels is not given: fast-vector (where available), fast-scalar, dense, sequential. */
+    public static List<Kernel> defaultKernels() {
+        List<Kernel> out = new ArrayList<>();
+        if (Lanes.VECTOR.available()) {
+            out.add(Kernel.FAST_VECTOR);
+        }
+        out.add(Kernel.FAST_SCALAR);
+        out.add(Kernel.DENSE);
+        out.add(Kernel.SEQUENTIAL);
+        return out;
     }
 
     /**
-     * Options: --alphas 0.1,0.2,0.4 --S 10 --threads k --seconds 5 --warmup 2 --neurons 512 --n 3
-     * --kernels fast,table,dense --numpy FILE --numpy1 FILE (outputs of bench/numpy_step.py with default and with
-     * single-threaded BLAS, see {@link #readNumpy}); prints the table to out.
+     * Options: --neurons 512,1024 --alphas 0.1,0.2,0.4 --S 10 --threads k --seconds 5 --warmup 2 --n 3
+     * --kernels fast-vector,fast-scalar,table,dense,sequential --numpy FILE --numpy1 FILE (outputs of
+     * bench/numpy_step.py with default and with single-threaded BLAS, see {@link #readNumpy}); prints the table to
+     * out.
+     *
+     * @throws IllegalArgumentException naming the option for bad input
      */
     public static void run(String[] args, PrintStream out) throws Exception {
         Settings d = Settings.defaults();
         double[] alphas = d.alphas();
+        int[] Ns = d.Ns();
         int S = d.statesPerPatternSet();
         int threads = d.threads();
         double seconds = d.measureSeconds();
         double warmup = d.warmupSeconds();
-        int N = d.N();
         int n = d.n();
-        List<Kernel> kernels = List.of(Kernel.values());
+        List<Kernel> kernels = defaultKernels();
         Path numpy = null;
         Path numpySingle = null;
         for (int k = 0; k < args.length; k += 2) {
@@ -95,18 +153,18 @@ public final class StepThroughput {
             }
             String v = args[k + 1];
             switch (key) {
-                case "--alphas" -> alphas = parseList(v);
-                case "--S" -> S = positive(key, Integer.parseInt(v));
-                case "--threads" -> threads = positive(key, Integer.parseInt(v));
-                case "--seconds" -> seconds = Double.parseDouble(v);
-                case "--warmup" -> warmup = Double.parseDouble(v);
-                case "--neurons" -> N = Integer.parseInt(v);
+                case "--alphas" -> alphas = parseList(key, v);
+                case "--neurons" -> Ns = parseInts(key, v, 2);
                 case "--N" -> throw new IllegalArgumentException("--N: renamed to --neurons");
-                case "--n" -> n = Integer.parseInt(v);
+                case "--S" -> S = parseInts(key, v, 1)[0];
+                case "--threads" -> threads = parseInts(key, v, 1)[0];
+                case "--seconds" -> seconds = parseList(key, v)[0];
+                case "--warmup" -> warmup = parseList(key, v)[0];
+                case "--n" -> n = parseInts(key, v, 2)[0];
                 case "--kernels" -> {
                     List<Kernel> list = new ArrayList<>();
                     for (String name : v.split(",")) {
-                        list.add(Kernel.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                        list.add(Kernel.of(name));
                     }
                     kernels = list;
                 }
@@ -115,91 +173,141 @@ public final class StepThroughput {
                 default -> throw new IllegalArgumentException(key + ": unknown option (see StepThroughput javadoc)");
             }
         }
-        Settings s = new Settings(n, N, alphas, S, threads, warmup, seconds, d.m0(), d.seed());
+        if (kernels.contains(Kernel.FAST_VECTOR) && !Lanes.VECTOR.available()) {
+            throw new IllegalArgumentException("--kernels: fast-vector needs the JVM option --add-modules jdk.incubator.vector");
+        }
+        Settings s = new Settings(n, Ns, alphas, S, threads, warmup, seconds, d.m0(), d.seed());
+        out.printf(Locale.ROOT, "# lanes: this JVM's default is %s (%s); -D%s=scalar forces scalar words%n",
+                Lanes.best().name().toLowerCase(Locale.ROOT), Lanes.best().describe(), Lanes.PROPERTY);
+        out.flush();
         List<Row> rows = measure(s, kernels, System.err);
         printTable(s, rows, kernels, readNumpy(numpy, numpySingle, threads), out);
     }
 
-    private static int positive(String key, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(key + ": must be >= 1, got " + v);
+    private static int[] parseInts(String key, String v, int min) {
+        String[] parts = v.split(",");
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + ": expected integers, got '" + v + "'");
+            }
+            if (out[i] < min) {
+                throw new IllegalArgumentException(key + ": must be >= " + min + ", got " + out[i]);
+            }
         }
-        return v;
+        return out;
     }
 
-    private static double[] parseList(String v) {
+    private static double[] parseList(String key, String v) {
         String[] parts = v.split(",");
         double[] out = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            out[i] = Double.parseDouble(parts[i].trim());
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + ": expected numbers, got '" + v + "'");
+            }
+            if (!(out[i] > 0) || Double.isInfinite(out[i])) {
+                throw new IllegalArgumentException(key + ": must be positive, got " + parts[i].trim());
+            }
         }
         return out;
     }
 
     /**
      * NumPy rates from bench/numpy_step.py outputs: wall clock from the run with default BLAS threads (file
-     * {@code defaults}: "alpha rate" lines), per CPU-second from a single-threaded run (file {@code single}:
-     * "# cpu alpha rate" lines) times the thread count, i.e. independent single-threaded NumPy processes, its
+     * {@code defaults}: "N alpha rate" lines), per CPU-second from a single-threaded run (file {@code single}:
+     * "# cpu N alpha rate" lines) times the thread count, i.e. independent single-threaded NumPy processes, its
      * most efficient use of the cores. Either file may be null.
      */
-    public static Map<Double, Rate> readNumpy(Path defaults, Path single, int threads) throws IOException {
-        Map<Double, Double> wall = new HashMap<>();
-        Map<Double, Double> cpu = new HashMap<>();
+    public static Map<Point, Rate> readNumpy(Path defaults, Path single, int threads) throws IOException {
+        Map<Point, Double> wall = new HashMap<>();
+        Map<Point, Double> cpu = new HashMap<>();
         if (defaults != null) {
             for (String line : Files.readAllLines(defaults)) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length == 2 && !f[0].startsWith("#")) {
-                    wall.put(Double.parseDouble(f[0]), Double.parseDouble(f[1]));
+                if (f.length == 3 && !f[0].startsWith("#")) {
+                    wall.put(new Point(Integer.parseInt(f[0]), Double.parseDouble(f[1])), Double.parseDouble(f[2]));
                 }
             }
         }
         if (single != null) {
             for (String line : Files.readAllLines(single)) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length == 4 && f[0].equals("#") && f[1].equals("cpu")) {
-                    cpu.put(Double.parseDouble(f[2]), Double.parseDouble(f[3]) * threads);
+                if (f.length == 5 && f[0].equals("#") && f[1].equals("cpu")) {
+                    cpu.put(new Point(Integer.parseInt(f[2]), Double.parseDouble(f[3])), Double.parseDouble(f[4]) * threads);
                 }
             }
         }
-        Map<Double, Rate> out = new HashMap<>();
-        for (Double alpha : wall.keySet()) {
-            out.put(alpha, new Rate(wall.get(alpha), cpu.getOrDefault(alpha, Double.NaN)));
+        Map<Point, Rate> out = new HashMap<>();
+        for (Point at : wall.keySet()) {
+            out.put(at, new Rate(wall.get(at), cpu.getOrDefault(at, Double.NaN)));
         }
-        for (Double alpha : cpu.keySet()) {
-            out.putIfAbsent(alpha, new Rate(Double.NaN, cpu.get(alpha)));
+        for (Point at : cpu.keySet()) {
+            out.putIfAbsent(at, new Rate(Double.NaN, cpu.get(at)));
         }
         return out;
     }
 
-    /** Measures every alpha and kernel of the settings; progress goes to log. */
+    /** Measures every N, alpha and kernel of the settings; progress goes to log. */
     public static List<Row> measure(Settings s, List<Kernel> kernels, PrintStream log) throws Exception {
         List<Row> rows = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(s.threads());
         try {
-            for (double alpha : s.alphas()) {
-                int p = Model.patternCount(s.n(), s.N(), alpha);
-                FieldCoefficients coefficients = new FieldCoefficients(s.n(), s.N());
-                List<Workload> work = new ArrayList<>();
-                for (int set = 0; set < s.threads(); set++) {
-                    work.add(new Workload(s, alpha, p, set, coefficients));
+            for (int N : s.Ns()) {
+                FieldCoefficients coefficients = new FieldCoefficients(s.n(), N);
+                for (double alpha : s.alphas()) {
+                    int p = Model.patternCount(s.n(), N, alpha);
+                    List<Workload> work = new ArrayList<>();
+                    for (int set = 0; set < s.threads(); set++) {
+                        work.add(new Workload(s, N, alpha, p, set, coefficients));
+                    }
+                    Map<Kernel, Rate> rates = new EnumMap<>(Kernel.class);
+                    double[] sequentialStats = {Double.NaN, Double.NaN};
+                    for (Kernel k : kernels) {
+                        runFor(pool, work, k, s.warmupSeconds());
+                        long t0 = System.nanoTime();
+                        long[] stepsAndCpu = runFor(pool, work, k, s.measureSeconds());
+                        double wall = stepsAndCpu[0] / ((System.nanoTime() - t0) * 1e-9);
+                        double cpu = stepsAndCpu[0] / (stepsAndCpu[1] * 1e-9) * s.threads();
+                        rates.put(k, new Rate(wall, cpu));
+                        String extra = "";
+                        if (k == Kernel.SEQUENTIAL) {
+                            sequentialStats = sequentialStats(work);
+                            extra = String.format(Locale.ROOT, " (%.1f flips per sweep, %.2f sweeps per trial)",
+                                    sequentialStats[0], sequentialStats[1]);
+                        }
+                        log.printf(Locale.ROOT, "N=%d alpha=%.3f p=%d %s: %.1f trial-steps/s wall, %.1f per cpu-second"
+                                        + " x %d threads%s (load %.2f)%n", N, alpha, p, k.label(), wall, cpu, s.threads(),
+                                extra, loadAverage());
+                    }
+                    rows.add(new Row(new Point(N, alpha), p, rates, loadAverage(), sequentialStats[0], sequentialStats[1]));
+                    work.clear(); // large pattern sets: let the next point's be collected
                 }
-                Map<Kernel, Rate> rates = new EnumMap<>(Kernel.class);
-                for (Kernel k : kernels) {
-                    runFor(pool, work, k, s.warmupSeconds());
-                    long t0 = System.nanoTime();
-                    long[] stepsAndCpu = runFor(pool, work, k, s.measureSeconds());
-                    double wall = stepsAndCpu[0] / ((System.nanoTime() - t0) * 1e-9);
-                    double cpu = stepsAndCpu[0] / (stepsAndCpu[1] * 1e-9) * s.threads();
-                    rates.put(k, new Rate(wall, cpu));
-                    log.printf(Locale.ROOT, "alpha=%.3f p=%d %s: %.1f trial-steps/s wall, %.1f per cpu-second x %d threads%n",
-                            alpha, p, k.name().toLowerCase(Locale.ROOT), wall, cpu, s.threads());
-                }
-                rows.add(new Row(alpha, p, rates));
             }
         } finally {
             pool.shutdownNow();
         }
         return rows;
+    }
+
+    /** {mean flips per sweep, sweeps per finished trial} of the sequential kernel in its last measured run. */
+    private static double[] sequentialStats(List<Workload> work) {
+        long sweeps = 0, flips = 0, trials = 0, trialSweeps = 0;
+        for (Workload w : work) {
+            sweeps += w.sweeps;
+            flips += w.flips;
+            trials += w.trials;
+            trialSweeps += w.trialSweeps;
+        }
+        return new double[] {(double) flips / Math.max(1, sweeps), (double) trialSweeps / Math.max(1, trials)};
+    }
+
+    /** The 1-minute load average of the machine, or NaN where the OS does not report it. */
+    public static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Runs every workload on the pool until the deadline; returns {trial-steps, CPU nanoseconds} summed. */
@@ -218,32 +326,58 @@ public final class StepThroughput {
         return total;
     }
 
-    /** Prints the tables: trial-steps/s per kernel (wall clock, then per CPU-second) and the speed-up ratios. */
-    public static void printTable(Settings s, List<Row> rows, List<Kernel> kernels, Map<Double, Rate> numpy, PrintStream out) {
-        out.printf(Locale.ROOT, "# one parallel step, n=%d, N=%d, S=%d states per pattern set, %d threads, every step computed%n",
-                s.n(), s.N(), s.statesPerPatternSet(), s.threads());
+    /**
+     * Prints the tables, wall clock then per CPU-second: trial-steps/s per kernel and NumPy, then the ratios
+     * vector/scalar, fast/dense, fast/numpy and scalar/numpy ("fast" is fast-vector where measured, else
+     * fast-scalar) and sweep/step (one sequential sweep in fast parallel steps per state), then the load average.
+     */
+    public static void printTable(Settings s, List<Row> rows, List<Kernel> kernels, Map<Point, Rate> numpy, PrintStream out) {
+        out.printf(Locale.ROOT, "# n=%d, S=%d states per pattern set, %d threads; parallel: one step, every step computed;"
+                + " sequential: one sweep, whole trials from m0=%.2f%n", s.n(), s.statesPerPatternSet(), s.threads(), s.m0());
         for (boolean wall : new boolean[] {true, false}) {
             out.println(wall ? "# trial-steps per second, wall clock (numpy: one process, default BLAS threads)"
                     : "# trial-steps per CPU-second of the worker threads, times the thread count"
                     + " (numpy: single-threaded BLAS, times the thread count)");
-            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-6s %7s", "alpha", "p"));
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-5s %-6s %7s", "N", "alpha", "p"));
             for (Kernel k : kernels) {
-                head.append(String.format(Locale.ROOT, " %10s", k.name().toLowerCase(Locale.ROOT)));
+                head.append(String.format(Locale.ROOT, " %11s", k.label()));
             }
-            head.append(String.format(Locale.ROOT, " %10s %10s %10s", "numpy", "fast/dense", "fast/numpy"));
+            head.append(String.format(Locale.ROOT, " %9s %9s %9s %9s %10s %10s %5s", "numpy", "vec/scal", "fast/dense",
+                    "fast/numpy", "scal/numpy", "sweep/step", "load"));
             out.println(head);
             for (Row r : rows) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-6.3f %7d", r.alpha(), r.p()));
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-6.3f %7d", r.point().N(),
+                        r.point().alpha(), r.p()));
                 for (Kernel k : kernels) {
-                    line.append(String.format(Locale.ROOT, " %10.1f", pick(r.rates().get(k), wall)));
+                    line.append(String.format(Locale.ROOT, " %11.1f", pick(r.rates().get(k), wall)));
                 }
-                double fast = pick(r.rates().get(Kernel.FAST), wall);
+                double vector = pick(r.rates().get(Kernel.FAST_VECTOR), wall);
+                double scalar = pick(r.rates().get(Kernel.FAST_SCALAR), wall);
+                double fast = Double.isNaN(vector) ? scalar : vector;
                 double dense = pick(r.rates().get(Kernel.DENSE), wall);
-                double np = pick(numpy.get(r.alpha()), wall);
-                line.append(String.format(Locale.ROOT, " %10s %10s %10s", fmt(np), fmt(fast / dense), fmt(fast / np)));
+                double sequential = pick(r.rates().get(Kernel.SEQUENTIAL), wall);
+                double np = pick(numpy.get(r.point()), wall);
+                line.append(String.format(Locale.ROOT, " %9s %9s %10s %10s %10s %10s %5.2f", fmt(np), fmt(vector / scalar),
+                        fmt(fast / dense), fmt(fast / np), fmt(scalar / np), fmt(fast / sequential), r.load()));
                 out.println(line);
             }
         }
+        if (kernels.contains(Kernel.SEQUENTIAL)) {
+            out.println("# sequential sweep against the fast parallel step, milliseconds per state on one thread (CPU time)");
+            out.printf(Locale.ROOT, "%-5s %-6s %7s %10s %10s %10s %12s %14s%n", "N", "alpha", "p", "sweep", "step",
+                    "sweep/step", "flips/sweep", "sweeps/trial");
+            for (Row r : rows) {
+                double sweep = s.threads() * 1e3 / pick(r.rates().get(Kernel.SEQUENTIAL), false);
+                double vector = pick(r.rates().get(Kernel.FAST_VECTOR), false);
+                double step = s.threads() * 1e3 / (Double.isNaN(vector) ? pick(r.rates().get(Kernel.FAST_SCALAR), false) : vector);
+                out.printf(Locale.ROOT, "%-5d %-6.3f %7d %10.3f %10s %10s %12.1f %14.2f%n", r.point().N(), r.point().alpha(),
+                        r.p(), sweep, fmt3(step), fmt(sweep / step), r.flipsPerSweep(), r.sweepsPerTrial());
+            }
+        }
+    }
+
+    private static String fmt3(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static double pick(Rate r, boolean wall) {
@@ -257,40 +391,62 @@ public final class StepThroughput {
     /** One pattern set with its S states and one instance of each kernel (kernels are single-threaded). */
     private static final class Workload {
         private final int S;
+        private final int N;
         private final int words;
+        private final double m0;
         private final PatternMatrix xi;
         private final FieldCoefficients coefficients;
-        private ParallelStep fast;
+        private final UniformRandomProvider rng;
+        private ParallelStep vector;
+        private ParallelStep scalar;
         private LookupTableStep table;
         private DenseIntStep dense;
+        private SequentialSweep sequential;
         private long[] states;
         private long[] next;
+        private long[] sigma;
+        private int[] order;
+        private boolean fresh = true; // the sequential state is at a fixed point: draw the next trial's
+        private int sweepsThisTrial;
+        long sweeps;
+        long flips;
+        long trials;
+        long trialSweeps;
 
-        Workload(Settings s, double alpha, int p, int set, FieldCoefficients coefficients) {
-            this.xi = PatternMatrix.random(p, s.N(), Seeds.patternSet(s.seed(), s.n(), s.N(), alpha, set));
+        Workload(Settings s, int N, double alpha, int p, int set, FieldCoefficients coefficients) {
+            this.xi = PatternMatrix.random(p, N, Seeds.patternSet(s.seed(), s.n(), N, alpha, set));
             this.coefficients = coefficients;
             this.S = s.statesPerPatternSet();
+            this.N = N;
+            this.m0 = s.m0();
             this.words = xi.words();
             this.states = new long[S * words];
             this.next = new long[S * words];
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(set);
+            this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(set);
             for (int k = 0; k < S; k++) {
-                InitialState.draw(xi, s.m0(), Initialisation.EXACT, rng, states, k * words);
+                InitialState.draw(xi, m0, Initialisation.EXACT, rng, states, k * words);
             }
         }
 
-        /** Steps the S states until the deadline (whole batches); returns {trial-steps, CPU nanoseconds}. */
+        /** Advances the kernel until the deadline (whole batches or sweeps); returns {trial-steps, CPU nanoseconds}. */
         long[] run(Kernel kernel, long deadline) {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             long cpu0 = mx.getCurrentThreadCpuTime();
             long done = 0;
+            sweeps = flips = trials = trialSweeps = 0;
             while (System.nanoTime() < deadline) {
                 switch (kernel) {
-                    case FAST -> {
-                        if (fast == null) {
-                            fast = new ParallelStep(xi, coefficients);
+                    case FAST_VECTOR -> {
+                        if (vector == null) {
+                            vector = new ParallelStep(xi, coefficients, Lanes.VECTOR);
                         }
-                        fast.step(states, S, next);
+                        vector.step(states, S, next);
+                    }
+                    case FAST_SCALAR -> {
+                        if (scalar == null) {
+                            scalar = new ParallelStep(xi, coefficients, Lanes.SCALAR);
+                        }
+                        scalar.step(states, S, next);
                     }
                     case TABLE -> {
                         if (table == null) {
@@ -306,6 +462,10 @@ public final class StepThroughput {
                             dense.step(states, k * words, next, k * words);
                         }
                     }
+                    case SEQUENTIAL -> {
+                        done += sweep();
+                        continue;
+                    }
                 }
                 done += S;
                 long[] t = states;
@@ -313,6 +473,43 @@ public final class StepThroughput {
                 next = t;
             }
             return new long[] {done, mx.getCurrentThreadCpuTime() - cpu0};
+        }
+
+        /** One sweep of the current sequential trial (a fresh trial after a sweep without flips); returns 1. */
+        private int sweep() {
+            if (sequential == null) {
+                sequential = new SequentialSweep(xi, coefficients);
+                sigma = new long[words];
+                order = new int[N];
+            }
+            if (fresh) {
+                InitialState.draw(xi, m0, Initialisation.EXACT, rng, sigma, 0);
+                fresh = false;
+                sweepsThisTrial = 0;
+            }
+            randomPermutation(order, rng);
+            int f = sequential.sweep(sigma, order);
+            sweeps++;
+            flips += f;
+            sweepsThisTrial++;
+            if (f == 0 || sweepsThisTrial >= 100) {
+                fresh = true;
+                trials++;
+                trialSweeps += sweepsThisTrial;
+            }
+            return 1;
+        }
+
+        private static void randomPermutation(int[] order, UniformRandomProvider rng) {
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
         }
     }
 }

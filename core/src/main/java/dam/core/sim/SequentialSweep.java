@@ -2,63 +2,265 @@ package dam.core.sim;
 
 /**
  * Sequential dynamics: one sweep updates the N neurons one at a time in a given order (a fresh random
- * permutation per sweep in {@link TrialRunner}), each from the current state, with the overlaps b_mu kept up
- * to date after every flip. One time step is one sweep.
+ * permutation per sweep in {@link TrialRunner}), each from the current state. One time step is one sweep.
  *
- * <p>The field of neuron i is h_i = sum_mu xi_i^mu a(b_mu) + sigma_i sum_mu d(b_mu) in wrapping long arithmetic,
- * exact because the bound sum_mu |a(b_mu)| + |sum_mu d(b_mu)| is kept exactly and checked below 2^63 after every
- * flip (see {@link FieldCoefficients}). Holds scratch buffers: use one instance per thread.
+ * <p>The field of neuron i is h_i = sum_mu xi_i^mu a(b_mu) + sigma_i D with D = sum_mu d(b_mu) (see
+ * {@link FieldCoefficients}). The sweep keeps the overlaps b_mu, the coefficients a(b_mu) and the sums
+ * A = sum_mu a, W = sum_mu |a| and D up to date: a flip of neuron j to s changes every overlap by 2 s xi_j^mu, so
+ * an update costs O(p), and a field costs O(p) as one pass over neuron i's column of the patterns:
+ * h_i = 2 S_i - A + sigma_i D with S_i = sum of a(b_mu) over the patterns with xi_i^mu = +1. A sweep is O(p N),
+ * like a parallel step, and both passes run on SIMD int lanes where the Vector API is present ({@link Lanes};
+ * numbers in bench/README.md).
+ *
+ * <p>Exactness. The int lanes hold a(b) and d(b) exactly: this fast path is taken only when |a(b)| and |d(b)| are
+ * below 2^31 for every overlap N neurons can produce (checked once, against {@link FieldCoefficients}). The sums A,
+ * W and D are exact longs. S_i is computed modulo 2^32 and lies between the sum L of the negative a(b_mu) and
+ * L + W, so while W &lt; 2^32 it is L plus the residue of S_i - L, exactly; h_i is then exact in long. When W
+ * reaches 2^32, or the coefficients do not fit an int, the sweep continues on the long path: h_i summed in
+ * wrapping long arithmetic from the byte slices, exact because sum_mu |a(b_mu)| + |D| is kept exactly and checked
+ * below 2^63 after every flip (else ArithmeticException naming n and N).
+ *
+ * <p>A sweep that starts from the state the previous sweep ended in reuses its overlaps. Holds scratch buffers:
+ * use one instance per thread.
  */
 public final class SequentialSweep {
 
+    /** W must stay below this for the int lanes. */
+    static final long WIDTH_LIMIT = 1L << 32;
+
     private final PatternMatrix xi;
     private final FieldCoefficients coefficients;
+    private final Lanes lanes;
     private final int p;
-    private final int[] b;
-    private final long[] a;
-    private final byte[] slices;
+    private final int N;
+    private final int words;
 
-    /** A sweeper for the patterns xi with coefficients of the same N. */
+    // The int-lane path (null ops when the coefficients do not fit an int).
+    private final ColumnOps ops;
+    private final IntPolynomial polyA;
+    private final IntPolynomial polyD;
+    private final int maxAbs;          // max over overlaps of |a(b)| and |d(b)|, below 2^31
+    private final int blocks;
+    private final int[] slot = new int[64];
+    private final int[] b;             // overlaps, pattern 64k + t at 64k + slot[t]
+    private final int[] a;             // a(b) modulo 2^32 (exact)
+    private final int[] padding;       // the indices of the padding entries of the last block
+    private final boolean aNonNegative; // a(b) >= 0 for every overlap: then W = A
+    private final boolean dLinear;      // d(b) = slope b + intercept: then D follows from sum_mu b_mu
+    private final int[] columnSum;      // sum_mu xi_i^mu per neuron (the change of sum_mu b_mu when i flips, / 2s)
+    private long sumB;                  // sum_mu b_mu, kept when dLinear
+    private final long[] sums = new long[3]; // A, W, D
+    private final long[] last;         // the state the last int-lane sweep ended in (its b, a, sums are current)
+    private boolean current;
+    int longPathAfterFlips = Integer.MAX_VALUE; // tests: continue on the long path after this many flips
+
+    // The long path.
+    private int[] longB;
+    private long[] longA;
+
+    /** A sweeper for the patterns xi with coefficients of the same N, on the lanes {@link Lanes#best()} chooses. */
     public SequentialSweep(PatternMatrix xi, FieldCoefficients coefficients) {
+        this(xi, coefficients, Lanes.best());
+    }
+
+    /**
+     * A sweeper for the patterns xi with coefficients of the same N, on the given lanes.
+     *
+     * @throws IllegalStateException for {@link Lanes#VECTOR} when the vector lanes are not available
+     */
+    public SequentialSweep(PatternMatrix xi, FieldCoefficients coefficients, Lanes lanes) {
         if (coefficients.N() != xi.N()) {
             throw new IllegalArgumentException("N: coefficients are for N=" + coefficients.N() + ", patterns for N=" + xi.N());
         }
         this.xi = xi;
         this.coefficients = coefficients;
+        this.lanes = lanes;
         this.p = xi.p();
-        this.b = new int[xi.chunks() * 8];
-        this.a = new long[xi.chunks() * 8]; // padding patterns keep a = 0
-        this.slices = xi.slices();
+        this.N = xi.N();
+        this.words = xi.words();
+        this.blocks = xi.blocks();
+        this.polyA = IntPolynomial.a(coefficients.n());
+        this.polyD = IntPolynomial.d(coefficients.n());
+        this.maxAbs = intRange(coefficients, polyA, polyD);
+        ColumnOps columnOps = lanes.columnOps();
+        this.ops = maxAbs < 0 ? null : columnOps;
+        this.b = ops == null ? null : new int[64 * blocks];
+        this.a = ops == null ? null : new int[64 * blocks];
+        this.last = new long[words];
+        if (ops != null) {
+            for (int t = 0; t < 64; t++) {
+                slot[t] = ops.slot(t);
+            }
+        }
+        boolean nonNegative = true;
+        for (int bb = -N; bb <= N; bb += 2) {
+            nonNegative &= coefficients.a(bb) >= 0;
+        }
+        this.aNonNegative = nonNegative;
+        this.dLinear = polyD.linear() && !polyD.inSquare();
+        this.columnSum = ops != null && dLinear ? columnSums(xi) : null;
+        this.padding = new int[64 * blocks - p];
+        for (int mu = p; mu < 64 * blocks; mu++) {
+            padding[mu - p] = index(mu);
+        }
+    }
+
+    /**
+     * The largest |a(b)| and |d(b)| over the overlaps of N neurons if all are below 2^31 (after checking that the
+     * polynomials reproduce the table), else -1.
+     */
+    private static int intRange(FieldCoefficients c, IntPolynomial polyA, IntPolynomial polyD) {
+        long max = 0;
+        for (int b = -c.N(); b <= c.N(); b += 2) {
+            long absA;
+            long d;
+            try {
+                absA = c.exactAbsA(b);
+                d = c.exactD(b);
+            } catch (ArithmeticException e) {
+                return -1;
+            }
+            if (absA > Integer.MAX_VALUE || Math.abs(d) > Integer.MAX_VALUE) {
+                return -1;
+            }
+            if (polyA.at(b) != (int) c.a(b) || polyD.at(b) != (int) d) {
+                throw new IllegalStateException("IntPolynomial disagrees with FieldCoefficients at n=" + c.n() + ", b=" + b);
+            }
+            max = Math.max(max, Math.max(absA, Math.abs(d)));
+        }
+        return (int) max;
+    }
+
+    /** sum_mu xi_i^mu for every neuron i: 2 popcount(column) - p. */
+    private static int[] columnSums(PatternMatrix xi) {
+        long[] cols = xi.columns();
+        int blocks = xi.blocks();
+        int[] out = new int[xi.N()];
+        for (int i = 0; i < out.length; i++) {
+            int ones = 0;
+            for (int k = 0; k < blocks; k++) {
+                ones += Long.bitCount(cols[i * blocks + k]);
+            }
+            out[i] = 2 * ones - xi.p();
+        }
+        return out;
+    }
+
+    /** The lanes this sweeper runs on. */
+    public Lanes lanes() {
+        return lanes;
+    }
+
+    private int index(int mu) {
+        return (mu & ~63) + slot[mu & 63];
     }
 
     /** Updates the packed state sigma (offset 0) in place, neuron order[0] first; returns the number of flips. */
     public int sweep(long[] sigma, int[] order) {
+        if (ops == null) {
+            return longSweep(sigma, order, 0);
+        }
+        if (!current || States.distance(sigma, 0, last, 0, words) != 0) {
+            sumB = 0;
+            for (int mu = 0; mu < p; mu++) {
+                int overlap = xi.overlap(mu, sigma, 0);
+                b[index(mu)] = overlap;
+                sumB += overlap;
+            }
+            refresh(-1, 0);
+        }
+        current = false;
+        if (sums[1] >= WIDTH_LIMIT || longPathAfterFlips == 0) {
+            return longSweep(sigma, order, 0);
+        }
+        long[] cols = xi.columns();
+        int flips = 0;
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            int spin = States.spin(sigma, 0, i);
+            long sumA = sums[0];
+            long low = (sumA - sums[1]) / 2; // the sum of the negative a(b_mu): S_i lies in [low, low + W]
+            long s = low + Integer.toUnsignedLong(ops.dot(cols, i * blocks, blocks, a) - (int) low);
+            long h = 2 * s - sumA + spin * sums[2];
+            int sign = Long.signum(h);
+            if (sign == 0 || sign == spin) {
+                continue;
+            }
+            flips++;
+            sigma[i >>> 6] ^= 1L << i;
+            refresh(i, sign);
+            if (sums[1] >= WIDTH_LIMIT || flips >= longPathAfterFlips) {
+                return flips + longSweep(sigma, order, k + 1);
+            }
+        }
+        System.arraycopy(sigma, 0, last, 0, words);
+        current = true;
+        return flips;
+    }
+
+    /**
+     * After neuron j turned to s (j = -1, s = 0: no flip), b_mu += 2 s xi_j^mu, then a, A, W and D from b. The
+     * padding entries (zero bits in every column, so they never enter a field) are taken out of the sums and reset
+     * to b = 0, which keeps their |a| and |d| within maxAbs. Where a(b) &gt;= 0 for every overlap (odd n) W is A,
+     * and where d is linear in b (n = 2, 3) D = slope sum_mu b_mu + intercept p, sum_mu b_mu changing by
+     * 2 s sum_mu xi_j^mu: the lanes then only update b and a (measured 2x faster).
+     */
+    private void refresh(int j, int s) {
+        boolean derived = aNonNegative && dLinear;
+        ops.update(xi.columns(), Math.max(j, 0) * blocks, blocks, s, b, a, polyA, polyD, derived, maxAbs, sums);
+        for (int at : padding) {
+            sums[0] -= a[at];
+            sums[1] -= Math.abs(a[at]);
+            sums[2] -= polyD.at(b[at]);
+            b[at] = 0;
+            a[at] = polyA.at(0);
+        }
+        if (derived) {
+            if (j >= 0) {
+                sumB += 2L * s * columnSum[j];
+            }
+            sums[1] = sums[0];
+            sums[2] = polyD.slope() * sumB + (long) polyD.intercept() * p;
+        }
+    }
+
+    /**
+     * The sweep from order[from] on, in wrapping long arithmetic from the byte slices, with the exact range proof
+     * after every flip; returns the number of flips.
+     */
+    private int longSweep(long[] sigma, int[] order, int from) {
+        current = false;
+        byte[] slices = xi.slices();
+        int chunks = xi.chunks();
+        if (longB == null) {
+            longB = new int[chunks * 8];
+            longA = new long[chunks * 8]; // padding patterns keep a = 0
+        }
         long sumAbsA = 0;
         long sumD = 0;
         for (int mu = 0; mu < p; mu++) {
-            b[mu] = xi.overlap(mu, sigma, 0);
-            a[mu] = coefficients.a(b[mu]);
+            longB[mu] = xi.overlap(mu, sigma, 0);
+            longA[mu] = coefficients.a(longB[mu]);
         }
         try {
             for (int mu = 0; mu < p; mu++) {
-                sumAbsA = Math.addExact(sumAbsA, coefficients.exactAbsA(b[mu]));
-                sumD = Math.addExact(sumD, coefficients.exactD(b[mu]));
+                sumAbsA = Math.addExact(sumAbsA, coefficients.exactAbsA(longB[mu]));
+                sumD = Math.addExact(sumD, coefficients.exactD(longB[mu]));
             }
             Math.addExact(sumAbsA, Math.absExact(sumD));
         } catch (ArithmeticException e) {
             throw coefficients.overflow();
         }
         int flips = 0;
-        int chunks = xi.chunks();
-        int N = xi.N();
-        for (int i : order) {
+        for (int k = from; k < order.length; k++) {
+            int i = order[k];
             int spin = States.spin(sigma, 0, i);
             long h = spin * sumD;
             for (int c = 0; c < chunks; c++) {
                 int x = slices[c * N + i] & 0xFF;
                 int at = c * 8;
-                for (int k = 0; k < 8; k++) {
-                    h += (x >>> k & 1) != 0 ? a[at + k] : -a[at + k];
+                for (int bit = 0; bit < 8; bit++) {
+                    h += (x >>> bit & 1) != 0 ? longA[at + bit] : -longA[at + bit];
                 }
             }
             int sign = Long.signum(h);
@@ -70,10 +272,10 @@ public final class SequentialSweep {
             // b_mu changes by xi_i^mu (sigma_new - sigma_old) = 2 xi_i^mu sign.
             try {
                 for (int mu = 0; mu < p; mu++) {
-                    int old = b[mu];
+                    int old = longB[mu];
                     int nb = old + 2 * sign * xi.xi(mu, i);
-                    b[mu] = nb;
-                    a[mu] = coefficients.a(nb);
+                    longB[mu] = nb;
+                    longA[mu] = coefficients.a(nb);
                     sumAbsA = Math.addExact(Math.subtractExact(sumAbsA, coefficients.exactAbsA(old)), coefficients.exactAbsA(nb));
                     sumD = Math.addExact(Math.subtractExact(sumD, coefficients.exactD(old)), coefficients.exactD(nb));
                 }

@@ -11,7 +11,10 @@
  *       (the literal rule, BigInteger), {@link dam.core.sim.DenseIntStep} (the straightforward O(pN) baseline),
  *       {@link dam.core.sim.LookupTableStep} (byte-sliced "Four Russians" tables, int and long paths) and
  *       {@link dam.core.sim.ParallelStep} (the fast one: overlap groups counted in bit planes);</li>
- *   <li>{@link dam.core.sim.SequentialSweep}: one sweep of sequential dynamics;</li>
+ *   <li>{@link dam.core.sim.SequentialSweep}: one sweep of sequential dynamics, O(p N) with the overlaps kept up
+ *       to date;</li>
+ *   <li>{@link dam.core.sim.Lanes}: SIMD lanes of the JDK Vector API for both when the JVM has the module
+ *       jdk.incubator.vector, scalar words otherwise (identical results);</li>
  *   <li>{@link dam.core.sim.InitialState}: sigma(0) at overlap m0, exact or bernoulli.</li>
  * </ul>
  * Throughput benchmark: {@link dam.core.bench.StepThroughput}; JMH: {@code dam.core.bench.StepBenchmark} (tests).

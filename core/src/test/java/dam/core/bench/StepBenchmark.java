@@ -5,9 +5,11 @@ import dam.core.model.Model;
 import dam.core.sim.DenseIntStep;
 import dam.core.sim.FieldCoefficients;
 import dam.core.sim.InitialState;
+import dam.core.sim.Lanes;
 import dam.core.sim.LookupTableStep;
 import dam.core.sim.ParallelStep;
 import dam.core.sim.PatternMatrix;
+import dam.core.sim.SequentialSweep;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -25,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH: one parallel step of S = 10 states sharing a pattern set at n = 3, N = 512, alpha = 0.2 (p = 52429), for
- * the fast kernel, the byte-sliced lookup-table kernel and the dense baseline. Time per call = time per S
- * trial-steps. Run from the repository root:
+ * the fast kernel on vector lanes and on scalar words, the byte-sliced lookup-table kernel and the dense baseline
+ * (time per call = time per S trial-steps); and one sequential sweep of one of those states (its first sweep from
+ * m0 = 0.5, restored before every call). The forked JVM gets the Vector API module. Run from the repository root:
  * <pre>
  * mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &amp;&amp; java -cp core/target/test-classes:core/target/classes:$(cat core/target/cp.txt) org.openjdk.jmh.Main StepBenchmark
  * </pre>
@@ -37,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class StepBenchmark {
 
     @Param({"3"})
@@ -53,7 +56,12 @@ public class StepBenchmark {
     public int states;
 
     private ParallelStep fast;
+    private ParallelStep scalar;
     private LookupTableStep table;
+    private SequentialSweep sequential;
+    private long[] sweepStart;
+    private long[] sweepState;
+    private int[] order;
     private DenseIntStep dense;
     private long[] sigma;
     private long[] next;
@@ -64,8 +72,10 @@ public class StepBenchmark {
         int p = Model.patternCount(n, N, alpha);
         PatternMatrix xi = PatternMatrix.random(p, N, 42);
         FieldCoefficients coefficients = new FieldCoefficients(n, N);
-        fast = new ParallelStep(xi, coefficients);
+        fast = new ParallelStep(xi, coefficients, Lanes.VECTOR);
+        scalar = new ParallelStep(xi, coefficients, Lanes.SCALAR);
         table = new LookupTableStep(xi, coefficients);
+        sequential = new SequentialSweep(xi, coefficients);
         dense = new DenseIntStep(xi, coefficients);
         words = xi.words();
         sigma = new long[states * words];
@@ -74,13 +84,33 @@ public class StepBenchmark {
         for (int s = 0; s < states; s++) {
             InitialState.draw(xi, 0.5, Initialisation.EXACT, rng, sigma, s * words);
         }
+        sweepStart = java.util.Arrays.copyOf(sigma, words);
+        sweepState = new long[words];
+        order = new int[N];
+        for (int i = 0; i < N; i++) {
+            order[i] = (int) ((i * 7919L) % N); // a fixed permutation (N and 7919 coprime for N = 512)
+        }
     }
 
-    /** The fast kernel on the whole batch. */
+    /** The fast kernel on vector lanes, on the whole batch. */
     @Benchmark
     public long[] fastKernel() {
         fast.step(sigma, states, next);
         return next;
+    }
+
+    /** The fast kernel on scalar words, on the whole batch. */
+    @Benchmark
+    public long[] fastScalarKernel() {
+        scalar.step(sigma, states, next);
+        return next;
+    }
+
+    /** One sequential sweep from the first state (its overlaps recomputed, as for the first sweep of a trial). */
+    @Benchmark
+    public int sequentialSweep() {
+        System.arraycopy(sweepStart, 0, sweepState, 0, words);
+        return sequential.sweep(sweepState, order);
     }
 
     /** The byte-sliced lookup-table kernel on the whole batch. */

@@ -45,7 +45,8 @@ class KernelAgreementTest {
             PatternMatrix xi = PatternMatrix.random(p, N, 1000L * n + N);
             ReferenceStep reference = new ReferenceStep(n, xi.toDense());
             FieldCoefficients coefficients = new FieldCoefficients(n, N);
-            ParallelStep fast = new ParallelStep(xi, coefficients);
+            ParallelStep fast = new ParallelStep(xi, coefficients, Lanes.SCALAR);
+            ParallelStep vector = new ParallelStep(xi, coefficients, Lanes.VECTOR);
             LookupTableStep fastLong = new LookupTableStep(xi, coefficients).forceLongPath();
             LookupTableStep table = new LookupTableStep(xi, coefficients);
             DenseIntStep dense = new DenseIntStep(xi, coefficients);
@@ -58,9 +59,11 @@ class KernelAgreementTest {
             }
             for (int t = 0; t < 4; t++) {
                 long[] next = new long[S * words];
+                long[] nextVector = new long[S * words];
                 long[] nextLong = new long[S * words];
                 long[] nextTable = new long[S * words];
                 fast.step(batch, S, next);
+                vector.step(batch, S, nextVector);
                 fastLong.step(batch, S, nextLong);
                 table.step(batch, S, nextTable);
                 for (int s = 0; s < S; s++) {
@@ -72,7 +75,8 @@ class KernelAgreementTest {
                         }
                     }
                     String where = "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
-                    assertArrayEquals(expected, States.unpack(next, s * words, N), "fast int " + where);
+                    assertArrayEquals(expected, States.unpack(next, s * words, N), "fast scalar " + where);
+                    assertArrayEquals(expected, States.unpack(nextVector, s * words, N), "fast vector " + where);
                     assertArrayEquals(expected, States.unpack(nextTable, s * words, N), "table int " + where);
                     assertArrayEquals(expected, States.unpack(nextLong, s * words, N), "table long " + where);
                     long[] one = new long[words];
@@ -82,6 +86,8 @@ class KernelAgreementTest {
                     long[] single = new long[words];
                     fast.step(java.util.Arrays.copyOfRange(batch, s * words, (s + 1) * words), 1, single);
                     assertArrayEquals(expected, States.unpack(single, 0, N), "fast single " + where);
+                    vector.step(java.util.Arrays.copyOfRange(batch, s * words, (s + 1) * words), 1, single);
+                    assertArrayEquals(expected, States.unpack(single, 0, N), "vector single " + where);
                 }
                 batch = next;
             }
@@ -94,14 +100,16 @@ class KernelAgreementTest {
         // Enough patterns that overlap groups exceed 16 members (the carry-save tree) and need many bit planes;
         // DenseIntStep itself is checked against the reference above. The n=5 case takes the long path. Groups of
         // 256 and more members send their weight-16 carries through the second carry-save tree; N=64, p=20000
-        // gives groups of thousands (carries of weight 256 ripple up), N=512 the eight-word rows of the benchmark.
+        // gives groups of thousands (carries of weight 256 ripple up), N=512 the eight-word rows of the benchmark;
+        // N=600 and N=1030 have rows of 10 and 17 words, padded to whole vectors by the vector lanes.
         int[][] cases = {{2, 200, 60}, {3, 100, 3000}, {3, 127, 1500}, {4, 70, 2500}, {5, 40, 4000},
-            {3, 64, 20000}, {2, 64, 9000}, {3, 512, 6000}};
+            {3, 64, 20000}, {2, 64, 9000}, {3, 512, 6000}, {3, 600, 2000}, {2, 1030, 700}};
         for (int[] c : cases) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 17L * n + N);
             FieldCoefficients coefficients = new FieldCoefficients(n, N);
-            ParallelStep fast = new ParallelStep(xi, coefficients);
+            ParallelStep fast = new ParallelStep(xi, coefficients, Lanes.SCALAR);
+            ParallelStep vector = new ParallelStep(xi, coefficients, Lanes.VECTOR);
             DenseIntStep dense = new DenseIntStep(xi, coefficients);
             List<int[]> states = initialStates(xi, 11L * N);
             int S = states.size();
@@ -113,12 +121,16 @@ class KernelAgreementTest {
             int changed = 0;
             for (int t = 0; t < 3; t++) {
                 long[] next = new long[S * words];
+                long[] nextVector = new long[S * words];
                 fast.step(batch, S, next);
+                vector.step(batch, S, nextVector);
                 for (int s = 0; s < S; s++) {
                     long[] expected = new long[words];
                     dense.step(batch, s * words, expected, 0);
-                    assertArrayEquals(expected, java.util.Arrays.copyOfRange(next, s * words, (s + 1) * words),
-                            "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t);
+                    String where = "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
+                    assertArrayEquals(expected, java.util.Arrays.copyOfRange(next, s * words, (s + 1) * words), "scalar " + where);
+                    assertArrayEquals(expected, java.util.Arrays.copyOfRange(nextVector, s * words, (s + 1) * words),
+                            "vector " + where);
                     changed += States.distance(batch, s * words, next, s * words, words);
                 }
                 batch = next;
@@ -144,7 +156,9 @@ class KernelAgreementTest {
         for (int[] s0 : states) {
             long[] packed = States.pack(s0);
             long[] next = new long[xi.words()];
-            new ParallelStep(xi, coefficients).step(packed, 1, next);
+            new ParallelStep(xi, coefficients, Lanes.SCALAR).step(packed, 1, next);
+            assertArrayEquals(reference.parallel(s0), States.unpack(next, 0, N));
+            new ParallelStep(xi, coefficients, Lanes.VECTOR).step(packed, 1, next);
             assertArrayEquals(reference.parallel(s0), States.unpack(next, 0, N));
             long[] table = new long[xi.words()];
             new LookupTableStep(xi, coefficients).step(packed, 1, table);
@@ -155,31 +169,97 @@ class KernelAgreementTest {
         }
     }
 
+    /** Extra sequential cases: few patterns and few neurons, where single-neuron fields often tie. */
+    private static final int[][] TIE_CASES = {{2, 6, 2}, {2, 7, 1}, {2, 9, 2}, {2, 10, 3}, {3, 6, 3}, {4, 6, 2}, {4, 8, 3}};
+
     @Test
     void sequentialSweepMatchesReferenceInTheSameOrder() {
         UniformRandomProvider orderRng = RandomSource.XO_RO_SHI_RO_128_PP.create(99);
         int sweeps = 0;
-        for (int[] c : CASES) {
+        int ties = 0;
+        int[][] cases = java.util.stream.Stream.of(CASES, TIE_CASES).flatMap(java.util.Arrays::stream).toArray(int[][]::new);
+        for (int[] c : cases) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 31L * n + N);
             ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-            SequentialSweep sweep = new SequentialSweep(xi, new FieldCoefficients(n, N));
+            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            SequentialSweep scalar = new SequentialSweep(xi, coefficients, Lanes.SCALAR);
+            SequentialSweep vector = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
+            SequentialSweep longPath = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
+            longPath.longPathAfterFlips = 0; // every field on the long path
             for (int[] s0 : initialStates(xi, 5L * N + p)) {
                 int[] expected = s0;
                 long[] sigma = States.pack(s0);
+                long[] sigmaVector = sigma.clone();
+                long[] sigmaLong = sigma.clone();
                 int[] order = new int[N];
                 for (int t = 0; t < 3; t++) {
                     TrialRunner.randomPermutation(order, orderRng);
                     int[] before = expected;
+                    int[] state = expected.clone();
+                    for (int i : order) {
+                        if (reference.field(state, i).signum() == 0) {
+                            ties++;
+                        }
+                        state = reference.sequential(state, new int[] {i});
+                    }
                     expected = reference.sequential(expected, order);
-                    int flips = sweep.sweep(sigma, order);
-                    assertArrayEquals(expected, States.unpack(sigma, 0, N), "n=" + n + " N=" + N + " sweep " + t);
-                    assertEquals(States.distance(States.pack(before), 0, States.pack(expected), 0, xi.words()), flips);
+                    int flips = States.distance(States.pack(before), 0, States.pack(expected), 0, xi.words());
+                    String where = "n=" + n + " N=" + N + " p=" + p + " sweep " + t;
+                    assertEquals(flips, scalar.sweep(sigma, order), "scalar flips " + where);
+                    assertArrayEquals(expected, States.unpack(sigma, 0, N), "scalar " + where);
+                    assertEquals(flips, vector.sweep(sigmaVector, order), "vector flips " + where);
+                    assertArrayEquals(expected, States.unpack(sigmaVector, 0, N), "vector " + where);
+                    assertEquals(flips, longPath.sweep(sigmaLong, order), "long flips " + where);
+                    assertArrayEquals(expected, States.unpack(sigmaLong, 0, N), "long " + where);
                     sweeps++;
                 }
             }
         }
-        assertEquals(CASES.length * 8 * 3, sweeps);
+        assertEquals(cases.length * 8 * 3, sweeps);
+        assertTrue(ties > 50, "the cases must exercise ties h_i = 0, saw " + ties);
+    }
+
+    @Test
+    void sequentialLanesMatchTheLongPathOnLargeColumns() {
+        // Columns of many words (p up to 3000), N past whole vectors, the int lanes' chunked sums, and a switch to
+        // the long path in the middle of a sweep (as when W reaches 2^32). The long path is checked against the
+        // reference above.
+        int[][] cases = {{3, 130, 3000}, {2, 600, 400}, {4, 70, 2500}, {5, 40, 1500}, {3, 512, 700}};
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5);
+        for (int[] c : cases) {
+            int n = c[0], N = c[1], p = c[2];
+            PatternMatrix xi = PatternMatrix.random(p, N, 23L * n + N);
+            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            SequentialSweep longPath = new SequentialSweep(xi, coefficients, Lanes.SCALAR);
+            longPath.longPathAfterFlips = 0;
+            SequentialSweep scalar = new SequentialSweep(xi, coefficients, Lanes.SCALAR);
+            SequentialSweep vector = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
+            SequentialSweep switching = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
+            int[] order = new int[N];
+            int moved = 0;
+            for (double m0 : new double[] {0.9, 0.4, 0.0}) {
+                long[] expected = new long[xi.words()];
+                InitialState.draw(xi, m0, Initialisation.EXACT, rng, expected, 0);
+                long[] sigmaScalar = expected.clone();
+                long[] sigmaVector = expected.clone();
+                long[] sigmaSwitching = expected.clone();
+                for (int t = 0; t < 3; t++) {
+                    TrialRunner.randomPermutation(order, rng);
+                    int flips = longPath.sweep(expected, order);
+                    moved += flips;
+                    String where = "n=" + n + " N=" + N + " p=" + p + " m0=" + m0 + " sweep " + t;
+                    assertEquals(flips, scalar.sweep(sigmaScalar, order), "scalar " + where);
+                    assertArrayEquals(expected, sigmaScalar, "scalar " + where);
+                    assertEquals(flips, vector.sweep(sigmaVector, order), "vector " + where);
+                    assertArrayEquals(expected, sigmaVector, "vector " + where);
+                    switching.longPathAfterFlips = 1 + t;
+                    assertEquals(flips, switching.sweep(sigmaSwitching, order), "switching " + where);
+                    assertArrayEquals(expected, sigmaSwitching, "switching " + where);
+                }
+            }
+            assertTrue(moved > 0, "the dynamics must move, n=" + n);
+        }
     }
 
     @Test
@@ -188,14 +268,18 @@ class KernelAgreementTest {
         PatternMatrix xi = PatternMatrix.random(3, N, 1);
         FieldCoefficients coefficients = new FieldCoefficients(n, N);
         long[] sigma = xi.pattern(0);
-        ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
-                () -> new ParallelStep(xi, coefficients).step(sigma, 1, new long[xi.words()]));
-        assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=64"), e.getMessage());
+        for (Lanes lanes : Lanes.values()) {
+            ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                    () -> new ParallelStep(xi, coefficients, lanes).step(sigma, 1, new long[xi.words()]));
+            assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=64"), e.getMessage());
+        }
         org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
                 () -> new LookupTableStep(xi, coefficients).step(sigma, 1, new long[xi.words()]));
         org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
                 () -> new DenseIntStep(xi, coefficients).step(sigma, 0, new long[xi.words()], 0));
-        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
-                () -> new SequentialSweep(xi, coefficients).sweep(sigma.clone(), new int[] {0, 1, 2}));
+        for (Lanes lanes : Lanes.values()) {
+            org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                    () -> new SequentialSweep(xi, coefficients, lanes).sweep(sigma.clone(), new int[] {0, 1, 2}));
+        }
     }
 }

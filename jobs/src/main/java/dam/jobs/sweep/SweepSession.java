@@ -6,7 +6,10 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 
-/** Starts (or joins) the Spark session of a sweep: Kryo with every class registered, quiet logs. */
+/**
+ * Starts (or joins) the Spark session of a sweep: Kryo with every class registered, quiet logs, executors with the
+ * Vector API module.
+ */
 public final class SweepSession {
 
     private SweepSession() {
@@ -43,7 +46,27 @@ public final class SweepSession {
         for (Map.Entry<String, String> e : fixedSettings().entrySet()) {
             b = b.config(e.getKey(), e.getValue());
         }
+        // Executors the cluster starts get the Vector API module too, after any options of the config or spark-submit
+        // (local mode runs the tasks in this JVM, which bin/dam starts with the module).
+        String executorOptions = "spark.executor.extraJavaOptions";
+        b = b.config(executorOptions, withVectorModule(spark.conf().getOrDefault(executorOptions,
+                System.getProperty(executorOptions))));
         return b.getOrCreate();
+    }
+
+    /** The JVM option that gives the simulation kernels their SIMD lanes (dam.core.sim.Lanes). */
+    public static final String VECTOR_MODULE_OPTION = "--add-modules=jdk.incubator.vector";
+
+    /**
+     * Executor JVM options with the Vector API module added: the given options (null or blank for none), then
+     * {@link #VECTOR_MODULE_OPTION} unless they already name the module.
+     */
+    public static String withVectorModule(String javaOptions) {
+        String given = javaOptions == null ? "" : javaOptions.trim();
+        if (given.contains("jdk.incubator.vector")) {
+            return given;
+        }
+        return given.isEmpty() ? VECTOR_MODULE_OPTION : given + " " + VECTOR_MODULE_OPTION;
     }
 
     /** True if a session is already active in this JVM (then the sweep must not stop it). */
