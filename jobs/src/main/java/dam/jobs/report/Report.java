@@ -2,7 +2,6 @@ package dam.jobs.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -11,52 +10,72 @@ import org.apache.spark.sql.SparkSession;
 
 import dam.jobs.report.ReportTables.ConvergencePoint;
 import dam.jobs.report.ReportTables.TrialCurve;
+import dam.jobs.sweep.Ledger;
+import dam.jobs.sweep.OutputDirectory;
 
-/** The report of an output directory: PNG figures drawn from its Parquet tables into {@code <dir>/figures/}. */
+/**
+ * The report of an output directory: PNG figures drawn from its committed Parquet rows into
+ * {@code <dir>/figures/}, each written atomically (a kill leaves the old figure or the new, never a
+ * truncated one).
+ */
 public final class Report {
+
+    /** The sub-directory of the figures. */
+    public static final String FIGURES = "figures";
 
     private Report() {
     }
 
     /**
-     * Reads the tables under outputDir and writes every figure they support (figure 1 and convergence
-     * time per (n, N) from trials/ and theory/, the phase diagram from phase_diagram/ or basins/ and
-     * capacity/); returns the files written.
+     * Reads the committed rows under dir (the ledger checked against its files first) and writes every
+     * figure they support (figure 1 and convergence time per (n, N) from trials/ and theory/, the phase
+     * diagram from phase_diagram/ or basins/ and capacity/); returns the figures written, as display paths.
      */
-    public static List<Path> write(SparkSession spark, Path outputDir) {
+    public static List<String> write(SparkSession spark, OutputDirectory dir) {
         // The schema has both n and N; Spark's default case-insensitive resolution would confuse them.
         spark.conf().set("spark.sql.caseSensitive", "true");
-        return write(ReportTables.read(spark, outputDir), outputDir.resolve("figures"));
+        Ledger ledger;
+        try {
+            ledger = Ledger.read(dir);
+            ledger.verify();
+        } catch (IOException e) {
+            throw new UncheckedIOException("report: cannot read the ledger of " + dir.display(), e);
+        }
+        return write(ReportTables.read(spark, dir, ledger), dir);
     }
 
-    /** Writes every figure the tables support into figuresDir; returns the files written. */
-    public static List<Path> write(ReportTables tables, Path figuresDir) {
-        List<Path> written = new ArrayList<>();
+    /** Writes every figure the tables support into dir/figures/; returns the figures written, as display paths. */
+    public static List<String> write(ReportTables tables, OutputDirectory dir) {
+        List<String> written = new ArrayList<>();
         try {
             TreeSet<String> panels = new TreeSet<>();
             for (TrialCurve c : tables.trials()) {
                 if (panels.add(c.n() + "/" + c.N())) {
-                    Path file = figuresDir.resolve(OverlapFigure.fileName(c.n(), c.N()));
-                    OverlapFigure.write(c.n(), c.N(), tables.trials(), tables.theory(), file);
-                    written.add(file);
+                    written.add(save(dir, OverlapFigure.fileName(c.n(), c.N()),
+                            OverlapFigure.render(c.n(), c.N(), tables.trials(), tables.theory())));
                 }
             }
             TreeSet<String> curves = new TreeSet<>();
             for (ConvergencePoint c : tables.convergence()) {
                 if (curves.add(c.n() + "/" + c.N())) {
-                    Path file = figuresDir.resolve(ConvergenceTimeFigure.fileName(c.n(), c.N()));
-                    ConvergenceTimeFigure.write(c.n(), c.N(), tables.convergence(), tables.theory(), file);
-                    written.add(file);
+                    written.add(save(dir, ConvergenceTimeFigure.fileName(c.n(), c.N()),
+                            ConvergenceTimeFigure.render(c.n(), c.N(), tables.convergence(), tables.theory())));
                 }
             }
             if (!tables.boundary().isEmpty() || !tables.capacity().isEmpty()) {
-                Path file = figuresDir.resolve(PhaseDiagramFigure.FILE_NAME);
-                PhaseDiagramFigure.write(tables.boundary(), tables.capacity(), file);
-                written.add(file);
+                written.add(save(dir, PhaseDiagramFigure.FILE_NAME,
+                        PhaseDiagramFigure.render(tables.boundary(), tables.capacity())));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("report: cannot write figures into " + figuresDir, e);
+            throw new UncheckedIOException("report: cannot write figures into " + dir.display(FIGURES)
+                    + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    private static String save(OutputDirectory dir, String name, byte[] png) throws IOException {
+        String rel = FIGURES + "/" + name;
+        dir.writeAtomically(rel, png);
+        return dir.display(rel);
     }
 }

@@ -1,6 +1,7 @@
 package dam.jobs.sweep;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
@@ -8,16 +9,12 @@ import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -83,7 +80,7 @@ public final class SweepDescription {
         sweep.put("eps", c.eps());
         sweep.put("m-success", c.mSuccess());
         sweep.put("seed", c.seed());
-        sweep.put("output", c.output().toString());
+        sweep.put("output", c.output());
         sweep.put("partitions", c.partitions());
         sweep.put("unit-trials", c.unitTrials());
         sweep.put("batch-points", c.batchPoints());
@@ -102,41 +99,52 @@ public final class SweepDescription {
         return ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(pretty));
     }
 
-    /** The start times of the runs recorded in an existing description (empty if there is none). */
-    public static List<String> earlierRuns(Path output) {
-        Path f = output.resolve(FILE);
-        if (!Files.isRegularFile(f)) {
-            return List.of();
+    /**
+     * The description in an output directory, if there is one.
+     *
+     * @throws ConfigError naming sweep.output when it is unreadable
+     */
+    public static Optional<Config> read(OutputDirectory output) throws IOException {
+        Optional<String> text = output.readText(FILE);
+        if (text.isEmpty()) {
+            return Optional.empty();
         }
-        return ConfigFactory.parseFile(f.toFile()).getStringList("runs");
+        try {
+            Config c = ConfigFactory.parseString(text.get());
+            c.getConfig("settings");
+            c.getStringList("runs");
+            return Optional.of(c);
+        } catch (ConfigException e) {
+            String reason = e.getMessage() == null ? "unreadable" : e.getMessage().replaceAll("\\s+", " ").trim();
+            throw new ConfigError("sweep.output", output.display(FILE) + " is unreadable (" + reason
+                    + "); rerun with --overwrite to start afresh");
+        }
+    }
+
+    /** The start times of the runs recorded in an existing description (empty if there is none). */
+    public static List<String> earlierRuns(OutputDirectory output) throws IOException {
+        return read(output).map(c -> c.getStringList("runs")).orElse(List.of());
     }
 
     /** Refuses to resume into a directory whose sweep had different row-determining settings. */
-    public static void checkResumable(Path output, SweepConfig c) {
-        Path f = output.resolve(FILE);
-        if (!Files.isRegularFile(f)) {
+    public static void checkResumable(OutputDirectory output, SweepConfig c) throws IOException {
+        Optional<Config> description = read(output);
+        if (description.isEmpty()) {
             return;
         }
-        Config old = ConfigFactory.parseFile(f.toFile()).getConfig("settings");
+        Config old = description.get().getConfig("settings");
         Map<String, String> now = settings(c);
         for (Map.Entry<String, String> e : now.entrySet()) {
             String was = old.hasPath("\"" + e.getKey() + "\"") ? old.getString("\"" + e.getKey() + "\"") : null;
             if (!e.getValue().equals(was)) {
-                throw new ConfigError("sweep." + e.getKey(), "output " + output + " holds a sweep with " + e.getKey()
-                        + " = " + was + ", not " + e.getValue() + "; use --overwrite or another --output");
+                throw new ConfigError("sweep." + e.getKey(), "output " + output.display() + " holds a sweep with "
+                        + e.getKey() + " = " + was + ", not " + e.getValue() + "; use --overwrite or another --output");
             }
         }
     }
 
     /** Writes the description atomically. */
-    public static void write(Path output, String json) {
-        try {
-            Files.createDirectories(output);
-            Path tmp = output.resolve("." + FILE + ".tmp");
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            Files.move(tmp, output.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static void write(OutputDirectory output, String json) throws IOException {
+        output.writeAtomically(FILE, json);
     }
 }

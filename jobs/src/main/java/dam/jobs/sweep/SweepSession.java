@@ -2,6 +2,7 @@ package dam.jobs.sweep;
 
 import dam.jobs.config.SparkConfig;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
@@ -47,6 +48,33 @@ public final class SweepSession {
         // The tables have both n and N: Spark's default case-insensitive resolution would confuse them.
         session.conf().set("spark.sql.caseSensitive", "true");
         return session;
+    }
+
+    /**
+     * The Hadoop configuration the output directory is opened with before (or without) Spark: the active
+     * session's if there is one, else the defaults (core-site.xml etc. on the class path) with every
+     * spark.hadoop.* setting of the config, of spark-submit (system properties) and of --conf, as Spark
+     * itself would apply them.
+     */
+    public static Configuration hadoopConfiguration(SparkConfig spark) {
+        if (active()) {
+            SparkSession s = SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get()
+                    : SparkSession.getDefaultSession().get();
+            return s.sparkContext().hadoopConfiguration();
+        }
+        Configuration conf = new Configuration();
+        String prefix = "spark.hadoop.";
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                conf.set(key.substring(prefix.length()), System.getProperty(key));
+            }
+        }
+        for (Map.Entry<String, String> e : spark.conf().entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                conf.set(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
+        return conf;
     }
 
     /** True if a session is already active in this JVM (then the sweep must not stop it). */

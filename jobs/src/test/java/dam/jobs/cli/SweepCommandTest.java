@@ -24,7 +24,7 @@ class SweepCommandTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
-            return new CommandLine(new SweepCommand()).execute(args);
+            return Dam.execute(Dam.configure(new CommandLine(new SweepCommand())), args);
         } finally {
             System.setErr(saved);
             err.append(buf.toString(StandardCharsets.UTF_8));

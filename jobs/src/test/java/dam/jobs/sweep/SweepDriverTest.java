@@ -24,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SweepDriverTest {
 
+    /** The local directory of a test sweep's output. */
+    private static Path dir(SweepConfig c) {
+        return dam.jobs.config.OutputLocation.localPath(c.output());
+    }
+
     @TempDir
     static Path tmp;
 
@@ -69,11 +74,11 @@ class SweepDriverTest {
         run(seven, Integer.MAX_VALUE);
         assertTrue(o1.complete());
         assertEquals(12, o1.gridPoints());
-        assertEquals(144, rows(one.output(), "trials").size());
-        assertEquals(12, rows(one.output(), "grid").size());
-        assertEquals(12, rows(one.output(), "theory").size()); // one per (n, alpha, m0): N has a single value
-        assertEquals(4, rows(one.output(), "basins").size());
-        assertSameTables(one.output(), seven.output());
+        assertEquals(144, rows(dir(one), "trials").size());
+        assertEquals(12, rows(dir(one), "grid").size());
+        assertEquals(12, rows(dir(one), "theory").size()); // one per (n, alpha, m0): N has a single value
+        assertEquals(4, rows(dir(one), "basins").size());
+        assertSameTables(dir(one), dir(seven));
     }
 
     @Test
@@ -86,20 +91,20 @@ class SweepDriverTest {
         assertFalse(first.complete());
         assertEquals(10, first.pointsRun());
         // Kill during the second batch: its files are written but its ledger record is not.
-        Path progress = resumed.output().resolve("_progress");
+        Path progress = dir(resumed).resolve("_progress");
         try (Stream<Path> s = Files.list(progress)) {
             Path last = s.filter(p -> p.toString().endsWith(".json")).sorted().toList().get(1);
             Files.delete(last);
         }
         SweepDriver.Outcome second = run(resumed, Integer.MAX_VALUE);
-        assertFalse(Files.exists(resumed.output().resolve("trials/_temporary")));
+        assertFalse(Files.exists(dir(resumed).resolve("trials/_temporary")));
         assertTrue(second.complete());
         assertEquals(7, second.pointsRun()); // 5 in the lost batch + 2 never started
-        assertSameTables(whole.output(), resumed.output());
+        assertSameTables(dir(whole), dir(resumed));
 
         // A rerun of a finished sweep runs nothing and changes nothing.
         assertEquals(0, run(resumed, Integer.MAX_VALUE).pointsRun());
-        assertSameTables(whole.output(), resumed.output());
+        assertSameTables(dir(whole), dir(resumed));
     }
 
     @Test
@@ -110,14 +115,14 @@ class SweepDriverTest {
         run(sub, Integer.MAX_VALUE);
         SweepDriver.Outcome rest = run(config("grown", ""), Integer.MAX_VALUE);
         assertEquals(8, rest.pointsRun());
-        assertSameTables(whole.output(), sub.output());
+        assertSameTables(dir(whole), dir(sub));
     }
 
     @Test
     void tablesFollowTheSchemaAndCarryTheSweepDescription() throws Exception {
         SweepConfig c = config("schema", "");
         run(c, Integer.MAX_VALUE);
-        StructType trials = spark.read().parquet(c.output().resolve("trials").toString()).schema();
+        StructType trials = spark.read().parquet(dir(c).resolve("trials").toString()).schema();
         // Partition discovery puts n last; every planned column is there with its type.
         for (var f : Tables.trials(null).fields()) {
             assertEquals(f.dataType().simpleString(), trials.apply(f.name()).dataType().simpleString(), f.name());
@@ -125,20 +130,20 @@ class SweepDriverTest {
         String meta = trials.apply("alpha").metadata().getString(Tables.SWEEP_METADATA_KEY);
         assertTrue(meta.contains("\"version\""), meta);
         assertTrue(meta.contains("\"seed\":7"), meta);
-        String json = Files.readString(c.output().resolve("_sweep.json"));
+        String json = Files.readString(dir(c).resolve("_sweep.json"));
         assertTrue(json.contains("\"start_time\""));
 
-        Row g = spark.read().parquet(c.output().resolve("grid").toString())
+        Row g = spark.read().parquet(dir(c).resolve("grid").toString())
                 .where("n = 3 AND alpha = 0.05 AND m0 = 0.9").collectAsList().get(0);
         assertEquals(12, g.getInt(g.fieldIndex("trials")));
         int successes = g.getInt(g.fieldIndex("successes"));
-        long fromTrials = spark.read().parquet(c.output().resolve("trials").toString())
+        long fromTrials = spark.read().parquet(dir(c).resolve("trials").toString())
                 .where("n = 3 AND alpha = 0.05 AND m0 = 0.9 AND retrieved").count();
         assertEquals(fromTrials, successes);
         assertEquals(successes / 12.0, g.getDouble(g.fieldIndex("success_fraction")));
         assertEquals(9, g.getList(g.fieldIndex("mean_m")).size());
         assertNotNull(g.get(g.fieldIndex("theory_final_m")));
-        Row t = spark.read().parquet(c.output().resolve("trials").toString()).where("trial = 5").first();
+        Row t = spark.read().parquet(dir(c).resolve("trials").toString()).where("trial = 5").first();
         assertEquals(1, t.getInt(t.fieldIndex("pattern_set"))); // 4 states per pattern set
         assertEquals(8, t.getList(t.fieldIndex("flips")).size());
     }
