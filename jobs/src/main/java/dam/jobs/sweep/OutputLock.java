@@ -129,6 +129,10 @@ public final class OutputLock implements AutoCloseable {
             throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             long now = System.currentTimeMillis();
+            Optional<String> present = dir.readText(FILE);
+            if (present.isPresent() && staleReason(Holder.parse(present.get()), dir, now) == null) {
+                throw inUse(dir, Holder.parse(present.get()), now); // refused without writing anything
+            }
             Holder mine = new Holder(UUID.randomUUID().toString(), HOST, PID, PID_START, command, now,
                     now + lease.toMillis());
             HELD.add(mine.token()); // before the file exists, so that no thread of this JVM takes it for a dead run's
@@ -143,10 +147,7 @@ public final class OutputLock implements AutoCloseable {
             Optional<Holder> other = Holder.parse(text.get());
             String stale = staleReason(other, dir, now);
             if (stale == null) {
-                Holder h = other.orElseThrow();
-                long left = Math.max(0, (h.expires() - now) / 1000);
-                throw new ConfigError("sweep.output", dir.display() + " is in use by " + h.describe()
-                        + "; its lease expires in " + left + " s unless renewed; wait for it, or stop it");
+                throw inUse(dir, other, now);
             }
             if (takeOver(dir, text.get())) {
                 err.println("[sweep] took over the lock of " + dir.display() + " from "
@@ -154,6 +155,17 @@ public final class OutputLock implements AutoCloseable {
             }
         }
         throw new ConfigError("sweep.output", dir.display() + ": another run is taking the lock at the same moment; try again");
+    }
+
+    private static ConfigError inUse(OutputDirectory dir, Optional<Holder> holder, long now) {
+        if (holder.isEmpty()) {
+            return new ConfigError("sweep.output", dir.display() + " is locked by an unreadable " + FILE
+                    + " younger than the lease (" + LEASE.toSeconds() + " s); wait, or delete it if no run uses the directory");
+        }
+        Holder h = holder.get();
+        long left = Math.max(0, (h.expires() - now) / 1000);
+        return new ConfigError("sweep.output", dir.display() + " is in use by " + h.describe()
+                + "; its lease expires in " + left + " s unless renewed; wait for it, or stop it");
     }
 
     /** Why a lock is stale, or null if its holder may still be running. */

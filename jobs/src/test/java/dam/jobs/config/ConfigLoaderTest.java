@@ -165,8 +165,8 @@ class ConfigLoaderTest {
         assertTrue(hundred.startsWith("sweep.n: n = 100 with N = 64 overflows 64-bit arithmetic"), hundred);
         assertTrue(hundred.length() < 200, hundred);
         assertEquals("sweep.by-n.9.N: n = 9 with N = 4096 overflows 64-bit arithmetic: the field of a state equal to a "
-                + "stored pattern reaches about 2^100.0, beyond 2^63; lower n or N",
-                error("n = [3, 9], alpha = [1e-20], by-n { \"9\" { N = [4096] } }"));
+                + "stored pattern reaches about 2^100.2, beyond 2^63; lower n or N",
+                error("n = [3, 9], by-n { \"9\" { N = [4096], alpha = [1e-20] } }"));
         parse("n = [6], N = [200], alpha = [1e-9]"); // a(200) at n = 6 is about 2^41: fine
     }
 
