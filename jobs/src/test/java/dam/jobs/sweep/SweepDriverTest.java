@@ -3,13 +3,16 @@ package dam.jobs.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import dam.jobs.config.ConfigError;
 import dam.jobs.config.ConfigLoader;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.table.Tables;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +67,168 @@ class SweepDriverTest {
             assertFalse(ra.isEmpty(), table);
             assertEquals(ra, rows(b, table), table);
         }
+    }
+
+    private static Path reference;
+
+    /** The uninterrupted run that every resumed, repaired or raced run must equal, row for row (run once). */
+    private static synchronized Path reference() {
+        if (reference == null) {
+            SweepConfig c = config("reference", "");
+            run(c, Integer.MAX_VALUE);
+            reference = dir(c);
+        }
+        return reference;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static SweepDriver.Outcome run(SweepConfig c, ByteArrayOutputStream err) {
+        PrintStream p = new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        return SweepDriver.run(c, new SweepDriver.Options(false, p, new PrintStream(new ByteArrayOutputStream()),
+                Integer.MAX_VALUE));
+    }
+
+    /** Issue 9.1: a kill during --overwrite, at either end of the deletion, is finished by a plain rerun. */
+    @Test
+    void anInterruptedOverwriteIsFinishedByAPlainRerun() throws Exception {
+        // Killed right after the marker was made: the old sweep is still whole.
+        Path early = tmp.resolve("overwrite-early");
+        copyTree(reference(), early);
+        Files.writeString(early.resolve(SweepOutput.OVERWRITING), "");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SweepDriver.Outcome o = run(config("overwrite-early", ""), err);
+        assertTrue(err.toString().startsWith("[sweep] finishing an interrupted --overwrite of " + early), err.toString());
+        assertEquals(12, o.pointsRun());
+        assertSameTables(reference(), early);
+        assertFalse(Files.exists(early.resolve(SweepOutput.OVERWRITING)));
+
+        // Killed in the middle: description and ledger gone first, then half of trials/.
+        Path middle = tmp.resolve("overwrite-middle");
+        copyTree(reference(), middle);
+        Files.writeString(middle.resolve(SweepOutput.OVERWRITING), "");
+        Files.delete(middle.resolve(SweepDescription.FILE));
+        deleteTree(middle.resolve(Ledger.DIR));
+        deleteTree(middle.resolve("trials/n=2"));
+        o = run(config("overwrite-middle", ""), new ByteArrayOutputStream());
+        assertEquals(12, o.pointsRun());
+        assertSameTables(reference(), middle);
+    }
+
+    /** Issue 9.1 as reported: a ledger whose files are gone (tables deleted under it) is refused, not trusted. */
+    @Test
+    void aLedgerIsCheckedAgainstTheFilesItLists() throws Exception {
+        Path missing = tmp.resolve("missing");
+        copyTree(reference(), missing);
+        deleteTree(missing.resolve("trials/n=2"));
+        ConfigError e = assertThrows(ConfigError.class, () -> run(config("missing", ""), Integer.MAX_VALUE));
+        assertTrue(e.getMessage().matches("sweep\\.output: " + missing + " is damaged: _progress/batch-00000-\\d+\\.json "
+                + "lists trials/n=2/[^ ]+, which is missing; it was changed outside dam: rerun with --overwrite "
+                + "\\(or restore the file\\)"), e.getMessage());
+
+        Path truncated = tmp.resolve("truncated");
+        copyTree(reference(), truncated);
+        Path part;
+        try (Stream<Path> s = Files.walk(truncated.resolve("grid"))) {
+            part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(part);
+        Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        e = assertThrows(ConfigError.class, () -> run(config("truncated", ""), Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("sweep.output: " + truncated + " is damaged: "
+                + truncated.relativize(part) + " (listed in _progress/batch-00000-"), e.getMessage());
+        assertTrue(e.getMessage().contains(") is not a complete Parquet file (" + bytes.length / 2 + " bytes)"), e.getMessage());
+    }
+
+    /** Issue 9.2: two sweeps started at the same instant into one directory: one runs, the other gets one line. */
+    @Test
+    void ofTwoSweepsIntoOneDirectoryOneRunsAndTheOtherIsRefused() throws Exception {
+        Path twin = tmp.resolve("twin");
+        reference();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return run(config("twin", ""), Integer.MAX_VALUE);
+                    } catch (ConfigError e) {
+                        return e;
+                    }
+                }));
+            }
+            Object a = runs.get(0).get();
+            Object b = runs.get(1).get();
+            ConfigError refused = (ConfigError) (a instanceof ConfigError ? a : b);
+            SweepDriver.Outcome ran = (SweepDriver.Outcome) (a instanceof ConfigError ? b : a);
+            assertTrue(refused.getMessage().startsWith("sweep.output: " + twin + " is in use by dam sweep (pid "),
+                    refused.getMessage());
+            assertTrue(ran.complete());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertSameTables(reference(), twin);
+        assertEquals(0, run(config("twin", ""), Integer.MAX_VALUE).pointsRun());
+        assertSameTables(reference(), twin);
+    }
+
+    /** Issue 9.7: readers that follow the contract see committed batches only, never a killed batch's files. */
+    @Test
+    void committedTablesHoldOnlyTheBatchesInTheLedger() throws Exception {
+        SweepConfig c = config("partial", "batch-points = 5");
+        run(c, 1);
+        Path trials = dir(c).resolve("trials");
+        Path part;
+        try (Stream<Path> s = Files.walk(trials)) {
+            part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        // What a batch killed after Spark's job commit leaves: a part file no ledger record lists.
+        Files.copy(part, part.resolveSibling("part-99999-killed.snappy.parquet"));
+        Files.createDirectories(trials.resolve("_temporary/0"));
+        OutputDirectory out = OutputDirectory.open(c.output(), new org.apache.hadoop.conf.Configuration());
+        Ledger ledger = Ledger.read(out);
+        assertEquals(5 * 12, CommittedTables.read(spark, out, ledger, "trials", null).count());
+        assertTrue(spark.read().parquet(trials.toString()).count() > 5 * 12, "a naive reader sees the killed batch");
+        SweepDriver.Outcome rest = run(c, Integer.MAX_VALUE);
+        assertEquals(7, rest.pointsRun());
+        assertFalse(Files.exists(part.resolveSibling("part-99999-killed.snappy.parquet")));
+        assertFalse(Files.exists(trials.resolve("_temporary")));
+        assertSameTables(reference(), dir(c));
+    }
+
+    /** Issue 9.3: a run that committed nothing (it failed or was stopped early) does not block a corrected rerun. */
+    @Test
+    void aSweepThatCommittedNothingDoesNotBlockAChangedConfig() {
+        run(config("nothing", ""), 0);
+        assertTrue(Files.exists(tmp.resolve("nothing/_sweep.json")));
+        SweepDriver.Outcome o = run(config("nothing", "trials = 8"), 0);
+        assertEquals(0, o.pointsRun());
+        // Once a batch is committed, the rows fix the settings.
+        run(config("nothing", "trials = 8"), 1);
+        ConfigError e = assertThrows(ConfigError.class, () -> run(config("nothing", ""), 0));
+        assertTrue(e.getMessage().startsWith("sweep.trials: output " + tmp.resolve("nothing") + " holds a sweep with "
+                + "trials = 8, not 12"), e.getMessage());
     }
 
     @Test
