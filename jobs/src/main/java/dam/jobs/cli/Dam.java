@@ -128,8 +128,8 @@ public final class Dam implements Runnable {
             return cap(rootLine);
         }
         String outer = firstLine(t.getMessage());
-        return cap(outer.contains(rootLine) || outer.contains(String.valueOf(root.getMessage())) ? outer
-                : outer + " (caused by " + rootLine + ")");
+        boolean said = outer.contains(rootLine) || (root.getMessage() != null && outer.contains(firstLine(root.getMessage())));
+        return cap(said ? outer : outer + " (caused by " + rootLine + ")");
     }
 
     private static String cap(String s) {
