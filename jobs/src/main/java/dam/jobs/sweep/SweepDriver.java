@@ -152,7 +152,9 @@ public final class SweepDriver {
             try {
                 if (c.theory().enabled()) {
                     stage = "reading the committed theory/ rows";
+                    jsc.setJobDescription("read the committed theory/ rows");
                     loadTheory();
+                    jsc.setJobDescription(null);
                 }
                 List<List<GridPoint>> batches = SweepPlan.batches(todo, c);
                 for (int b = 0; b < batches.size(); b++) {
@@ -167,6 +169,7 @@ public final class SweepDriver {
                 if (complete) {
                     writeBasins();
                     stage = "printing the summary";
+                    jsc.setJobDescription("summary: read grid/");
                     printSummary();
                 }
             } catch (IOException e) {
@@ -225,11 +228,13 @@ public final class SweepDriver {
             try {
                 results.count();
                 stage = name + ": writing trials/";
+                jsc.setJobDescription(name + ": write " + ((long) batch.size() * c.trials()) + " trial rows to trials/");
                 JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
                         .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
                         .write().mode(SaveMode.Append).partitionBy("n").parquet(dir.uri("trials"));
                 stage = name + ": summarising grid points";
+                jsc.setJobDescription(name + ": summarise " + batch.size() + " grid points");
                 int groups = Math.max(1, Math.min(batch.size(), 2 * cores));
                 List<PointSummary> summaries = new ArrayList<>(results
                         .mapToPair(r -> new Tuple2<>(r.unit().point(), r))
@@ -242,6 +247,7 @@ public final class SweepDriver {
                     gridRows.add(Tables.gridRow(ps, c.theory().enabled() ? theory.get(ps.point().theoryKey()) : null));
                 }
                 stage = name + ": writing grid/";
+                jsc.setJobDescription(name + ": write " + gridRows.size() + " rows to grid/");
                 spark.createDataFrame(gridRows, Tables.grid(json)).coalesce(1)
                         .write().mode(SaveMode.Append).partitionBy("n").parquet(dir.uri("grid"));
             } finally {
@@ -268,6 +274,7 @@ public final class SweepDriver {
                     theory.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
                 }
                 stage = batchName + ": writing theory/";
+                jsc.setJobDescription(batchName + ": write " + rows.size() + " rows to theory/");
                 spark.createDataFrame(rows, Tables.theory(json)).coalesce(1)
                         .write().mode(SaveMode.Append).partitionBy("n").parquet(dir.uri("theory"));
             } finally {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +22,48 @@ class ReportCommandTest {
         CommandLine cli = Dam.commandLine();
         cli.setErr(new PrintWriter(err));
         cli.setOut(new PrintWriter(new StringWriter()));
-        return cli.execute(args);
+        return Dam.execute(cli, args);
     }
 
     @Test
     void reportOfAMissingDirectoryIsBadInputNamingTheArgument(@TempDir Path tmp) {
         assertEquals(Dam.BAD_INPUT, run("report", tmp.resolve("nowhere").toString()));
         assertTrue(err.toString().contains("<output dir>: not a directory"), err.toString());
+    }
+
+    /** Issue 9.7: a directory without tables is bad input, not a success that drew nothing. */
+    @Test
+    void reportOfADirectoryWithoutTablesIsBadInput(@TempDir Path tmp) {
+        assertEquals(Dam.BAD_INPUT, run("report", tmp.toString()));
+        assertEquals("dam report: <output dir>: no tables under " + tmp + ": none of trials/, theory/, grid/, basins/, "
+                + "phase_diagram/, capacity/ has committed rows\n", err.toString());
+    }
+
+    /**
+     * Issue 9.6: a truncated Parquet file is one line: exit 2 when a ledger lists it (checked before Spark
+     * starts), exit 3 when Spark's reader finds it in a directory without a ledger.
+     */
+    @Test
+    void aTruncatedParquetFileIsOneLine(@TempDir Path tmp) throws Exception {
+        Path table = Files.createDirectories(tmp.resolve("capacity/n=2"));
+        Path part = table.resolve("part-00000-x.snappy.parquet");
+        Files.write(part, new byte[]{'P', 'A', 'R', '1', 0, 0, 0, 0, 0, 0});
+        assertEquals(Dam.FAILURE, run("report", tmp.toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("dam report: failed: "), err.toString());
+        assertTrue(err.toString().endsWith(" (--verbose for the stack trace)\n"), err.toString());
+
+        err.getBuffer().setLength(0);
+        Files.createDirectories(tmp.resolve("_progress"));
+        Files.writeString(tmp.resolve("_progress/table-capacity.json"),
+                "{\"table\": \"capacity\", \"files\": [\"capacity/n=2/part-00000-x.snappy.parquet\"]}");
+        assertEquals(Dam.BAD_INPUT, run("report", tmp.toString()));
+        assertEquals("dam report: <output dir>: " + tmp + " is damaged: capacity/n=2/part-00000-x.snappy.parquet (listed in "
+                + "_progress/table-capacity.json) is not a complete Parquet file (10 bytes); it was changed outside dam: "
+                + "rerun with --overwrite (or restore the file)\n", err.toString());
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(2, s.count(), "no figures/ written");
+        }
     }
 
     @Test
