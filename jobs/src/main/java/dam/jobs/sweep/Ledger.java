@@ -61,8 +61,12 @@ public final class Ledger {
      * @throws ConfigError naming sweep.output when a record is unreadable
      */
     public static Ledger read(OutputDirectory output) throws IOException {
+        if (output.exists(SweepOutput.OVERWRITING)) {
+            throw new ConfigError("sweep.output", output.display() + " holds an interrupted --overwrite, so nothing in it "
+                    + "is committed; rerun the sweep to finish it");
+        }
         Ledger l = new Ledger(output);
-        l.managed = output.exists(SweepDescription.FILE) || output.isDirectory(DIR);
+        l.managed = output.isDirectory(DIR);
         for (String name : output.names(DIR)) {
             if (!name.endsWith(".json") || name.startsWith(".")) {
                 continue;
@@ -149,8 +153,8 @@ public final class Ledger {
     }
 
     /**
-     * True if dam manages the directory (it holds a sweep description or records): then only recorded files
-     * count. A directory of tables written by other means is read whole.
+     * True if dam manages the directory (it has a _progress/ directory, which a sweep creates before it writes
+     * any table): then only recorded files count. A directory of tables written by other means is read whole.
      */
     public boolean managed() {
         return managed;

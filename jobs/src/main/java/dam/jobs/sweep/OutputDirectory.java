@@ -124,8 +124,13 @@ public final class OutputDirectory {
 
     /** Creates the directory (and its parents) if missing. */
     public void mkdirs() throws IOException {
-        if (!fs.mkdirs(root)) {
-            throw new IOException("cannot create directory " + display());
+        mkdirs("");
+    }
+
+    /** Creates a directory inside (and its parents) if missing. */
+    public void mkdirs(String relative) throws IOException {
+        if (!fs.mkdirs(path(relative))) {
+            throw new IOException("cannot create directory " + display(relative));
         }
     }
 

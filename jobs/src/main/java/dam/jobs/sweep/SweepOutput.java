@@ -80,6 +80,7 @@ public final class SweepOutput implements AutoCloseable {
             if (orphans > 0) {
                 err.println("[sweep] deleted " + orphans + " files of an unfinished earlier batch");
             }
+            dir.mkdirs(Ledger.DIR); // from now on only recorded files count, for every reader
             List<String> earlier = SweepDescription.earlierRuns(dir);
             String json = SweepDescription.json(c, start, earlier, false);
             SweepDescription.write(dir, SweepDescription.json(c, start, earlier, true) + "\n");
