@@ -8,7 +8,6 @@ import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.FieldRange;
-import dam.jobs.config.SparkMaster;
 import dam.jobs.config.TaskMemory;
 import java.io.PrintWriter;
 import java.util.List;
@@ -90,7 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new ConfigError("--" + msg.substring(0, Math.max(0, colon)), msg.substring(colon + 1).trim());
         }
         double need = TaskMemory.simulationBytes(model.patternBytes(), N, trials, steps);
-        double budget = TaskMemory.budgetBytes(Runtime.getRuntime().maxMemory() + SparkMaster.RESERVED_BYTES);
+        double budget = TaskMemory.jvmBudgetBytes();
         Dam.require(need <= budget, "--N", "the simulation needs about " + TaskMemory.mib(need) + " (pattern matrix "
                 + TaskMemory.mib(model.patternBytes()) + ", " + trials + " trial results), more than half this JVM's "
                 + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower N, alpha, trials or steps, "

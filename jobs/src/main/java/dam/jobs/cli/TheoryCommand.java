@@ -3,7 +3,6 @@ package dam.jobs.cli;
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
 import dam.jobs.config.ConfigError;
-import dam.jobs.config.SparkMaster;
 import dam.jobs.config.TaskMemory;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -76,7 +75,7 @@ public final class TheoryCommand implements Callable<Integer> {
             return "--steps: must be >= 1, got " + steps;
         }
         double need = TaskMemory.theoryBytes(paths, steps);
-        double budget = TaskMemory.budgetBytes(Runtime.getRuntime().maxMemory() + SparkMaster.RESERVED_BYTES);
+        double budget = TaskMemory.jvmBudgetBytes();
         if (need > budget) {
             return (16.0 * (steps + 1) > 9.0 * paths ? "--steps" : "--paths") + ": the solve keeps every path's history, "
                     + "M (T+1) x 9 bytes = " + TaskMemory.mib(need) + ", more than half this JVM's "

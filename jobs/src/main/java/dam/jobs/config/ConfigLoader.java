@@ -191,12 +191,21 @@ public final class ConfigLoader {
         return config;
     }
 
-    /** The spark.hadoop.* settings of the config as a Hadoop configuration (to find a scheme's file system). */
+    /**
+     * The Hadoop settings a run will have, to find a scheme's file system: the defaults on the class path,
+     * then spark.hadoop.* of spark-submit (system properties) and of the config (with --conf).
+     */
     private static org.apache.hadoop.conf.Configuration hadoopSettings(SparkConfig spark) {
         org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        String prefix = "spark.hadoop.";
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                conf.set(key.substring(prefix.length()), System.getProperty(key));
+            }
+        }
         spark.conf().forEach((k, v) -> {
-            if (k.startsWith("spark.hadoop.")) {
-                conf.set(k.substring("spark.hadoop.".length()), v);
+            if (k.startsWith(prefix)) {
+                conf.set(k.substring(prefix.length()), v);
             }
         });
         return conf;

@@ -49,9 +49,17 @@ public final class TaskMemory {
         return trials * trialResultBytes(steps);
     }
 
-    /** The budget of the tasks that run at once in one executor: half of what Spark leaves of its memory. */
+    /**
+     * The budget of the tasks that run at once in one executor: half of what Spark leaves of its memory,
+     * room for Spark's own buffers, cached results and the garbage collector.
+     */
     public static double budgetBytes(long executorMemory) {
         return Math.max(0, executorMemory - SparkMaster.RESERVED_BYTES) / 2.0;
+    }
+
+    /** The budget of a command that runs one task in this JVM without Spark (simulate, theory): half the heap. */
+    public static double jvmBudgetBytes() {
+        return Runtime.getRuntime().maxMemory() / 2.0;
     }
 
     /** A size for messages: MiB, or GiB and TiB when large. */

@@ -1,10 +1,10 @@
 package dam.jobs.sweep;
 
+import dam.jobs.config.OutputLocation;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -26,7 +26,6 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import dam.jobs.config.OutputLocation;
 
 /**
  * A sweep's output directory on any Hadoop file system (local disk, NFS, HDFS, object stores): every read
@@ -246,7 +245,7 @@ public final class OutputDirectory {
             if (local) {
                 // link(2) fails if the target exists: the classic lock-file technique, atomic on NFS as well.
                 try {
-                    Files.createLink(Paths.get(target.toUri()), Paths.get(tmp.toUri()));
+                    Files.createLink(localFile(target), localFile(tmp));
                     return true;
                 } catch (FileAlreadyExistsException e) {
                     return false;
@@ -279,12 +278,17 @@ public final class OutputDirectory {
 
     private void write(Path file, byte[] content, boolean overwrite) throws IOException {
         if (local && !overwrite) {
-            Files.write(Paths.get(file.toUri()), content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.write(localFile(file), content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             return;
         }
         try (OutputStream out = fs.create(file, overwrite)) {
             out.write(content);
         }
+    }
+
+    /** The java.nio path of a file of the local file system. */
+    private static java.nio.file.Path localFile(Path file) {
+        return Paths.get(file.toUri().getPath());
     }
 
     /** A hidden, unique sibling of a file: readers (Spark, pyarrow) skip names starting with '.'. */
@@ -295,11 +299,6 @@ public final class OutputDirectory {
     /** True for the hidden temporary files of {@link #writeAtomically} and {@link #createExclusively}. */
     static boolean isTemporary(String name) {
         return name.startsWith(".") && name.endsWith(".tmp");
-    }
-
-    /** Wraps an IOException with the failed operation's description. */
-    static UncheckedIOException failure(String what, IOException e) {
-        return new UncheckedIOException(what + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -45,8 +45,11 @@ public final class OutputLock implements AutoCloseable {
     /** How long a lease lasts without renewal. */
     public static final Duration LEASE = Duration.ofMinutes(2);
 
-    /** Tokens of the locks this JVM holds: a lock naming this process but not held here is a dead run's. */
-    private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
+    /**
+     * Tokens of the locks this JVM holds: a lock naming this process but not held here is a dead run's. Tests
+     * clear it to stand for the death of a run they crashed inside this JVM.
+     */
+    static final Set<String> HELD = ConcurrentHashMap.newKeySet();
     private static final String HOST = hostName();
     private static final long PID = ProcessHandle.current().pid();
     private static final long PID_START = startMillis(ProcessHandle.current());

@@ -25,8 +25,11 @@ public final class SweepOutput implements AutoCloseable {
 
     /** The marker of an --overwrite in progress. */
     public static final String OVERWRITING = "_overwriting";
-    /** Entries that do not make a directory a sweep's, but that a sweep may leave in an otherwise empty one. */
-    private static final Set<String> BOOKKEEPING = Set.of(OutputLock.FILE, OVERWRITING);
+    /**
+     * Entries that a sweep may leave in a directory before its description exists: the lock, the overwrite
+     * marker, and the ledger directory (created just before the description; a kill in between leaves it).
+     */
+    private static final Set<String> BOOKKEEPING = Set.of(OutputLock.FILE, OVERWRITING, Ledger.DIR);
 
     private final OutputDirectory dir;
     private final OutputLock lock;

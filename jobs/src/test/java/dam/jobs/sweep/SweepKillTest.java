@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault injection: {@code dam sweep} in a child JVM killed with SIGKILL at random moments (a fixed seed, so
- * the moments are reproducible; each is printed), some of them while --overwrite deletes the earlier sweep,
+ * the moments are reproducible; each is printed), some of them inside --overwrite (as its marker appears, and
+ * while it deletes the earlier sweep),
  * each followed by a rerun; every run that completes must leave tables equal, row for row, to an uninterrupted
- * run. CI kills {@value #CI_KILLS} times; {@code -Ddam.kills=24} is the full run (docs/robustness.md has its
+ * run. CI kills {@value #CI_KILLS} times; {@code -Ddam.kills=24} is the full run (docs/output.md has its
  * result).
  */
 class SweepKillTest {
@@ -48,7 +49,7 @@ class SweepKillTest {
                 : DamProcess.start(log, "sweep", conf.toString(), "--output", out.toString(), "--no-report");
     }
 
-    /** What a killed run left: committed batch records, the overwrite marker, the lock. */
+    /** What a killed run left: committed batch records, trial files, the overwrite marker, the lock. */
     private static String state(Path out) throws IOException {
         long records = 0;
         if (Files.isDirectory(out.resolve(Ledger.DIR))) {
@@ -56,7 +57,14 @@ class SweepKillTest {
                 records = s.filter(p -> p.getFileName().toString().startsWith("batch-")).count();
             }
         }
-        return records + " batches committed" + (Files.exists(out.resolve(SweepOutput.OVERWRITING)) ? ", overwrite marker left" : "")
+        long parts = 0;
+        if (Files.isDirectory(out.resolve("trials"))) {
+            try (var s = Files.walk(out.resolve("trials"))) {
+                parts = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).count();
+            }
+        }
+        return records + " batches committed, " + parts + " trials/ part files"
+                + (Files.exists(out.resolve(SweepOutput.OVERWRITING)) ? ", overwrite marker left" : "")
                 + (Files.exists(out.resolve(OutputLock.FILE)) ? ", lock left" : "")
                 + (Files.exists(out.resolve(SweepDescription.FILE)) ? "" : ", no _sweep.json");
     }
@@ -100,24 +108,31 @@ class SweepKillTest {
 
         int completions = 1;
         for (int k = 1; k <= kills; k++) {
-            // In turn: --overwrite killed inside its deletion, plain, --overwrite at a random moment, plain.
+            // In turn: --overwrite killed as its marker appears, a plain run at a random moment, --overwrite killed
+            // inside its deletion (the sweep description already gone), --overwrite at a random moment.
             int kind = (k - 1) % 4;
-            boolean overwrite = kind == 0 || kind == 2;
-            boolean atMarker = kind == 0 && !Files.exists(out.resolve(SweepOutput.OVERWRITING));
+            boolean overwrite = kind != 1;
+            boolean watch = (kind == 0 || kind == 2) && !Files.exists(out.resolve(SweepOutput.OVERWRITING))
+                    && Files.exists(out.resolve(SweepDescription.FILE));
             double delay = 0.3 + random.nextDouble() * full;
             DamProcess c = start(conf, out, overwrite, run++);
             String moment;
-            if (atMarker) {
+            if (watch) {
                 Path marker = out.resolve(SweepOutput.OVERWRITING);
+                Path description = out.resolve(SweepDescription.FILE);
                 while (!Files.exists(marker) && c.process().isAlive() && c.seconds() < 2 * full) {
                     Thread.onSpinWait();
                 }
-                int extraMicros = random.nextInt(2000);
+                while (kind == 2 && Files.exists(description) && c.process().isAlive() && c.seconds() < 2 * full) {
+                    Thread.onSpinWait();
+                }
+                int extraMicros = random.nextInt(kind == 2 ? 20000 : 2000);
                 long until = System.nanoTime() + extraMicros * 1000L;
                 while (System.nanoTime() < until) {
                     Thread.onSpinWait();
                 }
-                moment = String.format(Locale.ROOT, "when the overwrite marker appeared + %d us (%.2f s)", extraMicros, c.seconds());
+                moment = String.format(Locale.ROOT, "%s + %d us (%.2f s)", kind == 0 ? "when the overwrite marker appeared"
+                        : "once the overwrite had deleted _sweep.json", extraMicros, c.seconds());
             } else {
                 long until = c.startNanos() + (long) (delay * 1e9);
                 while (System.nanoTime() < until && c.process().isAlive()) {
