@@ -115,7 +115,7 @@ public final class PhaseDiagramJob {
             throw new StageFailure(stage, e);
         } catch (StageFailure e) {
             throw e;
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
             throw new StageFailure(stage, e);
         }
     }

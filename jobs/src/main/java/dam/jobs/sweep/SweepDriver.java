@@ -103,7 +103,7 @@ public final class SweepDriver {
             return run.execute(SweepPlan.points(c), t0);
         } catch (ConfigError | StageFailure e) {
             throw e;
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
             throw new StageFailure(run.stage, e);
         }
     }

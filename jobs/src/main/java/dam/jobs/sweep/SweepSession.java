@@ -47,6 +47,10 @@ public final class SweepSession {
         SparkSession session = b.getOrCreate();
         // The tables have both n and N: Spark's default case-insensitive resolution would confuse them.
         session.conf().set("spark.sql.caseSensitive", "true");
+        // Committed tables are read as lists of files (CommittedTables), one per batch; Spark lists more than
+        // 32 paths with a Spark job that ships Hadoop Paths, which registration-required Kryo refuses. The driver
+        // lists them itself instead (one status call per file, as the ledger check does anyway).
+        session.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", String.valueOf(Integer.MAX_VALUE));
         return session;
     }
 

@@ -231,6 +231,30 @@ class SweepDriverTest {
                 + "trials = 8, not 12"), e.getMessage());
     }
 
+    /**
+     * A sweep of many batches has many committed files per table; reading them back as a list (resume,
+     * basins, report) must work on the sweep's session, where Kryo refuses unregistered classes.
+     */
+    @Test
+    void manyCommittedFilesAreReadBack() throws Exception {
+        Path out = tmp.resolve("many-files");
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            String part = out.resolve("capacity/n=" + (2 + i % 2)).toString();
+            spark.range(1).selectExpr("CAST(id + " + i + " AS DOUBLE) AS alpha_c").coalesce(1).write().mode("append").parquet(part);
+        }
+        try (Stream<Path> s = Files.walk(out.resolve("capacity"))) {
+            s.filter(p -> p.toString().endsWith(".parquet")).forEach(p -> files.add(out.relativize(p).toString()));
+        }
+        Files.createDirectories(out.resolve(Ledger.DIR));
+        Files.writeString(out.resolve(Ledger.DIR).resolve("table-capacity.json"), "{\"table\": \"capacity\", \"files\": [\""
+                + String.join("\", \"", files) + "\"]}");
+        OutputDirectory dir = OutputDirectory.open(dam.jobs.config.OutputLocation.of(out.toString()),
+                new org.apache.hadoop.conf.Configuration());
+        assertEquals(33, files.size());
+        assertEquals(33, CommittedTables.read(spark, dir, Ledger.read(dir), "capacity", null).count());
+    }
+
     @Test
     void rowsDoNotDependOnPartitioning() {
         SweepConfig one = config("p1", "partitions = 1");
