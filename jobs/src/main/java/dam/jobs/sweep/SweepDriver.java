@@ -202,7 +202,7 @@ public final class SweepDriver {
         }
 
         private void runBatch(List<GridPoint> batch, int number, int count, int cores) throws IOException {
-            String name = "batch " + number + "/" + count + " (" + batch.size() + " grid points)";
+            String name = "batch " + number + "/" + count + " (" + batch.size() + (batch.size() == 1 ? " grid point)" : " grid points)");
             Set<String> before = ledger.snapshot(Ledger.BATCH_TABLES);
             List<TheoryKey> newKeys = new ArrayList<>();
             if (c.theory().enabled()) {
