@@ -79,12 +79,12 @@ public final class SweepOutput implements AutoCloseable {
             if (ledger.batchCount() > 0) {
                 SweepDescription.checkResumable(dir, c); // with no batch committed there are no rows to match
             }
+            List<String> earlier = SweepDescription.earlierRuns(dir); // refuses an unreadable one before any write
             int orphans = ledger.deleteOrphans();
             if (orphans > 0) {
                 err.println("[sweep] deleted " + orphans + " files of an unfinished earlier batch");
             }
             dir.mkdirs(Ledger.DIR); // from now on only recorded files count, for every reader
-            List<String> earlier = SweepDescription.earlierRuns(dir);
             String json = SweepDescription.json(c, start, earlier, false);
             SweepDescription.write(dir, SweepDescription.json(c, start, earlier, true) + "\n");
             return new SweepOutput(dir, lock, ledger, json);
