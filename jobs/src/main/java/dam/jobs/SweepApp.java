@@ -1,11 +1,13 @@
 package dam.jobs;
 
+import dam.jobs.cli.Dam;
 import dam.jobs.cli.SweepCommand;
 import picocli.CommandLine;
 
 /**
  * The spark-submit entry point: {@code spark-submit --class dam.jobs.SweepApp dam-jobs-0.1.0-spark.jar
- * <config> [--overwrite] [--output DIR] [--master URL]}, the same arguments and driver as {@code dam sweep}.
+ * <config> [--overwrite] [--output DIR] [--master URL] [--conf KEY=VALUE]}, the same arguments, driver, error
+ * lines and exit codes as {@code dam sweep}.
  */
 public final class SweepApp {
 
@@ -14,6 +16,6 @@ public final class SweepApp {
 
     /** Runs the sweep command and exits with its code. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SweepCommand()).execute(args));
+        System.exit(Dam.execute(Dam.configure(new CommandLine(new SweepCommand())), args));
     }
 }

@@ -1,11 +1,20 @@
 package dam.jobs.cli;
 
+import dam.jobs.config.ConfigError;
+import dam.jobs.sweep.StageFailure;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The single command-line entry point: {@code dam <subcommand> ...}; each subcommand is a thin adapter over core or jobs. */
+/**
+ * The single command-line entry point: {@code dam <subcommand> ...}; each subcommand is a thin adapter over
+ * core or jobs. Every failure, from any layer, ends in one line on stderr naming what failed and an exit
+ * code: {@value #OK} success, {@value #BAD_INPUT} bad input (options, config, an output directory that is
+ * refused, in use or damaged; nothing written), {@value #FAILURE} a failure while running (Spark, storage,
+ * memory). {@code --verbose} adds the stack trace.
+ */
 @Command(name = "dam", mixinStandardHelpOptions = true, version = "dam 0.1.0",
         description = "Dense associative memory: simulation, GFA theory and Spark parameter sweeps.",
         subcommands = {SimulateCommand.class, TheoryCommand.class, SweepCommand.class, ReportCommand.class,
@@ -13,8 +22,12 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Dam implements Runnable {
 
-    /** Exit code for bad input: an unknown option, an invalid value, an unusable config. */
+    /** Exit code of a successful run. */
+    public static final int OK = 0;
+    /** Exit code for bad input: an unknown option, an invalid value, an unusable config or output directory. */
     public static final int BAD_INPUT = 2;
+    /** Exit code for a failure while running: Spark, the file system, memory. */
+    public static final int FAILURE = 3;
 
     /** Options of earlier versions and their new names: refused with a line naming the new one. */
     static final Map<String, String> RENAMED_OPTIONS = Map.of("--N", "--neurons");
@@ -32,14 +45,40 @@ public final class Dam implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (0 ok, 2 bad input, 1 failure). */
+    /** Runs the command line and returns its exit code ({@value #OK}, {@value #BAD_INPUT} or {@value #FAILURE}). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
     }
 
-    /** The configured command line: one-line errors for bad input, exit code 2. */
+    /** Runs a configured command line; an Error that escapes picocli (it passes them on) gets the same one line. */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            PrintWriter err = cl.getErr();
+            int code = report(t, cl.getCommandSpec().qualifiedName() + subcommand(cl, args), err,
+                    Arrays.asList(args).contains("--verbose"));
+            err.flush();
+            return code;
+        }
+    }
+
+    private static String subcommand(CommandLine cl, String[] args) {
+        for (String a : args) {
+            if (cl.getSubcommands().containsKey(a)) {
+                return " " + a;
+            }
+        }
+        return "";
+    }
+
+    /** The configured command line: one-line errors, exit code 2 for bad input and 3 for failures. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Dam());
+        return configure(new CommandLine(new Dam()));
+    }
+
+    /** Gives a command line (dam's, or a single subcommand's as in SweepApp) dam's error handling. */
+    public static CommandLine configure(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine c = ex.getCommandLine();
             String renamed = renamedOption(argv);
@@ -48,11 +87,13 @@ public final class Dam implements Runnable {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            if (ex instanceof IllegalArgumentException) {
-                c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + firstLine(ex.getMessage()));
-                return BAD_INPUT;
+            CommandLine.ParseResult innermost = parseResult;
+            while (innermost.hasSubcommand()) {
+                innermost = innermost.subcommand();
             }
-            throw ex;
+            int code = report(ex, c.getCommandSpec().qualifiedName(), c.getErr(), innermost.hasMatchedOption("--verbose"));
+            c.getErr().flush();
+            return code;
         });
         return cl;
     }
@@ -68,18 +109,61 @@ public final class Dam implements Runnable {
         return null;
     }
 
-    private static String firstLine(String s) {
+    /**
+     * Prints the one line for a failure of command (and the trace if verbose) and returns its exit code:
+     * {@value #BAD_INPUT} for a rejected input ({@link ConfigError}), {@value #FAILURE} for anything else.
+     */
+    static int report(Throwable ex, String command, PrintWriter err, boolean verbose) {
+        if (ex instanceof ConfigError) {
+            err.println(command + ": " + firstLine(ex.getMessage()));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return BAD_INPUT;
+        }
+        String what = ex instanceof StageFailure f ? "failed while " + f.stage() + ": " + describe(f.getCause())
+                : "failed: " + describe(ex);
+        err.println(command + ": " + what + (verbose ? "" : " (--verbose for the stack trace)"));
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        return FAILURE;
+    }
+
+    /**
+     * The root cause in one line ("OutOfMemoryError: Java heap space"), with the outermost message when that
+     * one says more (Spark's "Job aborted due to stage failure ..." names the task).
+     */
+    static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String rootLine = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage()));
+        if (root == t || t.getMessage() == null) {
+            return cap(rootLine);
+        }
+        String outer = firstLine(t.getMessage());
+        boolean said = outer.contains(rootLine) || (root.getMessage() != null && outer.contains(firstLine(root.getMessage())));
+        return cap(said ? outer : outer + " (caused by " + rootLine + ")");
+    }
+
+    private static String cap(String s) {
+        return s.length() <= 600 ? s : s.substring(0, 597) + "...";
+    }
+
+    static String firstLine(String s) {
         if (s == null) {
             return "invalid input";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
     /** Throws a one-line bad-input error naming the option if the condition fails. */
     public static void require(boolean condition, String option, String reason) {
         if (!condition) {
-            throw new IllegalArgumentException(option + ": " + reason);
+            throw new ConfigError(option, reason);
         }
     }
 

@@ -1,21 +1,23 @@
 package dam.jobs.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dam.core.analysis.Capacity;
-import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.phase.PhaseDiagramJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code phase-diagram <config>}: the config's sweep (simulation points), the theory's alpha_c(n) and
  * basin boundary m0_c(alpha) on a fine grid of loads, the tables phase_diagram/ and capacity/, and the
- * figures. Exit code 0 on success, 2 for bad input, 1 otherwise.
+ * figures. Exit code 0 on success, 2 for bad input, 3 for a failure while running.
  */
 @Command(name = "phase-diagram", mixinStandardHelpOptions = true,
         description = "Sweep a config, then compute the theory's capacity alpha_c(n) and basin boundary m0_c(alpha); "
@@ -39,36 +41,33 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it")
     boolean overwrite;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Output directory (default: sweep.output of the config)")
-    Path output;
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Output directory: a local path or a URI such as hdfs://nn:8020/sweeps/x (default: sweep.output of the config)")
+    String output;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else sweep.spark.master)")
     String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting, as spark-submit takes it (repeatable; merged over sweep.spark.conf, later wins)")
+    List<String> conf = new ArrayList<>();
+
+    @Mixin
+    Verbosity verbosity;
 
     @Override
     public Integer call() {
         Dam.require(alphaPoints >= 1, "--alpha-points", "must be >= 1, got " + alphaPoints);
         Dam.require(capacityTol > 0 && capacityTol < 1, "--capacity-tol", "must lie in (0, 1), got " + capacityTol);
-        SweepConfig c;
-        try {
-            c = SweepCommand.resolve(config, output, master);
-        } catch (ConfigError e) {
-            System.err.println("dam phase-diagram: " + e.getMessage());
-            return Dam.BAD_INPUT;
-        }
+        SweepConfig c = SweepCommand.resolve(config, output, master, conf);
         System.setProperty("java.awt.headless", "true");
-        try {
-            PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
-                    new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
-            for (Capacity cap : outcome.capacities()) {
-                System.out.printf(Locale.ROOT, "n = %d  alpha_c = %.5f  [%.5f, %.5f]%n", cap.n(), cap.alphaC(),
-                        cap.lower(), cap.upper());
-            }
-            outcome.figures().forEach(System.out::println);
-            return 0;
-        } catch (ConfigError e) {
-            System.err.println("dam phase-diagram: " + e.getMessage());
-            return Dam.BAD_INPUT;
+        PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
+                new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
+        for (Capacity cap : outcome.capacities()) {
+            System.out.printf(Locale.ROOT, "n = %d  alpha_c = %.5f  [%.5f, %.5f]%n", cap.n(), cap.alphaC(),
+                    cap.lower(), cap.upper());
         }
+        outcome.figures().forEach(System.out::println);
+        return Dam.OK;
     }
 }

@@ -1,59 +1,85 @@
 package dam.jobs.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 
 import dam.jobs.config.ConfigError;
+import dam.jobs.config.OutputLocation;
+import dam.jobs.config.SparkConfig;
 import dam.jobs.report.Report;
-import dam.jobs.sweep.SweepDescription;
+import dam.jobs.report.ReportTables;
+import dam.jobs.sweep.CommittedTables;
+import dam.jobs.sweep.Ledger;
+import dam.jobs.sweep.OutputDirectory;
 import dam.jobs.sweep.SweepSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dam report <output dir>}: PNG figures from a sweep's Parquet tables into {@code <dir>/figures/}. */
+/**
+ * {@code dam report <output dir>}: PNG figures from a sweep's committed Parquet rows into {@code <dir>/figures/}.
+ * Exit code 2 when the directory is missing, holds no tables, holds tables of another schema or is damaged
+ * (checked before Spark starts).
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Draw the figures (figure1_n{n}_N{neurons}.png, convergence_time_n{n}_N{neurons}.png, phase_diagram.png) "
                 + "of an output directory into <dir>/figures/.")
 public final class ReportCommand implements Callable<Integer> {
 
+    private static final String ARGUMENT = "<output dir>";
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<output dir>", description = "a sweep's output directory (holding trials/, theory/, ...)")
-    Path outputDir;
+    @Parameters(index = "0", paramLabel = ARGUMENT,
+            description = "a sweep's output directory (holding trials/, theory/, ...): a local path or a URI")
+    String outputDir;
+
+    @Mixin
+    Verbosity verbosity;
 
     @Override
-    public Integer call() {
-        Dam.require(Files.isDirectory(outputDir), "<output dir>", "not a directory: " + outputDir);
+    public Integer call() throws IOException {
+        SparkConfig sparkConfig = new SparkConfig(System.getProperty("spark.master", "local[*]"), "dam report", Map.of());
+        OutputDirectory dir;
+        Ledger ledger;
         try {
-            SweepDescription.checkTableSchema(outputDir, "<output dir>",
+            String location = OutputLocation.of(outputDir);
+            OutputLocation.checkScheme(location, SweepSession.hadoopConfiguration(sparkConfig));
+            dir = OutputDirectory.open(location, SweepSession.hadoopConfiguration(sparkConfig));
+            Dam.require(dir.isDirectory(""), ARGUMENT, "not a directory: " + outputDir);
+            ledger = Report.committedLedger(dir, ARGUMENT,
                     "rerun its sweep with --overwrite, or into a new directory, to draw it");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(ARGUMENT, e.getMessage());
         } catch (ConfigError e) {
-            spec.commandLine().getErr().println("dam report: " + e.getMessage());
-            return Dam.BAD_INPUT;
+            throw e.field().equals(ARGUMENT) ? e : new ConfigError(ARGUMENT, e.reason());
         }
+        boolean any = Ledger.TABLES.stream().anyMatch(t -> CommittedTables.present(dir, ledger, t));
+        Dam.require(any, ARGUMENT, "no tables under " + dir.display() + ": none of " + String.join("/, ", Ledger.TABLES)
+                + "/ has committed rows");
         System.setProperty("java.awt.headless", "true");
         SweepSession.quietLogs();
-        SparkSession spark = SparkSession.builder().appName("dam report").master(System.getProperty("spark.master", "local[*]"))
+        SparkSession spark = SparkSession.builder().appName("dam report").master(sparkConfig.master())
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
-            List<Path> files = Report.write(spark, outputDir);
+            List<String> files = Report.write(ReportTables.read(spark, dir, ledger), dir);
             PrintWriter out = Dam.out(spec);
-            for (Path f : files) {
+            for (String f : files) {
                 out.println(f);
             }
             if (files.isEmpty()) {
-                out.println("no tables to draw under " + outputDir);
+                out.println("no figure to draw from the tables under " + dir.display());
             }
             out.flush();
-            return 0;
+            return Dam.OK;
         } finally {
             spark.stop();
         }

@@ -6,10 +6,15 @@ import dam.core.model.UpdateOrder;
 import dam.core.sim.SimulationSettings;
 import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
+import dam.jobs.config.ConfigError;
+import dam.jobs.config.FieldRange;
+import dam.jobs.config.TaskMemory;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +58,9 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "consecutive trials that share one pattern set (default ${DEFAULT-VALUE}; 1 = fresh patterns every trial)")
     int statesPerPatternSet;
 
+    @Mixin
+    Verbosity verbosity;
+
     @Override
     public Integer call() {
         Dam.require(n >= 2, "--n", "must be >= 2, got " + n);
@@ -64,17 +72,36 @@ public final class SimulateCommand implements Callable<Integer> {
         Dam.require(statesPerPatternSet >= 1, "--states-per-pattern-set", "must be >= 1, got " + statesPerPatternSet);
         UpdateOrder order = parse("--update", () -> UpdateOrder.parse(update));
         Initialisation initialisation = parse("--init", () -> Initialisation.parse(init));
-        try {
-            Model.patternCount(n, neurons, alpha);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + e.getMessage());
+        double exact = alpha * Math.pow(neurons, n - 1);
+        if (Math.rint(exact) >= 1) {
+            try {
+                FieldRange.check(n, neurons, Math.rint(exact));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError("--n", e.getMessage());
+            }
         }
+        Model model;
+        try {
+            model = Model.atLoad(n, neurons, alpha, order);
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            int colon = msg.indexOf(':');
+            throw new ConfigError("--" + msg.substring(0, Math.max(0, colon)), msg.substring(colon + 1).trim());
+        }
+        double need = TaskMemory.simulationBytes(model.patternBytes(), neurons, trials, steps);
+        double budget = TaskMemory.jvmBudgetBytes();
+        Dam.require(need <= budget, "--neurons", "the simulation needs about " + TaskMemory.mib(need) + " (pattern matrix "
+                + TaskMemory.mib(model.patternBytes()) + ", " + trials + " trial results), more than half this JVM's "
+                + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower neurons, alpha, trials or steps, "
+                + "or raise the heap (DAM_JAVA_OPTS=-Xmx8g)");
 
         TrialRunner runner = new TrialRunner(n, neurons, alpha, order,
                 new SimulationSettings(m0, steps, initialisation, statesPerPatternSet), seed);
+        // Every trial is simulated before the first line is printed: a failure leaves no partial CSV.
+        List<TrialResult> results = runner.run(0, trials);
         PrintWriter out = Dam.out(spec);
         out.println("trial,t,m,flips");
-        for (TrialResult r : runner.run(0, trials)) {
+        for (TrialResult r : results) {
             for (int t = 0; t <= steps; t++) {
                 String flips = t < steps ? format(r.flips()[t]) : "";
                 out.println(r.trial() + "," + t + "," + format(r.overlap()[t]) + "," + flips);
@@ -88,7 +115,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
+            throw new ConfigError(option, e.getMessage());
         }
     }
 

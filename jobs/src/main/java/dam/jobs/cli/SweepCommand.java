@@ -1,20 +1,30 @@
 package dam.jobs.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValueFactory;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.ConfigLoader;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
 import dam.jobs.sweep.SweepDriver;
+import dam.jobs.sweep.SweepOutput;
 import dam.jobs.sweep.SweepSession;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sweep <config> [--overwrite] [--output DIR] [--master URL]}: runs or resumes a parameter sweep.
- * Exit code 0 on success, 2 for a rejected config or output directory (nothing written), 1 otherwise.
+ * {@code sweep <config> [--overwrite] [--output DIR] [--master URL] [--conf KEY=VALUE ...]}: runs or resumes a
+ * parameter sweep. Exit code 0 on success, 2 for bad input (config, options, an output directory that is
+ * refused or in use: nothing written), 3 for a failure while running.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run (or resume) a parameter sweep on Spark and write trials/, theory/, grid/, basins/ and the figures.")
@@ -26,76 +36,86 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it")
     boolean overwrite;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Output directory (default: sweep.output of the config)")
-    Path output;
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Output directory: a local path or a URI such as hdfs://nn:8020/sweeps/x "
+                    + "(default: sweep.output of the config)")
+    String output;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default: spark-submit's --master, else sweep.spark.master)")
     String master;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting, as spark-submit takes it (repeatable; merged over sweep.spark.conf, later wins)")
+    List<String> conf = new ArrayList<>();
+
     @Option(names = "--no-report", description = "Skip the PNG figures at the end of a complete run")
     boolean noReport;
 
+    @Mixin
+    Verbosity verbosity;
+
     @Override
     public Integer call() {
-        return run(config, output, master, overwrite, !noReport);
+        SweepConfig c = resolve(config, output, master, conf);
+        run(c, overwrite, !noReport, "dam sweep " + config);
+        return Dam.OK;
     }
 
     /**
-     * Loads, validates and runs a sweep, then (if report) draws the figures of a complete run into
-     * OUTPUT/figures/ on the same Spark session; returns the exit code (0 ok, 2 bad config, 1 failure).
+     * Runs a validated sweep: opens (and locks) the output directory before Spark starts, runs the sweep,
+     * and (if report) draws the figures of a complete run into OUTPUT/figures/ on the same session.
      */
-    public static int run(Path config, Path output, String master, boolean overwrite, boolean report) {
-        SweepConfig c;
-        try {
-            c = resolve(config, output, master);
-        } catch (ConfigError e) {
-            System.err.println("dam sweep: " + e.getMessage());
-            return 2;
-        }
-        try {
-            if (!report) {
-                SweepDriver.run(c, new SweepDriver.Options(overwrite, System.err, System.out, Integer.MAX_VALUE));
-                return 0;
-            }
-            // One session for the sweep and the report: the driver leaves a session it did not start running.
-            var spark = SweepSession.start(c.spark());
+    static void run(SweepConfig c, boolean overwrite, boolean report, String command) {
+        long t0 = System.nanoTime();
+        try (SweepOutput out = SweepOutput.open(c, overwrite, SweepSession.hadoopConfiguration(c.spark()), command,
+                System.err)) {
+            boolean ownSession = !SweepSession.active();
+            SparkSession spark = SweepSession.start(c.spark());
             try {
-                SweepDriver.Outcome outcome = SweepDriver.run(c,
-                        new SweepDriver.Options(overwrite, System.err, System.out, Integer.MAX_VALUE));
-                if (outcome.complete()) {
-                    for (Path figure : Report.write(spark, c.output())) {
+                SweepDriver.Outcome outcome = SweepDriver.run(c, out, spark,
+                        new SweepDriver.Options(overwrite, System.err, System.out, Integer.MAX_VALUE), t0);
+                if (report && outcome.complete()) {
+                    for (String figure : Report.write(spark, out.dir())) {
                         System.out.println("figure: " + figure);
                     }
                 }
             } finally {
-                spark.stop();
+                if (ownSession) {
+                    spark.stop();
+                }
             }
-            return 0;
-        } catch (ConfigError e) {
-            System.err.println("dam sweep: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            System.err.println("dam sweep: failed: " + e);
-            e.printStackTrace(System.err);
-            return 1;
         }
     }
 
-    /** The validated config with the command-line overrides applied (--output, then --master or spark-submit's master). */
-    public static SweepConfig resolve(Path config, Path output, String master) {
-        SweepConfig c = ConfigLoader.load(config);
+    /**
+     * The validated config with the command-line overrides laid over it before validation: --output, the
+     * master (--master, else spark-submit's), and each --conf KEY=VALUE into sweep.spark.conf.
+     */
+    public static SweepConfig resolve(Path config, String output, String master, List<String> conf) {
+        return ConfigLoader.load(config, overrides(output, master, conf));
+    }
+
+    /** The command-line overrides as sweep.* keys. */
+    static Config overrides(String output, String master, List<String> conf) {
+        Config o = ConfigFactory.empty();
         if (output != null) {
-            Path abs = output.toAbsolutePath().normalize();
-            ConfigLoader.checkWritable(abs, "output");
-            c = c.withOutput(abs);
+            o = o.withValue("sweep.output", ConfigValueFactory.fromAnyRef(output, "--output"));
         }
         String submitted = System.getProperty("spark.master"); // set by spark-submit
         String chosen = master != null ? master : submitted;
         if (chosen != null && !chosen.isBlank()) {
-            c = c.withSpark(c.spark().withMaster(chosen));
-            ConfigLoader.checkPatternMatrices(c);
+            o = o.withValue("sweep.spark.master", ConfigValueFactory.fromAnyRef(chosen, "--master"));
         }
-        return c;
+        for (String pair : conf == null ? List.<String>of() : conf) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? "" : pair.substring(0, eq).trim();
+            if (eq < 0 || !key.startsWith("spark.") || key.length() == "spark.".length()) {
+                throw new ConfigError("--conf", "expected a Spark setting KEY=VALUE with KEY = spark.*, got '" + pair + "'");
+            }
+            o = o.withValue("sweep.spark.conf." + ConfigUtil.quoteString(key),
+                    ConfigValueFactory.fromAnyRef(pair.substring(eq + 1), "--conf"));
+        }
+        return o;
     }
 }

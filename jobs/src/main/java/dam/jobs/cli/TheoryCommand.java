@@ -2,9 +2,12 @@ package dam.jobs.cli;
 
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
+import dam.jobs.config.ConfigError;
+import dam.jobs.config.TaskMemory;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,9 +17,6 @@ import picocli.CommandLine.Spec;
         description = "Solve the generating-functional theory at one (n, alpha, m0) and print "
                 + "t,m,c_prev,flips as CSV (c_prev = C(t,t-1), flips = (1 - C(t+1,t))/2).")
 public final class TheoryCommand implements Callable<Integer> {
-
-    /** Exit code for invalid option values (as picocli uses for usage errors). */
-    static final int USAGE = 2;
 
     @Spec
     private CommandSpec spec;
@@ -40,14 +40,15 @@ public final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     private long seed;
 
+    @Mixin
+    private Verbosity verbosity;
+
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         String problem = validate();
         if (problem != null) {
-            err.println("theory: " + problem);
-            err.flush();
-            return USAGE;
+            int colon = problem.indexOf(':');
+            throw new ConfigError(problem.substring(0, colon), problem.substring(colon + 1).trim());
         }
         TheoryResult result = new EffectiveProcessSolver(n, alpha, paths).solve(m0, steps, seed);
         PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +73,13 @@ public final class TheoryCommand implements Callable<Integer> {
         }
         if (steps < 1) {
             return "--steps: must be >= 1, got " + steps;
+        }
+        double need = TaskMemory.theoryBytes(paths, steps);
+        double budget = TaskMemory.jvmBudgetBytes();
+        if (need > budget) {
+            return (16.0 * (steps + 1) > 9.0 * paths ? "--steps" : "--paths") + ": the solve keeps every path's history, "
+                    + "M (T+1) x 9 bytes = " + TaskMemory.mib(need) + ", more than half this JVM's "
+                    + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower --paths or --steps";
         }
         return null;
     }

@@ -1,10 +1,28 @@
 package dam.jobs.config;
 
-/** A rejected sweep configuration: a one-line message "field: reason" naming the offending key. */
+/**
+ * Bad input: a rejected config, option or output directory, as one line "field: reason" naming the offending
+ * key or option. The command line turns it into exit code 2.
+ */
 public final class ConfigError extends RuntimeException {
 
-    /** The error for {@code field} (a full key such as "sweep.alpha") with the given reason. */
+    private final String field;
+    private final String reason;
+
+    /** The error for {@code field} (a full key such as "sweep.alpha", or an option) with the given reason. */
     public ConfigError(String field, String reason) {
         super(field + ": " + reason);
+        this.field = field;
+        this.reason = reason;
+    }
+
+    /** The key or option named. */
+    public String field() {
+        return field;
+    }
+
+    /** Why it was rejected. */
+    public String reason() {
+        return reason;
     }
 }

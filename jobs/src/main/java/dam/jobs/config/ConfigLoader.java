@@ -40,6 +40,10 @@ public final class ConfigLoader {
     private static final Map<String, String> RENAMED = Map.of("N", "neurons");
     /** Most values one grid axis may hold: a guard against a range with a tiny step. */
     private static final int MAX_AXIS = 100_000;
+    /** Most grid points a sweep may have: the driver holds every point, and a batch's ledger record lists them. */
+    static final int MAX_GRID_POINTS = 1_000_000;
+    /** Most work units (Spark tasks) in one batch. */
+    static final int MAX_UNITS = 100_000;
 
     private ConfigLoader() {
     }
@@ -52,6 +56,14 @@ public final class ConfigLoader {
 
     /** Loads and validates the sweep block of a config file; throws {@link ConfigError} on any problem. */
     public static SweepConfig load(Path file) {
+        return load(file, ConfigFactory.empty());
+    }
+
+    /**
+     * Loads a config file, lays the overrides (command-line options, as sweep.* keys) over it, and validates
+     * the result, so that every check sees the values the run will use.
+     */
+    public static SweepConfig load(Path file, Config overrides) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigError("config", "no such file: " + file);
         }
@@ -61,7 +73,7 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw new ConfigError("config", oneLine(e.getMessage()));
         }
-        return fromConfig(user);
+        return fromConfig(overrides.withFallback(user));
     }
 
     /** Validates the sweep block of an already parsed config; a relative output path resolves against the working directory. */
@@ -149,7 +161,7 @@ public final class ConfigLoader {
         require(eps >= 0 && eps < 1, "eps", "must lie in [0, 1), got " + eps);
         double mSuccess = number(c, "m-success");
         require(mSuccess >= -1 && mSuccess <= 1, "m-success", "must lie in [-1, 1], got " + mSuccess);
-        long seed = longValue(c, "seed");
+        long seed = integral(c, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int partitions = integer(c, "partitions");
         require(partitions >= 0, "partitions", "must be >= 0 (0 = one per work unit), got " + partitions);
         int unitTrials = integer(c, "unit-trials");
@@ -165,14 +177,46 @@ public final class ConfigLoader {
         TheoryConfig theory = new TheoryConfig(theoryOn, paths, basinTol);
 
         SparkConfig spark = new SparkConfig(string(c, "spark.master"), string(c, "spark.app-name"), sparkConf(c));
-        require(!spark.master().isBlank(), "spark.master", "must not be empty");
+        try {
+            SparkMaster.check(spark.master());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("sweep.spark.master", e.getMessage());
+        }
 
-        Path output = Path.of(string(c, "output")).toAbsolutePath().normalize();
+        String output;
+        try {
+            output = OutputLocation.of(string(c, "output"));
+            OutputLocation.checkScheme(output, hadoopSettings(spark));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("sweep.output", e.getMessage());
+        }
+        if (OutputLocation.local(output)) {
+            checkWritable(OutputLocation.localPath(output), "output");
+        }
         SweepConfig config = new SweepConfig(n, neurons, alpha, m0, byN, trials, sps, steps, update, init, eps, mSuccess,
                 seed, output, partitions, unitTrials, batchPoints, theory, spark);
-        checkPatternMatrices(config);
-        checkWritable(output, "output");
+        checkResources(config);
         return config;
+    }
+
+    /**
+     * The Hadoop settings a run will have, to find a scheme's file system: the defaults on the class path,
+     * then spark.hadoop.* of spark-submit (system properties) and of the config (with --conf).
+     */
+    private static org.apache.hadoop.conf.Configuration hadoopSettings(SparkConfig spark) {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        String prefix = "spark.hadoop.";
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                conf.set(key.substring(prefix.length()), System.getProperty(key));
+            }
+        }
+        spark.conf().forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                conf.set(k.substring(prefix.length()), v);
+            }
+        });
+        return conf;
     }
 
     /** The network sizes under prefix + "neurons": integers >= 2. */
@@ -247,79 +291,113 @@ public final class ConfigLoader {
     }
 
     /**
-     * Every (n, neurons, alpha) of the grid (with each n's own axes) must give p >= 1 patterns whose matrix fits
-     * in half an executor's memory.
+     * Checks, before Spark starts, everything about the grid's size that would otherwise fail inside a task:
+     * the number of grid points and of work units per batch, p >= 1 and the pattern-matrix limit, the field's
+     * 64-bit range at every (n, neurons), and the memory of the largest task times the tasks that run at once
+     * against the executor's memory ({@link TaskMemory}, {@link SparkMaster}).
      */
-    public static void checkPatternMatrices(SweepConfig config) {
-        long budget = executorMemory(config.spark()) / 2;
+    public static void checkResources(SweepConfig config) {
+        int tasks = SparkMaster.concurrentTasks(config.spark());
+        long executor = SparkMaster.executorMemory(config.spark());
+        double budget = TaskMemory.budgetBytes(executor);
+        String concurrency = concurrency(config.spark(), tasks);
+        String room = String.format(Locale.ROOT, "the budget of %s (half of the %s %s after Spark's 300 MiB reserve)",
+                TaskMemory.mib(budget), TaskMemory.mib(executor),
+                config.spark().master().startsWith("local") && !config.spark().master().startsWith("local-cluster")
+                        ? "heap of this JVM" : "executor memory");
+        String remedy = config.spark().master().startsWith("local") && !config.spark().master().startsWith("local-cluster")
+                ? "run fewer tasks at once (--master local[1]) or give the JVM more memory (DAM_JAVA_OPTS=-Xmx8g)"
+                : "run fewer tasks per executor (spark.executor.cores) or raise spark.executor.memory";
+
+        double summary = TaskMemory.summaryBytes(config.trials(), config.steps());
+        if (summary * tasks > budget) {
+            String field = config.steps() > config.trials() ? "steps" : "trials";
+            throw new ConfigError("sweep." + field, String.format(Locale.ROOT,
+                    "a grid point's summary holds all its trials' m(t) and f(t) at once, trials x (2T+1) x 8 bytes "
+                            + "= %s (trials = %d, T = %d), and %s: %s in all, more than %s; lower trials or steps, or %s",
+                    TaskMemory.mib(summary), config.trials(), config.steps(), concurrency,
+                    TaskMemory.mib(summary * tasks), room, remedy));
+        }
+        if (config.theory().enabled()) {
+            double theory = TaskMemory.theoryBytes(config.theory().paths(), config.steps());
+            if (theory * tasks > budget) {
+                String field = 16.0 * (config.steps() + 1) > 9.0 * config.theory().paths() ? "steps" : "theory.paths";
+                throw new ConfigError("sweep." + field, String.format(Locale.ROOT,
+                        "a theory solve keeps every path's history, M (T+1) x 9 bytes = %s (M = %d, T = %d), and %s: "
+                                + "%s in all, more than %s; lower theory.paths or steps, or %s",
+                        TaskMemory.mib(theory), config.theory().paths(), config.steps(), concurrency,
+                        TaskMemory.mib(theory * tasks), room, remedy));
+            }
+        }
+        double gridPoints = 0;
+        for (int ni : config.n()) {
+            SweepConfig.Axes axes = config.axes(ni);
+            gridPoints += (double) axes.neurons().size() * axes.alpha().size() * axes.m0().size();
+        }
+        if (gridPoints > MAX_GRID_POINTS) {
+            throw new ConfigError("sweep.m0", String.format(Locale.ROOT,
+                    "the grid has %.0f points (n x neurons x alpha x m0), more than %d; split the sweep", gridPoints,
+                    MAX_GRID_POINTS));
+        }
+        int sps = config.statesPerPatternSet();
+        long slice = config.unitTrials() > 0
+                ? Math.min(config.trials(), ((long) config.unitTrials() + sps - 1) / sps * sps) : config.trials();
+        long batch = config.batchPoints() > 0 ? Math.min(config.batchPoints(), (long) gridPoints)
+                : Math.max(1, ((long) gridPoints + 7) / 8);
+        double units = batch * Math.ceil(config.trials() / (double) slice);
+        if (config.unitTrials() > 0 && units > MAX_UNITS) {
+            throw new ConfigError("sweep.unit-trials", String.format(Locale.ROOT,
+                    "%d trials per work unit make %.0f work units (Spark tasks) in a batch of %d grid points, more "
+                            + "than %d; raise unit-trials (or 0 = automatic) or lower batch-points",
+                    slice, units, batch, MAX_UNITS));
+        }
+
         for (int ni : config.n()) {
             SweepConfig.Axes axes = config.axes(ni);
             // Name the by-n entry when this n has one: that is where its neurons or alpha would be changed.
-            String field = config.byN().containsKey(ni) ? "sweep." + BY_N + "." + ni : "sweep.neurons";
+            SweepConfig.Axes own = config.byN().get(ni);
+            String prefix = own != null ? "sweep." + BY_N + "." + ni + "." : "sweep.";
             for (int Ni : axes.neurons()) {
                 for (double a : axes.alpha()) {
                     double exact = a * Math.pow(Ni, ni - 1);
                     if (Math.rint(exact) < 1) {
-                        throw new ConfigError(field, String.format(Locale.ROOT,
+                        throw new ConfigError(own != null ? "sweep." + BY_N + "." + ni : "sweep.neurons", String.format(Locale.ROOT,
                                 "too small: p = round(alpha N^(n-1)) = 0 patterns at n=%d, neurons=%d, alpha=%s", ni, Ni, a));
+                    }
+                    try {
+                        FieldRange.check(ni, Ni, Math.rint(exact));
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigError(own != null && config.neurons() != own.neurons() ? prefix + "neurons" : "sweep.n", e.getMessage());
                     }
                     Model model;
                     try {
                         model = Model.atLoad(ni, Ni, a, UpdateOrder.PARALLEL);
                     } catch (IllegalArgumentException e) {
-                        throw new ConfigError(field, String.format(Locale.ROOT, "at n=%d, neurons=%d, alpha=%s: %s",
-                                ni, Ni, a, e.getMessage()));
+                        throw new ConfigError(prefix + "alpha", String.format(Locale.ROOT,
+                                "p = round(alpha N^(n-1)) = %.3g patterns at n=%d, neurons=%d, alpha=%s exceed "
+                                        + "the limit of 2^34 pattern bits (2 GiB); lower alpha or neurons",
+                                Math.rint(exact), ni, Ni, a));
                     }
-                    if (model.patternBytes() > budget) {
-                        throw new ConfigError(field, String.format(Locale.ROOT,
-                                "pattern matrix at n=%d, neurons=%d, alpha=%s (p=%d) needs %d MiB, more than half the "
-                                        + "executor memory (%d MiB); lower neurons or alpha, or raise "
-                                        + "sweep.spark.conf.\"spark.executor.memory\"",
-                                ni, Ni, a, model.p(), model.patternBytes() >> 20, (2 * budget) >> 20));
+                    double task = TaskMemory.simulationBytes(model.patternBytes(), Ni, (int) slice, config.steps());
+                    if (task * tasks > budget) {
+                        throw new ConfigError(prefix + "neurons", String.format(Locale.ROOT,
+                                "a simulation task at n=%d, neurons=%d, alpha=%s (p=%d) needs about %s (pattern matrix %s), "
+                                        + "and %s: %s in all, more than %s; lower neurons or alpha, or %s",
+                                ni, Ni, a, model.p(), TaskMemory.mib(task), TaskMemory.mib(model.patternBytes()),
+                                concurrency, TaskMemory.mib(task * tasks), room, remedy));
                     }
                 }
             }
         }
     }
 
-    /**
-     * Memory of one executor: spark.executor.memory from the config or from spark-submit, this JVM's heap
-     * for a local master, else Spark's 1g default.
-     */
-    static long executorMemory(SparkConfig spark) {
-        String configured = spark.conf().getOrDefault("spark.executor.memory", System.getProperty("spark.executor.memory"));
-        if (configured != null) {
-            return parseBytes(configured);
+    /** "local[*] runs 2 tasks at once" and the like, for messages. */
+    private static String concurrency(SparkConfig spark, int tasks) {
+        String m = spark.master();
+        if (m.startsWith("local") && !m.startsWith("local-cluster")) {
+            return m + " runs " + tasks + (tasks == 1 ? " task" : " tasks") + " at once";
         }
-        if (spark.master().startsWith("local")) {
-            return Runtime.getRuntime().maxMemory();
-        }
-        return 1L << 30;
-    }
-
-    static long parseBytes(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        long unit = 1L << 20; // Spark reads a bare number as MiB
-        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        if (last == 'b') {
-            t = t.substring(0, t.length() - 1);
-            last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        }
-        switch (last) {
-            case 'k' -> unit = 1L << 10;
-            case 'm' -> unit = 1L << 20;
-            case 'g' -> unit = 1L << 30;
-            case 't' -> unit = 1L << 40;
-            default -> last = ' ';
-        }
-        if (last != ' ') {
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            return Long.parseLong(t.trim()) * unit;
-        } catch (NumberFormatException e) {
-            throw new ConfigError("sweep.spark.conf.\"spark.executor.memory\"", "expected a size like 2g or 512m, got '" + s + "'");
-        }
+        return "an executor runs " + tasks + (tasks == 1 ? " task" : " tasks") + " at once (spark.executor.cores)";
     }
 
     /** The output directory must be writable, or creatable under a writable existing ancestor. Creates nothing. */
@@ -460,11 +538,32 @@ public final class ConfigLoader {
     }
 
     private static int integer(Config c, String key) {
-        return typed(c, key, Config::getInt, "an integer");
+        return (int) integral(c, key, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
-    private static long longValue(Config c, String key) {
-        return typed(c, key, Config::getLong, "an integer");
+    /**
+     * A whole number in [min, max]: a fraction (10.5, or 1.9 as a seed) is rejected, not truncated; a number
+     * written with an exponent (1e3) is accepted when it is whole.
+     */
+    private static long integral(Config c, String key, long min, long max) {
+        Number num = typed(c, key, Config::getNumber, "an integer");
+        BigDecimal v;
+        if (num instanceof Double || num instanceof Float) {
+            double d = num.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new ConfigError("sweep." + key, "must be an integer, got " + d);
+            }
+            v = BigDecimal.valueOf(d);
+        } else {
+            v = new BigDecimal(num.toString());
+        }
+        if (v.signum() != 0 && v.stripTrailingZeros().scale() > 0) {
+            throw new ConfigError("sweep." + key, "must be an integer, got " + v.toPlainString());
+        }
+        if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new ConfigError("sweep." + key, "must be an integer in [" + min + ", " + max + "], got " + v.toPlainString());
+        }
+        return v.longValueExact();
     }
 
     private static double number(Config c, String key) {

@@ -2,7 +2,6 @@ package dam.jobs.config;
 
 import dam.core.model.Initialisation;
 import dam.core.model.UpdateOrder;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import java.util.TreeMap;
  * @param eps                 convergence threshold on the flip fraction
  * @param mSuccess            retrieval threshold on m(T)
  * @param seed                base seed of every random number of the sweep
- * @param output              output directory (absolute)
+ * @param output              output directory: a canonical location ({@link OutputLocation}), e.g. file:/work/out or hdfs://nn:8020/sweeps/x
  * @param partitions          Spark partitions of the simulation (0 = one per work unit)
  * @param unitTrials          most trials per work unit (0 = automatic)
  * @param batchPoints         grid points per committed batch (0 = automatic)
@@ -36,7 +35,7 @@ import java.util.TreeMap;
 public record SweepConfig(List<Integer> n, List<Integer> neurons, List<Double> alpha, List<Double> m0,
                           Map<Integer, Axes> byN,
                           int trials, int statesPerPatternSet, int steps, UpdateOrder update,
-                          Initialisation init, double eps, double mSuccess, long seed, Path output,
+                          Initialisation init, double eps, double mSuccess, long seed, String output,
                           int partitions, int unitTrials, int batchPoints,
                           TheoryConfig theory, SparkConfig spark) {
 
@@ -75,8 +74,8 @@ public record SweepConfig(List<Integer> n, List<Integer> neurons, List<Double> a
         return own != null ? own : new Axes(neurons, alpha, m0);
     }
 
-    /** The same sweep writing to another directory. */
-    public SweepConfig withOutput(Path newOutput) {
+    /** The same sweep writing to another canonical location. */
+    public SweepConfig withOutput(String newOutput) {
         return new SweepConfig(n, neurons, alpha, m0, byN, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,
                 seed, newOutput, partitions, unitTrials, batchPoints, theory, spark);
     }

@@ -1,7 +1,6 @@
 package dam.jobs.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,8 +28,8 @@ final class ConvergenceTimeFigure {
         return "convergence_time_n" + n + "_N" + neurons + ".png";
     }
 
-    /** Draws the figure of (n, neurons) and writes it to file. */
-    static void write(int n, int neurons, List<ConvergencePoint> points, List<TheoryCurve> theory, Path file) throws IOException {
+    /** Draws the figure of (n, neurons) as a PNG image. */
+    static byte[] render(int n, int neurons, List<ConvergencePoint> points, List<TheoryCurve> theory) throws IOException {
         Map<Double, List<ConvergencePoint>> byAlpha = new TreeMap<>();
         for (ConvergencePoint c : points) {
             if (c.n() == n && c.neurons() == neurons) {
@@ -62,8 +61,8 @@ final class ConvergenceTimeFigure {
             addTheory(chart, n, alpha, theory, colour);
             colour++;
         }
-        Panels.writeGrid(List.of(chart), 1,
-                "n = " + n + ", N = " + neurons + ": convergence time against m0, one curve per alpha (p = alpha N^(n-1))", file);
+        return Panels.renderGrid(List.of(chart), 1,
+                "n = " + n + ", N = " + neurons + ": convergence time against m0, one curve per alpha (p = alpha N^(n-1))");
     }
 
     private static void addTheory(XYChart chart, int n, double alpha, List<TheoryCurve> theory, int colour) {

@@ -1,7 +1,6 @@
 package dam.jobs.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,8 @@ final class OverlapFigure {
         return "figure1_n" + n + "_N" + neurons + ".png";
     }
 
-    /** Draws the figure of (n, neurons) from its trials and the theory curves of n, and writes it to file. */
-    static void write(int n, int neurons, List<TrialCurve> trials, List<TheoryCurve> theory, Path file) throws IOException {
+    /** Draws the figure of (n, neurons) from its trials and the theory curves of n, as a PNG image. */
+    static byte[] render(int n, int neurons, List<TrialCurve> trials, List<TheoryCurve> theory) throws IOException {
         Map<Double, List<TrialCurve>> byAlpha = new TreeMap<>();
         TreeSet<Double> m0s = new TreeSet<>();
         for (TrialCurve c : trials) {
@@ -48,7 +47,7 @@ final class OverlapFigure {
         String title = "m(t), n = " + n + ", N = " + neurons
                 + ": trials light, theory thick; one panel per alpha (p = alpha N^(n-1))";
         // Four panels (the seed paper's Figure 1) read best as 2 x 2; otherwise rows of three.
-        Panels.writeGrid(panels, panels.size() == 4 ? 2 : 3, title, file);
+        return Panels.renderGrid(panels, panels.size() == 4 ? 2 : 3, title);
     }
 
     private static XYChart panel(int n, double alpha, List<TrialCurve> trials, List<TheoryCurve> theory, List<Double> m0Order) {

@@ -7,9 +7,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,10 +81,10 @@ final class Panels {
         return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
-    /** Renders the charts in a grid of at most {@code columns} columns under a title and writes one PNG. */
-    static void writeGrid(List<XYChart> charts, int columns, String title, Path file) throws IOException {
+    /** Renders the charts in a grid of at most {@code columns} columns under a title, as one PNG image. */
+    static byte[] renderGrid(List<XYChart> charts, int columns, String title) throws IOException {
         if (charts.isEmpty()) {
-            throw new IllegalArgumentException("charts: need at least one panel for " + file);
+            throw new IllegalArgumentException("charts: need at least one panel for " + title);
         }
         int cols = Math.max(1, Math.min(columns, charts.size()));
         int rows = (charts.size() + cols - 1) / cols;
@@ -113,9 +112,10 @@ final class Panels {
         } finally {
             g.dispose();
         }
-        Files.createDirectories(file.getParent());
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", png)) {
+            throw new IOException("no PNG writer available");
         }
+        return png.toByteArray();
     }
 }

@@ -1,7 +1,6 @@
 package dam.jobs.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +27,8 @@ final class PhaseDiagramFigure {
     private PhaseDiagramFigure() {
     }
 
-    /** Draws one panel per n found in the points or capacities and writes the PNG. */
-    static void write(List<BoundaryPoint> points, List<CapacityValue> capacities, Path file) throws IOException {
+    /** Draws one panel per n found in the points or capacities, as a PNG image. */
+    static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities) throws IOException {
         TreeSet<Integer> ns = new TreeSet<>();
         points.forEach(p -> ns.add(p.n()));
         capacities.forEach(c -> ns.add(c.n()));
@@ -37,7 +36,7 @@ final class PhaseDiagramFigure {
         for (int n : ns) {
             panels.add(panel(n, points, capacities));
         }
-        Panels.writeGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c (p = alpha N^(n-1))", file);
+        return Panels.renderGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c (p = alpha N^(n-1))");
     }
 
     private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities) {

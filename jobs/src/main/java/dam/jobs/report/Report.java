@@ -2,7 +2,6 @@ package dam.jobs.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -11,50 +10,85 @@ import org.apache.spark.sql.SparkSession;
 
 import dam.jobs.report.ReportTables.ConvergencePoint;
 import dam.jobs.report.ReportTables.TrialCurve;
+import dam.jobs.sweep.Ledger;
+import dam.jobs.sweep.OutputDirectory;
+import dam.jobs.sweep.SweepDescription;
 
-/** The report of an output directory: PNG figures drawn from its Parquet tables into {@code <dir>/figures/}. */
+/**
+ * The report of an output directory: PNG figures drawn from its committed Parquet rows into
+ * {@code <dir>/figures/}, each written atomically (a kill leaves the old figure or the new, never a
+ * truncated one).
+ */
 public final class Report {
+
+    /** The sub-directory of the figures. */
+    public static final String FIGURES = "figures";
 
     private Report() {
     }
 
     /**
-     * Reads the tables under outputDir and writes every figure they support (figure 1 and convergence
-     * time per (n, neurons) from trials/ and theory/, the phase diagram from phase_diagram/ or basins/ and
-     * capacity/); returns the files written.
+     * Reads the committed rows under dir (its table schema and the ledger checked first) and writes every
+     * figure they support (figure 1 and convergence time per (n, neurons) from trials/ and theory/, the phase
+     * diagram from phase_diagram/ or basins/ and capacity/); returns the figures written, as display paths.
      */
-    public static List<Path> write(SparkSession spark, Path outputDir) {
-        return write(ReportTables.read(spark, outputDir), outputDir.resolve("figures"));
+    public static List<String> write(SparkSession spark, OutputDirectory dir) {
+        Ledger ledger;
+        try {
+            ledger = committedLedger(dir, "sweep.output", "rerun its sweep with --overwrite, or into a new directory");
+        } catch (IOException e) {
+            throw new UncheckedIOException("report: cannot read the ledger of " + dir.display(), e);
+        }
+        return write(ReportTables.read(spark, dir, ledger), dir);
     }
 
-    /** Writes every figure the tables support into figuresDir; returns the files written. */
-    public static List<Path> write(ReportTables tables, Path figuresDir) {
-        List<Path> written = new ArrayList<>();
+    /**
+     * The ledger of dir, read and checked against its files, once the directory is known to hold tables of
+     * this dam's schema: what every reader of the committed rows starts from, before Spark.
+     *
+     * @throws dam.jobs.config.ConfigError naming field (ending with remedy for another schema) when the
+     *                                     directory holds another table schema, an unreadable description or
+     *                                     a damaged ledger
+     */
+    public static Ledger committedLedger(OutputDirectory dir, String field, String remedy) throws IOException {
+        SweepDescription.checkTableSchema(dir, field, remedy);
+        Ledger ledger = Ledger.read(dir);
+        ledger.verify();
+        return ledger;
+    }
+
+    /** Writes every figure the tables support into dir/figures/; returns the figures written, as display paths. */
+    public static List<String> write(ReportTables tables, OutputDirectory dir) {
+        List<String> written = new ArrayList<>();
         try {
             TreeSet<String> panels = new TreeSet<>();
             for (TrialCurve c : tables.trials()) {
                 if (panels.add(c.n() + "/" + c.neurons())) {
-                    Path file = figuresDir.resolve(OverlapFigure.fileName(c.n(), c.neurons()));
-                    OverlapFigure.write(c.n(), c.neurons(), tables.trials(), tables.theory(), file);
-                    written.add(file);
+                    written.add(save(dir, OverlapFigure.fileName(c.n(), c.neurons()),
+                            OverlapFigure.render(c.n(), c.neurons(), tables.trials(), tables.theory())));
                 }
             }
             TreeSet<String> curves = new TreeSet<>();
             for (ConvergencePoint c : tables.convergence()) {
                 if (curves.add(c.n() + "/" + c.neurons())) {
-                    Path file = figuresDir.resolve(ConvergenceTimeFigure.fileName(c.n(), c.neurons()));
-                    ConvergenceTimeFigure.write(c.n(), c.neurons(), tables.convergence(), tables.theory(), file);
-                    written.add(file);
+                    written.add(save(dir, ConvergenceTimeFigure.fileName(c.n(), c.neurons()),
+                            ConvergenceTimeFigure.render(c.n(), c.neurons(), tables.convergence(), tables.theory())));
                 }
             }
             if (!tables.boundary().isEmpty() || !tables.capacity().isEmpty()) {
-                Path file = figuresDir.resolve(PhaseDiagramFigure.FILE_NAME);
-                PhaseDiagramFigure.write(tables.boundary(), tables.capacity(), file);
-                written.add(file);
+                written.add(save(dir, PhaseDiagramFigure.FILE_NAME,
+                        PhaseDiagramFigure.render(tables.boundary(), tables.capacity())));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("report: cannot write figures into " + figuresDir, e);
+            throw new UncheckedIOException("report: cannot write figures into " + dir.display(FIGURES)
+                    + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    private static String save(OutputDirectory dir, String name, byte[] png) throws IOException {
+        String rel = FIGURES + "/" + name;
+        dir.writeAtomically(rel, png);
+        return dir.display(rel);
     }
 }

@@ -5,8 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.stddev_samp;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,10 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+
+import dam.jobs.sweep.CommittedTables;
+import dam.jobs.sweep.Ledger;
+import dam.jobs.sweep.OutputDirectory;
 
 /**
  * The small slices of an output directory's Parquet tables (schema.md) that the figures draw, read
@@ -86,32 +88,36 @@ public final class ReportTables {
         return capacity;
     }
 
-    /** Reads whichever of trials/, theory/, phase_diagram/ (else basins/) and capacity/ exist under outputDir. */
-    public static ReportTables read(SparkSession spark, Path outputDir) {
-        Path trialsDir = outputDir.resolve("trials");
-        List<TrialCurve> trials = exists(trialsDir) ? readTrials(spark, trialsDir) : List.of();
-        List<ConvergencePoint> convergence = exists(trialsDir) ? readConvergence(spark, trialsDir) : List.of();
-        Path theoryDir = outputDir.resolve("theory");
-        List<TheoryCurve> theory = exists(theoryDir) ? readTheory(spark, theoryDir) : List.of();
+    /**
+     * Reads the committed rows of whichever of trials/, theory/, phase_diagram/ (else basins/) and capacity/
+     * the ledger lists under dir (the readers' contract; a directory without a ledger is read whole).
+     */
+    public static ReportTables read(SparkSession spark, OutputDirectory dir, Ledger ledger) {
+        boolean hasTrials = CommittedTables.present(dir, ledger, "trials");
+        Dataset<Row> trialsTable = hasTrials ? CommittedTables.read(spark, dir, ledger, "trials", null) : null;
+        List<TrialCurve> trials = hasTrials ? readTrials(trialsTable) : List.of();
+        List<ConvergencePoint> convergence = hasTrials ? readConvergence(trialsTable) : List.of();
+        List<TheoryCurve> theory = CommittedTables.present(dir, ledger, "theory")
+                ? readTheory(CommittedTables.read(spark, dir, ledger, "theory", null)) : List.of();
         List<BoundaryPoint> boundary;
-        if (exists(outputDir.resolve("phase_diagram"))) {
-            boundary = readPhaseDiagram(spark, outputDir.resolve("phase_diagram"));
-        } else if (exists(outputDir.resolve("basins"))) {
-            boundary = readBasins(spark, outputDir.resolve("basins"));
+        if (CommittedTables.present(dir, ledger, "phase_diagram")) {
+            boundary = readPhaseDiagram(CommittedTables.read(spark, dir, ledger, "phase_diagram", null));
+        } else if (CommittedTables.present(dir, ledger, "basins")) {
+            boundary = readBasins(CommittedTables.read(spark, dir, ledger, "basins", null));
         } else {
             boundary = List.of();
         }
-        Path capacityDir = outputDir.resolve("capacity");
-        List<CapacityValue> capacity = exists(capacityDir) ? readCapacity(spark, capacityDir) : List.of();
+        List<CapacityValue> capacity = CommittedTables.present(dir, ledger, "capacity")
+                ? readCapacity(CommittedTables.read(spark, dir, ledger, "capacity", null)) : List.of();
         return new ReportTables(trials, theory, convergence, boundary, capacity);
     }
 
-    private static boolean exists(Path table) {
-        return Files.isDirectory(table);
+    /** True if there is nothing to draw: none of the tables has a committed row. */
+    public boolean empty() {
+        return trials.isEmpty() && theory.isEmpty() && convergence.isEmpty() && boundary.isEmpty() && capacity.isEmpty();
     }
 
-    private static List<TrialCurve> readTrials(SparkSession spark, Path dir) {
-        Dataset<Row> table = spark.read().parquet(dir.toString());
+    private static List<TrialCurve> readTrials(Dataset<Row> table) {
         // Choose the m0 values shown per (n, neurons) on the driver from the small set of distinct keys.
         Map<String, Set<Double>> m0ByPanel = new TreeMap<>();
         for (Row r : table.select("n", "neurons", "m0").distinct().collectAsList()) {
@@ -133,8 +139,8 @@ public final class ReportTables {
         return curves;
     }
 
-    private static List<ConvergencePoint> readConvergence(SparkSession spark, Path dir) {
-        Dataset<Row> rows = spark.read().parquet(dir.toString())
+    private static List<ConvergencePoint> readConvergence(Dataset<Row> table) {
+        Dataset<Row> rows = table
                 .filter(col("convergence_time").isNotNull())
                 .groupBy("n", "neurons", "alpha", "m0")
                 .agg(avg("convergence_time").as("mean"), stddev_samp("convergence_time").as("sd"),
@@ -149,18 +155,18 @@ public final class ReportTables {
         return points;
     }
 
-    private static List<TheoryCurve> readTheory(SparkSession spark, Path dir) {
+    private static List<TheoryCurve> readTheory(Dataset<Row> table) {
         List<TheoryCurve> curves = new ArrayList<>();
-        for (Row r : spark.read().parquet(dir.toString()).select("n", "alpha", "m0", "m", "convergence_time").collectAsList()) {
+        for (Row r : table.select("n", "alpha", "m0", "m", "convergence_time").collectAsList()) {
             Integer tau = r.isNullAt(r.fieldIndex("convergence_time")) ? null : intOf(r, "convergence_time");
             curves.add(new TheoryCurve(intOf(r, "n"), doubleOf(r, "alpha"), doubleOf(r, "m0"), doubles(r, "m"), tau));
         }
         return curves;
     }
 
-    private static List<BoundaryPoint> readPhaseDiagram(SparkSession spark, Path dir) {
+    private static List<BoundaryPoint> readPhaseDiagram(Dataset<Row> table) {
         List<BoundaryPoint> points = new ArrayList<>();
-        for (Row r : spark.read().parquet(dir.toString()).collectAsList()) {
+        for (Row r : table.collectAsList()) {
             Integer neurons = r.isNullAt(r.fieldIndex("neurons")) ? null : intOf(r, "neurons");
             points.add(new BoundaryPoint(intOf(r, "n"), r.getAs("source"), neurons, doubleOf(r, "alpha"),
                     nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi")));
@@ -169,10 +175,10 @@ public final class ReportTables {
     }
 
     /** The phase diagram's points from basins/ when no phase_diagram/ table was written. */
-    private static List<BoundaryPoint> readBasins(SparkSession spark, Path dir) {
+    private static List<BoundaryPoint> readBasins(Dataset<Row> table) {
         List<BoundaryPoint> points = new ArrayList<>();
         Set<String> theorySeen = new TreeSet<>();
-        for (Row r : spark.read().parquet(dir.toString()).collectAsList()) {
+        for (Row r : table.collectAsList()) {
             int n = intOf(r, "n");
             double alpha = doubleOf(r, "alpha");
             points.add(new BoundaryPoint(n, "simulation", intOf(r, "neurons"), alpha,
@@ -186,9 +192,9 @@ public final class ReportTables {
         return points;
     }
 
-    private static List<CapacityValue> readCapacity(SparkSession spark, Path dir) {
+    private static List<CapacityValue> readCapacity(Dataset<Row> table) {
         List<CapacityValue> values = new ArrayList<>();
-        for (Row r : spark.read().parquet(dir.toString()).collectAsList()) {
+        for (Row r : table.collectAsList()) {
             values.add(new CapacityValue(intOf(r, "n"), nullableDouble(r, "alpha_c"),
                     nullableDouble(r, "alpha_c_lo"), nullableDouble(r, "alpha_c_hi")));
         }

@@ -1,6 +1,7 @@
 package dam.jobs.sweep;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
@@ -8,19 +9,14 @@ import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * OUTPUT/_sweep.json: the resolved config (under the config's own key names), the project version, the
@@ -91,7 +87,7 @@ public final class SweepDescription {
         sweep.put("eps", c.eps());
         sweep.put("m-success", c.mSuccess());
         sweep.put("seed", c.seed());
-        sweep.put("output", c.output().toString());
+        sweep.put("output", c.output());
         sweep.put("partitions", c.partitions());
         sweep.put("unit-trials", c.unitTrials());
         sweep.put("batch-points", c.batchPoints());
@@ -111,29 +107,59 @@ public final class SweepDescription {
         return ConfigValueFactory.fromMap(root).render(ConfigRenderOptions.concise().setFormatted(pretty));
     }
 
-    /** The start times of the runs recorded in an existing description (empty if there is none). */
-    public static List<String> earlierRuns(Path output) {
-        Path f = output.resolve(FILE);
-        if (!Files.isRegularFile(f)) {
-            return List.of();
-        }
-        return ConfigFactory.parseFile(f.toFile()).getStringList("runs");
+    /**
+     * The description in an output directory, if there is one.
+     *
+     * @throws ConfigError naming sweep.output when it is unreadable
+     */
+    public static Optional<Config> read(OutputDirectory output) throws IOException {
+        return parse(output, true);
     }
 
-    /** Refuses to resume into a directory whose sweep had another table schema or different row-determining settings. */
-    public static void checkResumable(Path output, SweepConfig c) {
-        checkTableSchema(output, "sweep.output", "use --overwrite or another --output");
-        Path f = output.resolve(FILE);
-        if (!Files.isRegularFile(f)) {
+    /**
+     * The parsed description, if there is one; complete: with the fields this dam writes and reads back
+     * (settings, runs), else only with a readable table_schema if it has one (an older dam's may lack the rest).
+     */
+    private static Optional<Config> parse(OutputDirectory output, boolean complete) throws IOException {
+        Optional<String> text = output.readText(FILE);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Config c = ConfigFactory.parseString(text.get());
+            if (complete) {
+                c.getConfig("settings");
+                c.getStringList("runs");
+            }
+            if (c.hasPath("table_schema")) {
+                c.getInt("table_schema");
+            }
+            return Optional.of(c);
+        } catch (ConfigException e) {
+            String reason = e.getMessage() == null ? "unreadable" : e.getMessage().replaceAll("\\s+", " ").trim();
+            throw new ConfigError("sweep.output", output.display(FILE) + " is unreadable (" + reason
+                    + "); rerun with --overwrite to start afresh");
+        }
+    }
+
+    /** The start times of the runs recorded in an existing description (empty if there is none). */
+    public static List<String> earlierRuns(OutputDirectory output) throws IOException {
+        return read(output).map(c -> c.getStringList("runs")).orElse(List.of());
+    }
+
+    /** Refuses to resume into a directory whose sweep had different row-determining settings. */
+    public static void checkResumable(OutputDirectory output, SweepConfig c) throws IOException {
+        Optional<Config> description = read(output);
+        if (description.isEmpty()) {
             return;
         }
-        Config old = ConfigFactory.parseFile(f.toFile()).getConfig("settings");
+        Config old = description.get().getConfig("settings");
         Map<String, String> now = settings(c);
         for (Map.Entry<String, String> e : now.entrySet()) {
             String was = old.hasPath("\"" + e.getKey() + "\"") ? old.getString("\"" + e.getKey() + "\"") : null;
             if (!e.getValue().equals(was)) {
-                throw new ConfigError("sweep." + e.getKey(), "output " + output + " holds a sweep with " + e.getKey()
-                        + " = " + was + ", not " + e.getValue() + "; use --overwrite or another --output");
+                throw new ConfigError("sweep." + e.getKey(), "output " + output.display() + " holds a sweep with "
+                        + e.getKey() + " = " + was + ", not " + e.getValue() + "; use --overwrite or another --output");
             }
         }
     }
@@ -142,48 +168,39 @@ public final class SweepDescription {
      * The table schema of an output directory: its description's table_schema; 1 if the description has
      * none (written before versions were recorded) or if a table has an n=... partition directory;
      * TABLE_SCHEMA for a directory without either.
+     *
+     * @throws ConfigError naming sweep.output when the description is unreadable
      */
-    public static int tableSchema(Path output) {
-        Path f = output.resolve(FILE);
-        if (Files.isRegularFile(f)) {
-            Config description = ConfigFactory.parseFile(f.toFile());
-            return description.hasPath("table_schema") ? description.getInt("table_schema") : 1;
+    public static int tableSchema(OutputDirectory output) throws IOException {
+        Optional<Config> description = parse(output, false);
+        if (description.isPresent()) {
+            return description.get().hasPath("table_schema") ? description.get().getInt("table_schema") : 1;
         }
-        for (String table : List.of("trials", "theory", "grid", "basins", "phase_diagram", "capacity")) {
-            Path dir = output.resolve(table);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.list(dir)) {
-                if (s.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("n="))) {
+        for (String table : Ledger.TABLES) {
+            for (String name : output.names(table)) {
+                if (name.startsWith("n=") && output.isDirectory(table + "/" + name)) {
                     return 1;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return TABLE_SCHEMA;
     }
 
-    /** Throws a one-line {@link ConfigError} on field, ending with remedy, if output holds tables of another schema. */
-    public static void checkTableSchema(Path output, String field, String remedy) {
+    /**
+     * Throws a one-line {@link ConfigError} on field, ending with remedy, if output holds tables of another
+     * schema (or an unreadable description).
+     */
+    public static void checkTableSchema(OutputDirectory output, String field, String remedy) throws IOException {
         int found = tableSchema(output);
         if (found != TABLE_SCHEMA) {
-            throw new ConfigError(field, output + " holds tables of schema version " + found + ", and this dam reads "
-                    + "and writes version " + TABLE_SCHEMA + " (column neurons, not N; no n=... directories; "
+            throw new ConfigError(field, output.display() + " holds tables of schema version " + found + ", and this dam "
+                    + "reads and writes version " + TABLE_SCHEMA + " (column neurons, not N; no n=... directories; "
                     + "docs/tables.md); " + remedy);
         }
     }
 
     /** Writes the description atomically. */
-    public static void write(Path output, String json) {
-        try {
-            Files.createDirectories(output);
-            Path tmp = output.resolve("." + FILE + ".tmp");
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            Files.move(tmp, output.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static void write(OutputDirectory output, String json) throws IOException {
+        output.writeAtomically(FILE, json);
     }
 }

@@ -12,9 +12,6 @@ import dam.jobs.table.Tables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -74,59 +70,41 @@ public final class SweepDriver {
     private SweepDriver() {
     }
 
-    /** Runs (or resumes) the sweep; bad output directories fail with {@link ConfigError} before Spark starts. */
+    /**
+     * Runs (or resumes) the sweep: opens the output directory (lock, checks, --overwrite) before Spark
+     * starts, then runs on the active Spark session or a new one (stopped at the end).
+     *
+     * @throws ConfigError before any work when the output directory is refused
+     */
     public static Outcome run(SweepConfig c, Options o) {
         long t0 = System.nanoTime();
-        Instant start = Instant.now();
-        Path out = c.output();
-        prepareOutput(out, o.overwrite());
-        SweepDescription.checkResumable(out, c);
-        List<GridPoint> points = SweepPlan.points(c);
-
-        boolean ownSession = !SweepSession.active();
-        SparkSession spark = SweepSession.start(c.spark());
-        try {
-            Ledger ledger = Ledger.read(out);
-            int orphans = ledger.deleteOrphans();
-            if (orphans > 0) {
-                o.err().println("[sweep] deleted " + orphans + " files of an unfinished earlier batch");
-            }
-            List<String> earlier = SweepDescription.earlierRuns(out);
-            String json = SweepDescription.json(c, start, earlier, false);
-            SweepDescription.write(out, SweepDescription.json(c, start, earlier, true) + "\n");
-            Run run = new Run(c, spark, out, json, ledger, o);
-            return run.execute(points, t0);
-        } finally {
-            if (ownSession) {
-                spark.stop();
+        try (SweepOutput out = SweepOutput.open(c, o.overwrite(), SweepSession.hadoopConfiguration(c.spark()),
+                "dam sweep", o.err())) {
+            boolean ownSession = !SweepSession.active();
+            SparkSession spark = SweepSession.start(c.spark());
+            try {
+                return run(c, out, spark, o, t0);
+            } finally {
+                if (ownSession) {
+                    spark.stop();
+                }
             }
         }
     }
 
-    /** --overwrite deletes an earlier sweep; a non-empty directory that is not a sweep is never touched. */
-    static void prepareOutput(Path out, boolean overwrite) {
-        if (!Files.isDirectory(out)) {
-            return;
-        }
-        boolean empty;
-        try (Stream<Path> s = Files.list(out)) {
-            empty = s.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (empty) {
-            return;
-        }
-        if (!Files.isRegularFile(out.resolve(SweepDescription.FILE))) {
-            throw new ConfigError("sweep.output", out + " is not empty and holds no " + SweepDescription.FILE
-                    + "; refusing to write into it");
-        }
-        if (overwrite) {
-            try {
-                Ledger.deleteTree(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /**
+     * Runs (or resumes) the sweep into an output directory already opened (and locked) on a running session;
+     * t0 is the run's start (System.nanoTime) for the timing line. A failure is a {@link StageFailure} naming
+     * the batch and step.
+     */
+    public static Outcome run(SweepConfig c, SweepOutput out, SparkSession spark, Options o, long t0) {
+        Run run = new Run(c, spark, out, o);
+        try {
+            return run.execute(SweepPlan.points(c), t0);
+        } catch (ConfigError | StageFailure e) {
+            throw e;
+        } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
+            throw new StageFailure(run.stage, e);
         }
     }
 
@@ -135,7 +113,8 @@ public final class SweepDriver {
         private final SweepConfig c;
         private final SparkSession spark;
         private final JavaSparkContext jsc;
-        private final Path out;
+        private final SweepOutput output;
+        private final OutputDirectory dir;
         private final String json;
         private final Ledger ledger;
         private final Options o;
@@ -144,14 +123,17 @@ public final class SweepDriver {
         private final LongAccumulator trialsAcc;
         private final LongAccumulator kernelAcc;
         private final LongAccumulator theoryAcc;
+        /** What the run is doing, for the message of a failure. */
+        private String stage = "starting";
 
-        Run(SweepConfig c, SparkSession spark, Path out, String json, Ledger ledger, Options o) {
+        Run(SweepConfig c, SparkSession spark, SweepOutput output, Options o) {
             this.c = c;
             this.spark = spark;
             this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            this.out = out;
-            this.json = json;
-            this.ledger = ledger;
+            this.output = output;
+            this.dir = output.dir();
+            this.json = output.description();
+            this.ledger = output.ledger();
             this.o = o;
             this.s = TrialSettings.of(c);
             this.trialsAcc = jsc.sc().longAccumulator(Progress.TRIALS);
@@ -169,7 +151,10 @@ public final class SweepDriver {
             int pointsRun = 0;
             try {
                 if (c.theory().enabled()) {
+                    stage = "reading the committed theory/ rows";
+                    jsc.setJobDescription("read the committed theory/ rows");
                     loadTheory();
+                    jsc.setJobDescription(null);
                 }
                 List<List<GridPoint>> batches = SweepPlan.batches(todo, c);
                 for (int b = 0; b < batches.size(); b++) {
@@ -177,14 +162,18 @@ public final class SweepDriver {
                         complete = false;
                         break;
                     }
-                    runBatch(batches.get(b), cores);
+                    runBatch(batches.get(b), b + 1, batches.size(), cores);
                     pointsRun += batches.get(b).size();
                     progress.committed(batches.get(b).size());
                 }
                 if (complete) {
                     writeBasins();
+                    stage = "printing the summary";
+                    jsc.setJobDescription("summary: read grid/");
                     printSummary();
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
             } finally {
                 spark.sparkContext().removeSparkListener(progress);
             }
@@ -196,16 +185,14 @@ public final class SweepDriver {
                             + "(%.0f%% of core time in the kernels); tables in %s%n",
                     outcome.gridPoints(), outcome.pointsRun(), outcome.trialsRun(), wall, outcome.kernelSeconds(),
                     outcome.theorySeconds(), cores,
-                    100 * (outcome.kernelSeconds() + outcome.theorySeconds()) / Math.max(1e-9, wall * cores), out);
+                    100 * (outcome.kernelSeconds() + outcome.theorySeconds()) / Math.max(1e-9, wall * cores),
+                    dir.display());
             return outcome;
         }
 
         /** Theory rows committed by an earlier run (needed for the grid rows of points that share them). */
         private void loadTheory() {
-            if (!Files.isDirectory(out.resolve("theory"))) {
-                return;
-            }
-            for (Row r : spark.read().schema(Tables.theory(null)).parquet(out.resolve("theory").toString()).collectAsList()) {
+            for (Row r : CommittedTables.read(spark, dir, ledger, "theory", Tables.theory(null)).collectAsList()) {
                 TheoryKey k = new TheoryKey(r.getInt(r.fieldIndex("n")), r.getDouble(r.fieldIndex("alpha")),
                         r.getDouble(r.fieldIndex("m0")));
                 if (ledger.done(k)) {
@@ -214,8 +201,9 @@ public final class SweepDriver {
             }
         }
 
-        private void runBatch(List<GridPoint> batch, int cores) {
-            Set<String> before = ledger.snapshot();
+        private void runBatch(List<GridPoint> batch, int number, int count, int cores) throws IOException {
+            String name = "batch " + number + "/" + count + " (" + batch.size() + (batch.size() == 1 ? " grid point)" : " grid points)");
+            Set<String> before = ledger.snapshot(Ledger.BATCH_TABLES);
             List<TheoryKey> newKeys = new ArrayList<>();
             if (c.theory().enabled()) {
                 Set<TheoryKey> keys = new LinkedHashSet<>();
@@ -223,11 +211,13 @@ public final class SweepDriver {
                         .sorted(TheoryKey.ORDER).forEach(keys::add);
                 newKeys.addAll(keys);
                 if (!newKeys.isEmpty()) {
-                    solveTheory(newKeys);
+                    solveTheory(newKeys, name);
                 }
             }
+            stage = name + ": simulating";
             List<WorkUnit> units = SweepPlan.units(batch, c, cores);
-            jsc.setJobGroup("dam.sim", "simulate " + batch.size() + " grid points", false);
+            jsc.setJobGroup("dam.batch." + number, name + ": simulate " + units.size() + " work units of "
+                    + c.trials() + " trials per point, then write trials/ and grid/", false);
             TrialSettings settings = s;
             LongAccumulator trials = trialsAcc;
             LongAccumulator kernel = kernelAcc;
@@ -237,10 +227,14 @@ public final class SweepDriver {
                     .persist(StorageLevel.MEMORY_ONLY());
             try {
                 results.count();
+                stage = name + ": writing trials/";
+                jsc.setJobDescription(name + ": write " + ((long) batch.size() * c.trials()) + " trial rows to trials/");
                 JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
                         .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
-                        .write().mode(SaveMode.Append).parquet(out.resolve("trials").toString());
+                        .write().mode(SaveMode.Append).parquet(dir.uri("trials"));
+                stage = name + ": summarising grid points";
+                jsc.setJobDescription(name + ": summarise " + batch.size() + " grid points");
                 int groups = Math.max(1, Math.min(batch.size(), 2 * cores));
                 List<PointSummary> summaries = new ArrayList<>(results
                         .mapToPair(r -> new Tuple2<>(r.unit().point(), r))
@@ -252,34 +246,46 @@ public final class SweepDriver {
                 for (PointSummary ps : summaries) {
                     gridRows.add(Tables.gridRow(ps, c.theory().enabled() ? theory.get(ps.point().theoryKey()) : null));
                 }
+                stage = name + ": writing grid/";
+                jsc.setJobDescription(name + ": write " + gridRows.size() + " rows to grid/");
                 spark.createDataFrame(gridRows, Tables.grid(json)).coalesce(1)
-                        .write().mode(SaveMode.Append).parquet(out.resolve("grid").toString());
+                        .write().mode(SaveMode.Append).parquet(dir.uri("grid"));
             } finally {
                 results.unpersist(false);
                 jsc.clearJobGroup();
             }
+            stage = name + ": committing";
+            output.lock().verify();
             ledger.commit(batch, newKeys, before);
         }
 
-        private void solveTheory(List<TheoryKey> keys) {
+        private void solveTheory(List<TheoryKey> keys, String batchName) {
+            stage = batchName + ": solving the theory";
             TrialSettings settings = s;
             LongAccumulator nanos = theoryAcc;
-            jsc.setJobGroup("dam.theory", "solve theory at " + keys.size() + " (n, alpha, m0)", false);
-            List<TheoryResult> results = jsc.parallelize(keys, keys.size())
-                    .map(k -> solve(k, settings, nanos)).collect();
-            jsc.clearJobGroup();
-            List<Row> rows = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
-                theory.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
+            jsc.setJobGroup("dam.theory", batchName + ": solve the theory at " + keys.size() + " (n, alpha, m0) with "
+                    + c.theory().paths() + " paths, then write theory/", false);
+            try {
+                List<TheoryResult> results = jsc.parallelize(keys, keys.size())
+                        .map(k -> solve(k, settings, nanos)).collect();
+                List<Row> rows = new ArrayList<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
+                    theory.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
+                }
+                stage = batchName + ": writing theory/";
+                jsc.setJobDescription(batchName + ": write " + rows.size() + " rows to theory/");
+                spark.createDataFrame(rows, Tables.theory(json)).coalesce(1)
+                        .write().mode(SaveMode.Append).parquet(dir.uri("theory"));
+            } finally {
+                jsc.clearJobGroup();
             }
-            spark.createDataFrame(rows, Tables.theory(json)).coalesce(1)
-                    .write().mode(SaveMode.Append).parquet(out.resolve("theory").toString());
         }
 
         /** basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. */
-        private void writeBasins() {
-            List<Row> grid = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
+        private void writeBasins() throws IOException {
+            stage = "computing basins/";
+            List<Row> grid = CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
                     .select("n", "neurons", "alpha", "m0", "successes", "trials").collectAsList();
             Map<Load, TreeMap<Double, int[]>> scans = new TreeMap<>(Load.ORDER);
             for (Row r : grid) {
@@ -293,12 +299,16 @@ public final class SweepDriver {
                 TrialSettings settings = s;
                 double tol = c.theory().basinTol();
                 LongAccumulator nanos = theoryAcc;
-                jsc.setJobGroup("dam.basins", "theory basin bisection at " + loads.size() + " loads", false);
-                for (TheoryBasin tb : jsc.parallelize(loads, Math.max(1, loads.size()))
-                        .map(tb -> bisect(tb, settings, tol, nanos)).collect()) {
-                    theoryBasins.put(new TheoryLoad(tb.n(), tb.alpha()), tb.boundary());
+                jsc.setJobGroup("dam.basins", "basins/: theory basin boundary by bisection at " + loads.size()
+                        + " loads (n, alpha)", false);
+                try {
+                    for (TheoryBasin tb : jsc.parallelize(loads, Math.max(1, loads.size()))
+                            .map(tb -> bisect(tb, settings, tol, nanos)).collect()) {
+                        theoryBasins.put(new TheoryLoad(tb.n(), tb.alpha()), tb.boundary());
+                    }
+                } finally {
+                    jsc.clearJobGroup();
                 }
-                jsc.clearJobGroup();
             }
             List<Row> rows = new ArrayList<>();
             for (Map.Entry<Load, TreeMap<Double, int[]>> e : scans.entrySet()) {
@@ -324,13 +334,20 @@ public final class SweepDriver {
                 BasinBoundary theoryBoundary = theoryBasins.get(new TheoryLoad(l.n(), l.alpha()));
                 rows.add(Tables.basinRow(l.n(), l.neurons(), l.alpha(), sim, theoryBoundary, m0.length));
             }
+            stage = "writing basins/";
+            Set<String> before = ledger.snapshot(List.of("basins"));
+            jsc.setJobDescription("basins/: write " + rows.size() + " rows");
             spark.createDataFrame(rows, Tables.basins(json)).coalesce(1)
-                    .write().mode(SaveMode.Overwrite).parquet(out.resolve("basins").toString());
+                    .write().mode(SaveMode.Append).parquet(dir.uri("basins"));
+            jsc.setJobDescription(null);
+            stage = "committing basins/";
+            output.lock().verify();
+            ledger.replace("basins", before);
         }
 
         /** One line per grid point of the table: success fraction, mean convergence time, theory m(T). */
         private void printSummary() {
-            List<Row> rows = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
+            List<Row> rows = CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
                     .select("n", "neurons", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
                             "conv_time_mean", "theory_final_m")
                     .orderBy("n", "neurons", "alpha", "m0").collectAsList();

@@ -2,6 +2,7 @@ package dam.jobs.sweep;
 
 import dam.jobs.config.SparkConfig;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
@@ -51,7 +52,12 @@ public final class SweepSession {
         String executorOptions = "spark.executor.extraJavaOptions";
         b = b.config(executorOptions, withVectorModule(spark.conf().getOrDefault(executorOptions,
                 System.getProperty(executorOptions))));
-        return b.getOrCreate();
+        SparkSession session = b.getOrCreate();
+        // Committed tables are read as lists of files (CommittedTables), one per batch; Spark lists more than
+        // 32 paths with a Spark job that ships Hadoop Paths, which registration-required Kryo refuses. The driver
+        // lists them itself instead (one status call per file, as the ledger check does anyway).
+        session.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", String.valueOf(Integer.MAX_VALUE));
+        return session;
     }
 
     /** The JVM option that gives the simulation kernels their SIMD lanes (dam.core.sim.Lanes). */
@@ -67,6 +73,33 @@ public final class SweepSession {
             return given;
         }
         return given.isEmpty() ? VECTOR_MODULE_OPTION : given + " " + VECTOR_MODULE_OPTION;
+    }
+
+    /**
+     * The Hadoop configuration the output directory is opened with before (or without) Spark: the active
+     * session's if there is one, else the defaults (core-site.xml etc. on the class path) with every
+     * spark.hadoop.* setting of the config, of spark-submit (system properties) and of --conf, as Spark
+     * itself would apply them.
+     */
+    public static Configuration hadoopConfiguration(SparkConfig spark) {
+        if (active()) {
+            SparkSession s = SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get()
+                    : SparkSession.getDefaultSession().get();
+            return s.sparkContext().hadoopConfiguration();
+        }
+        Configuration conf = new Configuration();
+        String prefix = "spark.hadoop.";
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                conf.set(key.substring(prefix.length()), System.getProperty(key));
+            }
+        }
+        for (Map.Entry<String, String> e : spark.conf().entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                conf.set(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
+        return conf;
     }
 
     /** True if a session is already active in this JVM (then the sweep must not stop it). */

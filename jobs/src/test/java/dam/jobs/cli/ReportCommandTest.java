@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +26,48 @@ class ReportCommandTest {
         CommandLine cli = Dam.commandLine();
         cli.setErr(new PrintWriter(err));
         cli.setOut(new PrintWriter(new StringWriter()));
-        return cli.execute(args);
+        return Dam.execute(cli, args);
     }
 
     @Test
     void reportOfAMissingDirectoryIsBadInputNamingTheArgument(@TempDir Path tmp) {
         assertEquals(Dam.BAD_INPUT, run("report", tmp.resolve("nowhere").toString()));
         assertTrue(err.toString().contains("<output dir>: not a directory"), err.toString());
+    }
+
+    /** Issue 9.7: a directory without tables is bad input, not a success that drew nothing. */
+    @Test
+    void reportOfADirectoryWithoutTablesIsBadInput(@TempDir Path tmp) {
+        assertEquals(Dam.BAD_INPUT, run("report", tmp.toString()));
+        assertEquals("dam report: <output dir>: no tables under " + tmp + ": none of trials/, theory/, grid/, basins/, "
+                + "phase_diagram/, capacity/ has committed rows\n", err.toString());
+    }
+
+    /**
+     * Issue 9.6: a truncated Parquet file is one line: exit 2 when a ledger lists it (checked before Spark
+     * starts), exit 3 when Spark's reader finds it in a directory without a ledger.
+     */
+    @Test
+    void aTruncatedParquetFileIsOneLine(@TempDir Path tmp) throws Exception {
+        Path table = Files.createDirectories(tmp.resolve("capacity"));
+        Path part = table.resolve("part-00000-x.snappy.parquet");
+        Files.write(part, new byte[]{'P', 'A', 'R', '1', 0, 0, 0, 0, 0, 0});
+        assertEquals(Dam.FAILURE, run("report", tmp.toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("dam report: failed: "), err.toString());
+        assertTrue(err.toString().endsWith(" (--verbose for the stack trace)\n"), err.toString());
+
+        err.getBuffer().setLength(0);
+        Files.createDirectories(tmp.resolve("_progress"));
+        Files.writeString(tmp.resolve("_progress/table-capacity.json"),
+                "{\"table\": \"capacity\", \"files\": [\"capacity/part-00000-x.snappy.parquet\"]}");
+        assertEquals(Dam.BAD_INPUT, run("report", tmp.toString()));
+        assertEquals("dam report: <output dir>: " + tmp + " is damaged: capacity/part-00000-x.snappy.parquet (listed in "
+                + "_progress/table-capacity.json) is not a complete Parquet file (10 bytes); it was changed outside dam: "
+                + "rerun with --overwrite (or restore the file)\n", err.toString());
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(2, s.count(), "no figures/ written");
+        }
     }
 
     @Test
@@ -53,16 +89,17 @@ class ReportCommandTest {
         Path conf = Files.writeString(tmp.resolve("p.conf"), "sweep { n = [2], neurons = [64], alpha = [0.1], m0 = [0.5],"
                 + " output = \"" + old + "\" }");
         PrintStream saved = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
         try {
             assertEquals(Dam.BAD_INPUT, run("phase-diagram", conf.toString(), "--no-simulation"));
         } finally {
             System.setErr(saved);
         }
-        String line = buf.toString(StandardCharsets.UTF_8);
+        String line = err.toString();
         assertTrue(line.startsWith("dam phase-diagram: sweep.output: " + old + " holds tables of schema version 1"), line);
         assertEquals(1, line.strip().lines().count(), line);
+        assertEquals("", progress.toString(StandardCharsets.UTF_8), "refused before any progress line");
         assertEquals(1, Files.list(old).count());
     }
 

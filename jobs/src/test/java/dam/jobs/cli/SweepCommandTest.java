@@ -2,42 +2,66 @@ package dam.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dam.jobs.config.ConfigError;
+import dam.jobs.config.SweepConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
+/** The command line's contract: one line and exit code 2 for bad input, 3 for a failure, nothing written. */
 class SweepCommandTest {
 
     @TempDir
     Path tmp;
 
-    /** Runs {@code sweep args...} and returns the exit code; stderr is captured into err. */
-    private int sweep(StringBuilder err, String... args) {
+    /** Runs {@code dam args...} and returns the exit code; stderr is captured into err. */
+    private static int dam(StringBuilder err, String... args) {
         PrintStream saved = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
-            return new CommandLine(new SweepCommand()).execute(args);
+            CommandLine cl = Dam.commandLine();
+            cl.setOut(new PrintWriter(new StringWriter()));
+            return Dam.execute(cl, args);
         } finally {
             System.setErr(saved);
             err.append(buf.toString(StandardCharsets.UTF_8));
         }
     }
 
+    private Path config(String body) throws Exception {
+        return Files.writeString(tmp.resolve("c" + System.nanoTime() + ".conf"), "sweep { " + body + " }");
+    }
+
+    /** Every entry under dir with its size and modification time (the directory's own included). */
+    static String listing(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.map(p -> dir.relativize(p) + ":" + (Files.isDirectory(p) ? "" : p.toFile().length() + ":")
+                    + p.toFile().lastModified()).sorted().toList().toString();
+        }
+    }
+
     @Test
     void aBadConfigExitsWithCodeTwoOneLineAndWritesNothing() throws Exception {
         Path out = tmp.resolve("out");
-        Path conf = Files.writeString(tmp.resolve("bad.conf"), "sweep { n = [3], neurons = [64], alpha = [-0.1],"
-                + " m0 = [0.5], output = \"" + out + "\" }");
+        Path conf = config("n = [3], neurons = [64], alpha = [-0.1], m0 = [0.5], output = \"" + out + "\"");
         StringBuilder err = new StringBuilder();
-        assertEquals(2, sweep(err, conf.toString()));
+        assertEquals(2, dam(err, "sweep", conf.toString()));
         assertEquals("dam sweep: sweep.alpha: must be > 0, got -0.1\n", err.toString());
         assertFalse(Files.exists(out));
     }
@@ -48,7 +72,7 @@ class SweepCommandTest {
         Path conf = Files.writeString(tmp.resolve("old.conf"), "sweep { n = [3], N = [64], alpha = [0.1],"
                 + " m0 = [0.5], output = \"" + out + "\" }");
         StringBuilder err = new StringBuilder();
-        assertEquals(2, sweep(err, conf.toString()));
+        assertEquals(2, dam(err, "sweep", conf.toString()));
         assertEquals("dam sweep: sweep.N: renamed to neurons\n", err.toString());
         assertFalse(Files.exists(out));
     }
@@ -62,7 +86,7 @@ class SweepCommandTest {
         Files.writeString(part, "old bytes");
         Path conf = Files.writeString(tmp.resolve("ok2.conf"), "sweep { n = [3], neurons = [64], alpha = [0.1], m0 = [0.5] }");
         StringBuilder err = new StringBuilder();
-        assertEquals(2, sweep(err, conf.toString(), "--output", old.toString()));
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", old.toString()));
         assertEquals("dam sweep: sweep.output: " + old + " holds tables of schema version 1, and this dam reads and "
                 + "writes version 2 (column neurons, not N; no n=... directories; docs/tables.md); use --overwrite or "
                 + "another --output\n", err.toString());
@@ -73,7 +97,7 @@ class SweepCommandTest {
     @Test
     void aMissingConfigFileExitsWithCodeTwo() {
         StringBuilder err = new StringBuilder();
-        assertEquals(2, sweep(err, tmp.resolve("nope.conf").toString()));
+        assertEquals(2, dam(err, "sweep", tmp.resolve("nope.conf").toString()));
         assertTrue(err.toString().startsWith("dam sweep: config: no such file: "), err.toString());
     }
 
@@ -81,11 +105,158 @@ class SweepCommandTest {
     void aForeignOutputDirectoryIsNeverWrittenInto() throws Exception {
         Path foreign = Files.createDirectories(tmp.resolve("photos"));
         Files.writeString(foreign.resolve("holiday.jpg"), "not a sweep");
-        Path conf = Files.writeString(tmp.resolve("ok.conf"), "sweep { n = [3], neurons = [64], alpha = [0.1], m0 = [0.5] }");
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5]");
         StringBuilder err = new StringBuilder();
-        assertEquals(2, sweep(err, conf.toString(), "--output", foreign.toString(), "--overwrite"));
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", foreign.toString(), "--overwrite"));
         assertEquals("dam sweep: sweep.output: " + foreign + " is not empty and holds no _sweep.json; refusing to write into it\n",
                 err.toString());
         assertEquals(1, Files.list(foreign).count());
+    }
+
+    /** Issue 9.5: --output replaces the config's output before validation, so a bad config output does not matter. */
+    @Test
+    void outputOptionReplacesTheConfigsOutputInValidation() throws Exception {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + file.resolve("sub") + "\"");
+        assertThrows(ConfigError.class, () -> SweepCommand.resolve(conf, null, null, List.of()));
+        SweepConfig c = SweepCommand.resolve(conf, tmp.resolve("good").toString(), null, List.of());
+        assertEquals("file:" + tmp.resolve("good"), c.output());
+    }
+
+    /** Issue 9.6: an output that cannot be created fails with one line before Spark starts. */
+    @Test
+    void anOutputUnderProcIsRefusedWithOneLine() throws Exception {
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        StringBuilder err = new StringBuilder();
+        long t0 = System.nanoTime();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", "/proc/dam-sweep-test"));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.output: cannot use /proc/dam-sweep-test: "), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused before Spark starts");
+    }
+
+    /** Issue 9.6: a bogus master is bad input, one line, before Spark starts. */
+    @Test
+    void aBogusMasterIsOneLineAndExitTwo() throws Exception {
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + tmp.resolve("o") + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--master", "sparkk://nowhere:7077"));
+        assertEquals("dam sweep: sweep.spark.master: not a Spark master URL: 'sparkk://nowhere:7077' (local[*], local[K], "
+                + "local-cluster[W,C,M], spark://HOST:PORT, yarn or k8s://URL)\n", err.toString());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
+    /** Issue 10.4: --conf KEY=VALUE, repeatable, merged over sweep.spark.conf, later wins; a malformed pair is one line. */
+    @Test
+    void confPairsMergeOverTheConfigsSparkConfLaterWinning() throws Exception {
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + tmp.resolve("o") + "\"\n"
+                + "spark.conf { \"spark.executor.cores\" = 1, \"spark.task.maxFailures\" = 2 }");
+        SweepConfig c = SweepCommand.resolve(conf, null, null,
+                List.of("spark.executor.cores=3", "spark.ui.enabled=true", "spark.executor.cores=4"));
+        assertEquals("4", c.spark().conf().get("spark.executor.cores"));
+        assertEquals("2", c.spark().conf().get("spark.task.maxFailures"));
+        assertEquals("true", c.spark().conf().get("spark.ui.enabled"));
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--conf", "executor.cores"));
+        assertEquals("dam sweep: --conf: expected a Spark setting KEY=VALUE with KEY = spark.*, got 'executor.cores'\n",
+                err.toString());
+        err.setLength(0);
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--conf", "spark.executor.cores=many", "--master", "spark://h:7077"));
+        assertEquals("dam sweep: sweep.spark.conf.\"spark.executor.cores\": must be an integer >= 1, got 'many'\n", err.toString());
+    }
+
+    @Test
+    void anOutputUriWithAnUnknownSchemeIsRefused() throws Exception {
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", "hdfsx://localhost:9000/sweeps/h"));
+        assertEquals("dam sweep: sweep.output: no file system for scheme 'hdfsx' on the class path\n", err.toString());
+        assertFalse(Files.exists(Path.of("hdfsx:")));
+    }
+
+    /** Issue 9.6: a corrupt _sweep.json or ledger record is one line and exit 2, and the directory is left as it was. */
+    @Test
+    void aCorruptDescriptionOrLedgerRecordIsOneLineAndExitTwo() throws Exception {
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        Path out = Files.createDirectories(tmp.resolve("corrupt"));
+        Files.writeString(out.resolve("_sweep.json"), "{\"settings\": {\"trials\": ");
+        String before = listing(out.resolve("_sweep.json"));
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", out.toString()));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.output: " + out.resolve("_sweep.json") + " is unreadable ("),
+                err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertEquals(before, listing(out.resolve("_sweep.json")));
+        assertEquals(List.of(out.resolve("_sweep.json")), Files.list(out).toList());
+
+        Files.writeString(out.resolve("_sweep.json"), "{\"settings\": {}, \"runs\": [], \"table_schema\": 2}");
+        Files.createDirectories(out.resolve("_progress"));
+        Files.writeString(out.resolve("_progress/batch-00000-1.json"), "{\"points\": [ {\"n\": 3,");
+        err.setLength(0);
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", out.toString()));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.output: " + out + " is damaged: _progress/batch-00000-1.json "
+                + "is unreadable ("), err.toString());
+        assertTrue(err.toString().endsWith("; it was changed outside dam: rerun with --overwrite (or restore the file)\n"),
+                err.toString());
+    }
+
+    /** Issue 9.6: simulate at n = 12, neurons = 64 is refused before the CSV header, not after it with a trace. */
+    @Test
+    void simulateOfAnOverflowingFieldIsRefusedBeforeAnyOutput() {
+        CommandLine cl = Dam.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, Dam.execute(cl, "simulate", "--n", "12", "--neurons", "64", "--alpha", "0.1", "--m0", "1"));
+        assertEquals("", out.toString());
+        assertEquals("dam simulate: --n: n = 12 with neurons = 64 overflows 64-bit arithmetic: the field of a state equal "
+                + "to a stored pattern reaches about 2^74.8, beyond 2^63; lower n or neurons\n", err.toString());
+    }
+
+    /** A command that fails the way a run can: an Error (picocli passes those on) or a wrapped Spark failure. */
+    @Command(name = "boom")
+    static final class Boom implements Callable<Integer> {
+        @Mixin
+        Verbosity verbosity;
+
+        @CommandLine.Option(names = "--error")
+        boolean error;
+
+        @Override
+        public Integer call() {
+            if (error) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            throw new dam.jobs.sweep.StageFailure("batch 2/8 (12 grid points): writing trials/",
+                    new RuntimeException("Job aborted due to stage failure: Task 0 in stage 3.0 failed 1 times",
+                            new java.io.IOException("Permission denied")));
+        }
+    }
+
+    /** Issue 9.6: failures that are not RuntimeExceptions get the same one line; --verbose adds the trace; exit 3. */
+    @Test
+    void everyFailureIsOneLineWithExitThreeAndVerboseAddsTheTrace() {
+        for (boolean verbose : new boolean[]{false, true}) {
+            for (boolean error : new boolean[]{false, true}) {
+                CommandLine cl = Dam.configure(new CommandLine(new Boom()));
+                StringWriter err = new StringWriter();
+                cl.setErr(new PrintWriter(err));
+                List<String> args = new java.util.ArrayList<>();
+                if (error) {
+                    args.add("--error");
+                }
+                if (verbose) {
+                    args.add("--verbose");
+                }
+                assertEquals(Dam.FAILURE, Dam.execute(cl, args.toArray(String[]::new)));
+                String first = err.toString().lines().findFirst().orElse("");
+                String expected = error ? "boom: failed: OutOfMemoryError: Java heap space"
+                        : "boom: failed while batch 2/8 (12 grid points): writing trials/: Job aborted due to stage "
+                        + "failure: Task 0 in stage 3.0 failed 1 times (caused by IOException: Permission denied)";
+                assertEquals(expected + (verbose ? "" : " (--verbose for the stack trace)"), first);
+                assertEquals(verbose, err.toString().lines().count() > 1, err.toString());
+            }
+        }
     }
 }

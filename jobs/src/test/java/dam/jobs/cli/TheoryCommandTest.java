@@ -15,7 +15,7 @@ class TheoryCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new TheoryCommand());
+        CommandLine cli = Dam.configure(new CommandLine(new TheoryCommand()));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

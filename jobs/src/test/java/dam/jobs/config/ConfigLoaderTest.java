@@ -113,9 +113,99 @@ class ConfigLoaderTest {
 
     @Test
     void patternMatrixBeyondExecutorMemoryIsRejected() {
-        String msg = error("n = [4], neurons = [256], alpha = [0.5], spark.conf { \"spark.executor.memory\" = 512m }");
-        assertTrue(msg.startsWith("sweep.neurons: pattern matrix at n=4, neurons=256, alpha=0.5 (p=8388608) needs 512 MiB, "
-                + "more than half the executor memory (512 MiB)"), msg);
+        String msg = error("n = [4], neurons = [256], alpha = [0.5], spark { master = \"spark://h:7077\", "
+                + "conf { \"spark.executor.memory\" = 512m } }");
+        assertTrue(msg.startsWith("sweep.neurons: a simulation task at n=4, neurons=256, alpha=0.5 (p=8388608) needs about 512 MiB "
+                + "(pattern matrix 512 MiB), and an executor runs 1 task at once (spark.executor.cores): 512 MiB in all, "
+                + "more than the budget of 106 MiB (half of the 512 MiB executor memory after Spark's 300 MiB reserve)"), msg);
+    }
+
+    /** Issue 3: one pattern matrix per task, and local[*] runs one task per core, each with its own matrix. */
+    @Test
+    void memoryIsCheckedPerTaskTimesTheTasksThatRunAtOnce() {
+        // p = 44000 patterns of 40000 neurons: 420 MiB, twice for two tasks; local-cluster[1,C,1024] has 1 GiB.
+        String two = error("n = [2], neurons = [40000], alpha = [1.1], spark.master = \"local-cluster[1,2,1024]\"");
+        assertTrue(two.startsWith("sweep.neurons: a simulation task at n=2, neurons=40000, alpha=1.1 (p=44000) needs about 425 MiB "
+                + "(pattern matrix 420 MiB), and an executor runs 2 tasks at once (spark.executor.cores): 849 MiB in all, "
+                + "more than the budget of 362 MiB"), two);
+        assertEquals(List.of(40000), parse("n = [2], neurons = [40000], alpha = [1.1], spark.master = \"local-cluster[1,1,2048]\"").neurons());
+        String local = error("n = [2], neurons = [40000], alpha = [1.1], spark.master = \"local[256]\"");
+        assertTrue(local.startsWith("sweep.neurons: a simulation task at n=2, neurons=40000, alpha=1.1 (p=44000) needs about 425 MiB "
+                + "(pattern matrix 420 MiB), and local[256] runs 256 tasks at once"), local);
+        assertTrue(local.endsWith("run fewer tasks at once (--master local[1]) or give the JVM more memory (DAM_JAVA_OPTS=-Xmx8g)"), local);
+    }
+
+    /** Issue 4: a fraction where an integer belongs is an error, not a truncation. */
+    @Test
+    void fractionalIntegersAreRejectedNotTruncated() {
+        assertEquals("sweep.trials: must be an integer, got 10.5", error("trials = 10.5"));
+        assertEquals("sweep.steps: must be an integer, got 5.5", error("steps = 5.5"));
+        assertEquals("sweep.seed: must be an integer, got 1.9", error("seed = 1.9"));
+        assertEquals("sweep.theory.paths: must be an integer, got 99.9", error("theory.paths = 99.9"));
+        assertEquals("sweep.trials: must be an integer in [-2147483648, 2147483647], got 3000000000",
+                error("trials = 3000000000"));
+        assertEquals(1000, parse("trials = 1e3").trials()); // a whole number in exponent notation is fine
+        assertEquals(-5L, parse("seed = -5").seed());
+    }
+
+    /** Issue 3: sizes that would overflow or exhaust memory inside Spark are refused here, naming the field. */
+    @Test
+    void sizesThatCannotRunAreRejectedBeforeSpark() {
+        String trials = error("trials = 2147483647");
+        assertTrue(trials.startsWith("sweep.trials: a grid point's summary holds all its trials' m(t) and f(t) at once, "
+                + "trials x (2T+1) x 8 bytes = "), trials);
+        assertTrue(error("steps = 1000000000").startsWith("sweep.steps: a grid point's summary holds"));
+        String paths = error("theory { enabled = true, paths = 2000000000 }");
+        assertTrue(paths.startsWith("sweep.theory.paths: a theory solve keeps every path's history, M (T+1) x 9 bytes = "
+                + "352 GiB (M = 2000000000, T = 20)"), paths);
+        String units = error("trials = 200000, states-per-pattern-set = 1, unit-trials = 1, batch-points = 1");
+        assertTrue(units.startsWith("sweep.unit-trials: 1 trials per work unit make 200000 work units (Spark tasks) "
+                + "in a batch of 1 grid points, more than 100000"), units);
+        assertTrue(error("m0 = { from = -1, to = 1, step = 0.001 }, alpha = { from = 0.001, to = 1, step = 0.001 }")
+                .startsWith("sweep.m0: the grid has 2001000 points"));
+    }
+
+    /** Issue 3: the field-overflow error the README promises comes at validation, not inside a task. */
+    @Test
+    void fieldOverflowIsRejectedAtValidationNamingNAndNeurons() {
+        assertEquals("sweep.n: n = 12 with neurons = 64 overflows 64-bit arithmetic: the field of a state equal to a "
+                + "stored pattern reaches about 2^74.8, beyond 2^63; lower n or neurons", error("n = [12], neurons = [64]"));
+        // Issue 7: n = 100 names sweep.n with a short number, not a 150-digit p under sweep.neurons.
+        String hundred = error("n = [100], neurons = [64]");
+        assertTrue(hundred.startsWith("sweep.n: n = 100 with neurons = 64 overflows 64-bit arithmetic"), hundred);
+        assertTrue(hundred.length() < 200, hundred);
+        assertEquals("sweep.by-n.9.neurons: n = 9 with neurons = 4096 overflows 64-bit arithmetic: the field of a state "
+                + "equal to a stored pattern reaches about 2^100.2, beyond 2^63; lower n or neurons",
+                error("n = [3, 9], by-n { \"9\" { neurons = [4096], alpha = [1e-20] } }"));
+        parse("n = [6], neurons = [200], alpha = [1e-9]"); // a(200) at n = 6 is about 2^41: fine
+    }
+
+    @Test
+    void pTooLargeIsRejectedNamingAlphaWithAShortNumber() {
+        String msg = error("n = [3], neurons = [20000], alpha = [100]");
+        assertEquals("sweep.alpha: p = round(alpha N^(n-1)) = 4.00e+10 patterns at n=3, neurons=20000, alpha=100.0 "
+                + "exceed the limit of 2^34 pattern bits (2 GiB); lower alpha or neurons", msg);
+    }
+
+    @Test
+    void aMasterUrlSparkCannotParseIsRejected() {
+        assertEquals("sweep.spark.master: not a Spark master URL: 'bogus' (local[*], local[K], local-cluster[W,C,M], "
+                + "spark://HOST:PORT, yarn or k8s://URL)", error("spark.master = bogus"));
+        assertEquals("sweep.spark.master: local[K] needs K >= 1, got 'local[0]'", error("spark.master = \"local[0]\""));
+        assertEquals("sweep.spark.master: spark:// needs HOST:PORT, got 'spark://host'", error("spark.master = \"spark://host\""));
+        for (String ok : List.of("local", "local[2]", "local[*]", "local[2,3]", "spark://a:7077,b:7077", "yarn", "k8s://https://k:6443")) {
+            assertEquals(ok, parse("spark.master = \"" + ok + "\"").spark().master());
+        }
+    }
+
+    @Test
+    void outputLocationsAreCanonicalAndUnknownSchemesRejected() {
+        assertEquals("file:" + tmp.resolve("out"), parse("").output());
+        assertEquals("hdfs://nn:8020/sweeps/x", parse("output = \"hdfs://nn:8020/sweeps/x\"").output());
+        assertEquals("sweep.output: no file system for scheme 'nosuchfs' on the class path",
+                error("output = \"nosuchfs://host/x\""));
+        assertTrue(error("output = \"s3a://bucket/x\"").startsWith(
+                "sweep.output: no file system for scheme 's3a' on the class path (add hadoop-aws"));
     }
 
     @Test
@@ -185,8 +275,8 @@ class ConfigLoaderTest {
         String msg = error("n = [2, 3]\nby-n { \"2\" { neurons = [4] } }");
         assertTrue(msg.startsWith("sweep.by-n.2: too small: p = round(alpha N^(n-1)) = 0 patterns at n=2, neurons=4"), msg);
         String memory = error("n = [3, 4]\nby-n { \"4\" { neurons = [256], alpha = [0.5] } }\n"
-                + "spark.conf { \"spark.executor.memory\" = 512m }");
-        assertTrue(memory.startsWith("sweep.by-n.4: pattern matrix at n=4, neurons=256, alpha=0.5"), memory);
+                + "spark { master = \"spark://h:7077\", conf { \"spark.executor.memory\" = 512m } }");
+        assertTrue(memory.startsWith("sweep.by-n.4.neurons: a simulation task at n=4, neurons=256, alpha=0.5"), memory);
     }
 
     @Test

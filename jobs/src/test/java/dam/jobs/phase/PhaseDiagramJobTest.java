@@ -28,6 +28,11 @@ import dam.jobs.sweep.SweepSession;
 
 class PhaseDiagramJobTest {
 
+    /** The local directory of a test sweep's output. */
+    private static Path dir(SweepConfig c) {
+        return dam.jobs.config.OutputLocation.localPath(c.output());
+    }
+
     private static SparkSession spark;
 
     @BeforeAll
@@ -63,7 +68,7 @@ class PhaseDiagramJobTest {
         assertTrue(hopfield.alphaC() > 0.14 && hopfield.alphaC() < 0.6, hopfield.toString());
         assertTrue(hopfield.upper() - hopfield.lower() <= 0.02 * hopfield.lower() + 1e-12, hopfield.toString());
 
-        List<Row> phase = spark.read().parquet(c.output().resolve("phase_diagram").toString())
+        List<Row> phase = spark.read().parquet(dir(c).resolve("phase_diagram").toString())
                 .select("n", "source", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
         // Theory: 4 loads below alpha_c plus the sweep's (distinct) ones: 2 at n = 2, 1 at n = 3 (by-n).
         long theory = phase.stream().filter(r -> r.getString(1).equals("theory")).count();
@@ -95,12 +100,12 @@ class PhaseDiagramJobTest {
         assertNotNull(high);
         assertTrue(high > low, "m0c(" + highLoad + ") = " + high + " vs m0c(" + lowLoad + ") = " + low);
 
-        List<Row> capacity = spark.read().parquet(c.output().resolve("capacity").toString()).collectAsList();
+        List<Row> capacity = spark.read().parquet(dir(c).resolve("capacity").toString()).collectAsList();
         assertEquals(2, capacity.size());
-        Path figure = c.output().resolve("figures").resolve("phase_diagram.png");
+        Path figure = dir(c).resolve("figures").resolve("phase_diagram.png");
         assertTrue(Files.isRegularFile(figure));
         assertNotNull(ImageIO.read(figure.toFile()));
-        assertTrue(outcome.figures().contains(figure));
+        assertTrue(outcome.figures().contains(figure.toString()));
     }
 
     @Test
@@ -110,7 +115,7 @@ class PhaseDiagramJobTest {
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(true, false, 2, 0.05, quiet));
 
         assertEquals(2 * 2, outcome.simulationPoints(), "one per (n, neurons, alpha)");
-        List<Row> simulation = spark.read().parquet(c.output().resolve("phase_diagram").toString())
+        List<Row> simulation = spark.read().parquet(dir(c).resolve("phase_diagram").toString())
                 .filter("source = 'simulation'").select("n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
         assertEquals(4, simulation.size());
         for (Row r : simulation) {
@@ -136,7 +141,7 @@ class PhaseDiagramJobTest {
         assertTrue(lowLoad != null && highLoad != null && highLoad > lowLoad, simulation.toString());
         for (String name : List.of("figure1_n2_N48.png", "figure1_n3_N48.png", "convergence_time_n2_N48.png",
                 "convergence_time_n3_N48.png", "phase_diagram.png")) {
-            assertTrue(outcome.figures().contains(c.output().resolve("figures").resolve(name)), name);
+            assertTrue(outcome.figures().contains(dir(c).resolve("figures").resolve(name).toString()), name);
         }
     }
 

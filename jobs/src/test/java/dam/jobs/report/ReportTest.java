@@ -14,6 +14,11 @@ import java.util.TreeSet;
 
 import javax.imageio.ImageIO;
 
+import dam.jobs.config.OutputLocation;
+import dam.jobs.sweep.Ledger;
+import dam.jobs.sweep.OutputDirectory;
+
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +44,7 @@ class ReportTest {
     @Test
     void writesEveryFigureAsANonBlankPng(@TempDir Path dir) throws IOException {
         SyntheticTables.write(spark, dir);
-        List<Path> written = Report.write(spark, dir);
+        List<String> written = Report.write(spark, open(dir));
 
         Set<String> expected = new TreeSet<>(List.of("phase_diagram.png"));
         for (int n : SyntheticTables.NS) {
@@ -47,7 +52,7 @@ class ReportTest {
             expected.add("convergence_time_n" + n + "_N" + SyntheticTables.BIG_N + ".png");
         }
         Set<String> names = new TreeSet<>();
-        written.forEach(p -> names.add(p.getFileName().toString()));
+        written.forEach(p -> names.add(Path.of(p).getFileName().toString()));
         assertEquals(expected, names);
         for (String name : expected) {
             Path file = dir.resolve("figures").resolve(name);
@@ -62,9 +67,10 @@ class ReportTest {
     }
 
     @Test
-    void readsOnlyTheShownTrialsAndAggregatesConvergence(@TempDir Path dir) {
+    void readsOnlyTheShownTrialsAndAggregatesConvergence(@TempDir Path dir) throws IOException {
         SyntheticTables.write(spark, dir);
-        ReportTables tables = ReportTables.read(spark, dir);
+        OutputDirectory output = open(dir);
+        ReportTables tables = ReportTables.read(spark, output, Ledger.read(output));
         int expectedTrials = SyntheticTables.NS.length * SyntheticTables.ALPHAS.length
                 * Math.min(SyntheticTables.M0S.length, ReportTables.MAX_M0_SHOWN) * SyntheticTables.TRIALS;
         assertEquals(expectedTrials, tables.trials().size());
@@ -75,6 +81,11 @@ class ReportTest {
         assertEquals(0.35, tables.capacity().get(0).alphaC(), 0.0);
         tables.convergence().forEach(c -> assertTrue(c.count() >= 1 && c.count() <= SyntheticTables.TRIALS
                 && c.standardError() >= 0 && c.mean() >= 0 && c.mean() <= SyntheticTables.STEPS, c.toString()));
+    }
+
+    /** The output directory at a local path. */
+    static OutputDirectory open(Path dir) throws IOException {
+        return OutputDirectory.open(OutputLocation.of(dir.toString()), new Configuration());
     }
 
     @Test

@@ -3,18 +3,22 @@ package dam.jobs.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import dam.jobs.config.ConfigError;
 import dam.jobs.config.ConfigLoader;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.table.Tables;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -23,6 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SweepDriverTest {
+
+    /** The local directory of a test sweep's output. */
+    private static Path dir(SweepConfig c) {
+        return dam.jobs.config.OutputLocation.localPath(c.output());
+    }
 
     @TempDir
     static Path tmp;
@@ -61,6 +70,208 @@ class SweepDriverTest {
         }
     }
 
+    private static Path reference;
+
+    /** The uninterrupted run that every resumed, repaired or raced run must equal, row for row (run once). */
+    private static synchronized Path reference() {
+        if (reference == null) {
+            SweepConfig c = config("reference", "");
+            run(c, Integer.MAX_VALUE);
+            reference = dir(c);
+        }
+        return reference;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Deletes every other Parquet part file of a table (what a kill in the middle of deleting it leaves). */
+    private static void deleteHalf(Path table) throws IOException {
+        List<Path> parts;
+        try (Stream<Path> s = Files.list(table)) {
+            parts = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+        assertTrue(parts.size() >= 2, table + ": " + parts);
+        for (int i = 0; i < parts.size(); i += 2) {
+            Files.delete(parts.get(i));
+        }
+    }
+
+    private static SweepDriver.Outcome run(SweepConfig c, ByteArrayOutputStream err) {
+        PrintStream p = new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        return SweepDriver.run(c, new SweepDriver.Options(false, p, new PrintStream(new ByteArrayOutputStream()),
+                Integer.MAX_VALUE));
+    }
+
+    /** Issue 9.1: a kill during --overwrite, at either end of the deletion, is finished by a plain rerun. */
+    @Test
+    void anInterruptedOverwriteIsFinishedByAPlainRerun() throws Exception {
+        // Killed right after the marker was made: the old sweep is still whole.
+        Path early = tmp.resolve("overwrite-early");
+        copyTree(reference(), early);
+        Files.writeString(early.resolve(SweepOutput.OVERWRITING), "");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SweepDriver.Outcome o = run(config("overwrite-early", ""), err);
+        assertTrue(err.toString().startsWith("[sweep] finishing an interrupted --overwrite of " + early), err.toString());
+        assertEquals(12, o.pointsRun());
+        assertSameTables(reference(), early);
+        assertFalse(Files.exists(early.resolve(SweepOutput.OVERWRITING)));
+
+        // Killed in the middle: description and ledger gone first, then half of trials/.
+        Path middle = tmp.resolve("overwrite-middle");
+        copyTree(reference(), middle);
+        Files.writeString(middle.resolve(SweepOutput.OVERWRITING), "");
+        Files.delete(middle.resolve(SweepDescription.FILE));
+        deleteTree(middle.resolve(Ledger.DIR));
+        deleteHalf(middle.resolve("trials"));
+        o = run(config("overwrite-middle", ""), new ByteArrayOutputStream());
+        assertEquals(12, o.pointsRun());
+        assertSameTables(reference(), middle);
+    }
+
+    /** Issue 9.1 as reported: a ledger whose files are gone (tables deleted under it) is refused, not trusted. */
+    @Test
+    void aLedgerIsCheckedAgainstTheFilesItLists() throws Exception {
+        Path missing = tmp.resolve("missing");
+        copyTree(reference(), missing);
+        Path gone;
+        try (Stream<Path> s = Files.list(missing.resolve("trials"))) {
+            gone = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+        }
+        Files.delete(gone);
+        ConfigError e = assertThrows(ConfigError.class, () -> run(config("missing", ""), Integer.MAX_VALUE));
+        assertTrue(e.getMessage().matches("sweep\\.output: " + missing + " is damaged: _progress/batch-00000-\\d+\\.json "
+                + "lists trials/" + gone.getFileName() + ", which is missing; it was changed outside dam: rerun with "
+                + "--overwrite \\(or restore the file\\)"), e.getMessage());
+
+        Path truncated = tmp.resolve("truncated");
+        copyTree(reference(), truncated);
+        Path part;
+        try (Stream<Path> s = Files.walk(truncated.resolve("grid"))) {
+            part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(part);
+        Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        e = assertThrows(ConfigError.class, () -> run(config("truncated", ""), Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("sweep.output: " + truncated + " is damaged: "
+                + truncated.relativize(part) + " (listed in _progress/batch-00000-"), e.getMessage());
+        assertTrue(e.getMessage().contains(") is not a complete Parquet file (" + bytes.length / 2 + " bytes)"), e.getMessage());
+    }
+
+    /** Issue 9.2: two sweeps started at the same instant into one directory: one runs, the other gets one line. */
+    @Test
+    void ofTwoSweepsIntoOneDirectoryOneRunsAndTheOtherIsRefused() throws Exception {
+        Path twin = tmp.resolve("twin");
+        reference();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return run(config("twin", ""), Integer.MAX_VALUE);
+                    } catch (ConfigError e) {
+                        return e;
+                    }
+                }));
+            }
+            Object a = runs.get(0).get();
+            Object b = runs.get(1).get();
+            ConfigError refused = (ConfigError) (a instanceof ConfigError ? a : b);
+            SweepDriver.Outcome ran = (SweepDriver.Outcome) (a instanceof ConfigError ? b : a);
+            assertTrue(refused.getMessage().startsWith("sweep.output: " + twin + " is in use by dam sweep (pid "),
+                    refused.getMessage());
+            assertTrue(ran.complete());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertSameTables(reference(), twin);
+        assertEquals(0, run(config("twin", ""), Integer.MAX_VALUE).pointsRun());
+        assertSameTables(reference(), twin);
+    }
+
+    /** Issue 9.7: readers that follow the contract see committed batches only, never a killed batch's files. */
+    @Test
+    void committedTablesHoldOnlyTheBatchesInTheLedger() throws Exception {
+        SweepConfig c = config("partial", "batch-points = 5");
+        run(c, 1);
+        Path trials = dir(c).resolve("trials");
+        Path part;
+        try (Stream<Path> s = Files.walk(trials)) {
+            part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        // What a batch killed after Spark's job commit leaves: a part file no ledger record lists.
+        Files.copy(part, part.resolveSibling("part-99999-killed.snappy.parquet"));
+        Files.createDirectories(trials.resolve("_temporary/0"));
+        OutputDirectory out = OutputDirectory.open(c.output(), new org.apache.hadoop.conf.Configuration());
+        Ledger ledger = Ledger.read(out);
+        assertEquals(5 * 12, CommittedTables.read(spark, out, ledger, "trials", null).count());
+        assertTrue(spark.read().parquet(trials.toString()).count() > 5 * 12, "a naive reader sees the killed batch");
+        SweepDriver.Outcome rest = run(c, Integer.MAX_VALUE);
+        assertEquals(7, rest.pointsRun());
+        assertFalse(Files.exists(part.resolveSibling("part-99999-killed.snappy.parquet")));
+        assertFalse(Files.exists(trials.resolve("_temporary")));
+        assertSameTables(reference(), dir(c));
+    }
+
+    /** Issue 9.3: a run that committed nothing (it failed or was stopped early) does not block a corrected rerun. */
+    @Test
+    void aSweepThatCommittedNothingDoesNotBlockAChangedConfig() {
+        run(config("nothing", ""), 0);
+        assertTrue(Files.exists(tmp.resolve("nothing/_sweep.json")));
+        SweepDriver.Outcome o = run(config("nothing", "trials = 8"), 0);
+        assertEquals(0, o.pointsRun());
+        // Once a batch is committed, the rows fix the settings.
+        run(config("nothing", "trials = 8"), 1);
+        ConfigError e = assertThrows(ConfigError.class, () -> run(config("nothing", ""), 0));
+        assertTrue(e.getMessage().startsWith("sweep.trials: output " + tmp.resolve("nothing") + " holds a sweep with "
+                + "trials = 8, not 12"), e.getMessage());
+    }
+
+    /**
+     * A sweep of many batches has many committed files per table; reading them back as a list (resume,
+     * basins, report) must work on the sweep's session, where Kryo refuses unregistered classes.
+     */
+    @Test
+    void manyCommittedFilesAreReadBack() throws Exception {
+        Path out = tmp.resolve("many-files");
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            spark.range(1).selectExpr("CAST(" + (2 + i % 2) + " AS INT) AS n", "CAST(id + " + i + " AS DOUBLE) AS alpha_c")
+                    .coalesce(1).write().mode("append").parquet(out.resolve("capacity").toString());
+        }
+        try (Stream<Path> s = Files.walk(out.resolve("capacity"))) {
+            s.filter(p -> p.toString().endsWith(".parquet")).forEach(p -> files.add(out.relativize(p).toString()));
+        }
+        Files.createDirectories(out.resolve(Ledger.DIR));
+        Files.writeString(out.resolve(Ledger.DIR).resolve("table-capacity.json"), "{\"table\": \"capacity\", \"files\": [\""
+                + String.join("\", \"", files) + "\"]}");
+        OutputDirectory dir = OutputDirectory.open(dam.jobs.config.OutputLocation.of(out.toString()),
+                new org.apache.hadoop.conf.Configuration());
+        assertEquals(33, files.size());
+        assertEquals(33, CommittedTables.read(spark, dir, Ledger.read(dir), "capacity", null).count());
+    }
+
     @Test
     void rowsDoNotDependOnPartitioning() {
         SweepConfig one = config("p1", "partitions = 1");
@@ -69,11 +280,11 @@ class SweepDriverTest {
         run(seven, Integer.MAX_VALUE);
         assertTrue(o1.complete());
         assertEquals(12, o1.gridPoints());
-        assertEquals(144, rows(one.output(), "trials").size());
-        assertEquals(12, rows(one.output(), "grid").size());
-        assertEquals(12, rows(one.output(), "theory").size()); // one per (n, alpha, m0): one network size
-        assertEquals(4, rows(one.output(), "basins").size());
-        assertSameTables(one.output(), seven.output());
+        assertEquals(144, rows(dir(one), "trials").size());
+        assertEquals(12, rows(dir(one), "grid").size());
+        assertEquals(12, rows(dir(one), "theory").size()); // one per (n, alpha, m0): one network size
+        assertEquals(4, rows(dir(one), "basins").size());
+        assertSameTables(dir(one), dir(seven));
     }
 
     @Test
@@ -86,20 +297,20 @@ class SweepDriverTest {
         assertFalse(first.complete());
         assertEquals(10, first.pointsRun());
         // Kill during the second batch: its files are written but its ledger record is not.
-        Path progress = resumed.output().resolve("_progress");
+        Path progress = dir(resumed).resolve("_progress");
         try (Stream<Path> s = Files.list(progress)) {
             Path last = s.filter(p -> p.toString().endsWith(".json")).sorted().toList().get(1);
             Files.delete(last);
         }
         SweepDriver.Outcome second = run(resumed, Integer.MAX_VALUE);
-        assertFalse(Files.exists(resumed.output().resolve("trials/_temporary")));
+        assertFalse(Files.exists(dir(resumed).resolve("trials/_temporary")));
         assertTrue(second.complete());
         assertEquals(7, second.pointsRun()); // 5 in the lost batch + 2 never started
-        assertSameTables(whole.output(), resumed.output());
+        assertSameTables(dir(whole), dir(resumed));
 
         // A rerun of a finished sweep runs nothing and changes nothing.
         assertEquals(0, run(resumed, Integer.MAX_VALUE).pointsRun());
-        assertSameTables(whole.output(), resumed.output());
+        assertSameTables(dir(whole), dir(resumed));
     }
 
     @Test
@@ -110,14 +321,14 @@ class SweepDriverTest {
         run(sub, Integer.MAX_VALUE);
         SweepDriver.Outcome rest = run(config("grown", ""), Integer.MAX_VALUE);
         assertEquals(8, rest.pointsRun());
-        assertSameTables(whole.output(), sub.output());
+        assertSameTables(dir(whole), dir(sub));
     }
 
     @Test
     void tablesFollowTheSchemaAndCarryTheSweepDescription() throws Exception {
         SweepConfig c = config("schema", "");
         run(c, Integer.MAX_VALUE);
-        StructType trials = spark.read().parquet(c.output().resolve("trials").toString()).schema();
+        StructType trials = spark.read().parquet(dir(c).resolve("trials").toString()).schema();
         // Every planned column, in the planned order (n first: it is a column of the files, not a directory).
         assertEquals(List.of(Tables.trials(null).fieldNames()), List.of(trials.fieldNames()));
         for (var f : Tables.trials(null).fields()) {
@@ -126,22 +337,22 @@ class SweepDriverTest {
         String meta = trials.apply("alpha").metadata().getString(Tables.SWEEP_METADATA_KEY);
         assertTrue(meta.contains("\"version\""), meta);
         assertTrue(meta.contains("\"seed\":7"), meta);
-        String json = Files.readString(c.output().resolve("_sweep.json"));
+        String json = Files.readString(dir(c).resolve("_sweep.json"));
         assertTrue(json.contains("\"start_time\""));
         assertEquals(SweepDescription.TABLE_SCHEMA, ConfigFactory.parseString(json).getInt("table_schema"));
-        assertEquals(SweepDescription.TABLE_SCHEMA, SweepDescription.tableSchema(c.output()));
+        assertEquals(SweepDescription.TABLE_SCHEMA, SweepDescription.tableSchema(OutputDirectory.open(c.output(), new Configuration())));
 
-        Row g = spark.read().parquet(c.output().resolve("grid").toString())
+        Row g = spark.read().parquet(dir(c).resolve("grid").toString())
                 .where("n = 3 AND alpha = 0.05 AND m0 = 0.9").collectAsList().get(0);
         assertEquals(12, g.getInt(g.fieldIndex("trials")));
         int successes = g.getInt(g.fieldIndex("successes"));
-        long fromTrials = spark.read().parquet(c.output().resolve("trials").toString())
+        long fromTrials = spark.read().parquet(dir(c).resolve("trials").toString())
                 .where("n = 3 AND alpha = 0.05 AND m0 = 0.9 AND retrieved").count();
         assertEquals(fromTrials, successes);
         assertEquals(successes / 12.0, g.getDouble(g.fieldIndex("success_fraction")));
         assertEquals(9, g.getList(g.fieldIndex("mean_m")).size());
         assertNotNull(g.get(g.fieldIndex("theory_final_m")));
-        Row t = spark.read().parquet(c.output().resolve("trials").toString()).where("trial = 5").first();
+        Row t = spark.read().parquet(dir(c).resolve("trials").toString()).where("trial = 5").first();
         assertEquals(1, t.getInt(t.fieldIndex("pattern_set"))); // 4 states per pattern set
         assertEquals(8, t.getList(t.fieldIndex("flips")).size());
     }
@@ -151,7 +362,7 @@ class SweepDriverTest {
         SweepConfig c = config("flat", "");
         run(c, Integer.MAX_VALUE);
         for (String table : List.of("trials", "theory", "grid", "basins")) {
-            Path dir = c.output().resolve(table);
+            Path dir = dir(c).resolve(table);
             List<Path> parts;
             try (Stream<Path> s = Files.list(dir)) {
                 List<Path> all = s.toList();
