@@ -75,6 +75,10 @@ class ReportCommandTest {
         // Tables of an older dam (n=... partition directories), here without _sweep.json.
         Files.createDirectories(tmp.resolve("old/basins/n=2"));
         Files.writeString(tmp.resolve("old/basins/n=2/part-00000.parquet"), "old bytes");
+        // A ledger record of it that would read as damaged: the schema is checked first.
+        Files.createDirectories(tmp.resolve("old/_progress"));
+        Files.writeString(tmp.resolve("old/_progress/table-basins.json"),
+                "{\"table\": \"basins\", \"files\": [\"basins/n=2/part-00000.parquet\"]}");
         assertEquals(Dam.BAD_INPUT, run("report", tmp.resolve("old").toString()));
         assertEquals("dam report: <output dir>: " + tmp.resolve("old") + " holds tables of schema version 1, and this "
                 + "dam reads and writes version 2 (column neurons, not N; no n=... directories; docs/tables.md); rerun "

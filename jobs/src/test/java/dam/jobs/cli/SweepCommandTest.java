@@ -77,6 +77,10 @@ class SweepCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /**
+     * An older dam's directory is refused by its table schema before its ledger is read: the old record (key N,
+     * a file under n=3/ that is no complete Parquet file) would otherwise read as a damaged ledger.
+     */
     @Test
     void anOutputOfTheOldTableSchemaIsNotResumedIntoAMixedLayout() throws Exception {
         // What an older dam left: _sweep.json without table_schema, n=... partition directories, column N.
@@ -84,6 +88,9 @@ class SweepCommandTest {
         Files.writeString(old.resolve("_sweep.json"), "{\"version\": \"0.1.0\", \"runs\": [\"2026-01-01T00:00:00Z\"]}");
         Path part = Files.createDirectories(old.resolve("grid/n=3")).resolve("part-00000.parquet");
         Files.writeString(part, "old bytes");
+        Path record = Files.createDirectories(old.resolve("_progress")).resolve("batch-00000-1.json");
+        Files.writeString(record, "{\"points\": [{\"n\": 3, \"N\": 64, \"alpha\": 0.1, \"m0\": 0.5, \"p\": 410}],"
+                + " \"theory\": [], \"files\": [\"grid/n=3/part-00000.parquet\"]}");
         Path conf = Files.writeString(tmp.resolve("ok2.conf"), "sweep { n = [3], neurons = [64], alpha = [0.1], m0 = [0.5] }");
         StringBuilder err = new StringBuilder();
         assertEquals(2, dam(err, "sweep", conf.toString(), "--output", old.toString()));
@@ -91,7 +98,8 @@ class SweepCommandTest {
                 + "writes version 2 (column neurons, not N; no n=... directories; docs/tables.md); use --overwrite or "
                 + "another --output\n", err.toString());
         assertEquals("old bytes", Files.readString(part));
-        assertEquals(2, Files.list(old).count()); // nothing added
+        assertEquals(3, Files.list(old).count()); // nothing added
+        assertEquals(1, Files.list(old.resolve("_progress")).count());
     }
 
     @Test
