@@ -1,6 +1,7 @@
 package dam.jobs.sweep;
 
 import dam.core.analysis.BasinBoundary;
+import dam.core.analysis.SetCounts;
 import dam.core.sim.Seeds;
 import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
@@ -162,11 +163,12 @@ public final class SweepDriver {
         Outcome execute(List<GridPoint> points, long t0) {
             List<GridPoint> todo = points.stream().filter(g -> !ledger.done(g)).toList();
             int cores = jsc.defaultParallelism();
-            Progress progress = new Progress(o.err(), (long) todo.size() * c.trials(), points.size(),
+            Progress progress = new Progress(o.err(), simulatedTrials(todo), points.size(),
                     points.size() - todo.size());
             spark.sparkContext().addSparkListener(progress);
             boolean complete = true;
             int pointsRun = 0;
+            long trialsRun = 0;
             try {
                 if (c.theory().enabled()) {
                     loadTheory();
@@ -179,6 +181,7 @@ public final class SweepDriver {
                     }
                     runBatch(batches.get(b), cores);
                     pointsRun += batches.get(b).size();
+                    trialsRun += simulatedTrials(batches.get(b));
                     progress.committed(batches.get(b).size());
                 }
                 if (complete) {
@@ -189,7 +192,7 @@ public final class SweepDriver {
                 spark.sparkContext().removeSparkListener(progress);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            Outcome outcome = new Outcome(points.size(), pointsRun, (long) pointsRun * c.trials(), wall,
+            Outcome outcome = new Outcome(points.size(), pointsRun, trialsRun, wall,
                     kernelAcc.value() / 1e9, theoryAcc.value() / 1e9, cores, complete);
             o.out().printf(Locale.ROOT, "sweep: %d grid points (%d run now, %d trials) in %.1f s wall; "
                             + "simulation kernel %.1f s, theory %.1f s, summed over tasks on %d cores "
@@ -198,6 +201,11 @@ public final class SweepDriver {
                     outcome.theorySeconds(), cores,
                     100 * (outcome.kernelSeconds() + outcome.theorySeconds()) / Math.max(1e-9, wall * cores), out);
             return outcome;
+        }
+
+        /** The trials the runner simulates for these points (fewer than configured where initial states coincide). */
+        private long simulatedTrials(List<GridPoint> points) {
+            return points.stream().mapToLong(g -> s.simulatedTrials(g).length).sum();
         }
 
         /** Theory rows committed by an earlier run (needed for the grid rows of points that share them). */
@@ -277,14 +285,23 @@ public final class SweepDriver {
                     .write().mode(SaveMode.Append).partitionBy("n").parquet(out.resolve("theory").toString());
         }
 
-        /** basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. */
+        /**
+         * basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. The
+         * interval rests on the per-pattern-set counts of grid/: the m0 values of a load share their pattern sets, so
+         * the bootstrap resamples sets jointly across the m0 scan (core BasinBoundary.fromPatternSets).
+         */
         private void writeBasins() {
             List<Row> grid = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
-                    .select("n", "N", "alpha", "m0", "successes", "trials").collectAsList();
-            Map<Load, TreeMap<Double, int[]>> scans = new TreeMap<>(Load.ORDER);
+                    .select("n", "N", "alpha", "m0", "set_successes", "set_trials").collectAsList();
+            Map<Load, TreeMap<Double, SetCounts>> scans = new TreeMap<>(Load.ORDER);
             for (Row r : grid) {
+                if (r.isNullAt(4) || r.isNullAt(5)) {
+                    throw new IllegalStateException("grid/ row at n=" + r.getInt(0) + " N=" + r.getInt(1) + " alpha="
+                            + r.getDouble(2) + " m0=" + r.getDouble(3) + " has no per-pattern-set counts (written by an "
+                            + "older version): rerun the sweep with --overwrite");
+                }
                 scans.computeIfAbsent(new Load(r.getInt(0), r.getInt(1), r.getDouble(2)), k -> new TreeMap<>())
-                        .put(r.getDouble(3), new int[]{r.getInt(4), r.getInt(5)});
+                        .put(r.getDouble(3), new SetCounts(Tables.ints(r, 4), Tables.ints(r, 5)));
             }
             Map<TheoryLoad, BasinBoundary> theoryBasins = new HashMap<>();
             if (c.theory().enabled()) {
@@ -301,28 +318,16 @@ public final class SweepDriver {
                 jsc.clearJobGroup();
             }
             List<Row> rows = new ArrayList<>();
-            for (Map.Entry<Load, TreeMap<Double, int[]>> e : scans.entrySet()) {
+            for (Map.Entry<Load, TreeMap<Double, SetCounts>> e : scans.entrySet()) {
                 Load l = e.getKey();
-                TreeMap<Double, int[]> scan = e.getValue();
-                double[] m0 = new double[scan.size()];
-                int[] succ = new int[scan.size()];
-                int[] tr = new int[scan.size()];
-                int i = 0;
-                for (Map.Entry<Double, int[]> p : scan.entrySet()) {
-                    m0[i] = p.getKey();
-                    succ[i] = p.getValue()[0];
-                    tr[i] = p.getValue()[1];
-                    i++;
-                }
-                BasinBoundary sim;
-                try {
-                    // Bootstrap seed: the pattern-set seed family at set index -1, which no trial uses.
-                    sim = BasinBoundary.fromSuccesses(m0, succ, tr, Seeds.patternSet(c.seed(), l.n(), l.N(), l.alpha(), -1));
-                } catch (IllegalArgumentException ex) {
-                    sim = null; // e.g. a single m0: no boundary can be estimated
-                }
+                TreeMap<Double, SetCounts> scan = e.getValue();
+                double[] m0 = scan.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+                SetCounts[] counts = scan.values().toArray(new SetCounts[0]);
+                BasinBoundary sim = simulatedBoundary(m0, counts, Seeds.basinBootstrap(c.seed(), l.n(), l.N(), l.alpha()));
                 BasinBoundary theoryBoundary = theoryBasins.get(new TheoryLoad(l.n(), l.alpha()));
-                rows.add(Tables.basinRow(l.n(), l.N(), l.alpha(), sim, theoryBoundary, m0.length));
+                rows.add(Tables.basinRow(l.n(), l.N(), l.alpha(), sim, theoryBoundary, m0.length,
+                        Arrays.stream(counts).mapToInt(SetCounts::sets).min().orElse(0),
+                        Arrays.stream(counts).mapToInt(SetCounts::totalTrials).sum()));
             }
             spark.createDataFrame(rows, Tables.basins(json)).coalesce(1)
                     .write().mode(SaveMode.Overwrite).partitionBy("n").parquet(out.resolve("basins").toString());
@@ -356,6 +361,17 @@ public final class SweepDriver {
     private record TheoryLoad(int n, double alpha) {
     }
 
+    /**
+     * The simulated boundary of one load's m0 scan, or null where none can be estimated (a single m0). The m0 values
+     * share their pattern sets (seeded without m0), so the bootstrap resamples sets jointly across the scan.
+     */
+    static BasinBoundary simulatedBoundary(double[] m0, SetCounts[] counts, long seed) {
+        if (m0.length < 2) {
+            return null;
+        }
+        return BasinBoundary.fromPatternSets(m0, counts, true, seed);
+    }
+
     /** Runs one work unit's trials (on an executor). */
     static UnitResult runUnit(WorkUnit u, TrialSettings s, LongAccumulator trials, LongAccumulator kernel) {
         GridPoint g = u.point();
@@ -374,7 +390,7 @@ public final class SweepDriver {
         for (UnitResult u : units) {
             all.addAll(Arrays.asList(u.trials()));
         }
-        return PointSummary.of(g, all, s.eps(), s.mSuccess());
+        return PointSummary.of(g, all, s);
     }
 
     /** Solves the theory of one (n, alpha, m0) (on an executor). */
