@@ -1,9 +1,8 @@
 package dam.jobs.report;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,8 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+
+import dam.core.analysis.ClusterMean;
 
 /**
  * The small slices of an output directory's Parquet tables (schema.md) that the figures draw, read
@@ -38,7 +39,10 @@ public final class ReportTables {
     public record TheoryCurve(int n, double alpha, double m0, double[] m, Integer convergenceTime) {
     }
 
-    /** Convergence time over the converged trials of one grid point: mean, standard error, count. */
+    /**
+     * Convergence time over the converged trials of one grid point: mean, its standard error clustered on pattern
+     * sets (NaN with a single set), and the number of converged trials.
+     */
     public record ConvergencePoint(int n, int N, double alpha, double m0, double mean, double standardError, long count) {
     }
 
@@ -133,20 +137,41 @@ public final class ReportTables {
         return curves;
     }
 
+    /**
+     * Mean convergence time over the converged trials of each grid point with its clustered standard error (core
+     * ClusterMean over pattern sets, as grid/'s conv_time_se): Spark sums the times per (point, pattern set),
+     * the driver combines the sets. Sets without a converged trial still count as sets.
+     */
     private static List<ConvergencePoint> readConvergence(SparkSession spark, Path dir) {
-        Dataset<Row> rows = spark.read().parquet(dir.toString())
-                .filter(col("convergence_time").isNotNull())
-                .groupBy("n", "N", "alpha", "m0")
-                .agg(avg("convergence_time").as("mean"), stddev_samp("convergence_time").as("sd"),
-                        count("convergence_time").as("count"));
+        Dataset<Row> perSet = spark.read().parquet(dir.toString())
+                .groupBy("n", "N", "alpha", "m0", "pattern_set")
+                .agg(sum("convergence_time").as("time_sum"), count("convergence_time").as("timed"));
+        Map<PointKey, List<double[]>> sets = new java.util.HashMap<>();
+        for (Row r : perSet.collectAsList()) {
+            PointKey key = new PointKey(intOf(r, "n"), intOf(r, "N"), doubleOf(r, "alpha"), doubleOf(r, "m0"));
+            double timeSum = r.isNullAt(r.fieldIndex("time_sum")) ? 0 : doubleOf(r, "time_sum");
+            sets.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {intOf(r, "pattern_set"), timeSum,
+                    longOf(r, "timed")});
+        }
         List<ConvergencePoint> points = new ArrayList<>();
-        for (Row r : rows.collectAsList()) {
-            long k = longOf(r, "count");
-            double sd = r.isNullAt(r.fieldIndex("sd")) ? 0 : doubleOf(r, "sd");
-            points.add(new ConvergencePoint(intOf(r, "n"), intOf(r, "N"), doubleOf(r, "alpha"), doubleOf(r, "m0"),
-                    doubleOf(r, "mean"), sd / Math.sqrt(k), k));
+        for (Map.Entry<PointKey, List<double[]>> e : sets.entrySet()) {
+            List<double[]> list = e.getValue();
+            list.sort(java.util.Comparator.comparingDouble(a -> a[0]));
+            double[] sums = list.stream().mapToDouble(a -> a[1]).toArray();
+            double[] counts = list.stream().mapToDouble(a -> a[2]).toArray();
+            long timed = (long) java.util.Arrays.stream(counts).sum();
+            if (timed == 0) {
+                continue;
+            }
+            ClusterMean mean = ClusterMean.of(sums, counts);
+            PointKey k = e.getKey();
+            points.add(new ConvergencePoint(k.n(), k.N(), k.alpha(), k.m0(), mean.mean(), mean.standardError(), timed));
         }
         return points;
+    }
+
+    /** A grid point (n, N, alpha, m0) as a map key. */
+    private record PointKey(int n, int N, double alpha, double m0) {
     }
 
     private static List<TheoryCurve> readTheory(SparkSession spark, Path dir) {
