@@ -18,6 +18,7 @@ public final class Seeds {
     private static final long THEORY = 0x5448454F52590000L;   // "THEORY"
     private static final long BOOTSTRAP = 0x424F4F5453545250L; // "BOOTSTRP"
     private static final long BASINS = 0x424153494E530000L;   // "BASINS"
+    private static final long CAPACITY = 0x4341504143495459L; // "CAPACITY"
 
     private Seeds() {
     }
@@ -45,6 +46,11 @@ public final class Seeds {
     /** The seed of the bootstrap over pattern sets behind the basin-boundary interval at load (n, N, alpha). */
     public static long basinBootstrap(long base, int n, int N, double alpha) {
         return mix(base, BASINS, n, N, Double.doubleToLongBits(alpha));
+    }
+
+    /** The seed of the bootstrap over pattern sets behind the simulated capacity alpha_c(N) of order n at size N. */
+    public static long capacityBootstrap(long base, int n, int N) {
+        return mix(base, CAPACITY, n, N);
     }
 
     /** Folds the values into one well-mixed 64-bit seed (SplitMix64 finaliser after each value). */

@@ -37,6 +37,47 @@ public final class PhaseDiagramTables {
                 .add("steps", IntegerType, false).add("paths", IntegerType, false);
     }
 
+    /** finite_size/: one row per (n, quantity, alpha); alpha is null for alpha_c. */
+    public static StructType finiteSize() {
+        org.apache.spark.sql.types.DataType doubles = DataTypes.createArrayType(DoubleType, true);
+        return new StructType()
+                .add("n", IntegerType, false).add("quantity", StringType, false).add("alpha", DoubleType, true)
+                .add("steps", IntegerType, false)
+                .add("sizes", DataTypes.createArrayType(IntegerType, false), false)
+                .add("estimates", doubles, false).add("estimates_lo", doubles, false).add("estimates_hi", doubles, false)
+                .add("form", StringType, true).add("fit_sizes", DataTypes.createArrayType(IntegerType, false), true)
+                .add("residuals", doubles, true)
+                .add("limit", DoubleType, true).add("limit_lo", DoubleType, true).add("limit_hi", DoubleType, true)
+                .add("slope", DoubleType, true).add("chi2", DoubleType, true).add("dof", IntegerType, true)
+                .add("exponent_free", DoubleType, true).add("exponent_free_lo", DoubleType, true)
+                .add("exponent_free_hi", DoubleType, true).add("theory", DoubleType, true);
+    }
+
+    /**
+     * The finite_size/ row of one quantity: estimates (NaN stored as null) with their intervals by N, and the fit
+     * (null: fewer than three usable sizes); theory may be null.
+     */
+    public static Row finiteSizeRow(int n, String quantity, Double alpha, int[] sizes, double[] estimates,
+                                    double[] lower, double[] upper, dam.core.analysis.FiniteSizeFit fit, Double theory,
+                                    int steps) {
+        return RowFactory.create(n, quantity, alpha, steps, boxed(sizes), boxed(estimates), boxed(lower), boxed(upper),
+                fit == null ? null : "y_inf + a N^-1/2", fit == null ? null : boxed(fit.sizes()),
+                fit == null ? null : boxed(fit.residuals()), fit == null ? null : orNull(fit.limit()),
+                fit == null ? null : orNull(fit.limitLower()), fit == null ? null : orNull(fit.limitUpper()),
+                fit == null ? null : orNull(fit.slope()), fit == null ? null : orNull(fit.chi2()),
+                fit == null ? null : fit.dof(), fit == null ? null : orNull(fit.freeExponent()),
+                fit == null ? null : orNull(fit.freeLower()), fit == null ? null : orNull(fit.freeUpper()),
+                theory == null ? null : orNull(theory));
+    }
+
+    private static Integer[] boxed(int[] a) {
+        return java.util.Arrays.stream(a).boxed().toArray(Integer[]::new);
+    }
+
+    private static Double[] boxed(double[] a) {
+        return java.util.Arrays.stream(a).mapToObj(PhaseDiagramTables::orNull).toArray(Double[]::new);
+    }
+
     /** The theory row of (n, alpha) from its bisection result. */
     public static Row theoryRow(int n, double alpha, BasinBoundary b) {
         return RowFactory.create(n, THEORY, null, alpha, orNull(b.m0c()), orNull(b.lower()), orNull(b.upper()));

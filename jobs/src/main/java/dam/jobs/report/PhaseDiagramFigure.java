@@ -15,11 +15,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dam.jobs.report.ReportTables.BoundaryPoint;
 import dam.jobs.report.ReportTables.CapacityValue;
+import dam.jobs.report.ReportTables.FiniteSizePoint;
 
 /**
  * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha)
- * as a line, the simulation's m0_c per N as points with their 95% intervals, and alpha_c as a dashed
- * vertical line. Retrieval succeeds above the boundary and left of alpha_c.
+ * as a line, the simulation's m0_c per N as points with their 95% intervals (the N ladder), their finite-size
+ * extrapolation to N = infinity (black diamonds with intervals, from finite_size/), and alpha_c as a dashed
+ * vertical line (theory) and a dotted one (simulation extrapolated to N = infinity). Retrieval succeeds above the
+ * boundary and left of alpha_c.
  */
 final class PhaseDiagramFigure {
 
@@ -29,24 +32,27 @@ final class PhaseDiagramFigure {
     }
 
     /** Draws one panel per n found in the points or capacities and writes the PNG. */
-    static void write(List<BoundaryPoint> points, List<CapacityValue> capacities, Path file) throws IOException {
+    static void write(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits,
+                      Path file) throws IOException {
         TreeSet<Integer> ns = new TreeSet<>();
         points.forEach(p -> ns.add(p.n()));
         capacities.forEach(c -> ns.add(c.n()));
         List<XYChart> panels = new ArrayList<>();
         for (int n : ns) {
-            panels.add(panel(n, points, capacities));
+            panels.add(panel(n, points, capacities, limits));
         }
         Panels.writeGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c (p = alpha N^(n-1))", file);
     }
 
-    private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities) {
+    private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities,
+                                 List<FiniteSizePoint> limits) {
         XYChart chart = Panels.chart("n = " + n, "alpha (p = alpha N^(n-1))", "initial overlap m0");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         addTheory(chart, n, points);
         addSimulation(chart, n, points);
+        addLimits(chart, n, limits);
         for (CapacityValue c : capacities) {
             if (c.n() == n && Double.isFinite(c.alphaC())) {
                 XYSeries s = chart.addSeries("alpha_c = " + Panels.number(c.alphaC()) + " (theory)",
@@ -62,6 +68,42 @@ final class PhaseDiagramFigure {
             s.setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /** The N -> infinity extrapolations of the simulated m0_c (diamonds with intervals) and alpha_c (dotted line). */
+    private static void addLimits(XYChart chart, int n, List<FiniteSizePoint> limits) {
+        List<FiniteSizePoint> boundary = new ArrayList<>();
+        for (FiniteSizePoint p : limits) {
+            if (p.n() != n || !Double.isFinite(p.limit())) {
+                continue;
+            }
+            if (p.quantity().equals("m0c")) {
+                boundary.add(p);
+                XYSeries bar = chart.addSeries("N -> inf interval " + p.alpha(), new double[] {p.alpha(), p.alpha()},
+                        new double[] {p.limitLower(), p.limitUpper()});
+                bar.setMarker(SeriesMarkers.NONE);
+                bar.setLineColor(java.awt.Color.BLACK);
+                bar.setLineStyle(Panels.stroke(1.5f, false));
+                bar.setShowInLegend(false);
+            } else {
+                XYSeries s = chart.addSeries("alpha_c = " + Panels.number(p.limit()) + " (simulation, N -> inf)",
+                        new double[] {p.limit(), p.limit()}, new double[] {0, 1});
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(java.awt.Color.DARK_GRAY);
+                s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                        java.awt.BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 3f}, 0f));
+            }
+        }
+        if (boundary.isEmpty()) {
+            return;
+        }
+        boundary.sort(Comparator.comparingDouble(FiniteSizePoint::alpha));
+        XYSeries s = chart.addSeries("simulation N -> inf (fit in N^-1/2)",
+                boundary.stream().mapToDouble(FiniteSizePoint::alpha).toArray(),
+                boundary.stream().mapToDouble(FiniteSizePoint::limit).toArray());
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.DIAMOND);
+        s.setMarkerColor(java.awt.Color.BLACK);
     }
 
     private static void addTheory(XYChart chart, int n, List<BoundaryPoint> points) {

@@ -21,7 +21,8 @@ public final class Report {
     /**
      * Reads the tables under outputDir and writes every figure they support (figure 1 and convergence
      * time per (n, N) from trials/ and theory/, the phase diagram from phase_diagram/ or basins/ and
-     * capacity/); returns the files written.
+     * capacity/ with the N -> infinity limits of finite_size/, and the finite-size scaling figure from
+     * finite_size/); returns the files written.
      */
     public static List<Path> write(SparkSession spark, Path outputDir) {
         // The schema has both n and N; Spark's default case-insensitive resolution would confuse them.
@@ -51,7 +52,12 @@ public final class Report {
             }
             if (!tables.boundary().isEmpty() || !tables.capacity().isEmpty()) {
                 Path file = figuresDir.resolve(PhaseDiagramFigure.FILE_NAME);
-                PhaseDiagramFigure.write(tables.boundary(), tables.capacity(), file);
+                PhaseDiagramFigure.write(tables.boundary(), tables.capacity(), tables.finiteSize(), file);
+                written.add(file);
+            }
+            if (FiniteSizeFigure.hasFits(tables.finiteSize())) {
+                Path file = figuresDir.resolve(FiniteSizeFigure.FILE_NAME);
+                FiniteSizeFigure.write(tables.finiteSize(), file);
                 written.add(file);
             }
         } catch (IOException e) {

@@ -50,6 +50,16 @@ public final class ReportTables {
     public record BoundaryPoint(int n, String source, Integer N, double alpha, double m0c, double lower, double upper) {
     }
 
+    /**
+     * A finite-size row: the simulated estimates of a boundary (quantity m0c at alpha, or alpha_c with alpha NaN) by
+     * N with their 95% intervals, the N -> infinity limit of the fit y_inf + a N^-1/2 (NaN without a fit) and
+     * the theory's value.
+     */
+    public record FiniteSizePoint(int n, String quantity, double alpha, int[] sizes, double[] estimates, double[] lower,
+                                  double[] upper, double limit, double limitLower, double limitUpper, double slope,
+                                  double chi2, int dof, double theory) {
+    }
+
     /** alpha_c(n) with its bracket. */
     public record CapacityValue(int n, double alphaC, double lower, double upper) {
     }
@@ -59,15 +69,17 @@ public final class ReportTables {
     private final List<ConvergencePoint> convergence;
     private final List<BoundaryPoint> boundary;
     private final List<CapacityValue> capacity;
+    private final List<FiniteSizePoint> finiteSize;
 
     /** Tables already on the driver. */
     public ReportTables(List<TrialCurve> trials, List<TheoryCurve> theory, List<ConvergencePoint> convergence,
-                        List<BoundaryPoint> boundary, List<CapacityValue> capacity) {
+                        List<BoundaryPoint> boundary, List<CapacityValue> capacity, List<FiniteSizePoint> finiteSize) {
         this.trials = List.copyOf(trials);
         this.theory = List.copyOf(theory);
         this.convergence = List.copyOf(convergence);
         this.boundary = List.copyOf(boundary);
         this.capacity = List.copyOf(capacity);
+        this.finiteSize = List.copyOf(finiteSize);
     }
 
     public List<TrialCurve> trials() {
@@ -90,6 +102,10 @@ public final class ReportTables {
         return capacity;
     }
 
+    public List<FiniteSizePoint> finiteSize() {
+        return finiteSize;
+    }
+
     /** Reads whichever of trials/, theory/, phase_diagram/ (else basins/) and capacity/ exist under outputDir. */
     public static ReportTables read(SparkSession spark, Path outputDir) {
         Path trialsDir = outputDir.resolve("trials");
@@ -107,11 +123,25 @@ public final class ReportTables {
         }
         Path capacityDir = outputDir.resolve("capacity");
         List<CapacityValue> capacity = exists(capacityDir) ? readCapacity(spark, capacityDir) : List.of();
-        return new ReportTables(trials, theory, convergence, boundary, capacity);
+        Path finiteSizeDir = outputDir.resolve("finite_size");
+        List<FiniteSizePoint> finiteSize = hasParquet(finiteSizeDir) ? readFiniteSize(spark, finiteSizeDir) : List.of();
+        return new ReportTables(trials, theory, convergence, boundary, capacity, finiteSize);
     }
 
     private static boolean exists(Path table) {
         return Files.isDirectory(table);
+    }
+
+    /** Whether the table holds at least one Parquet file (an empty table has none, and no schema to infer). */
+    private static boolean hasParquet(Path table) {
+        if (!Files.isDirectory(table)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(table)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<TrialCurve> readTrials(SparkSession spark, Path dir) {
@@ -218,6 +248,23 @@ public final class ReportTables {
                     nullableDouble(r, "alpha_c_lo"), nullableDouble(r, "alpha_c_hi")));
         }
         return values;
+    }
+
+    private static List<FiniteSizePoint> readFiniteSize(SparkSession spark, Path dir) {
+        List<FiniteSizePoint> points = new ArrayList<>();
+        for (Row r : spark.read().parquet(dir.toString()).collectAsList()) {
+            List<Object> sizes = r.getList(r.fieldIndex("sizes"));
+            int[] n = new int[sizes.size()];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = ((Number) sizes.get(i)).intValue();
+            }
+            points.add(new FiniteSizePoint(intOf(r, "n"), r.getAs("quantity"), nullableDouble(r, "alpha"), n,
+                    doubles(r, "estimates"), doubles(r, "estimates_lo"), doubles(r, "estimates_hi"),
+                    nullableDouble(r, "limit"), nullableDouble(r, "limit_lo"), nullableDouble(r, "limit_hi"),
+                    nullableDouble(r, "slope"), nullableDouble(r, "chi2"),
+                    r.isNullAt(r.fieldIndex("dof")) ? 0 : intOf(r, "dof"), nullableDouble(r, "theory")));
+        }
+        return points;
     }
 
     /** At most k of the sorted values, spread evenly by rank, always keeping the first and last. */

@@ -140,6 +140,42 @@ class PhaseDiagramJobTest {
         }
     }
 
+    @Test
+    void severalSizesGiveAFiniteSizeTableWithFitsAndItsFigure(@TempDir Path out) throws Exception {
+        String text = "sweep { n = [3], N = [32, 48, 64], alpha = [0.06, 0.1, 0.16], m0 = { from = 0.3, to = 1, step = 0.1 }\n"
+                + "trials = 30, steps = 8, seed = 5, output = \"" + out.resolve("run") + "\"\n"
+                + "theory { enabled = true, paths = 3000, basin-tol = 0.02 }\n"
+                + "spark { master = \"local[2]\" }\n}";
+        SweepConfig c = ConfigLoader.fromConfig(ConfigFactory.parseString(text));
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(true, false, 2, 0.05, quiet));
+
+        List<Row> rows = spark.read().parquet(c.output().resolve("finite_size").toString()).collectAsList();
+        assertEquals(3 + 1, rows.size(), "one m0c row per load and one alpha_c row");
+        int fitted = 0;
+        for (Row r : rows) {
+            assertEquals(List.of(32, 48, 64), r.getList(r.fieldIndex("sizes")));
+            assertEquals(8, r.getInt(r.fieldIndex("steps")));
+            String quantity = r.getAs("quantity");
+            assertEquals(quantity.equals("alpha_c"), r.isNullAt(r.fieldIndex("alpha")), r.toString());
+            if (!r.isNullAt(r.fieldIndex("limit"))) {
+                fitted++;
+                double limit = r.getAs("limit");
+                assertTrue((double) r.getAs("limit_lo") <= limit && limit <= (double) r.getAs("limit_hi"), r.toString());
+                assertEquals(r.getList(r.fieldIndex("fit_sizes")).size(), r.getList(r.fieldIndex("residuals")).size());
+                assertEquals(r.getList(r.fieldIndex("fit_sizes")).size() - 2, (int) r.getAs("dof"));
+                assertEquals("y_inf + a N^-1/2", r.getAs("form"));
+            }
+        }
+        assertTrue(fitted >= 1, "at least one boundary estimated at all three sizes: " + rows);
+        Row theory = rows.stream().filter(r -> "m0c".equals(r.getAs("quantity")) && (double) r.getAs("alpha") == 0.06)
+                .findFirst().orElseThrow();
+        assertTrue(!theory.isNullAt(theory.fieldIndex("theory")), "theory m0c beside the simulation: " + theory);
+        Path figure = c.output().resolve("figures").resolve("finite_size.png");
+        assertTrue(outcome.figures().contains(figure));
+        assertNotNull(ImageIO.read(figure.toFile()));
+    }
+
     private static Double boundaryAt(List<Row> phase, int n, double alpha) {
         for (Row r : phase) {
             if (r.getInt(0) == n && r.getString(1).equals("theory") && Math.abs(r.getDouble(3) - alpha) < 1e-12) {
