@@ -34,7 +34,8 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
      * {@value #BOOTSTRAP_REPLICATES} parametric bootstrap replicates (counts redrawn from the fitted
      * probabilities and estimated by the same rule), clipped to the scanned range; for interpolation it
      * always covers the grid cell holding the crossing, since where the crossing lies inside that cell
-     * is not measured.
+     * is not measured. The bootstrap treats the trials as independent: right for one trial per pattern set,
+     * too narrow where trials share pattern sets (then use {@link #fromPatternSets}, as the sweep does).
      */
     public static BasinBoundary fromSuccesses(double[] m0, int[] successes, int[] trials, long seed) {
         validate(m0, successes, trials);

@@ -333,19 +333,23 @@ public final class SweepDriver {
                     .write().mode(SaveMode.Overwrite).partitionBy("n").parquet(out.resolve("basins").toString());
         }
 
-        /** One line per grid point of the table: success fraction, mean convergence time, theory m(T). */
+        /**
+         * One line per grid point of the table: trials and effective trials, success fraction with its clustered
+         * 95% interval, mean convergence time, theory m(T).
+         */
         private void printSummary() {
             List<Row> rows = spark.read().schema(Tables.grid(null)).parquet(out.resolve("grid").toString())
                     .select("n", "N", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
-                            "conv_time_mean", "theory_final_m")
+                            "conv_time_mean", "theory_final_m", "effective_trials")
                     .orderBy("n", "N", "alpha", "m0").collectAsList();
             PrintStream p = o.out();
-            p.printf(Locale.ROOT, "%3s %6s %8s %6s %6s %8s %15s %9s %10s%n", "n", "N", "alpha", "m0", "trials",
-                    "success", "95% CI", "conv_mean", "theory_m_T");
+            p.printf(Locale.ROOT, "%3s %6s %8s %6s %6s %7s %8s %15s %9s %10s%n", "n", "N", "alpha", "m0", "trials",
+                    "n_eff", "success", "95% CI", "conv_mean", "theory_m_T");
             for (Row r : rows) {
-                p.printf(Locale.ROOT, "%3d %6d %8.4f %6.2f %6d %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
-                        r.getInt(1), r.getDouble(2), r.getDouble(3), r.getInt(4), r.getDouble(5), r.getDouble(6),
-                        r.getDouble(7), r.isNullAt(8) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(8)),
+                p.printf(Locale.ROOT, "%3d %6d %8.4f %6.2f %6d %7.1f %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
+                        r.getInt(1), r.getDouble(2), r.getDouble(3), r.getInt(4), r.getDouble(10), r.getDouble(5),
+                        r.getDouble(6), r.getDouble(7),
+                        r.isNullAt(8) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(8)),
                         r.isNullAt(9) ? "-" : String.format(Locale.ROOT, "%.3f", r.getDouble(9)));
             }
         }
