@@ -48,8 +48,11 @@ final class FiniteSizeFigure {
         boolean m0c = p.quantity().equals("m0c");
         String title = String.format(Locale.ROOT, "n = %d: %s, chi2/dof = %.1f/%d", p.n(),
                 m0c ? "m0_c at alpha = " + Panels.number(p.alpha()) : "alpha_c (from m0 = 1)", p.chi2(), p.dof());
-        XYChart chart = Panels.chart(title, "N^-1/2", m0c ? "basin boundary m0_c" : "capacity alpha_c");
+        XYChart chart = Panels.chart(title, "N^-1/2", m0c ? "basin boundary m0_c" : "capacity alpha_c",
+                Panels.PANEL_WIDTH, Panels.PANEL_HEIGHT + 90);
         chart.getStyler().setXAxisMin(0.0);
+        // Below the plot: inside, the legend would cover points or the limit at x = 0.
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         double xMax = 0;
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();

@@ -19,7 +19,8 @@ import dam.jobs.report.ReportTables.FiniteSizePoint;
 
 /**
  * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha)
- * as a line, the simulation's m0_c per N as points with their 95% intervals (the N ladder), their finite-size
+ * as a line, the simulation's m0_c per N as points with their 95% intervals (the N ladder, each N shifted slightly
+ * sideways so that the sizes at one load stay apart), their finite-size
  * extrapolation to N = infinity (black diamonds with intervals, from finite_size/), and alpha_c as a dashed
  * vertical line (theory) and a dotted one (simulation extrapolated to N = infinity). Retrieval succeeds above the
  * boundary and left of alpha_c.
@@ -136,20 +137,25 @@ final class PhaseDiagramFigure {
                 byN.computeIfAbsent(p.N(), k -> new ArrayList<>()).add(p);
             }
         }
+        // Several N at one load would hide each other: shift each N slightly sideways (the ladder reads left to
+        // right in N), by a small fraction of the panel's load range.
+        double maxAlpha = points.stream().filter(p -> p.n() == n).mapToDouble(BoundaryPoint::alpha).max().orElse(0);
+        double dodge = byN.size() > 1 ? 0.006 * maxAlpha : 0;
         int colour = 0;
         for (Map.Entry<Integer, List<BoundaryPoint>> entry : byN.entrySet()) {
             List<BoundaryPoint> list = entry.getValue();
             list.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
+            double shift = dodge * (colour - (byN.size() - 1) / 2.0);
             double[] x = new double[list.size()];
             double[] y = new double[list.size()];
             for (int i = 0; i < x.length; i++) {
-                x[i] = list.get(i).alpha();
+                x[i] = list.get(i).alpha() + shift;
                 y[i] = list.get(i).m0c();
                 // The 95% interval as a vertical segment (XChart's own error bars are symmetric only).
                 BoundaryPoint p = list.get(i);
                 if (Double.isFinite(p.lower()) && Double.isFinite(p.upper())) {
                     XYSeries bar = chart.addSeries("N = " + entry.getKey() + " interval " + i,
-                            new double[] {p.alpha(), p.alpha()}, new double[] {p.lower(), p.upper()});
+                            new double[] {x[i], x[i]}, new double[] {p.lower(), p.upper()});
                     bar.setMarker(SeriesMarkers.NONE);
                     bar.setLineColor(Panels.colour(colour));
                     bar.setLineStyle(Panels.stroke(1.5f, false));
