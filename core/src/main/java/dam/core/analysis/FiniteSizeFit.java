@@ -103,9 +103,11 @@ public record FiniteSizeFit(int[] sizes, double[] values, double[] sigmas, doubl
         return limit + slope * Math.pow(N, -exponent);
     }
 
-    /** The form as text, e.g. "y_inf + a N^-0.5". */
+    /** The form as text: "y_inf + a N^-1/2" at exponent 0.5, else e.g. "y_inf + a N^-1" or "y_inf + a N^-0.75". */
     public String form() {
-        return "y_inf + a N^-" + (exponent == Math.rint(exponent) ? String.valueOf((int) exponent) : String.valueOf(exponent));
+        String b = exponent == 0.5 ? "1/2"
+                : exponent == Math.rint(exponent) ? String.valueOf((long) exponent) : String.valueOf(exponent);
+        return "y_inf + a N^-" + b;
     }
 
     private static double gridExponent(int g) {

@@ -27,6 +27,7 @@ class FiniteSizeFitTest {
         }
         assertEquals(0.5, f.freeExponent(), 1e-3, "the free fit finds the exponent of exact data");
         assertEquals(0.72 + 0.6 / Math.sqrt(300), f.at(300), 1e-12);
+        assertEquals("y_inf + a N^-1/2", f.form());
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class PhaseDiagramTables {
                                     double[] lower, double[] upper, dam.core.analysis.FiniteSizeFit fit, Double theory,
                                     int steps) {
         return RowFactory.create(n, quantity, alpha, steps, boxed(sizes), boxed(estimates), boxed(lower), boxed(upper),
-                fit == null ? null : "y_inf + a N^-1/2", fit == null ? null : boxed(fit.sizes()),
+                fit == null ? null : fit.form(), fit == null ? null : boxed(fit.sizes()),
                 fit == null ? null : boxed(fit.residuals()), fit == null ? null : orNull(fit.limit()),
                 fit == null ? null : orNull(fit.limitLower()), fit == null ? null : orNull(fit.limitUpper()),
                 fit == null ? null : orNull(fit.slope()), fit == null ? null : orNull(fit.chi2()),
