@@ -52,7 +52,8 @@ public final class ClusterBootstrap {
     /**
      * The 95% interval of the q-quantile (type 7) of values pooled over sets, {@code setValues[j]} being the values
      * of set j (possibly none): the distances from the pooled estimate to the 2.5% and 97.5% percentiles of
-     * {@value #REPLICATES} cluster-bootstrap replicates, each widened by {@link #smallSampleFactor}. {NaN, NaN} if
+     * {@value #REPLICATES} cluster-bootstrap replicates, each widened by {@link #smallSampleFactor}, then kept within
+     * the range of the pooled values (a convergence time, say, cannot be negative). {NaN, NaN} if
      * there are no values or fewer than two sets (nothing measures the set-to-set spread).
      */
     public static double[] quantileInterval(double[][] setValues, double q, long seed) {
@@ -102,7 +103,9 @@ public final class ClusterBootstrap {
         double widen = smallSampleFactor(sets);
         double below = Math.max(0, estimate - Quantiles.ofSorted(sorted, 0.025));
         double above = Math.max(0, Quantiles.ofSorted(sorted, 0.975) - estimate);
-        return new double[] {estimate - widen * below, estimate + widen * above};
+        // Every replicate's quantile lies within the pooled values' range; the widened ends are kept there too.
+        return new double[] {Math.max(sortedValue[0], estimate - widen * below),
+            Math.min(sortedValue[total - 1], estimate + widen * above)};
     }
 
     /** The type-7 q-quantile of the multiset holding each sorted value weights[its set] times; NaN if empty. */
