@@ -16,16 +16,21 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import TABLES
+from fixtures.sweep import states_coincide
 
 # Per table: the columns compared across readers, the row's key first (ints, doubles, a string, arrays).
 COMPARED = {
     "trials": ["n", "neurons", "alpha", "m0", "trial", "p", "seed", "final_m", "convergence_time", "retrieved", "m"],
     "theory": ["n", "alpha", "m0", "paths", "final_m", "convergence_time", "m", "c_prev"],
-    "grid": ["n", "neurons", "alpha", "m0", "p", "trials", "successes", "success_fraction", "conv_time_mean",
-             "mean_m", "theory_m"],
-    "basins": ["n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "method", "theory_m0c", "m0_points"],
+    "grid": ["n", "neurons", "alpha", "m0", "p", "trials", "pattern_sets", "successes", "success_fraction",
+             "success_lo", "design_effect", "effective_trials", "conv_time_mean", "conv_time_se",
+             "conv_time_median_lo", "mean_m", "se_m", "set_trials", "set_successes", "theory_m"],
+    "basins": ["n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "method", "theory_m0c", "m0_points",
+               "pattern_sets", "trials"],
     "phase_diagram": ["n", "source", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi"],
     "capacity": ["n", "alpha_c", "alpha_c_lo", "alpha_c_hi", "steps", "paths"],
+    "finite_size": ["n", "quantity", "alpha", "steps", "neurons", "estimates", "estimates_lo", "estimates_hi",
+                    "form", "fit_neurons", "limit", "chi2", "dof", "theory"],
 }
 
 
@@ -98,14 +103,20 @@ def readers(read_spark):
 
 @pytest.fixture(scope="module")
 def plan(sweep_output):
-    """The grid of the output's _sweep.json: points (n, neurons, alpha, m0) and trials per point."""
+    """The grid of the output's _sweep.json: points (n, neurons, alpha, m0) and, per point, the trial indices the
+    engine simulates: 0 .. trials-1, or the first trial of each pattern set where the set's initial states
+    coincide (docs/tables.md, trials/)."""
     sweep = json.loads((sweep_output / "_sweep.json").read_text())["sweep"]
     by_n = sweep.get("by-n", {})
     points = set()
     for n in sweep["n"]:
         axes = {**{k: sweep[k] for k in ("neurons", "alpha", "m0")}, **by_n.get(str(n), {})}
         points |= {(n, size, alpha, m0) for size in axes["neurons"] for alpha in axes["alpha"] for m0 in axes["m0"]}
-    return {"n": set(sweep["n"]), "points": points, "trials": sweep["trials"]}
+    S = sweep.get("states-per-pattern-set", 1)
+    every = tuple(range(sweep["trials"]))
+    simulated = {p: every[::S] if states_coincide(p[1], p[3], sweep.get("update", "parallel"), sweep.get("init", "exact"))
+                 else every for p in points}
+    return {"n": set(sweep["n"]), "points": points, "trials": sweep["trials"], "simulated": simulated}
 
 
 def check_planned_values(table, rows, plan):
@@ -116,14 +127,19 @@ def check_planned_values(table, rows, plan):
     assert ns == plan["n"], f"{table}: orders {ns}, planned {plan['n']}"
     points, loads = plan["points"], {p[:3] for p in plan["points"]}
     if table == "trials":
-        assert len(rows) == len(points) * plan["trials"]
+        assert len(rows) == sum(len(t) for t in plan["simulated"].values())
         assert {r[:4] for r in rows} == points
-        assert {r[col["trial"]] for r in rows} == set(range(plan["trials"]))
+        trials_of = {}
+        for r in rows:
+            trials_of.setdefault(r[:4], []).append(r[col["trial"]])
+        assert {p: tuple(sorted(t)) for p, t in trials_of.items()} == plan["simulated"]
         for r in rows:  # p = round(alpha N^(n-1)) ties each row's n to its neurons
             assert abs(r[col["p"]] - r[col["alpha"]] * r[col["neurons"]] ** (r[col["n"]] - 1)) <= 0.5 + 1e-9, r[:6]
     elif table == "grid":
         assert sorted(r[:4] for r in rows) == sorted(points)
-        assert all(r[col["trials"]] == plan["trials"] for r in rows)
+        assert all(r[col["trials"]] == len(plan["simulated"][r[:4]]) for r in rows)
+        assert all(sum(r[col["set_trials"]]) == r[col["trials"]] and len(r[col["set_trials"]]) == r[col["pattern_sets"]]
+                   for r in rows)
     elif table == "theory":
         assert sorted(r[:3] for r in rows) == sorted({(n, a, m0) for n, _, a, m0 in points})
     elif table == "basins":
@@ -134,6 +150,22 @@ def check_planned_values(table, rows, plan):
         assert all(r[col["neurons"]] is None for r in rows if r[1] == "theory")
     elif table == "capacity":
         assert sorted(r[0] for r in rows) == sorted(plan["n"])
+    elif table == "finite_size":
+        # One m0c row per load (n, alpha) with the sizes the plan has there; one alpha_c row per n with two loads
+        # or more at m0 = 1 at some size. A fit (form, limit) only where it has three sizes or more.
+        m0c = {(r[0], r[col["alpha"]]): r for r in rows if r[1] == "m0c"}
+        assert sorted(m0c) == sorted({(n, a) for n, _, a in loads})
+        for (n, a), r in m0c.items():
+            assert r[col["neurons"]] == tuple(sorted({s for n2, s, a2 in loads if (n2, a2) == (n, a)}))
+        at_one = {}
+        for n, size, alpha, m0 in points:
+            if m0 == 1.0:
+                at_one.setdefault((n, size), set()).add(alpha)
+        assert sorted(r[0] for r in rows if r[1] == "alpha_c") == sorted({n for (n, _), a in at_one.items() if len(a) >= 2})
+        for r in rows:
+            assert len(r[col["estimates"]]) == len(r[col["neurons"]]), r[:3]
+            assert (r[col["form"]] is None) == (r[col["limit"]] is None), r[:3]
+            assert r[col["form"]] is None or len(r[col["fit_neurons"]]) >= 3, r[:3]
 
 
 # ---------------------------------------------------------------- tests

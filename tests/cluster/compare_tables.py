@@ -1,6 +1,8 @@
 """Compares the Parquet tables of two sweep outputs row for row (exact values) and checks their schemas.
 
 Usage: compare_tables.py CLUSTER_OUT LOCAL_OUT EXPECTED_GRID_POINTS TRIALS_PER_POINT
+(a point may hold one trial per pattern set instead, where its initial states coincide; trials/ must hold
+exactly the trials grid/ counts)
 Exits non-zero with a one-line reason on any difference.
 """
 import sys
@@ -12,34 +14,44 @@ EXPECTED_COLUMNS = {
                "steps", "m", "flips", "convergence_time", "cycle", "censored", "final_m", "retrieved"],
     "theory": ["n", "alpha", "m0", "steps", "paths", "seed", "m", "c_prev", "flips", "convergence_time",
                "final_m", "retrieved"],
-    "grid": ["n", "neurons", "alpha", "p", "m0", "trials", "successes", "success_fraction", "success_lo", "success_hi",
-             "conv_time_mean", "conv_time_median", "conv_time_q1", "conv_time_q3", "censored", "cycles",
-             "mean_m", "sd_m", "theory_m", "theory_convergence_time", "theory_final_m", "theory_retrieved"],
+    "grid": ["n", "neurons", "alpha", "p", "m0", "trials", "pattern_sets", "successes", "success_fraction",
+             "success_lo", "success_hi", "design_effect", "effective_trials", "conv_time_mean", "conv_time_se",
+             "conv_time_median", "conv_time_median_lo", "conv_time_median_hi", "conv_time_q1", "conv_time_q3",
+             "censored", "cycles", "mean_m", "se_m", "sd_m", "set_trials", "set_successes", "theory_m",
+             "theory_convergence_time", "theory_final_m", "theory_retrieved"],
     "basins": ["n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "method", "theory_m0c", "theory_m0c_lo",
-               "theory_m0c_hi", "m0_points"],
+               "theory_m0c_hi", "m0_points", "pattern_sets", "trials"],
 }
 
 
-def rows(out, table):
-    t = ds.dataset(f"{out}/{table}", format="parquet").to_table()
+def table(out, name):
+    t = ds.dataset(f"{out}/{name}", format="parquet").to_table()
     cols = set(t.schema.names)
-    want = set(EXPECTED_COLUMNS[table])
+    want = set(EXPECTED_COLUMNS[name])
     if cols != want:
-        sys.exit(f"{out}/{table}: columns differ from the plan: extra {sorted(cols - want)}, missing {sorted(want - cols)}")
-    return sorted(repr(sorted(r.items())) for r in t.to_pylist())
+        sys.exit(f"{out}/{name}: columns differ from the plan: extra {sorted(cols - want)}, missing {sorted(want - cols)}")
+    return t.to_pylist()
+
+
+def rows(out, name):
+    return sorted(repr(sorted(r.items())) for r in table(out, name))
 
 
 def main():
     cluster, local, points, trials = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     counts = {}
-    for table in EXPECTED_COLUMNS:
-        a, b = rows(cluster, table), rows(local, table)
+    for name in EXPECTED_COLUMNS:
+        a, b = rows(cluster, name), rows(local, name)
         if a != b:
             diff = sum(1 for x, y in zip(a, b) if x != y) + abs(len(a) - len(b))
-            sys.exit(f"{table}: cluster and local runs differ in {diff} rows ({len(a)} vs {len(b)} rows)")
-        counts[table] = len(a)
-    if counts["grid"] != points or counts["trials"] != points * trials:
-        sys.exit(f"row counts {counts} do not match {points} grid points x {trials} trials")
+            sys.exit(f"{name}: cluster and local runs differ in {diff} rows ({len(a)} vs {len(b)} rows)")
+        counts[name] = len(a)
+    grid = table(local, "grid")
+    # A grid point has the configured trials, or one per pattern set where its initial states coincide (m0 = 1).
+    if counts["grid"] != points or any(g["trials"] not in (trials, g["pattern_sets"]) for g in grid):
+        sys.exit(f"grid rows {counts['grid']} (expected {points}) or their trial counts do not match {trials} trials")
+    if counts["trials"] != sum(g["trials"] for g in grid):
+        sys.exit(f"trials/ has {counts['trials']} rows, grid/ counts {sum(g['trials'] for g in grid)} trials")
     print(f"tables equal: {counts}")
 
 

@@ -34,7 +34,8 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
      * {@value #BOOTSTRAP_REPLICATES} parametric bootstrap replicates (counts redrawn from the fitted
      * probabilities and estimated by the same rule), clipped to the scanned range; for interpolation it
      * always covers the grid cell holding the crossing, since where the crossing lies inside that cell
-     * is not measured.
+     * is not measured. The bootstrap treats the trials as independent: right for one trial per pattern set,
+     * too narrow where trials share pattern sets (then use {@link #fromPatternSets}, as the sweep does).
      */
     public static BasinBoundary fromSuccesses(double[] m0, int[] successes, int[] trials, long seed) {
         validate(m0, successes, trials);
@@ -45,7 +46,68 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
         double[] probabilities = estimate.fit
                 .map(fit -> logisticProbabilities(fit, m0))
                 .orElseGet(() -> smoothedIsotonic(m0, successes, trials));
-        double[] replicates = bootstrap(m0, trials, probabilities, seed);
+        return withInterval(m0, estimate, bootstrap(m0, trials, probabilities, seed));
+    }
+
+    /**
+     * m0_c from counts per pattern set on a grid of m0 (ascending), with a 95% interval that respects the
+     * clustering of trials on pattern sets. The estimate is that of {@link #fromSuccesses} on the summed counts.
+     * The interval comes from {@value ClusterBootstrap#REPLICATES} replicates of the bootstrap over pattern sets
+     * ({@link ClusterBootstrap}): its 2.5% and 97.5% percentiles, clipped to the scanned range, give the distances
+     * below and above the estimate, which are widened by {@link ClusterBootstrap#smallSampleFactor} for K pattern sets (1.87 at
+     * K = 4, 1.22 at K = 10, 1.10 at K = 20: percentile intervals from few clusters are too narrow) and clipped again;
+     * for interpolation the grid cell of the crossing is added as in {@link #fromSuccesses}. With one pattern set
+     * the interval is the whole scanned range.
+     *
+     * @param setsShared true when every m0 ran on the same K pattern sets (the m0 scan of one load, common random
+     *                   numbers): a replicate draws the set indices once and uses them at every m0, so that the
+     *                   replicates keep the correlation between the m0 values; false when each point has sets of its
+     *                   own (independent across points), which are then resampled point by point
+     */
+    public static BasinBoundary fromPatternSets(double[] m0, SetCounts[] counts, boolean setsShared, long seed) {
+        if (counts.length != m0.length) {
+            throw new IllegalArgumentException("counts: need one per m0 (" + m0.length + "), got " + counts.length);
+        }
+        int[] successes = new int[m0.length];
+        int[] trials = new int[m0.length];
+        for (int i = 0; i < m0.length; i++) {
+            successes[i] = counts[i].totalSuccesses();
+            trials[i] = counts[i].totalTrials();
+            if (setsShared && counts[i].sets() != counts[0].sets()) {
+                throw new IllegalArgumentException("counts: shared pattern sets need the same number of sets at every m0, got "
+                        + counts[0].sets() + " at m0 = " + m0[0] + " and " + counts[i].sets() + " at m0 = " + m0[i]);
+            }
+        }
+        validate(m0, successes, trials);
+        Estimate estimate = estimate(m0, successes, trials);
+        if (!Double.isFinite(estimate.m0c)) {
+            return new BasinBoundary(Double.NaN, Double.NaN, Double.NaN, estimate.method);
+        }
+        int sets = Integer.MAX_VALUE;
+        for (SetCounts c : counts) {
+            sets = Math.min(sets, c.sets());
+        }
+        double first = m0[0];
+        double last = m0[m0.length - 1];
+        if (sets < 2) {
+            // One pattern set says nothing about how far another set would move the boundary.
+            return new BasinBoundary(estimate.m0c, first, last, estimate.method);
+        }
+        double[] replicates = clusterBootstrap(m0, counts, setsShared, seed);
+        double widen = ClusterBootstrap.smallSampleFactor(sets);
+        double below = Math.max(0, estimate.m0c - clip(Quantiles.of(replicates, 0.025), first, last));
+        double above = Math.max(0, clip(Quantiles.of(replicates, 0.975), first, last) - estimate.m0c);
+        double lower = clip(estimate.m0c - widen * below, first, last);
+        double upper = clip(estimate.m0c + widen * above, first, last);
+        if (estimate.method.equals(INTERPOLATION)) {
+            lower = Math.min(lower, estimate.cellLower);
+            upper = Math.max(upper, estimate.cellUpper);
+        }
+        return new BasinBoundary(estimate.m0c, lower, upper, estimate.method);
+    }
+
+    /** The boundary with the percentile interval of the replicates, clipped, widened to the cell for interpolation. */
+    private static BasinBoundary withInterval(double[] m0, Estimate estimate, double[] replicates) {
         double first = m0[0];
         double last = m0[m0.length - 1];
         double lower = clip(Quantiles.of(replicates, 0.025), first, last);
@@ -55,6 +117,39 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
             upper = Math.max(upper, estimate.cellUpper);
         }
         return new BasinBoundary(estimate.m0c, lower, upper, estimate.method);
+    }
+
+    /** Estimates of m0c over cluster-bootstrap replicates, +-inf where no crossing, NaN dropped. */
+    private static double[] clusterBootstrap(double[] m0, SetCounts[] counts, boolean setsShared, long seed) {
+        int points = m0.length;
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[] estimates = new double[ClusterBootstrap.REPLICATES];
+        int kept = 0;
+        int[] successes = new int[points];
+        int[] trials = new int[points];
+        int[] drawn = new int[counts[0].sets()];
+        for (int r = 0; r < ClusterBootstrap.REPLICATES; r++) {
+            java.util.Arrays.fill(successes, 0);
+            java.util.Arrays.fill(trials, 0);
+            if (setsShared) {
+                for (int k = 0; k < drawn.length; k++) {
+                    drawn[k] = rng.nextInt(drawn.length);
+                }
+            }
+            for (int i = 0; i < points; i++) {
+                SetCounts c = counts[i];
+                for (int k = 0; k < c.sets(); k++) {
+                    int j = setsShared ? drawn[k] : rng.nextInt(c.sets());
+                    successes[i] += c.successes(j);
+                    trials[i] += c.trials(j);
+                }
+            }
+            double m0c = estimate(m0, successes, trials).m0c;
+            if (!Double.isNaN(m0c)) {
+                estimates[kept++] = m0c;
+            }
+        }
+        return java.util.Arrays.copyOf(estimates, kept);
     }
 
     /**

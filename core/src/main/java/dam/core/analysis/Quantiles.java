@@ -28,8 +28,16 @@ public final class Quantiles {
         int above = Math.min(below + 1, sorted.length - 1);
         double lower = sorted[below];
         double upper = sorted[above];
-        // Written so that equal neighbours (possibly infinite) give that value, never NaN.
-        return lower == upper ? lower : lower + (h - below) * (upper - lower);
+        double weight = h - below;
+        // Equal neighbours (possibly infinite) give that value; an infinite neighbour with weight > 0 gives the
+        // limit of the interpolation (never NaN).
+        if (lower == upper || weight == 0) {
+            return lower;
+        }
+        if (lower == Double.NEGATIVE_INFINITY || upper == Double.POSITIVE_INFINITY) {
+            return lower == Double.NEGATIVE_INFINITY ? lower : upper;
+        }
+        return lower + weight * (upper - lower);
     }
 
     /** The median (type 7) of the values; NaN for no values. */

@@ -6,7 +6,9 @@ package dam.core.sim;
  *
  * <p>Pattern sets are seeded by (base, n, N, alpha, set index) and deliberately not by m0: every m0
  * of a basin scan sees the same pattern sets (common random numbers), which makes the success
- * fraction a smoother function of m0. Initial states are seeded by (base, n, N, alpha, m0, trial).
+ * fraction a smoother function of m0. Initial states are seeded by (base, n, N, alpha, m0, trial). The bootstraps
+ * over pattern sets behind the tables' intervals have seed families of their own, so that they never reuse a
+ * stream of the simulation.
  */
 public final class Seeds {
 
@@ -14,6 +16,9 @@ public final class Seeds {
     private static final long PATTERNS = 0x5041545445524E53L; // "PATTERNS"
     private static final long STATES = 0x5354415445530000L;   // "STATES"
     private static final long THEORY = 0x5448454F52590000L;   // "THEORY"
+    private static final long BOOTSTRAP = 0x424F4F5453545250L; // "BOOTSTRP"
+    private static final long BASINS = 0x424153494E530000L;   // "BASINS"
+    private static final long CAPACITY = 0x4341504143495459L; // "CAPACITY"
 
     private Seeds() {
     }
@@ -31,6 +36,21 @@ public final class Seeds {
     /** The seed of the theory solution at (n, alpha, m0). */
     public static long theory(long base, int n, double alpha, double m0) {
         return mix(base, THEORY, n, Double.doubleToLongBits(alpha), Double.doubleToLongBits(m0));
+    }
+
+    /** The seed of the bootstrap over pattern sets behind the intervals of grid point (n, N, alpha, m0). */
+    public static long pointBootstrap(long base, int n, int N, double alpha, double m0) {
+        return mix(base, BOOTSTRAP, n, N, Double.doubleToLongBits(alpha), Double.doubleToLongBits(m0));
+    }
+
+    /** The seed of the bootstrap over pattern sets behind the basin-boundary interval at load (n, N, alpha). */
+    public static long basinBootstrap(long base, int n, int N, double alpha) {
+        return mix(base, BASINS, n, N, Double.doubleToLongBits(alpha));
+    }
+
+    /** The seed of the bootstrap over pattern sets behind the simulated capacity alpha_c(N) of order n at size N. */
+    public static long capacityBootstrap(long base, int n, int N) {
+        return mix(base, CAPACITY, n, N);
     }
 
     /** Folds the values into one well-mixed 64-bit seed (SplitMix64 finaliser after each value). */

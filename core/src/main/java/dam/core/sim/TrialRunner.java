@@ -1,5 +1,6 @@
 package dam.core.sim;
 
+import dam.core.model.Initialisation;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ import org.apache.commons.rng.simple.RandomSource;
  * remaining steps from these facts instead of computing them and drops the trial from its batch. For sequential
  * dynamics a sweep without a flip means no neuron wants to flip in any order, so it is a fixed point too; a
  * 2-cycle is recorded if seen but not shortcut (the next sweep order is random).
+ *
+ * <p>No duplicate work: where the S initial states of a pattern set cannot differ and the dynamics is
+ * deterministic ({@link #statesCoincide}: parallel update at m0 = +-1, or any m0 where exact initialisation flips
+ * no neuron or all of them), the S trials of a set would repeat one trajectory. The runner then simulates only the
+ * first trial of each set (trial j S of set j, seeded exactly as without this rule) and returns that one result per
+ * set, so a trial index always names the same trajectory and no trajectory is counted twice.
  */
 public final class TrialRunner {
 
@@ -65,7 +72,39 @@ public final class TrialRunner {
         return p;
     }
 
-    /** Runs trials first .. first + count - 1 and returns their results in trial order. */
+    /**
+     * Whether every initial state of a pattern set is the same state under deterministic (parallel) dynamics, so
+     * that all trials of a set share one trajectory: exact initialisation flipping round(N (1 - m0) / 2) = 0 or N
+     * neurons, or Bernoulli initialisation at m0 = +-1. Sequential dynamics draws a random sweep order per trial,
+     * so its trials differ even from one initial state.
+     */
+    public static boolean statesCoincide(int N, UpdateOrder update, SimulationSettings settings) {
+        if (update != UpdateOrder.PARALLEL) {
+            return false;
+        }
+        if (settings.init() == Initialisation.EXACT) {
+            int flips = InitialState.exactFlips(N, settings.m0());
+            return flips == 0 || flips == N;
+        }
+        return Math.abs(settings.m0()) == 1;
+    }
+
+    /**
+     * The trial indices among 0 .. trials - 1 that {@link #run} simulates, ascending: all of them, or the first
+     * trial of every pattern set (0, S, 2S, ...) where {@link #statesCoincide}.
+     */
+    public static int[] simulatedTrials(int N, UpdateOrder update, SimulationSettings settings, int trials) {
+        if (!statesCoincide(N, update, settings)) {
+            return java.util.stream.IntStream.range(0, trials).toArray();
+        }
+        int S = settings.statesPerPatternSet();
+        return java.util.stream.IntStream.range(0, (trials + S - 1) / S).map(j -> j * S).toArray();
+    }
+
+    /**
+     * Runs trials first .. first + count - 1 and returns their results in trial order; where {@link #statesCoincide},
+     * only the first trial of each pattern set whose first trial lies in that range (one result per set).
+     */
     public List<TrialResult> run(int first, int count) {
         if (first < 0) {
             throw new IllegalArgumentException("first: must be >= 0, got " + first);
@@ -75,11 +114,19 @@ public final class TrialRunner {
         }
         List<TrialResult> out = new ArrayList<>(count);
         int S = settings.statesPerPatternSet();
+        boolean oneStatePerSet = statesCoincide(N, update, settings);
         int k = first;
         int end = first + count;
         while (k < end) {
             int set = k / S;
             int setEnd = (int) Math.min((long) (set + 1) * S, end);
+            if (oneStatePerSet) {
+                if (k != (long) set * S) {
+                    k = setEnd; // this set's one trajectory is trial set * S, outside the range
+                    continue;
+                }
+                setEnd = k + 1;
+            }
             PatternMatrix xi = PatternMatrix.random(p, N, Seeds.patternSet(baseSeed, n, N, alpha, set));
             if (update == UpdateOrder.PARALLEL) {
                 ParallelStep kernel = new ParallelStep(xi, coefficients);
@@ -94,7 +141,7 @@ public final class TrialRunner {
                     out.add(runSequential(xi, sweep, trial));
                 }
             }
-            k = setEnd;
+            k = oneStatePerSet ? (int) Math.min((long) (set + 1) * S, end) : setEnd;
         }
         return out;
     }

@@ -23,5 +23,9 @@ class QuantilesTest {
         assertTrue(Double.isNaN(Quantiles.median(new double[0])));
         double inf = Double.POSITIVE_INFINITY;
         assertEquals(inf, Quantiles.of(new double[] {1, inf, inf}, 0.9));
+        // An infinite neighbour with positive weight gives the limit of the interpolation, not NaN.
+        assertEquals(-inf, Quantiles.of(new double[] {-inf, 0.5, 0.6, 0.7}, 0.025));
+        assertEquals(inf, Quantiles.of(new double[] {0.5, 0.6, inf}, 0.9));
+        assertEquals(0.6, Quantiles.of(new double[] {-inf, 0.6, inf}, 0.5));
     }
 }

@@ -198,6 +198,51 @@ class TrialRunnerTest {
     }
 
     @Test
+    void statesCoincideExactlyWhereEveryInitialStateOfASetIsTheSame() {
+        UpdateOrder par = UpdateOrder.PARALLEL;
+        Initialisation exact = Initialisation.EXACT;
+        Initialisation bern = Initialisation.BERNOULLI;
+        assertTrue(TrialRunner.statesCoincide(64, par, new SimulationSettings(1.0, 5, exact, 10)));
+        assertTrue(TrialRunner.statesCoincide(64, par, new SimulationSettings(-1.0, 5, exact, 10)));
+        // round(64 * 0.005 / 2) = 0 flips: the state is the pattern itself although m0 < 1.
+        assertTrue(TrialRunner.statesCoincide(64, par, new SimulationSettings(0.99, 5, exact, 10)));
+        assertFalse(TrialRunner.statesCoincide(64, par, new SimulationSettings(0.95, 5, exact, 10)));
+        assertTrue(TrialRunner.statesCoincide(64, par, new SimulationSettings(1.0, 5, bern, 10)));
+        assertTrue(TrialRunner.statesCoincide(64, par, new SimulationSettings(-1.0, 5, bern, 10)));
+        assertFalse(TrialRunner.statesCoincide(64, par, new SimulationSettings(0.99, 5, bern, 10)));
+        // Sequential dynamics draws a sweep order per trial: one initial state, many trajectories.
+        assertFalse(TrialRunner.statesCoincide(64, UpdateOrder.SEQUENTIAL, new SimulationSettings(1.0, 5, exact, 10)));
+    }
+
+    @Test
+    void whereStatesCoincideEachPatternSetIsSimulatedOnceAsItsFirstTrial() {
+        int n = 3, N = 40;
+        double alpha = 0.2;
+        for (double m0 : new double[] {1.0, -1.0}) {
+            SimulationSettings s = new SimulationSettings(m0, 10, Initialisation.EXACT, 10);
+            TrialRunner runner = new TrialRunner(n, N, alpha, UpdateOrder.PARALLEL, s, SEED);
+            List<TrialResult> got = runner.run(0, 25);
+            assertEquals(List.of(0, 10, 20), got.stream().map(TrialResult::trial).toList());
+            assertArrayEquals(new int[] {0, 10, 20}, TrialRunner.simulatedTrials(N, UpdateOrder.PARALLEL, s, 25));
+            for (TrialResult r : got) {
+                TrialResult expected = referenceTrial(n, N, alpha, UpdateOrder.PARALLEL, s, SEED, r.trial());
+                assertSameTrial(expected, r, "m0=" + m0 + " trial " + r.trial());
+                // The skipped trials of the set would have repeated this trajectory exactly.
+                TrialResult sibling = referenceTrial(n, N, alpha, UpdateOrder.PARALLEL, s, SEED, r.trial() + 3);
+                assertArrayEquals(expected.overlap(), sibling.overlap());
+            }
+            // A slice returns the sets whose first trial it holds, so slices on whole sets add up to the whole.
+            assertEquals(List.of(10, 20), runner.run(10, 15).stream().map(TrialResult::trial).toList());
+            assertEquals(List.of(10), runner.run(3, 10).stream().map(TrialResult::trial).toList());
+            assertTrue(runner.run(1, 9).isEmpty());
+        }
+        // Where states differ, every trial runs.
+        SimulationSettings differ = new SimulationSettings(0.9, 10, Initialisation.EXACT, 10);
+        assertEquals(25, new TrialRunner(n, N, alpha, UpdateOrder.PARALLEL, differ, SEED).run(0, 25).size());
+        assertEquals(25, TrialRunner.simulatedTrials(N, UpdateOrder.PARALLEL, differ, 25).length);
+    }
+
+    @Test
     void badArgumentsAreRejectedWithTheFieldName() {
         SimulationSettings s = new SimulationSettings(0.5, 3, Initialisation.EXACT, 2);
         TrialRunner runner = new TrialRunner(3, 20, 0.1, UpdateOrder.PARALLEL, s, SEED);

@@ -16,12 +16,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code phase-diagram <config>}: the config's sweep (simulation points), the theory's alpha_c(n) and
- * basin boundary m0_c(alpha) on a fine grid of loads, the tables phase_diagram/ and capacity/, and the
- * figures. Exit code 0 on success, 2 for bad input, 3 for a failure while running.
+ * basin boundary m0_c(alpha) on a fine grid of loads, the tables phase_diagram/ and capacity/, the
+ * finite-size extrapolation of the simulated boundaries (finite_size/), and the figures. Exit code 0 on success, 2 for bad input, 3 for a failure while running.
  */
 @Command(name = "phase-diagram", mixinStandardHelpOptions = true,
         description = "Sweep a config, then compute the theory's capacity alpha_c(n) and basin boundary m0_c(alpha); "
-                + "write phase_diagram/, capacity/ and the figures into the sweep's output directory.")
+                + "write phase_diagram/, capacity/, finite_size/ (simulated boundaries by network size, extrapolated "
+                + "to N -> infinity) and the figures into the sweep's output directory.")
 public final class PhaseDiagramCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<config>", description = "HOCON sweep config (e.g. conf/phase-diagram.conf)")

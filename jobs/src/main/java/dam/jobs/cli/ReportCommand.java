@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * (checked before Spark starts).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Draw the figures (figure1_n{n}_N{neurons}.png, convergence_time_n{n}_N{neurons}.png, phase_diagram.png) "
-                + "of an output directory into <dir>/figures/.")
+        description = "Draw the figures (figure1_n{n}_N{neurons}.png, convergence_time_n{n}_N{neurons}.png, phase_diagram.png, "
+                + "finite_size.png) of an output directory into <dir>/figures/.")
 public final class ReportCommand implements Callable<Integer> {
 
     private static final String ARGUMENT = "<output dir>";

@@ -54,8 +54,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--init", defaultValue = "exact", description = "exact or bernoulli (default ${DEFAULT-VALUE})")
     String init;
 
-    @Option(names = "--states-per-pattern-set", defaultValue = "10",
-            description = "consecutive trials that share one pattern set (default ${DEFAULT-VALUE}; 1 = fresh patterns every trial)")
+    @Option(names = "--states-per-pattern-set", defaultValue = "1",
+            description = "consecutive trials that share one pattern set (default ${DEFAULT-VALUE}: fresh patterns every trial)")
     int statesPerPatternSet;
 
     @Mixin

@@ -28,7 +28,8 @@ import dam.jobs.sweep.SweepSession;
 /**
  * The phase-diagram job: the sweep of a config (simulation points, via {@link SweepDriver}), the
  * theory's alpha_c(n) and boundary m0_c(alpha) on a fine grid of loads ({@link TheoryPhaseDiagram}),
- * the tables phase_diagram/ and capacity/, then the report's figures.
+ * the tables phase_diagram/ and capacity/, the finite-size extrapolation of the simulated boundaries to N = infinity
+ * ({@link FiniteSizeScaling}, table finite_size/), then the report's figures.
  */
 public final class PhaseDiagramJob {
 
@@ -102,10 +103,18 @@ public final class PhaseDiagramJob {
 
             List<Row> capacityRows = new ArrayList<>();
             capacities.forEach(cap -> capacityRows.add(PhaseDiagramTables.capacityRow(cap, c.steps(), c.theory().paths())));
+            stage = "fitting the finite-size scaling";
+            List<Row> finiteSize = finiteSizeRows(spark, dir, ledger, c, rows, capacities);
             stage = "writing phase_diagram/";
             replace(spark, out, rows, PhaseDiagramTables.phaseDiagram(), "phase_diagram");
             stage = "writing capacity/";
             replace(spark, out, capacityRows, PhaseDiagramTables.capacity(), "capacity");
+            stage = "writing finite_size/";
+            replace(spark, out, finiteSize, PhaseDiagramTables.finiteSize(), "finite_size");
+            for (Row r : CommittedTables.read(spark, dir, ledger, "finite_size", PhaseDiagramTables.finiteSize())
+                    .orderBy("n", "quantity", "alpha").collectAsList()) {
+                o.err().println("[phase-diagram] finite size: " + describe(r));
+            }
             stage = "drawing the figures";
             List<String> figures = Report.write(spark, dir);
             return new Outcome(capacities, theoryPoints, rows.size() - theoryPoints, figures);
@@ -116,6 +125,53 @@ public final class PhaseDiagramJob {
         } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
             throw new StageFailure(stage, e);
         }
+    }
+
+    /**
+     * finite_size/: the simulated boundaries and capacities by N extrapolated to N = infinity, beside the theory at
+     * the same loads (the theory rows just computed, which include every sweep load) and step limit.
+     */
+    static List<Row> finiteSizeRows(SparkSession spark, OutputDirectory dir, Ledger ledger, SweepConfig c,
+                                    List<Row> theoryRows, List<Capacity> capacities) {
+        Map<String, Double> theoryM0c = new LinkedHashMap<>();
+        for (Row r : theoryRows) {
+            if (r.getString(1).equals(PhaseDiagramTables.THEORY) && !r.isNullAt(4)) {
+                theoryM0c.put(FiniteSizeScaling.key(r.getInt(0), r.getDouble(3)), r.getDouble(4));
+            }
+        }
+        Map<Integer, Double> theoryAlphaC = new LinkedHashMap<>();
+        capacities.forEach(cap -> theoryAlphaC.put(cap.n(), cap.alphaC()));
+        return FiniteSizeScaling.rows(spark, dir, ledger, c.seed(), c.steps(), theoryM0c, theoryAlphaC);
+    }
+
+    /** One line per finite_size/ row (as read back): the estimates by network size, the limit with its interval, chi2/dof, the theory. */
+    static String describe(Row r) {
+        StringBuilder b = new StringBuilder();
+        b.append("n = ").append(((Number) r.getAs("n")).intValue()).append(' ').append((String) r.getAs("quantity"));
+        if (!isNull(r, "alpha")) {
+            b.append(" at alpha = ").append((double) r.getAs("alpha"));
+        }
+        List<Integer> sizes = r.getList(r.fieldIndex("neurons"));
+        List<Double> values = r.getList(r.fieldIndex("estimates"));
+        for (int i = 0; i < sizes.size(); i++) {
+            b.append(String.format(Locale.ROOT, "; neurons = %d: %s", sizes.get(i),
+                    values.get(i) == null ? "none" : String.format(Locale.ROOT, "%.4f", values.get(i))));
+        }
+        if (!isNull(r, "limit")) {
+            b.append(String.format(Locale.ROOT, "; N -> inf: %.4f (%.4f, %.4f), chi2/dof = %.2f/%d",
+                    (double) r.getAs("limit"), (double) r.getAs("limit_lo"), (double) r.getAs("limit_hi"),
+                    (double) r.getAs("chi2"), (int) r.getAs("dof")));
+        }
+        if (!isNull(r, "exponent_free")) {
+            b.append(String.format(Locale.ROOT, ", free exponent %.2f (%.2f, %.2f)", (double) r.getAs("exponent_free"),
+                    (double) r.getAs("exponent_free_lo"), (double) r.getAs("exponent_free_hi")));
+        }
+        b.append("; theory ").append(isNull(r, "theory") ? "none" : String.format(Locale.ROOT, "%.4f", (double) r.getAs("theory")));
+        return b.toString();
+    }
+
+    private static boolean isNull(Row r, String column) {
+        return r.isNullAt(r.fieldIndex(column));
     }
 
     /** The simulation's boundary points, from the sweep's committed basins/ (none if it has not been written). */

@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.StructType;
 import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.Capacity;
 
-/** The schemas (schema.md) and rows of phase_diagram/ and capacity/; NaN is stored as null. */
+/** The schemas (docs/tables.md) and rows of phase_diagram/, capacity/ and finite_size/; NaN is stored as null. */
 public final class PhaseDiagramTables {
 
     public static final String THEORY = "theory";
@@ -35,6 +35,50 @@ public final class PhaseDiagramTables {
                 .add("n", IntegerType, false).add("alpha_c", DoubleType, true)
                 .add("alpha_c_lo", DoubleType, true).add("alpha_c_hi", DoubleType, true)
                 .add("steps", IntegerType, false).add("paths", IntegerType, false);
+    }
+
+    /**
+     * finite_size/: one row per (n, quantity, alpha); alpha is null for alpha_c. The network sizes are column
+     * neurons (an array here: the sizes of the estimates) and fit_neurons (those the fit used).
+     */
+    public static StructType finiteSize() {
+        org.apache.spark.sql.types.DataType doubles = DataTypes.createArrayType(DoubleType, true);
+        return new StructType()
+                .add("n", IntegerType, false).add("quantity", StringType, false).add("alpha", DoubleType, true)
+                .add("steps", IntegerType, false)
+                .add("neurons", DataTypes.createArrayType(IntegerType, false), false)
+                .add("estimates", doubles, false).add("estimates_lo", doubles, false).add("estimates_hi", doubles, false)
+                .add("form", StringType, true).add("fit_neurons", DataTypes.createArrayType(IntegerType, false), true)
+                .add("residuals", doubles, true)
+                .add("limit", DoubleType, true).add("limit_lo", DoubleType, true).add("limit_hi", DoubleType, true)
+                .add("slope", DoubleType, true).add("chi2", DoubleType, true).add("dof", IntegerType, true)
+                .add("exponent_free", DoubleType, true).add("exponent_free_lo", DoubleType, true)
+                .add("exponent_free_hi", DoubleType, true).add("theory", DoubleType, true);
+    }
+
+    /**
+     * The finite_size/ row of one quantity: estimates (NaN stored as null) with their intervals by network size
+     * (neurons, ascending), and the fit (null: fewer than three usable sizes); theory may be null.
+     */
+    public static Row finiteSizeRow(int n, String quantity, Double alpha, int[] neurons, double[] estimates,
+                                    double[] lower, double[] upper, dam.core.analysis.FiniteSizeFit fit, Double theory,
+                                    int steps) {
+        return RowFactory.create(n, quantity, alpha, steps, boxed(neurons), boxed(estimates), boxed(lower), boxed(upper),
+                fit == null ? null : fit.form(), fit == null ? null : boxed(fit.sizes()),
+                fit == null ? null : boxed(fit.residuals()), fit == null ? null : orNull(fit.limit()),
+                fit == null ? null : orNull(fit.limitLower()), fit == null ? null : orNull(fit.limitUpper()),
+                fit == null ? null : orNull(fit.slope()), fit == null ? null : orNull(fit.chi2()),
+                fit == null ? null : fit.dof(), fit == null ? null : orNull(fit.freeExponent()),
+                fit == null ? null : orNull(fit.freeLower()), fit == null ? null : orNull(fit.freeUpper()),
+                theory == null ? null : orNull(theory));
+    }
+
+    private static Integer[] boxed(int[] a) {
+        return java.util.Arrays.stream(a).boxed().toArray(Integer[]::new);
+    }
+
+    private static Double[] boxed(double[] a) {
+        return java.util.Arrays.stream(a).mapToObj(PhaseDiagramTables::orNull).toArray(Double[]::new);
     }
 
     /** The theory row of (n, alpha) from its bisection result. */

@@ -16,7 +16,7 @@ import dam.jobs.report.ReportTables.TheoryCurve;
 
 /**
  * Convergence time against m0 for one (n, neurons): per alpha, the simulation mean over converged trials with
- * standard-error bars (markers) and the theory's convergence time (dashed line, same colour).
+ * standard-error bars clustered on pattern sets (markers) and the theory's convergence time (dashed line, same colour).
  */
 final class ConvergenceTimeFigure {
 
@@ -36,7 +36,7 @@ final class ConvergenceTimeFigure {
                 byAlpha.computeIfAbsent(c.alpha(), a -> new ArrayList<>()).add(c);
             }
         }
-        XYChart chart = Panels.chart("markers: simulation mean +- standard error over converged trials; dashed: theory",
+        XYChart chart = Panels.chart("markers: simulation mean +- standard error (over pattern sets) of converged trials; dashed: theory",
                 "initial overlap m0", "convergence time (parallel steps)", 1000, 560);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
@@ -51,7 +51,9 @@ final class ConvergenceTimeFigure {
             for (int i = 0; i < x.length; i++) {
                 x[i] = sorted.get(i).m0();
                 y[i] = sorted.get(i).mean();
-                error[i] = sorted.get(i).standardError();
+                // No bar where a single pattern set leaves the standard error unknown.
+                double se = sorted.get(i).standardError();
+                error[i] = Double.isFinite(se) ? se : 0;
             }
             XYSeries sim = chart.addSeries("alpha = " + Panels.number(alpha) + " (simulation)", x, y, error);
             sim.setMarker(SeriesMarkers.CIRCLE);

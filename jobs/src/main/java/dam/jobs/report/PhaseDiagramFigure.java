@@ -14,11 +14,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dam.jobs.report.ReportTables.BoundaryPoint;
 import dam.jobs.report.ReportTables.CapacityValue;
+import dam.jobs.report.ReportTables.FiniteSizePoint;
 
 /**
  * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha)
- * as a line, the simulation's m0_c per N as points with their 95% intervals, and alpha_c as a dashed
- * vertical line. Retrieval succeeds above the boundary and left of alpha_c.
+ * as a line, the simulation's m0_c per N as points with their 95% intervals (the N ladder, each N shifted slightly
+ * sideways so that the sizes at one load stay apart), their finite-size
+ * extrapolation to N = infinity (black diamonds with intervals, from finite_size/), and alpha_c as a dashed
+ * vertical line (theory) and a dotted one (simulation extrapolated to N = infinity). Retrieval succeeds above the
+ * boundary and left of alpha_c.
  */
 final class PhaseDiagramFigure {
 
@@ -28,24 +32,27 @@ final class PhaseDiagramFigure {
     }
 
     /** Draws one panel per n found in the points or capacities, as a PNG image. */
-    static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities) throws IOException {
+    static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits)
+            throws IOException {
         TreeSet<Integer> ns = new TreeSet<>();
         points.forEach(p -> ns.add(p.n()));
         capacities.forEach(c -> ns.add(c.n()));
         List<XYChart> panels = new ArrayList<>();
         for (int n : ns) {
-            panels.add(panel(n, points, capacities));
+            panels.add(panel(n, points, capacities, limits));
         }
         return Panels.renderGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c (p = alpha N^(n-1))");
     }
 
-    private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities) {
+    private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities,
+                                 List<FiniteSizePoint> limits) {
         XYChart chart = Panels.chart("n = " + n, "alpha (p = alpha N^(n-1))", "initial overlap m0");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         addTheory(chart, n, points);
         addSimulation(chart, n, points);
+        addLimits(chart, n, limits);
         for (CapacityValue c : capacities) {
             if (c.n() == n && Double.isFinite(c.alphaC())) {
                 XYSeries s = chart.addSeries("alpha_c = " + Panels.number(c.alphaC()) + " (theory)",
@@ -61,6 +68,42 @@ final class PhaseDiagramFigure {
             s.setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /** The N -> infinity extrapolations of the simulated m0_c (diamonds with intervals) and alpha_c (dotted line). */
+    private static void addLimits(XYChart chart, int n, List<FiniteSizePoint> limits) {
+        List<FiniteSizePoint> boundary = new ArrayList<>();
+        for (FiniteSizePoint p : limits) {
+            if (p.n() != n || !Double.isFinite(p.limit())) {
+                continue;
+            }
+            if (p.quantity().equals("m0c")) {
+                boundary.add(p);
+                XYSeries bar = chart.addSeries("N -> inf interval " + p.alpha(), new double[] {p.alpha(), p.alpha()},
+                        new double[] {p.limitLower(), p.limitUpper()});
+                bar.setMarker(SeriesMarkers.NONE);
+                bar.setLineColor(java.awt.Color.BLACK);
+                bar.setLineStyle(Panels.stroke(1.5f, false));
+                bar.setShowInLegend(false);
+            } else {
+                XYSeries s = chart.addSeries("alpha_c = " + Panels.number(p.limit()) + " (simulation, N -> inf)",
+                        new double[] {p.limit(), p.limit()}, new double[] {0, 1});
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(java.awt.Color.DARK_GRAY);
+                s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                        java.awt.BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 3f}, 0f));
+            }
+        }
+        if (boundary.isEmpty()) {
+            return;
+        }
+        boundary.sort(Comparator.comparingDouble(FiniteSizePoint::alpha));
+        XYSeries s = chart.addSeries("simulation N -> inf (fit in N^-1/2)",
+                boundary.stream().mapToDouble(FiniteSizePoint::alpha).toArray(),
+                boundary.stream().mapToDouble(FiniteSizePoint::limit).toArray());
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.DIAMOND);
+        s.setMarkerColor(java.awt.Color.BLACK);
     }
 
     private static void addTheory(XYChart chart, int n, List<BoundaryPoint> points) {
@@ -93,20 +136,25 @@ final class PhaseDiagramFigure {
                 bySize.computeIfAbsent(p.neurons(), k -> new ArrayList<>()).add(p);
             }
         }
+        // Several N at one load would hide each other: shift each N slightly sideways (the ladder reads left to
+        // right in N), by a small fraction of the panel's load range.
+        double maxAlpha = points.stream().filter(p -> p.n() == n).mapToDouble(BoundaryPoint::alpha).max().orElse(0);
+        double dodge = bySize.size() > 1 ? 0.006 * maxAlpha : 0;
         int colour = 0;
         for (Map.Entry<Integer, List<BoundaryPoint>> entry : bySize.entrySet()) {
             List<BoundaryPoint> list = entry.getValue();
             list.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
+            double shift = dodge * (colour - (bySize.size() - 1) / 2.0);
             double[] x = new double[list.size()];
             double[] y = new double[list.size()];
             for (int i = 0; i < x.length; i++) {
-                x[i] = list.get(i).alpha();
+                x[i] = list.get(i).alpha() + shift;
                 y[i] = list.get(i).m0c();
                 // The 95% interval as a vertical segment (XChart's own error bars are symmetric only).
                 BoundaryPoint p = list.get(i);
                 if (Double.isFinite(p.lower()) && Double.isFinite(p.upper())) {
                     XYSeries bar = chart.addSeries("N = " + entry.getKey() + " interval " + i,
-                            new double[] {p.alpha(), p.alpha()}, new double[] {p.lower(), p.upper()});
+                            new double[] {x[i], x[i]}, new double[] {p.lower(), p.upper()});
                     bar.setMarker(SeriesMarkers.NONE);
                     bar.setLineColor(Panels.colour(colour));
                     bar.setLineStyle(Panels.stroke(1.5f, false));

@@ -30,7 +30,8 @@ public final class Report {
     /**
      * Reads the committed rows under dir (its table schema and the ledger checked first) and writes every
      * figure they support (figure 1 and convergence time per (n, neurons) from trials/ and theory/, the phase
-     * diagram from phase_diagram/ or basins/ and capacity/); returns the figures written, as display paths.
+     * diagram from phase_diagram/ or basins/ and capacity/ with the N -> infinity limits of finite_size/, and the
+     * finite-size scaling figure from finite_size/); returns the figures written, as display paths.
      */
     public static List<String> write(SparkSession spark, OutputDirectory dir) {
         Ledger ledger;
@@ -77,7 +78,10 @@ public final class Report {
             }
             if (!tables.boundary().isEmpty() || !tables.capacity().isEmpty()) {
                 written.add(save(dir, PhaseDiagramFigure.FILE_NAME,
-                        PhaseDiagramFigure.render(tables.boundary(), tables.capacity())));
+                        PhaseDiagramFigure.render(tables.boundary(), tables.capacity(), tables.finiteSize())));
+            }
+            if (FiniteSizeFigure.hasFits(tables.finiteSize())) {
+                written.add(save(dir, FiniteSizeFigure.FILE_NAME, FiniteSizeFigure.render(tables.finiteSize())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("report: cannot write figures into " + dir.display(FIGURES)

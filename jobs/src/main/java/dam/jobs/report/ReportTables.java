@@ -1,9 +1,8 @@
 package dam.jobs.report;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import dam.core.analysis.ClusterMean;
 import dam.jobs.sweep.CommittedTables;
 import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
@@ -40,12 +40,25 @@ public final class ReportTables {
     public record TheoryCurve(int n, double alpha, double m0, double[] m, Integer convergenceTime) {
     }
 
-    /** Convergence time over the converged trials of one grid point: mean, standard error, count. */
+    /**
+     * Convergence time over the converged trials of one grid point: mean, its standard error clustered on pattern
+     * sets (NaN with a single set), and the number of converged trials.
+     */
     public record ConvergencePoint(int n, int neurons, double alpha, double m0, double mean, double standardError, long count) {
     }
 
     /** A basin-boundary point of the phase diagram; neurons is null for theory. */
     public record BoundaryPoint(int n, String source, Integer neurons, double alpha, double m0c, double lower, double upper) {
+    }
+
+    /**
+     * A finite-size row: the simulated estimates of a boundary (quantity m0c at alpha, or alpha_c with alpha NaN) by
+     * N with their 95% intervals, the N -> infinity limit of the fit y_inf + a N^-1/2 (NaN without a fit) and
+     * the theory's value.
+     */
+    public record FiniteSizePoint(int n, String quantity, double alpha, int[] neurons, double[] estimates, double[] lower,
+                                  double[] upper, double limit, double limitLower, double limitUpper, double slope,
+                                  double chi2, int dof, double theory) {
     }
 
     /** alpha_c(n) with its bracket. */
@@ -57,15 +70,17 @@ public final class ReportTables {
     private final List<ConvergencePoint> convergence;
     private final List<BoundaryPoint> boundary;
     private final List<CapacityValue> capacity;
+    private final List<FiniteSizePoint> finiteSize;
 
     /** Tables already on the driver. */
     public ReportTables(List<TrialCurve> trials, List<TheoryCurve> theory, List<ConvergencePoint> convergence,
-                        List<BoundaryPoint> boundary, List<CapacityValue> capacity) {
+                        List<BoundaryPoint> boundary, List<CapacityValue> capacity, List<FiniteSizePoint> finiteSize) {
         this.trials = List.copyOf(trials);
         this.theory = List.copyOf(theory);
         this.convergence = List.copyOf(convergence);
         this.boundary = List.copyOf(boundary);
         this.capacity = List.copyOf(capacity);
+        this.finiteSize = List.copyOf(finiteSize);
     }
 
     public List<TrialCurve> trials() {
@@ -88,9 +103,13 @@ public final class ReportTables {
         return capacity;
     }
 
+    public List<FiniteSizePoint> finiteSize() {
+        return finiteSize;
+    }
+
     /**
-     * Reads the committed rows of whichever of trials/, theory/, phase_diagram/ (else basins/) and capacity/
-     * the ledger lists under dir (the readers' contract; a directory without a ledger is read whole).
+     * Reads the committed rows of whichever of trials/, theory/, phase_diagram/ (else basins/), capacity/ and
+     * finite_size/ the ledger lists under dir (the readers' contract; a directory without a ledger is read whole).
      */
     public static ReportTables read(SparkSession spark, OutputDirectory dir, Ledger ledger) {
         boolean hasTrials = CommittedTables.present(dir, ledger, "trials");
@@ -109,12 +128,15 @@ public final class ReportTables {
         }
         List<CapacityValue> capacity = CommittedTables.present(dir, ledger, "capacity")
                 ? readCapacity(CommittedTables.read(spark, dir, ledger, "capacity", null)) : List.of();
-        return new ReportTables(trials, theory, convergence, boundary, capacity);
+        List<FiniteSizePoint> finiteSize = CommittedTables.present(dir, ledger, "finite_size")
+                ? readFiniteSize(CommittedTables.read(spark, dir, ledger, "finite_size", null)) : List.of();
+        return new ReportTables(trials, theory, convergence, boundary, capacity, finiteSize);
     }
 
     /** True if there is nothing to draw: none of the tables has a committed row. */
     public boolean empty() {
-        return trials.isEmpty() && theory.isEmpty() && convergence.isEmpty() && boundary.isEmpty() && capacity.isEmpty();
+        return trials.isEmpty() && theory.isEmpty() && convergence.isEmpty() && boundary.isEmpty() && capacity.isEmpty()
+                && finiteSize.isEmpty();
     }
 
     private static List<TrialCurve> readTrials(Dataset<Row> table) {
@@ -139,20 +161,42 @@ public final class ReportTables {
         return curves;
     }
 
+    /**
+     * Mean convergence time over the converged trials of each grid point with its clustered standard error (core
+     * ClusterMean over pattern sets, as grid/'s conv_time_se): Spark sums the times per (point, pattern set),
+     * the driver combines the sets. Sets without a converged trial still count as sets.
+     */
     private static List<ConvergencePoint> readConvergence(Dataset<Row> table) {
-        Dataset<Row> rows = table
-                .filter(col("convergence_time").isNotNull())
-                .groupBy("n", "neurons", "alpha", "m0")
-                .agg(avg("convergence_time").as("mean"), stddev_samp("convergence_time").as("sd"),
-                        count("convergence_time").as("count"));
+        Dataset<Row> perSet = table
+                .groupBy("n", "neurons", "alpha", "m0", "pattern_set")
+                .agg(sum("convergence_time").as("time_sum"), count("convergence_time").as("timed"));
+        Map<PointKey, List<double[]>> sets = new java.util.HashMap<>();
+        for (Row r : perSet.collectAsList()) {
+            PointKey key = new PointKey(intOf(r, "n"), intOf(r, "neurons"), doubleOf(r, "alpha"), doubleOf(r, "m0"));
+            double timeSum = r.isNullAt(r.fieldIndex("time_sum")) ? 0 : doubleOf(r, "time_sum");
+            sets.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {intOf(r, "pattern_set"), timeSum,
+                    longOf(r, "timed")});
+        }
         List<ConvergencePoint> points = new ArrayList<>();
-        for (Row r : rows.collectAsList()) {
-            long k = longOf(r, "count");
-            double sd = r.isNullAt(r.fieldIndex("sd")) ? 0 : doubleOf(r, "sd");
-            points.add(new ConvergencePoint(intOf(r, "n"), intOf(r, "neurons"), doubleOf(r, "alpha"), doubleOf(r, "m0"),
-                    doubleOf(r, "mean"), sd / Math.sqrt(k), k));
+        for (Map.Entry<PointKey, List<double[]>> e : sets.entrySet()) {
+            List<double[]> list = e.getValue();
+            list.sort(java.util.Comparator.comparingDouble(a -> a[0]));
+            double[] sums = list.stream().mapToDouble(a -> a[1]).toArray();
+            double[] counts = list.stream().mapToDouble(a -> a[2]).toArray();
+            long timed = (long) java.util.Arrays.stream(counts).sum();
+            if (timed == 0) {
+                continue;
+            }
+            ClusterMean mean = ClusterMean.of(sums, counts);
+            PointKey k = e.getKey();
+            points.add(new ConvergencePoint(k.n(), k.neurons(), k.alpha(), k.m0(), mean.mean(), mean.standardError(),
+                    timed));
         }
         return points;
+    }
+
+    /** A grid point (n, neurons, alpha, m0) as a map key. */
+    private record PointKey(int n, int neurons, double alpha, double m0) {
     }
 
     private static List<TheoryCurve> readTheory(Dataset<Row> table) {
@@ -199,6 +243,23 @@ public final class ReportTables {
                     nullableDouble(r, "alpha_c_lo"), nullableDouble(r, "alpha_c_hi")));
         }
         return values;
+    }
+
+    private static List<FiniteSizePoint> readFiniteSize(Dataset<Row> table) {
+        List<FiniteSizePoint> points = new ArrayList<>();
+        for (Row r : table.collectAsList()) {
+            List<Object> sizes = r.getList(r.fieldIndex("neurons"));
+            int[] neurons = new int[sizes.size()];
+            for (int i = 0; i < neurons.length; i++) {
+                neurons[i] = ((Number) sizes.get(i)).intValue();
+            }
+            points.add(new FiniteSizePoint(intOf(r, "n"), r.getAs("quantity"), nullableDouble(r, "alpha"), neurons,
+                    doubles(r, "estimates"), doubles(r, "estimates_lo"), doubles(r, "estimates_hi"),
+                    nullableDouble(r, "limit"), nullableDouble(r, "limit_lo"), nullableDouble(r, "limit_hi"),
+                    nullableDouble(r, "slope"), nullableDouble(r, "chi2"),
+                    r.isNullAt(r.fieldIndex("dof")) ? 0 : intOf(r, "dof"), nullableDouble(r, "theory")));
+        }
+        return points;
     }
 
     /** At most k of the sorted values, spread evenly by rank, always keeping the first and last. */

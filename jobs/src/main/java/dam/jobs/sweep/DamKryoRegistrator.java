@@ -90,6 +90,15 @@ public final class DamKryoRegistrator implements KryoRegistrator {
         return in.readDoubles(in.readInt(true));
     }
 
+    private static void writeInts(Output out, int[] a) {
+        out.writeInt(a.length, true);
+        out.writeInts(a);
+    }
+
+    private static int[] readInts(Input in) {
+        return in.readInts(in.readInt(true));
+    }
+
     static final class GridPointSerializer extends Serializer<GridPoint> {
         @Override
         public void write(Kryo kryo, Output out, GridPoint g) {
@@ -184,12 +193,22 @@ public final class DamKryoRegistrator implements KryoRegistrator {
             writeDoubles(out, s.convTimes());
             writeDoubles(out, s.meanM());
             writeDoubles(out, s.sdM());
+            writeInts(out, s.setSuccesses());
+            writeInts(out, s.setTrials());
+            out.writeBoolean(s.seM() != null);
+            if (s.seM() != null) {
+                writeDoubles(out, s.seM());
+            }
+            out.writeDouble(s.convTimeSe());
+            out.writeDouble(s.convTimeMedianLo());
+            out.writeDouble(s.convTimeMedianHi());
         }
 
         @Override
         public PointSummary read(Kryo kryo, Input in, Class<PointSummary> type) {
             return new PointSummary(kryo.readObject(in, GridPoint.class), in.readInt(), in.readInt(), in.readInt(),
-                    in.readInt(), readDoubles(in), readDoubles(in), readDoubles(in));
+                    in.readInt(), readDoubles(in), readDoubles(in), readDoubles(in), readInts(in), readInts(in),
+                    in.readBoolean() ? readDoubles(in) : null, in.readDouble(), in.readDouble(), in.readDouble());
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * (docs/tables.md): a table file counts only if a record lists it.
  *
  * <p>A batch record ({@code batch-*.json}) lists the batch's grid points, theory keys and the files its
- * writes added to trials/, theory/ and grid/. A derived table (basins/, phase_diagram/, capacity/) is
+ * writes added to trials/, theory/ and grid/. A derived table (basins/, phase_diagram/, capacity/, finite_size/) is
  * rewritten whole: its record {@code table-<name>.json} lists its current files and is replaced when the
  * table is. Records are written atomically and only after the files they list, so a killed run leaves no
  * half grid point: files no record lists are leftovers, deleted before the next run writes.
@@ -37,7 +37,7 @@ public final class Ledger {
     /** The tables whose files a batch commits. */
     public static final List<String> BATCH_TABLES = List.of("trials", "theory", "grid");
     /** The tables rewritten whole, each with its own record. */
-    public static final List<String> DERIVED_TABLES = List.of("basins", "phase_diagram", "capacity");
+    public static final List<String> DERIVED_TABLES = List.of("basins", "phase_diagram", "capacity", "finite_size");
     /** Every table of an output directory. */
     public static final List<String> TABLES = Stream.concat(BATCH_TABLES.stream(), DERIVED_TABLES.stream()).toList();
 

@@ -1,53 +1,106 @@
 package dam.jobs.sweep;
 
+import dam.core.analysis.ClusterBootstrap;
+import dam.core.analysis.ClusterMean;
 import dam.core.analysis.ConvergenceTime;
 import dam.core.analysis.Quantiles;
+import dam.core.analysis.SetCounts;
+import dam.core.sim.Seeds;
 import dam.core.sim.TrialResult;
+import dam.core.sim.TrialRunner;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The trials of one grid point reduced to what grid/ needs (no theory yet).
+ * The trials of one grid point reduced to what grid/ needs (no theory yet), with the per-pattern-set counts that
+ * the clustered intervals rest on (trials on one pattern set are correlated; the sets are the independent units).
  *
- * @param point     the grid point
- * @param trials    number of trials
- * @param successes trials with m(T) &gt;= m-success
- * @param censored  trials with neither a fixed point nor a 2-cycle within T
- * @param cycles    trials that entered a 2-cycle
- * @param convTimes convergence times of the trials that have one, ascending
- * @param meanM     mean over trials of m(t), t = 0..T
- * @param sdM       sample standard deviation over trials of m(t) (0 for a single trial)
+ * @param point            the grid point
+ * @param trials           number of trials (distinct trajectories: one per pattern set where the initial states of a
+ *                         set coincide, see {@link TrialRunner#statesCoincide})
+ * @param successes        trials with m(T) &gt;= m-success
+ * @param censored         trials with neither a fixed point nor a 2-cycle within T
+ * @param cycles           trials that entered a 2-cycle
+ * @param convTimes        convergence times of the trials that have one, ascending
+ * @param meanM            mean over trials of m(t), t = 0..T
+ * @param sdM              sample standard deviation over trials of m(t) (0 for a single trial)
+ * @param setSuccesses     successes per pattern set, set index ascending
+ * @param setTrials        trials per pattern set
+ * @param seM              clustered standard error of meanM(t) ({@link ClusterMean}); null with one pattern set
+ * @param convTimeSe       clustered standard error of the mean convergence time; NaN with one set or no time
+ * @param convTimeMedianLo lower end of the 95% bootstrap interval (over pattern sets) of the median convergence
+ *                         time; NaN if no trial converged
+ * @param convTimeMedianHi its upper end
  */
 public record PointSummary(GridPoint point, int trials, int successes, int censored, int cycles,
-                           double[] convTimes, double[] meanM, double[] sdM) {
+                           double[] convTimes, double[] meanM, double[] sdM, int[] setSuccesses, int[] setTrials,
+                           double[] seM, double convTimeSe, double convTimeMedianLo, double convTimeMedianHi) {
 
-    /** Summarises the complete trials of a point; they are put in trial order first so sums never depend on task order. */
-    public static PointSummary of(GridPoint point, List<TrialResult> results, double eps, double mSuccess) {
+    /**
+     * Summarises the complete trials of a point: exactly the trials {@link TrialRunner#simulatedTrials} names for
+     * the configured trial count, else it fails. They are put in trial order first so sums never depend on task order.
+     */
+    public static PointSummary of(GridPoint point, List<TrialResult> results, TrialSettings s) {
         TrialResult[] rs = results.toArray(new TrialResult[0]);
         Arrays.sort(rs, (a, b) -> Integer.compare(a.trial(), b.trial()));
+        int[] expected = TrialRunner.simulatedTrials(point.neurons(), s.update(), s.simulation(point.m0()), s.trials());
+        if (rs.length != expected.length) {
+            throw new IllegalStateException("grid point " + point.label() + ": " + rs.length + " trials, expected "
+                    + expected.length);
+        }
         for (int i = 0; i < rs.length; i++) {
-            if (rs[i].trial() != i) {
-                throw new IllegalStateException("grid point " + point.label() + ": trial " + i + " missing or repeated");
+            if (rs[i].trial() != expected[i]) {
+                throw new IllegalStateException("grid point " + point.label() + ": trial " + expected[i] + " missing or repeated");
             }
         }
+        int S = s.statesPerPatternSet();
+        int sets = rs[rs.length - 1].trial() / S + 1;
         int len = rs[0].overlap().length;
         double[] mean = new double[len];
         double[] sd = new double[len];
+        int[] setSuccesses = new int[sets];
+        int[] setTrials = new int[sets];
+        double[][] setSumM = new double[len][sets];
+        double[] setTimeSum = new double[sets];
+        double[] setTimed = new double[sets];
+        double[][] setTimes = new double[sets][];
         int successes = 0;
         int censored = 0;
         int cycles = 0;
         double[] times = new double[rs.length];
         int timed = 0;
-        for (TrialResult r : rs) {
+        int[] timesPerSet = new int[sets];
+        double[] timeOf = new double[rs.length];
+        for (int i = 0; i < rs.length; i++) {
+            TrialResult r = rs[i];
+            int set = r.trial() / S;
             for (int t = 0; t < len; t++) {
                 mean[t] += r.overlap()[t];
+                setSumM[t][set] += r.overlap()[t];
             }
-            successes += r.finalOverlap() >= mSuccess ? 1 : 0;
+            boolean success = r.finalOverlap() >= s.mSuccess();
+            successes += success ? 1 : 0;
+            setSuccesses[set] += success ? 1 : 0;
+            setTrials[set]++;
             censored += r.censored() ? 1 : 0;
             cycles += r.cycle() ? 1 : 0;
-            int tau = ConvergenceTime.of(r.flips(), eps);
+            int tau = ConvergenceTime.of(r.flips(), s.eps());
+            timeOf[i] = tau;
             if (tau >= 0) {
                 times[timed++] = tau;
+                setTimeSum[set] += tau;
+                setTimed[set]++;
+                timesPerSet[set]++;
+            }
+        }
+        for (int j = 0; j < sets; j++) {
+            setTimes[j] = new double[timesPerSet[j]];
+            timesPerSet[j] = 0;
+        }
+        for (int i = 0; i < rs.length; i++) {
+            if (timeOf[i] >= 0) {
+                int set = rs[i].trial() / S;
+                setTimes[set][timesPerSet[set]++] = timeOf[i];
             }
         }
         for (int t = 0; t < len; t++) {
@@ -64,9 +117,31 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
                 sd[t] = Math.sqrt(sd[t] / (rs.length - 1));
             }
         }
+        double[] sizes = Arrays.stream(setTrials).asDoubleStream().toArray();
+        double[] se = null;
+        if (sets >= 2) {
+            se = new double[len];
+            for (int t = 0; t < len; t++) {
+                se[t] = ClusterMean.of(setSumM[t], sizes).standardError();
+            }
+        }
+        double convSe = timed == 0 ? Double.NaN : ClusterMean.of(setTimeSum, setTimed).standardError();
+        double[] median = ClusterBootstrap.quantileInterval(setTimes, 0.5,
+                Seeds.pointBootstrap(s.seed(), point.n(), point.neurons(), point.alpha(), point.m0()));
         double[] sortedTimes = Arrays.copyOf(times, timed);
         Arrays.sort(sortedTimes);
-        return new PointSummary(point, rs.length, successes, censored, cycles, sortedTimes, mean, sd);
+        return new PointSummary(point, rs.length, successes, censored, cycles, sortedTimes, mean, sd, setSuccesses,
+                setTrials, se, convSe, median[0], median[1]);
+    }
+
+    /** The per-pattern-set success counts. */
+    public SetCounts setCounts() {
+        return new SetCounts(setSuccesses, setTrials);
+    }
+
+    /** The number of pattern sets. */
+    public int sets() {
+        return setTrials.length;
     }
 
     /** Mean convergence time over the trials that have one; NaN if none. */

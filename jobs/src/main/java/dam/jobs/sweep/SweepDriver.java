@@ -1,6 +1,7 @@
 package dam.jobs.sweep;
 
 import dam.core.analysis.BasinBoundary;
+import dam.core.analysis.SetCounts;
 import dam.core.sim.Seeds;
 import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
@@ -144,11 +145,12 @@ public final class SweepDriver {
         Outcome execute(List<GridPoint> points, long t0) {
             List<GridPoint> todo = points.stream().filter(g -> !ledger.done(g)).toList();
             int cores = jsc.defaultParallelism();
-            Progress progress = new Progress(o.err(), (long) todo.size() * c.trials(), points.size(),
+            Progress progress = new Progress(o.err(), simulatedTrials(todo), points.size(),
                     points.size() - todo.size());
             spark.sparkContext().addSparkListener(progress);
             boolean complete = true;
             int pointsRun = 0;
+            long trialsRun = 0;
             try {
                 if (c.theory().enabled()) {
                     stage = "reading the committed theory/ rows";
@@ -164,6 +166,7 @@ public final class SweepDriver {
                     }
                     runBatch(batches.get(b), b + 1, batches.size(), cores);
                     pointsRun += batches.get(b).size();
+                    trialsRun += simulatedTrials(batches.get(b));
                     progress.committed(batches.get(b).size());
                 }
                 if (complete) {
@@ -178,7 +181,7 @@ public final class SweepDriver {
                 spark.sparkContext().removeSparkListener(progress);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            Outcome outcome = new Outcome(points.size(), pointsRun, (long) pointsRun * c.trials(), wall,
+            Outcome outcome = new Outcome(points.size(), pointsRun, trialsRun, wall,
                     kernelAcc.value() / 1e9, theoryAcc.value() / 1e9, cores, complete);
             o.out().printf(Locale.ROOT, "sweep: %d grid points (%d run now, %d trials) in %.1f s wall; "
                             + "simulation kernel %.1f s, theory %.1f s, summed over tasks on %d cores "
@@ -188,6 +191,11 @@ public final class SweepDriver {
                     100 * (outcome.kernelSeconds() + outcome.theorySeconds()) / Math.max(1e-9, wall * cores),
                     dir.display());
             return outcome;
+        }
+
+        /** The trials the runner simulates for these points (fewer than configured where initial states coincide). */
+        private long simulatedTrials(List<GridPoint> points) {
+            return points.stream().mapToLong(g -> s.simulatedTrials(g).length).sum();
         }
 
         /** Theory rows committed by an earlier run (needed for the grid rows of points that share them). */
@@ -228,7 +236,7 @@ public final class SweepDriver {
             try {
                 results.count();
                 stage = name + ": writing trials/";
-                jsc.setJobDescription(name + ": write " + ((long) batch.size() * c.trials()) + " trial rows to trials/");
+                jsc.setJobDescription(name + ": write " + simulatedTrials(batch) + " trial rows to trials/");
                 JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
                         .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
@@ -282,15 +290,24 @@ public final class SweepDriver {
             }
         }
 
-        /** basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. */
+        /**
+         * basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. The
+         * interval rests on the per-pattern-set counts of grid/: the m0 values of a load share their pattern sets, so
+         * the bootstrap resamples sets jointly across the m0 scan (core BasinBoundary.fromPatternSets).
+         */
         private void writeBasins() throws IOException {
             stage = "computing basins/";
             List<Row> grid = CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
-                    .select("n", "neurons", "alpha", "m0", "successes", "trials").collectAsList();
-            Map<Load, TreeMap<Double, int[]>> scans = new TreeMap<>(Load.ORDER);
+                    .select("n", "neurons", "alpha", "m0", "set_successes", "set_trials").collectAsList();
+            Map<Load, TreeMap<Double, SetCounts>> scans = new TreeMap<>(Load.ORDER);
             for (Row r : grid) {
+                if (r.isNullAt(4) || r.isNullAt(5)) {
+                    throw new IllegalStateException("grid/ row at n=" + r.getInt(0) + " neurons=" + r.getInt(1) + " alpha="
+                            + r.getDouble(2) + " m0=" + r.getDouble(3) + " has no per-pattern-set counts (written by an "
+                            + "older version): rerun the sweep with --overwrite");
+                }
                 scans.computeIfAbsent(new Load(r.getInt(0), r.getInt(1), r.getDouble(2)), k -> new TreeMap<>())
-                        .put(r.getDouble(3), new int[]{r.getInt(4), r.getInt(5)});
+                        .put(r.getDouble(3), new SetCounts(Tables.ints(r, 4), Tables.ints(r, 5)));
             }
             Map<TheoryLoad, BasinBoundary> theoryBasins = new HashMap<>();
             if (c.theory().enabled()) {
@@ -311,28 +328,17 @@ public final class SweepDriver {
                 }
             }
             List<Row> rows = new ArrayList<>();
-            for (Map.Entry<Load, TreeMap<Double, int[]>> e : scans.entrySet()) {
+            for (Map.Entry<Load, TreeMap<Double, SetCounts>> e : scans.entrySet()) {
                 Load l = e.getKey();
-                TreeMap<Double, int[]> scan = e.getValue();
-                double[] m0 = new double[scan.size()];
-                int[] succ = new int[scan.size()];
-                int[] tr = new int[scan.size()];
-                int i = 0;
-                for (Map.Entry<Double, int[]> p : scan.entrySet()) {
-                    m0[i] = p.getKey();
-                    succ[i] = p.getValue()[0];
-                    tr[i] = p.getValue()[1];
-                    i++;
-                }
-                BasinBoundary sim;
-                try {
-                    // Bootstrap seed: the pattern-set seed family at set index -1, which no trial uses.
-                    sim = BasinBoundary.fromSuccesses(m0, succ, tr, Seeds.patternSet(c.seed(), l.n(), l.neurons(), l.alpha(), -1));
-                } catch (IllegalArgumentException ex) {
-                    sim = null; // e.g. a single m0: no boundary can be estimated
-                }
+                TreeMap<Double, SetCounts> scan = e.getValue();
+                double[] m0 = scan.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+                SetCounts[] counts = scan.values().toArray(new SetCounts[0]);
+                BasinBoundary sim = simulatedBoundary(m0, counts,
+                        Seeds.basinBootstrap(c.seed(), l.n(), l.neurons(), l.alpha()));
                 BasinBoundary theoryBoundary = theoryBasins.get(new TheoryLoad(l.n(), l.alpha()));
-                rows.add(Tables.basinRow(l.n(), l.neurons(), l.alpha(), sim, theoryBoundary, m0.length));
+                rows.add(Tables.basinRow(l.n(), l.neurons(), l.alpha(), sim, theoryBoundary, m0.length,
+                        Arrays.stream(counts).mapToInt(SetCounts::sets).min().orElse(0),
+                        Arrays.stream(counts).mapToInt(SetCounts::totalTrials).sum()));
             }
             stage = "writing basins/";
             Set<String> before = ledger.snapshot(List.of("basins"));
@@ -345,19 +351,23 @@ public final class SweepDriver {
             ledger.replace("basins", before);
         }
 
-        /** One line per grid point of the table: success fraction, mean convergence time, theory m(T). */
+        /**
+         * One line per grid point of the table: trials and effective trials, success fraction with its clustered
+         * 95% interval, mean convergence time, theory m(T).
+         */
         private void printSummary() {
             List<Row> rows = CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
                     .select("n", "neurons", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
-                            "conv_time_mean", "theory_final_m")
+                            "conv_time_mean", "theory_final_m", "effective_trials")
                     .orderBy("n", "neurons", "alpha", "m0").collectAsList();
             PrintStream p = o.out();
-            p.printf(Locale.ROOT, "%3s %7s %8s %6s %6s %8s %15s %9s %10s%n", "n", "neurons", "alpha", "m0", "trials",
-                    "success", "95% CI", "conv_mean", "theory_m_T");
+            p.printf(Locale.ROOT, "%3s %7s %8s %6s %6s %7s %8s %15s %9s %10s%n", "n", "neurons", "alpha", "m0", "trials",
+                    "n_eff", "success", "95% CI", "conv_mean", "theory_m_T");
             for (Row r : rows) {
-                p.printf(Locale.ROOT, "%3d %7d %8.4f %6.2f %6d %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
-                        r.getInt(1), r.getDouble(2), r.getDouble(3), r.getInt(4), r.getDouble(5), r.getDouble(6),
-                        r.getDouble(7), r.isNullAt(8) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(8)),
+                p.printf(Locale.ROOT, "%3d %7d %8.4f %6.2f %6d %7.1f %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
+                        r.getInt(1), r.getDouble(2), r.getDouble(3), r.getInt(4), r.getDouble(10), r.getDouble(5),
+                        r.getDouble(6), r.getDouble(7),
+                        r.isNullAt(8) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(8)),
                         r.isNullAt(9) ? "-" : String.format(Locale.ROOT, "%.3f", r.getDouble(9)));
             }
         }
@@ -371,6 +381,17 @@ public final class SweepDriver {
 
     /** A theory load (n, alpha): the theory basin boundary does not depend on the network size. */
     private record TheoryLoad(int n, double alpha) {
+    }
+
+    /**
+     * The simulated boundary of one load's m0 scan, or null where none can be estimated (a single m0). The m0 values
+     * share their pattern sets (seeded without m0), so the bootstrap resamples sets jointly across the scan.
+     */
+    static BasinBoundary simulatedBoundary(double[] m0, SetCounts[] counts, long seed) {
+        if (m0.length < 2) {
+            return null;
+        }
+        return BasinBoundary.fromPatternSets(m0, counts, true, seed);
     }
 
     /** Runs one work unit's trials (on an executor). */
@@ -391,7 +412,7 @@ public final class SweepDriver {
         for (UnitResult u : units) {
             all.addAll(Arrays.asList(u.trials()));
         }
-        return PointSummary.of(g, all, s.eps(), s.mSuccess());
+        return PointSummary.of(g, all, s);
     }
 
     /** Solves the theory of one (n, alpha, m0) (on an executor). */

@@ -38,9 +38,9 @@ public final class SweepPlan {
         return out;
     }
 
-    /** Estimated cost of all trials of one point. */
+    /** Estimated cost of all trials of one point (only those the runner simulates: one per set where states coincide). */
     public static double pointCost(GridPoint point, SweepConfig config) {
-        return config.trials() * point.trialCost(config.steps());
+        return TrialSettings.of(config).simulatedTrials(point).length * point.trialCost(config.steps());
     }
 
     /**

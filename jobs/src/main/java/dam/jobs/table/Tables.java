@@ -8,7 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.ConvergenceTime;
-import dam.core.analysis.ProportionInterval;
+import dam.core.analysis.ClusteredProportion;
 import dam.core.sim.Seeds;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
@@ -39,6 +39,7 @@ public final class Tables {
     public static final String SWEEP_METADATA_KEY = "dam.sweep";
 
     private static final org.apache.spark.sql.types.DataType DOUBLES = DataTypes.createArrayType(DoubleType, false);
+    private static final org.apache.spark.sql.types.DataType INTS = DataTypes.createArrayType(IntegerType, false);
 
     private Tables() {
     }
@@ -72,12 +73,17 @@ public final class Tables {
         return new StructType(new StructField[]{
                 field("n", IntegerType, false), field("neurons", IntegerType, false), alpha(sweepJson),
                 field("p", IntegerType, false), field("m0", DoubleType, false),
-                field("trials", IntegerType, false), field("successes", IntegerType, false),
+                field("trials", IntegerType, false), field("pattern_sets", IntegerType, false),
+                field("successes", IntegerType, false),
                 field("success_fraction", DoubleType, false), field("success_lo", DoubleType, false),
-                field("success_hi", DoubleType, false), field("conv_time_mean", DoubleType, true),
-                field("conv_time_median", DoubleType, true), field("conv_time_q1", DoubleType, true),
+                field("success_hi", DoubleType, false), field("design_effect", DoubleType, false),
+                field("effective_trials", DoubleType, false), field("conv_time_mean", DoubleType, true),
+                field("conv_time_se", DoubleType, true),
+                field("conv_time_median", DoubleType, true), field("conv_time_median_lo", DoubleType, true),
+                field("conv_time_median_hi", DoubleType, true), field("conv_time_q1", DoubleType, true),
                 field("conv_time_q3", DoubleType, true), field("censored", IntegerType, false),
-                field("cycles", IntegerType, false), field("mean_m", DOUBLES, false), field("sd_m", DOUBLES, false),
+                field("cycles", IntegerType, false), field("mean_m", DOUBLES, false), field("se_m", DOUBLES, true),
+                field("sd_m", DOUBLES, false), field("set_trials", INTS, false), field("set_successes", INTS, false),
                 field("theory_m", DOUBLES, true), field("theory_convergence_time", IntegerType, true),
                 field("theory_final_m", DoubleType, true), field("theory_retrieved", BooleanType, true)});
     }
@@ -89,7 +95,8 @@ public final class Tables {
                 field("m0c", DoubleType, true), field("m0c_lo", DoubleType, true), field("m0c_hi", DoubleType, true),
                 field("method", StringType, false), field("theory_m0c", DoubleType, true),
                 field("theory_m0c_lo", DoubleType, true), field("theory_m0c_hi", DoubleType, true),
-                field("m0_points", IntegerType, false)});
+                field("m0_points", IntegerType, false), field("pattern_sets", IntegerType, false),
+                field("trials", IntegerType, false)});
     }
 
     /** The trials/ row of one trial at grid point g. */
@@ -113,24 +120,40 @@ public final class Tables {
     /** The grid/ row of one point; theory may be null (theory off). */
     public static Row gridRow(PointSummary s, TheorySummary theory) {
         GridPoint g = s.point();
-        ProportionInterval ci = ProportionInterval.wilson95(s.successes(), s.trials());
+        ClusteredProportion ci = ClusteredProportion.of(s.setCounts());
         boolean timed = s.convTimes().length > 0;
-        return RowFactory.create(g.n(), g.neurons(), g.alpha(), g.p(), g.m0(), s.trials(), s.successes(), ci.fraction(),
-                ci.lower(), ci.upper(), timed ? s.convTimeMean() : null,
-                timed ? s.convTimeQuantile(0.5) : null, timed ? s.convTimeQuantile(0.25) : null,
-                timed ? s.convTimeQuantile(0.75) : null, s.censored(), s.cycles(), s.meanM(), s.sdM(),
+        return RowFactory.create(g.n(), g.neurons(), g.alpha(), g.p(), g.m0(), s.trials(), s.sets(), s.successes(),
+                ci.fraction(), ci.lower(), ci.upper(), ci.designEffect(), ci.effectiveTrials(),
+                timed ? s.convTimeMean() : null, orNull(s.convTimeSe()),
+                timed ? s.convTimeQuantile(0.5) : null, orNull(s.convTimeMedianLo()), orNull(s.convTimeMedianHi()),
+                timed ? s.convTimeQuantile(0.25) : null, timed ? s.convTimeQuantile(0.75) : null,
+                s.censored(), s.cycles(), s.meanM(), s.seM(), s.sdM(), s.setTrials(), s.setSuccesses(),
                 theory == null ? null : theory.m(),
                 theory == null || theory.convergenceTime() < 0 ? null : theory.convergenceTime(),
                 theory == null ? null : theory.finalM(), theory == null ? null : theory.retrieved());
     }
 
-    /** The basins/ row of one (n, neurons, alpha); either boundary may be null. */
-    public static Row basinRow(int n, int neurons, double alpha, BasinBoundary sim, BasinBoundary theory, int m0Points) {
+    /**
+     * The basins/ row of one (n, neurons, alpha); either boundary may be null. sets: the pattern sets the simulated
+     * interval rests on (shared by every m0 of the scan); trials: the trials of the scan summed over m0.
+     */
+    public static Row basinRow(int n, int neurons, double alpha, BasinBoundary sim, BasinBoundary theory, int m0Points,
+                               int sets, int trials) {
         return RowFactory.create(n, neurons, alpha, orNull(sim == null ? Double.NaN : sim.m0c()),
                 orNull(sim == null ? Double.NaN : sim.lower()), orNull(sim == null ? Double.NaN : sim.upper()),
                 sim == null ? "none" : sim.method(), orNull(theory == null ? Double.NaN : theory.m0c()),
                 orNull(theory == null ? Double.NaN : theory.lower()),
-                orNull(theory == null ? Double.NaN : theory.upper()), m0Points);
+                orNull(theory == null ? Double.NaN : theory.upper()), m0Points, sets, trials);
+    }
+
+    /** The int array in column i of a row (Parquet gives a list of boxed values). */
+    public static int[] ints(Row row, int i) {
+        List<Object> list = row.getList(i);
+        int[] a = new int[list.size()];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = ((Number) list.get(k)).intValue();
+        }
+        return a;
     }
 
     /** The theory summary stored in a theory/ row (for grid points whose theory an earlier batch solved). */

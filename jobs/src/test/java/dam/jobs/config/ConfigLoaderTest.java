@@ -35,7 +35,7 @@ class ConfigLoaderTest {
     void defaultsComeFromTheReferenceConfig() {
         SweepConfig c = parse("");
         assertEquals(100, c.trials());
-        assertEquals(10, c.statesPerPatternSet());
+        assertEquals(1, c.statesPerPatternSet());
         assertEquals(20, c.steps());
         assertEquals(UpdateOrder.PARALLEL, c.update());
         assertEquals(Initialisation.EXACT, c.init());

@@ -1,6 +1,7 @@
 package dam.jobs.phase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,8 @@ import com.typesafe.config.ConfigFactory;
 import dam.core.analysis.Capacity;
 import dam.jobs.config.ConfigLoader;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.sweep.Ledger;
+import dam.jobs.sweep.OutputDirectory;
 import dam.jobs.sweep.SweepSession;
 
 class PhaseDiagramJobTest {
@@ -143,6 +148,51 @@ class PhaseDiagramJobTest {
                 "convergence_time_n3_N48.png", "phase_diagram.png")) {
             assertTrue(outcome.figures().contains(dir(c).resolve("figures").resolve(name).toString()), name);
         }
+    }
+
+    @Test
+    void severalSizesGiveACommittedFiniteSizeTableWithFitsAndItsFigure(@TempDir Path out) throws Exception {
+        String text = "sweep { n = [3], neurons = [32, 48, 64], alpha = [0.06, 0.16], m0 = [0.3, 0.45, 0.6, 0.75, 0.9, 1.0]\n"
+                + "trials = 30, steps = 8, seed = 5, output = \"" + out.resolve("run") + "\"\n"
+                + "theory { enabled = true, paths = 2000, basin-tol = 0.03 }\n"
+                + "spark { master = \"local[2]\" }\n}";
+        SweepConfig c = ConfigLoader.fromConfig(ConfigFactory.parseString(text));
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(true, false, 2, 0.05, quiet));
+
+        // Committed like phase_diagram/ and capacity/: its record lists exactly the table's part files.
+        Ledger ledger = Ledger.read(OutputDirectory.open(c.output(), new Configuration()));
+        List<String> onDisk;
+        try (Stream<Path> files = Files.list(dir(c).resolve("finite_size"))) {
+            onDisk = files.map(f -> "finite_size/" + f.getFileName()).filter(f -> f.endsWith(".parquet")).sorted().toList();
+        }
+        assertFalse(onDisk.isEmpty());
+        assertEquals(onDisk, ledger.committed("finite_size"));
+
+        List<Row> rows = spark.read().parquet(dir(c).resolve("finite_size").toString()).collectAsList();
+        assertEquals(2 + 1, rows.size(), "one m0c row per load and one alpha_c row");
+        int fitted = 0;
+        for (Row r : rows) {
+            assertEquals(List.of(32, 48, 64), r.getList(r.fieldIndex("neurons")));
+            assertEquals(8, r.getInt(r.fieldIndex("steps")));
+            String quantity = r.getAs("quantity");
+            assertEquals(quantity.equals("alpha_c"), r.isNullAt(r.fieldIndex("alpha")), r.toString());
+            if (!r.isNullAt(r.fieldIndex("limit"))) {
+                fitted++;
+                double limit = r.getAs("limit");
+                assertTrue((double) r.getAs("limit_lo") <= limit && limit <= (double) r.getAs("limit_hi"), r.toString());
+                assertEquals(r.getList(r.fieldIndex("fit_neurons")).size(), r.getList(r.fieldIndex("residuals")).size());
+                assertEquals(r.getList(r.fieldIndex("fit_neurons")).size() - 2, (int) r.getAs("dof"));
+                assertEquals("y_inf + a N^-1/2", r.getAs("form"));
+            }
+        }
+        assertTrue(fitted >= 1, "at least one boundary estimated at all three sizes: " + rows);
+        Row theory = rows.stream().filter(r -> "m0c".equals(r.getAs("quantity")) && (double) r.getAs("alpha") == 0.06)
+                .findFirst().orElseThrow();
+        assertTrue(!theory.isNullAt(theory.fieldIndex("theory")), "theory m0c beside the simulation: " + theory);
+        Path figure = dir(c).resolve("figures").resolve("finite_size.png");
+        assertTrue(outcome.figures().contains(figure.toString()), outcome.figures().toString());
+        assertNotNull(ImageIO.read(figure.toFile()));
     }
 
     private static Double boundaryAt(List<Row> phase, int n, double alpha) {

@@ -33,6 +33,9 @@ class KryoRegistrationTest {
     }
 
     private static final GridPoint POINT = new GridPoint(3, 64, 0.1, 0.5, 410);
+    private static final PointSummary SUMMARY = new PointSummary(POINT, 40, 30, 2, 1, new double[]{1, 2},
+            new double[]{0.5, 0.9}, new double[]{0.1, 0.2}, new int[]{10, 8, 7, 5}, new int[]{10, 10, 10, 10},
+            new double[]{0.05, 0.07}, 0.4, 1.0, 3.0);
     private static final TrialResult TRIAL = new TrialResult(7, new double[]{0.5, 0.75, 1.0}, new double[]{0.125, 0.0}, 1, -1);
 
     @Test
@@ -44,8 +47,7 @@ class KryoRegistrationTest {
                 WorkUnit.class, new WorkUnit(POINT, 10, 20, 15),
                 TheoryKey.class, new TheoryKey(3, 0.1, 0.5),
                 UnitResult.class, new UnitResult(new WorkUnit(POINT, 0, 1, 2), new TrialResult[]{TRIAL}, 99L),
-                PointSummary.class, new PointSummary(POINT, 40, 30, 2, 1, new double[]{1, 2}, new double[]{0.5, 0.9},
-                        new double[]{0.1, 0.2}),
+                PointSummary.class, SUMMARY,
                 TheoryBasin.class, new TheoryBasin(3, 0.1, new BasinBoundary(0.4, 0.35, 0.45, "bisection")),
                 TrialResult.class, TRIAL,
                 TheoryResult.class, theory,
@@ -65,6 +67,14 @@ class KryoRegistrationTest {
         assertEquals(new TheoryBasin(3, 0.1, null).n(), ((TheoryBasin) roundTrip(new TheoryBasin(3, 0.1, null))).n());
         assertEquals(POINT, roundTrip(new GridPoint[]{POINT})[0]);
         assertEquals(2, roundTrip(new PointSummary[2]).length);
+        PointSummary s = roundTrip(SUMMARY);
+        assertArrayEquals(SUMMARY.setSuccesses(), s.setSuccesses());
+        assertArrayEquals(SUMMARY.setTrials(), s.setTrials());
+        assertArrayEquals(SUMMARY.seM(), s.seM());
+        assertEquals(SUMMARY.convTimeMedianHi(), s.convTimeMedianHi());
+        PointSummary oneSet = new PointSummary(POINT, 1, 1, 0, 0, new double[]{1}, new double[]{1, 1},
+                new double[]{0, 0}, new int[]{1}, new int[]{1}, null, Double.NaN, Double.NaN, Double.NaN);
+        assertEquals(null, ((PointSummary) roundTrip(oneSet)).seM());
     }
 
     @Test

@@ -326,7 +326,7 @@ class SweepDriverTest {
 
     @Test
     void tablesFollowTheSchemaAndCarryTheSweepDescription() throws Exception {
-        SweepConfig c = config("schema", "");
+        SweepConfig c = config("schema", "m0 = [0.3, 0.6, 0.9, 1.0]");
         run(c, Integer.MAX_VALUE);
         StructType trials = spark.read().parquet(dir(c).resolve("trials").toString()).schema();
         // Every planned column, in the planned order (n first: it is a column of the files, not a directory).
@@ -352,6 +352,32 @@ class SweepDriverTest {
         assertEquals(successes / 12.0, g.getDouble(g.fieldIndex("success_fraction")));
         assertEquals(9, g.getList(g.fieldIndex("mean_m")).size());
         assertNotNull(g.get(g.fieldIndex("theory_final_m")));
+        List<Integer> sets = g.getList(g.fieldIndex("set_trials"));
+        assertEquals(List.of(4, 4, 4), sets);
+        assertEquals(3, g.getInt(g.fieldIndex("pattern_sets")));
+        List<Integer> setSuccesses = g.getList(g.fieldIndex("set_successes"));
+        assertEquals(successes, setSuccesses.stream().mapToInt(Integer::intValue).sum());
+        double deff = g.getDouble(g.fieldIndex("design_effect"));
+        assertTrue(deff >= 1 && deff <= 4, "design effect " + deff);
+        assertEquals(12 / deff, g.getDouble(g.fieldIndex("effective_trials")), 1e-12);
+        assertTrue(g.getDouble(g.fieldIndex("success_lo")) <= successes / 12.0
+                && successes / 12.0 <= g.getDouble(g.fieldIndex("success_hi")));
+        assertEquals(9, g.getList(g.fieldIndex("se_m")).size());
+
+        // m0 = 1 with exact initialisation: the 4 states of a set coincide, so each set is one trajectory, once.
+        Row one = spark.read().parquet(dir(c).resolve("grid").toString())
+                .where("n = 3 AND alpha = 0.05 AND m0 = 1.0").collectAsList().get(0);
+        assertEquals(3, one.getInt(one.fieldIndex("trials")));
+        assertEquals(3, one.getInt(one.fieldIndex("pattern_sets")));
+        assertEquals(List.of(1, 1, 1), one.getList(one.fieldIndex("set_trials")));
+        List<Integer> simulated = spark.read().parquet(dir(c).resolve("trials").toString())
+                .where("n = 3 AND alpha = 0.05 AND m0 = 1.0").select("trial").collectAsList().stream()
+                .map(r -> r.getInt(0)).sorted().toList();
+        assertEquals(List.of(0, 4, 8), simulated);
+        Row basin = spark.read().parquet(dir(c).resolve("basins").toString())
+                .where("n = 3 AND alpha = 0.05").collectAsList().get(0);
+        assertEquals(3, basin.getInt(basin.fieldIndex("pattern_sets")));
+        assertEquals(3 * 12 + 3, basin.getInt(basin.fieldIndex("trials")));
         Row t = spark.read().parquet(dir(c).resolve("trials").toString()).where("trial = 5").first();
         assertEquals(1, t.getInt(t.fieldIndex("pattern_set"))); // 4 states per pattern set
         assertEquals(8, t.getList(t.fieldIndex("flips")).size());

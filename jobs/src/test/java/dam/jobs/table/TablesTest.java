@@ -17,7 +17,7 @@ class TablesTest {
     private static final Map<String, StructType> SCHEMAS = Map.of(
             "trials", Tables.trials(null), "theory", Tables.theory(null), "grid", Tables.grid(null),
             "basins", Tables.basins(null), "phase_diagram", PhaseDiagramTables.phaseDiagram(),
-            "capacity", PhaseDiagramTables.capacity());
+            "capacity", PhaseDiagramTables.capacity(), "finite_size", PhaseDiagramTables.finiteSize());
 
     @Test
     void noTwoColumnsOfATableDifferOnlyByCase() {
@@ -38,7 +38,7 @@ class TablesTest {
             assertEquals("n", names.get(0), e.getKey());
             assertTrue(names.stream().allMatch(x -> x.equals(x.toLowerCase(Locale.ROOT))), e.getKey() + ": " + names);
         }
-        for (String table : List.of("trials", "grid", "basins", "phase_diagram")) {
+        for (String table : List.of("trials", "grid", "basins", "phase_diagram", "finite_size")) {
             assertTrue(List.of(SCHEMAS.get(table).fieldNames()).contains("neurons"), table);
         }
     }

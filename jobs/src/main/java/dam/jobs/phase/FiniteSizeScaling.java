@@ -1,0 +1,158 @@
+package dam.jobs.phase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+import dam.core.analysis.BasinBoundary;
+import dam.core.analysis.FiniteSizeFit;
+import dam.core.analysis.ProportionInterval;
+import dam.core.analysis.SetCounts;
+import dam.core.sim.Seeds;
+import dam.jobs.sweep.CommittedTables;
+import dam.jobs.sweep.Ledger;
+import dam.jobs.sweep.OutputDirectory;
+import dam.jobs.table.Tables;
+
+/**
+ * The finite-size extrapolation of the simulated boundaries (table finite_size/): for every (n, alpha) the simulated
+ * basin boundary m0_c(alpha; N) over the sweep's network sizes N (column neurons), and for every n the simulated
+ * capacity alpha_c(N), each fitted with {@link FiniteSizeFit} to y(N) = y_inf + a N^(-1/2) (the exponent checked by a
+ * free-exponent fit), weighted by the clustered 95% intervals (sigma = interval width / (2 x 1.96)), beside the
+ * theory (N = infinity) at the same load and step limit. Only committed rows of basins/ and grid/ are read (the
+ * readers' contract, {@link CommittedTables}).
+ *
+ * <p>The simulated alpha_c(N) is defined like the theory's: the load at which the success fraction from m0 = 1
+ * crosses 1/2 (core BasinBoundary on the loads, as a rising function of -alpha), from grid/'s rows at m0 = 1 of the
+ * sweep's loads at that N. Each load has pattern sets of its own (pattern sets are seeded by the load), so its
+ * bootstrap resamples the sets of every load independently (seed {@link Seeds#capacityBootstrap}).
+ */
+public final class FiniteSizeScaling {
+
+    /** The exponent b of the fitted form y_inf + a N^(-b). */
+    public static final double EXPONENT = 0.5;
+    /** Fewest sizes for a fit (two parameters and at least one degree of freedom for chi2). */
+    public static final int MIN_SIZES = 3;
+
+    public static final String M0C = "m0c";
+    public static final String ALPHA_C = "alpha_c";
+
+    private FiniteSizeScaling() {
+    }
+
+    /** One simulated estimate at network size neurons with its 95% interval. */
+    record Estimate(int neurons, double value, double lower, double upper) {
+        /** A usable estimate: finite, with an interval of positive width around it. */
+        boolean usable() {
+            return Double.isFinite(value) && Double.isFinite(lower) && Double.isFinite(upper) && upper > lower;
+        }
+
+        double sigma() {
+            return (upper - lower) / (2 * ProportionInterval.Z95);
+        }
+    }
+
+    /**
+     * The finite_size/ rows of an output directory: one per (n, alpha) of the committed basins/ and one alpha_c row
+     * per n with at least two loads at m0 = 1 in the committed grid/. theoryM0c maps "n/alpha" to the theory
+     * boundary, theoryAlphaC n to the theory capacity (missing or NaN: null in the table).
+     */
+    public static List<Row> rows(SparkSession spark, OutputDirectory dir, Ledger ledger, long seed, int steps,
+                                 Map<String, Double> theoryM0c, Map<Integer, Double> theoryAlphaC) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, List<Estimate>> boundaries = new TreeMap<>();
+        Map<String, double[]> keys = new TreeMap<>();
+        if (CommittedTables.present(dir, ledger, "basins")) {
+            for (Row r : CommittedTables.read(spark, dir, ledger, "basins", null)
+                    .select("n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList()) {
+                int n = ((Number) r.get(0)).intValue();
+                double alpha = r.getDouble(2);
+                String key = key(n, alpha);
+                keys.put(key, new double[] {n, alpha});
+                boundaries.computeIfAbsent(key, k -> new ArrayList<>()).add(new Estimate(r.getInt(1), nan(r, 3),
+                        nan(r, 4), nan(r, 5)));
+            }
+        }
+        for (Map.Entry<String, List<Estimate>> e : boundaries.entrySet()) {
+            double[] k = keys.get(e.getKey());
+            rows.add(row((int) k[0], M0C, k[1], e.getValue(), theoryM0c.get(e.getKey()), steps));
+        }
+        for (Map.Entry<Integer, List<Estimate>> e : capacities(spark, dir, ledger, seed).entrySet()) {
+            rows.add(row(e.getKey(), ALPHA_C, null, e.getValue(), theoryAlphaC.get(e.getKey()), steps));
+        }
+        return rows;
+    }
+
+    /** The map key of (n, alpha) shared with the caller's theory map. */
+    public static String key(int n, double alpha) {
+        return n + "/" + alpha;
+    }
+
+    /**
+     * The simulated alpha_c(N) per n, from the committed grid/ rows at m0 = 1 (a network size with fewer than two
+     * loads there left out).
+     */
+    static Map<Integer, List<Estimate>> capacities(SparkSession spark, OutputDirectory dir, Ledger ledger, long seed) {
+        Map<Integer, List<Estimate>> byN = new TreeMap<>();
+        if (!CommittedTables.present(dir, ledger, "grid")) {
+            return byN;
+        }
+        Map<List<Integer>, TreeMap<Double, SetCounts>> scans = new TreeMap<>((a, b) ->
+                a.get(0).equals(b.get(0)) ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
+        for (Row r : CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
+                .where(functions.col("m0").equalTo(1.0))
+                .select("n", "neurons", "alpha", "set_successes", "set_trials").collectAsList()) {
+            if (r.isNullAt(3) || r.isNullAt(4)) {
+                continue; // grid/ of an older version: no per-set counts
+            }
+            scans.computeIfAbsent(List.of(r.getInt(0), r.getInt(1)), k -> new TreeMap<>())
+                    .put(r.getDouble(2), new SetCounts(Tables.ints(r, 3), Tables.ints(r, 4)));
+        }
+        for (Map.Entry<List<Integer>, TreeMap<Double, SetCounts>> e : scans.entrySet()) {
+            int n = e.getKey().get(0);
+            int neurons = e.getKey().get(1);
+            TreeMap<Double, SetCounts> scan = e.getValue();
+            if (scan.size() < 2) {
+                continue;
+            }
+            // Retrieval falls with the load: the boundary in x = -alpha (ascending) where success rises through 1/2.
+            double[] x = new double[scan.size()];
+            SetCounts[] counts = new SetCounts[scan.size()];
+            int i = scan.size() - 1;
+            for (Map.Entry<Double, SetCounts> p : scan.entrySet()) {
+                x[i] = -p.getKey();
+                counts[i] = p.getValue();
+                i--;
+            }
+            BasinBoundary b = BasinBoundary.fromPatternSets(x, counts, false, Seeds.capacityBootstrap(seed, n, neurons));
+            byN.computeIfAbsent(n, k -> new ArrayList<>()).add(new Estimate(neurons, -b.m0c(), -b.upper(), -b.lower()));
+        }
+        return byN;
+    }
+
+    /** The finite_size/ row of one quantity: the estimates by network size and, with at least three usable sizes, the fit. */
+    static Row row(int n, String quantity, Double alpha, List<Estimate> estimates, Double theory, int steps) {
+        List<Estimate> sorted = new ArrayList<>(estimates);
+        sorted.sort((a, b) -> Integer.compare(a.neurons(), b.neurons()));
+        List<Estimate> usable = sorted.stream().filter(Estimate::usable).toList();
+        FiniteSizeFit fit = null;
+        if (usable.size() >= MIN_SIZES) {
+            fit = FiniteSizeFit.fit(usable.stream().mapToInt(Estimate::neurons).toArray(),
+                    usable.stream().mapToDouble(Estimate::value).toArray(),
+                    usable.stream().mapToDouble(Estimate::sigma).toArray(), EXPONENT);
+        }
+        return PhaseDiagramTables.finiteSizeRow(n, quantity, alpha, sorted.stream().mapToInt(Estimate::neurons).toArray(),
+                sorted.stream().mapToDouble(Estimate::value).toArray(),
+                sorted.stream().mapToDouble(Estimate::lower).toArray(),
+                sorted.stream().mapToDouble(Estimate::upper).toArray(), fit, theory, steps);
+    }
+
+    private static double nan(Row r, int i) {
+        return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+    }
+}

@@ -1,0 +1,118 @@
+package dam.jobs.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import dam.jobs.report.ReportTables.FiniteSizePoint;
+
+/**
+ * Finite-size scaling: one panel per fitted boundary (m0_c at a load, or alpha_c), the simulated estimates against
+ * N^-1/2 with their 95% intervals, the weighted fit y_inf + a N^-1/2 as a line down to N = infinity (x = 0), the
+ * extrapolated limit with its interval (diamond) and the theory's value at the same load and step limit (cross).
+ * The distance of each point from the line is its residual; chi2/dof is in the panel title.
+ */
+final class FiniteSizeFigure {
+
+    static final String FILE_NAME = "finite_size.png";
+
+    private FiniteSizeFigure() {
+    }
+
+    /** Whether any row has a fit to draw. */
+    static boolean hasFits(List<FiniteSizePoint> points) {
+        return points.stream().anyMatch(p -> Double.isFinite(p.limit()));
+    }
+
+    /** Draws one panel per fitted row (n, then alpha_c after the m0_c loads), as a PNG image. */
+    static byte[] render(List<FiniteSizePoint> points) throws IOException {
+        List<FiniteSizePoint> fitted = new ArrayList<>(points.stream().filter(p -> Double.isFinite(p.limit())).toList());
+        fitted.sort(Comparator.comparingInt(FiniteSizePoint::n).thenComparing(FiniteSizePoint::quantity, Comparator.reverseOrder())
+                .thenComparingDouble(FiniteSizePoint::alpha));
+        List<XYChart> panels = new ArrayList<>();
+        for (FiniteSizePoint p : fitted) {
+            panels.add(panel(p));
+        }
+        return Panels.renderGrid(panels, 3, "Finite-size scaling: simulation at N against N^-1/2, weighted fit "
+                + "y_inf + a N^-1/2, N -> infinity (diamond) and theory (cross)");
+    }
+
+    private static XYChart panel(FiniteSizePoint p) {
+        boolean m0c = p.quantity().equals("m0c");
+        String title = String.format(Locale.ROOT, "n = %d: %s, chi2/dof = %.1f/%d", p.n(),
+                m0c ? "m0_c at alpha = " + Panels.number(p.alpha()) : "alpha_c (from m0 = 1)", p.chi2(), p.dof());
+        XYChart chart = Panels.chart(title, "N^-1/2", m0c ? "basin boundary m0_c" : "capacity alpha_c",
+                Panels.PANEL_WIDTH, Panels.PANEL_HEIGHT + 90);
+        chart.getStyler().setXAxisMin(0.0);
+        // Below the plot: inside, the legend would cover points or the limit at x = 0.
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        double xMax = 0;
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < p.neurons().length; i++) {
+            if (!Double.isFinite(p.estimates()[i])) {
+                continue;
+            }
+            double x = 1 / Math.sqrt(p.neurons()[i]);
+            xMax = Math.max(xMax, x);
+            xs.add(x);
+            ys.add(p.estimates()[i]);
+            if (Double.isFinite(p.lower()[i]) && Double.isFinite(p.upper()[i])) {
+                bar(chart, "N = " + p.neurons()[i] + " interval", x, p.lower()[i], p.upper()[i], Panels.colour(0));
+            }
+        }
+        XYSeries sim = chart.addSeries("simulation, N = " + sizes(p), xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                ys.stream().mapToDouble(Double::doubleValue).toArray());
+        sim.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        sim.setMarker(SeriesMarkers.CIRCLE);
+        sim.setMarkerColor(Panels.colour(0));
+        double[] lineX = new double[21];
+        double[] lineY = new double[21];
+        for (int k = 0; k < lineX.length; k++) {
+            lineX[k] = 1.05 * xMax * k / (lineX.length - 1);
+            lineY[k] = p.limit() + p.slope() * lineX[k];
+        }
+        XYSeries line = chart.addSeries("fit y_inf + a N^-1/2", lineX, lineY);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(Panels.colour(0));
+        line.setLineStyle(Panels.stroke(1.5f, true));
+        bar(chart, "limit interval", 0, p.limitLower(), p.limitUpper(), java.awt.Color.BLACK);
+        XYSeries limit = chart.addSeries(String.format(Locale.ROOT, "N -> inf: %.3f (%.3f, %.3f)", p.limit(),
+                p.limitLower(), p.limitUpper()), new double[] {0}, new double[] {p.limit()});
+        limit.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        limit.setMarker(SeriesMarkers.DIAMOND);
+        limit.setMarkerColor(java.awt.Color.BLACK);
+        if (Double.isFinite(p.theory())) {
+            XYSeries theory = chart.addSeries(String.format(Locale.ROOT, "theory: %.3f", p.theory()), new double[] {0},
+                    new double[] {p.theory()});
+            theory.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            theory.setMarker(SeriesMarkers.CROSS);
+            theory.setMarkerColor(Panels.colour(3));
+        }
+        return chart;
+    }
+
+    private static void bar(XYChart chart, String name, double x, double lo, double hi, java.awt.Color colour) {
+        XYSeries bar = chart.addSeries(name, new double[] {x, x}, new double[] {lo, hi});
+        bar.setMarker(SeriesMarkers.NONE);
+        bar.setLineColor(colour);
+        bar.setLineStyle(Panels.stroke(1.5f, false));
+        bar.setShowInLegend(false);
+    }
+
+    private static String sizes(FiniteSizePoint p) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < p.neurons().length; i++) {
+            if (Double.isFinite(p.estimates()[i])) {
+                b.append(b.length() == 0 ? "" : ", ").append(p.neurons()[i]);
+            }
+        }
+        return b.toString();
+    }
+}
