@@ -31,9 +31,11 @@ public final class SweepDescription {
 
     /**
      * The version of the tables' layout and column names (docs/tables.md). 1: column N, n=... partition
-     * directories (no table_schema field); 2: column neurons, flat directories with n a column of every file.
+     * directories (no table_schema field); 2: column neurons, flat directories with n a column of every file;
+     * 3: version 2 with the per-pattern-set counts in grid/ and basins/ (which basins/ is computed from, so a
+     * version-2 grid/ cannot be resumed) and the finite_size/ table.
      */
-    public static final int TABLE_SCHEMA = 2;
+    public static final int TABLE_SCHEMA = 3;
 
     private SweepDescription() {
     }
@@ -195,6 +197,7 @@ public final class SweepDescription {
         if (found != TABLE_SCHEMA) {
             throw new ConfigError(field, output.display() + " holds tables of schema version " + found + ", and this dam "
                     + "reads and writes version " + TABLE_SCHEMA + " (column neurons, not N; no n=... directories; "
+                    + "per-pattern-set counts in grid/; "
                     + "docs/tables.md); " + remedy);
         }
     }

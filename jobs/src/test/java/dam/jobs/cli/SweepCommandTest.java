@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.sweep.SweepDescription;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -95,11 +96,26 @@ class SweepCommandTest {
         StringBuilder err = new StringBuilder();
         assertEquals(2, dam(err, "sweep", conf.toString(), "--output", old.toString()));
         assertEquals("dam sweep: sweep.output: " + old + " holds tables of schema version 1, and this dam reads and "
-                + "writes version 2 (column neurons, not N; no n=... directories; docs/tables.md); use --overwrite or "
+                + "writes version 3 (column neurons, not N; no n=... directories; per-pattern-set counts in grid/; "
+                + "docs/tables.md); use --overwrite or "
                 + "another --output\n", err.toString());
         assertEquals("old bytes", Files.readString(part));
         assertEquals(3, Files.list(old).count()); // nothing added
         assertEquals(1, Files.list(old.resolve("_progress")).count());
+    }
+
+    /** The previous flat layout (table_schema 2) has no per-pattern-set counts in grid/, from which basins/ is computed. */
+    @Test
+    void anOutputOfSchemaVersionTwoIsNotResumedIntoTablesWithoutPerPatternSetCounts() throws Exception {
+        Path v2 = Files.createDirectories(tmp.resolve("v2-out"));
+        Files.writeString(v2.resolve("_sweep.json"), "{\"settings\": {}, \"runs\": [], \"table_schema\": 2}");
+        Path conf = Files.writeString(tmp.resolve("v2.conf"), "sweep { n = [3], neurons = [64], alpha = [0.1], m0 = [0.5] }");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", v2.toString()));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.output: " + v2 + " holds tables of schema version 2, and "
+                + "this dam reads and writes version 3 ("), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertEquals(List.of(v2.resolve("_sweep.json")), Files.list(v2).toList());
     }
 
     @Test
@@ -197,7 +213,7 @@ class SweepCommandTest {
         assertEquals(before, listing(out.resolve("_sweep.json")));
         assertEquals(List.of(out.resolve("_sweep.json")), Files.list(out).toList());
 
-        Files.writeString(out.resolve("_sweep.json"), "{\"settings\": {}, \"runs\": [], \"table_schema\": 2}");
+        Files.writeString(out.resolve("_sweep.json"), "{\"settings\": {}, \"runs\": [], \"table_schema\": " + SweepDescription.TABLE_SCHEMA + "}");
         Files.createDirectories(out.resolve("_progress"));
         Files.writeString(out.resolve("_progress/batch-00000-1.json"), "{\"points\": [ {\"n\": 3,");
         err.setLength(0);
