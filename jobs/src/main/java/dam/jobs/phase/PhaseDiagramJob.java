@@ -144,7 +144,10 @@ public final class PhaseDiagramJob {
         return FiniteSizeScaling.rows(spark, dir, ledger, c.seed(), c.steps(), theoryM0c, theoryAlphaC);
     }
 
-    /** One line per finite_size/ row (as read back): the estimates by network size, the limit with its interval, chi2/dof, the theory. */
+    /**
+     * One line per finite_size/ row (as read back): the estimates by network size, the limit with its interval,
+     * chi2/dof, the theory.
+     */
     static String describe(Row r) {
         StringBuilder b = new StringBuilder();
         b.append("n = ").append(((Number) r.getAs("n")).intValue()).append(' ').append((String) r.getAs("quantity"));
