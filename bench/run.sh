@@ -2,10 +2,15 @@
 # Step-throughput benchmark: Java kernels (fast ParallelStep, LookupTableStep, DenseIntStep) and NumPy, one table.
 # NumPy runs twice: with its default BLAS threads (wall-clock column) and single-threaded (per-CPU-second column).
 # Usage: bench/run.sh [StepThroughput options, e.g. --alphas 0.2 --seconds 3 --threads 2 --S 10]
+#        bench/run.sh --theory [options]   (the theory-solver benchmark, bench/theory.sh)
 # Runs from any directory; builds core offline if needed. Prints the machine load before and after.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+if [[ "${1:-}" == "--theory" ]]; then
+  shift
+  exec bench/theory.sh "$@"
+fi
 if [[ -x .venv/bin/python ]]; then py=.venv/bin/python; else py=python3; fi
 if ! "$py" -c 'import numpy' 2>/dev/null; then
   "$py" -m pip install -q numpy==2.3.5

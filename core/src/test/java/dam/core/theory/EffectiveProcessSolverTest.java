@@ -54,7 +54,7 @@ class EffectiveProcessSolverTest {
         // Over 16 seeds at this M: 0.882 +- 0.0012 with it and 0.300 +- 0.015 without it (the collapse
         // without memory amplifies sampling noise), so 0.32 +- 0.08 covers both estimates.
         double with = new EffectiveProcessSolver(3, 0.1, 400_000).solve(1.0, 10, 3).overlap()[10];
-        double without = new EffectiveProcessSolver(3, 0.1, 400_000, EffectiveProcessSolver.DEFAULT_BLOCK_PATHS, false)
+        double without = new EffectiveProcessSolver(3, 0.1, 400_000, 1, false)
                 .solve(1.0, 10, 3).overlap()[10];
         assertEquals(0.88, with, 0.01);
         assertEquals(0.32, without, 0.08);
@@ -122,9 +122,10 @@ class EffectiveProcessSolverTest {
     @Test
     void nearlySingularCovarianceDoesNotAmplifySamplingNoise() {
         // n = 2 just above alpha = 0.138, from m0 = 1: a long plateau near m = 0.98 on which only ~0.1%
-        // of the paths flip per step, so the innovations are tiny. With a pivot tolerance of 1e-10 the
-        // response reached |G| ~ 1e3 by t = 40 and m collapsed to 0.16 at this M; at M = 4e5 (where the
-        // pivots are resolved) m(40) = 0.978 and max |G| = 0.1.
+        // of the paths flip per step, so the innovations are tiny. With conditional means in C, the plain
+        // covariance estimate of the Novikov sums and a pivot tolerance of 1e-10, the response reached
+        // |G| ~ 1e3 by t = 40 and m collapsed to 0.16 at this M; at M = 4e5 m(40) = 0.978 and max |G| = 0.1.
+        // The Gram C and the path-wise reference keep every resolvable pivot without that amplification.
         TheoryResult r = new EffectiveProcessSolver(2, 0.14, 100_000).solve(1.0, 40, 1);
         assertWellFormed(r);
         double largest = 0;
@@ -146,21 +147,22 @@ class EffectiveProcessSolverTest {
     }
 
     @Test
-    void sameSeedGivesTheSameResultBitForBitWhateverTheBlockSize() {
+    void sameSeedGivesTheSameResultBitForBitWhateverTheThreadCount() {
+        // 3000 paths: two full chunks of 1024 and a partial one, whose last tile is partial too.
         int paths = 3_000;
         TheoryResult reference = new EffectiveProcessSolver(3, 0.15, paths).solve(0.8, 12, 42);
-        for (int block : new int[] {1, 777, paths, 100_000}) {
-            TheoryResult r = new EffectiveProcessSolver(3, 0.15, paths, block, true).solve(0.8, 12, 42);
-            assertArrayEquals(reference.overlap(), r.overlap(), 0, "block = " + block);
-            assertTrue(Arrays.deepEquals(reference.correlation(), r.correlation()), "block = " + block);
-            assertTrue(Arrays.deepEquals(reference.response(), r.response()), "block = " + block);
+        for (int threads : new int[] {2, 3, 8}) {
+            TheoryResult r = new EffectiveProcessSolver(3, 0.15, paths, threads).solve(0.8, 12, 42);
+            assertArrayEquals(reference.overlap(), r.overlap(), 0, "threads = " + threads);
+            assertTrue(Arrays.deepEquals(reference.correlation(), r.correlation()), "threads = " + threads);
+            assertTrue(Arrays.deepEquals(reference.response(), r.response()), "threads = " + threads);
         }
         TheoryResult other = new EffectiveProcessSolver(3, 0.15, paths).solve(0.8, 12, 43);
         assertFalse(Arrays.equals(reference.overlap(), other.overlap()));
         // A shorter horizon is a prefix of a longer one: step t draws its normals at step t.
-        TheoryResult shorter = new EffectiveProcessSolver(3, 0.15, paths).solve(0.8, 5, 42);
+        TheoryResult shorter = new EffectiveProcessSolver(3, 0.15, paths, 2).solve(0.8, 5, 42);
         assertArrayEquals(shorter.overlap(), Arrays.copyOf(reference.overlap(), 6), 0);
-        TheoryResult hopfield = new EffectiveProcessSolver(2, 0.1, paths, 500, true).solve(0.6, 8, 9);
+        TheoryResult hopfield = new EffectiveProcessSolver(2, 0.1, paths, 2).solve(0.6, 8, 9);
         assertArrayEquals(new EffectiveProcessSolver(2, 0.1, paths).solve(0.6, 8, 9).overlap(), hopfield.overlap(), 0);
     }
 
@@ -183,6 +185,9 @@ class EffectiveProcessSolverTest {
         assertRejected("alpha", () -> new EffectiveProcessSolver(3, 0, 10));
         assertRejected("alpha", () -> new EffectiveProcessSolver(3, Double.NaN, 10));
         assertRejected("paths", () -> new EffectiveProcessSolver(3, 0.1, 0));
+        assertRejected("threads", () -> new EffectiveProcessSolver(3, 0.1, 10, 0));
+        // the path history must fit in the heap: 8 bytes per path and step, 16 TB here
+        assertRejected("paths", () -> new EffectiveProcessSolver(3, 0.1, 2_000_000_000).solve(0.5, 1000, 1));
         EffectiveProcessSolver solver = new EffectiveProcessSolver(3, 0.1, 10);
         assertRejected("m0", () -> solver.solve(1.5, 3, 1));
         assertRejected("m0", () -> solver.solve(Double.NaN, 3, 1));

@@ -40,6 +40,9 @@ public final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--threads", description = "threads (>= 1; default: one per processor); the result does not depend on it")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -49,7 +52,15 @@ public final class TheoryCommand implements Callable<Integer> {
             err.flush();
             return USAGE;
         }
-        TheoryResult result = new EffectiveProcessSolver(n, alpha, paths).solve(m0, steps, seed);
+        TheoryResult result;
+        try {
+            result = new EffectiveProcessSolver(n, alpha, paths, threads).solve(m0, steps, seed);
+        } catch (IllegalArgumentException e) {
+            // the one input the options cannot check alone: the path history must fit in the heap
+            err.println("theory: --" + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(csv(result));
         out.flush();
@@ -72,6 +83,9 @@ public final class TheoryCommand implements Callable<Integer> {
         }
         if (steps < 1) {
             return "--steps: must be >= 1, got " + steps;
+        }
+        if (threads < 1) {
+            return "--threads: must be >= 1, got " + threads;
         }
         return null;
     }
