@@ -4,6 +4,7 @@ import dam.core.theory.BaselineSolver;
 import dam.core.theory.EffectiveProcessSolver;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,8 +19,9 @@ import java.util.Locale;
  *       (OpenMP, 2 threads) took 12.8 s on this machine according to issue 7 (quoted, not measured here);</li>
  *   <li>n = 2, T = 1000, M = 5e4, current only (the baseline would take minutes and collapses there).</li>
  * </ol>
- * Each case is run once after one small warm-up solve; the machine's load average is printed with
- * the table because other processes share the cores.
+ * Each case is run once after one small warm-up solve. Besides the wall time, the JVM's CPU time
+ * over the solve is printed: when other processes share the cores (the load average is printed
+ * before and after), CPU seconds divided by the threads approximate the wall time on an idle machine.
  *
  * <p>Run: {@code bench/theory.sh [--threads 2] [--quick]} ({@code --quick} divides every M by 10).
  */
@@ -50,7 +52,7 @@ public final class TheoryThroughput {
                 threads, Runtime.getRuntime().availableProcessors(), load());
         new EffectiveProcessSolver(3, 0.1, 20_000, threads).solve(1, 100, 1);
         new BaselineSolver(3, 0.1, 20_000).solve(1, 100, 1);
-        out.println("case | solver | threads | seconds | m(T)");
+        out.println("case | solver | threads | wall s | CPU s | m(T)");
 
         int target = 50_000 / scale;
         double t1 = time(() -> new EffectiveProcessSolver(3, 0.1, target, threads).solve(1, 1000, 1).finalOverlap(),
@@ -86,13 +88,24 @@ public final class TheoryThroughput {
         double run();
     }
 
+    /** Runs the solve, prints its row and returns its wall time in seconds. */
     private static double time(Solve solve, String label, String solver, int threads, PrintStream out) {
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         double m = solve.run();
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "%s | %s | %d | %.2f | %.4f%n", label, solver, threads, seconds, m);
+        double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+        out.printf(Locale.ROOT, "%s | %s | %d | %.2f | %.2f | %.4f%n", label, solver, threads, seconds, cpuSeconds, m);
         out.flush();
         return seconds;
+    }
+
+    /** CPU time of this JVM, all threads (JIT and GC included), or -1 where the platform does not report it. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static String load() throws IOException {
