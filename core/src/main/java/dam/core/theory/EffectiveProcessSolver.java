@@ -178,9 +178,9 @@ public final class EffectiveProcessSolver {
         long heap = Runtime.getRuntime().maxMemory();
         if (need > heap * 0.9) {
             throw new IllegalArgumentException(String.format(
-                    "paths: M = %d over T = %d steps needs %.1f GiB of path history, the JVM heap allows %.1f GiB "
-                            + "(raise -Xmx, e.g. DAM_JAVA_OPTS=-Xmx%dg, or lower M or T)",
-                    paths, steps, need / 1073741824.0, heap / 1073741824.0, (long) Math.ceil(need * 1.3 / 1073741824.0) + 1));
+                    "paths: M = %d over T = %d steps needs %.1f GiB of path history (8 bytes per path and step), "
+                            + "the JVM heap allows %.1f GiB: lower M or T, or raise the heap (-Xmx, DAM_JAVA_OPTS)",
+                    paths, steps, need / 1073741824.0, heap / 1073741824.0));
         }
         double sqrtAlpha = Math.sqrt(alpha);
         double[] m = new double[steps + 1];
