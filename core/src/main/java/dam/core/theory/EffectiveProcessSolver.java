@@ -130,7 +130,7 @@ public final class EffectiveProcessSolver {
     }
 
     /** Bytes of path history that a solve over T = steps steps holds (8 per path and step). */
-    public static long historyBytes(int paths, int steps) {
+    static long historyBytes(int paths, int steps) {
         return 4L * paths * (2L * steps + 1);
     }
 
@@ -221,6 +221,7 @@ public final class EffectiveProcessSolver {
                 Step step = new Step(t, (float) drive, memoryF, noiseF, sqrtAlpha * factor[t]);
                 advance(chunks, step, scratch, pool);
 
+                // chunk partial sums added in chunk order: the same bits whichever thread did which chunk
                 double up = 0;
                 double stein = 0;
                 double[] correlation = new double[t + 1];
