@@ -7,8 +7,11 @@ error, and for every pair of path counts max_t |m_M1(t) - m_M2(t)| and max_t of 
 combined standard error.
 
 Error model: Var m_M(t) = s(t)^2 / M, with s(t)^2 pooled over all path counts from the scatter between
-seeds (sum over runs of M (m - mean_M)^2 divided by the degrees of freedom). Where runs split into
-retrieving and collapsed ones (near a collapse) that model is rough: read the per-seed rows there.
+seeds (sum over runs of M (m - mean_M)^2 divided by the degrees of freedom) and averaged over the
+times t - WINDOW .. t + WINDOW (s(t) changes slowly; a few seeds alone give a noisy estimate at each t).
+For reference, the largest of ~1000 independent standard normal deviates in absolute value is about 3.3.
+Where runs split into retrieving and collapsed ones (near a collapse) the model is rough: read the
+per-seed rows there.
 
 Usage: theory_m_convergence.py DIR TAG [TAG ...]
 """
@@ -18,6 +21,8 @@ import math
 import os
 import re
 import sys
+
+WINDOW = 10
 
 
 def load(directory, tag):
@@ -53,7 +58,10 @@ def summary(directory, tag, marks=(10, 50, 100, 200, 300, 500, 700, 1000)):
     count = {M: len(runs[M]) for M in ms}
     mean = {M: [sum(r[0][t] for r in runs[M].values()) / count[M] for t in range(steps + 1)] for M in ms}
     dof = sum(count[M] - 1 for M in ms)
-    s2 = [sum(M * (r[0][t] - mean[M][t]) ** 2 for M in ms for r in runs[M].values()) / dof if dof else float("nan")
+    raw = [sum(M * (r[0][t] - mean[M][t]) ** 2 for M in ms for r in runs[M].values()) / dof if dof else float("nan")
+           for t in range(steps + 1)]
+    # s(t) changes slowly with t while its estimate from a few seeds is noisy: average it over t +- WINDOW
+    s2 = [sum(raw[max(0, t - WINDOW):t + WINDOW + 1]) / len(raw[max(0, t - WINDOW):t + WINDOW + 1])
           for t in range(steps + 1)]
     marks = [t for t in marks if t <= steps]
     print(f"### {tag} (T = {steps})\n")
@@ -66,7 +74,7 @@ def summary(directory, tag, marks=(10, 50, 100, 200, 300, 500, 700, 1000)):
     print()
     for i, a in enumerate(ms):
         for b in ms[i + 1:]:
-            worst, t_worst, largest, t_largest = 0.0, 0, 0.0, 0
+            worst, t_worst, largest, t_largest, above = 0.0, 0, 0.0, 0, 0
             for t in range(1, steps + 1):
                 d = abs(mean[a][t] - mean[b][t])
                 se = math.sqrt(s2[t] / (count[a] * a) + s2[t] / (count[b] * b))
@@ -75,8 +83,9 @@ def summary(directory, tag, marks=(10, 50, 100, 200, 300, 500, 700, 1000)):
                     worst, t_worst = z, t
                 if d > largest:
                     largest, t_largest = d, t
+                above += z > 3
             print(f"- M = {a} vs {b}: max_t |dm| = {largest:.4f} (t = {t_largest}); "
-                  f"max_t |dm| / combined SE = {worst:.2f} (t = {t_worst})")
+                  f"max_t |dm| / combined SE = {worst:.2f} (t = {t_worst}); {above} of {steps} times above 3 SE")
     print()
     for M in ms:
         for seed, r in sorted(runs[M].items()):
