@@ -13,7 +13,7 @@ For reference, the largest of ~1000 independent standard normal deviates in abso
 Where runs split into retrieving and collapsed ones (near a collapse) the model is rough: read the
 per-seed rows there.
 
-Usage: theory_m_convergence.py DIR TAG [TAG ...]
+Usage: theory_m_convergence.py [--rows] DIR TAG [TAG ...]   (--rows: one summary row per tag)
 """
 import collections
 import glob
@@ -48,6 +48,36 @@ def load(directory, tag):
     return runs
 
 
+def row(directory, tag):
+    """One markdown row: tag, path counts with seeds, m(T) per path count, and the worst pair."""
+    runs = load(directory, tag)
+    ms = sorted(runs)
+    steps = min(len(r[0]) for M in ms for r in runs[M].values()) - 1
+    count = {M: len(runs[M]) for M in ms}
+    mean = {M: [sum(r[0][t] for r in runs[M].values()) / count[M] for t in range(steps + 1)] for M in ms}
+    s2 = pooled(runs, ms, count, mean, steps)
+    final = " / ".join(f"{mean[M][steps]:.3f}" for M in ms)
+    worst, largest, above = 0.0, 0.0, 0
+    for i, a in enumerate(ms):
+        for b in ms[i + 1:]:
+            for t in range(1, steps + 1):
+                d = abs(mean[a][t] - mean[b][t])
+                se = math.sqrt(s2[t] / (count[a] * a) + s2[t] / (count[b] * b))
+                z = d / se if se > 0 else (0.0 if d == 0 else float("inf"))
+                worst, largest, above = max(worst, z), max(largest, d), above + (z > 3)
+    paths = ", ".join(f"{M} x {count[M]}" for M in ms)
+    print(f"| {tag} | {paths} | {final} | {largest:.4f} | {worst:.2f} | {above} |")
+
+
+def pooled(runs, ms, count, mean, steps):
+    dof = sum(count[M] - 1 for M in ms)
+    raw = [sum(M * (r[0][t] - mean[M][t]) ** 2 for M in ms for r in runs[M].values()) / dof if dof else float("nan")
+           for t in range(steps + 1)]
+    # s(t) changes slowly with t while its estimate from a few seeds is noisy: average it over t +- WINDOW
+    return [sum(raw[max(0, t - WINDOW):t + WINDOW + 1]) / len(raw[max(0, t - WINDOW):t + WINDOW + 1])
+            for t in range(steps + 1)]
+
+
 def summary(directory, tag, marks=(10, 50, 100, 200, 300, 500, 700, 1000)):
     runs = load(directory, tag)
     if not runs:
@@ -57,12 +87,7 @@ def summary(directory, tag, marks=(10, 50, 100, 200, 300, 500, 700, 1000)):
     steps = min(len(r[0]) for M in ms for r in runs[M].values()) - 1
     count = {M: len(runs[M]) for M in ms}
     mean = {M: [sum(r[0][t] for r in runs[M].values()) / count[M] for t in range(steps + 1)] for M in ms}
-    dof = sum(count[M] - 1 for M in ms)
-    raw = [sum(M * (r[0][t] - mean[M][t]) ** 2 for M in ms for r in runs[M].values()) / dof if dof else float("nan")
-           for t in range(steps + 1)]
-    # s(t) changes slowly with t while its estimate from a few seeds is noisy: average it over t +- WINDOW
-    s2 = [sum(raw[max(0, t - WINDOW):t + WINDOW + 1]) / len(raw[max(0, t - WINDOW):t + WINDOW + 1])
-          for t in range(steps + 1)]
+    s2 = pooled(runs, ms, count, mean, steps)
     marks = [t for t in marks if t <= steps]
     print(f"### {tag} (T = {steps})\n")
     print("| M | seeds | " + " | ".join(f"m({t})" for t in marks) + " | flips at T-1 |")
@@ -96,6 +121,12 @@ def summary(directory, tag, marks=(10, 50, 100, 200, 300, 500, 700, 1000)):
 
 if __name__ == "__main__":
     if len(sys.argv) < 3:
-        sys.exit("usage: theory_m_convergence.py DIR TAG [TAG ...]")
-    for name in sys.argv[2:]:
-        summary(sys.argv[1], name)
+        sys.exit("usage: theory_m_convergence.py [--rows] DIR TAG [TAG ...]")
+    if sys.argv[1] == "--rows":
+        print("| point | M x seeds | m(T) per M | max_t abs dm (all pairs) | max_t abs dm / SE | times above 3 SE |")
+        print("|---|---|---|---|---|---|")
+        for name in sys.argv[3:]:
+            row(sys.argv[2], name)
+    else:
+        for name in sys.argv[2:]:
+            summary(sys.argv[1], name)
