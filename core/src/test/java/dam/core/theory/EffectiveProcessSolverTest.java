@@ -262,7 +262,7 @@ class EffectiveProcessSolverTest {
         assertRejected("alpha", () -> new EffectiveProcessSolver(3, Double.NaN, 10));
         assertRejected("paths", () -> new EffectiveProcessSolver(3, 0.1, 0));
         assertRejected("threads", () -> new EffectiveProcessSolver(3, 0.1, 10, 0));
-        // the path history must fit in the heap: 8 bytes per path and step, 16 TB here
+        // the path history must fit in the heap: 4.4 bytes per path and step, 8 TB here
         assertRejected("paths", () -> new EffectiveProcessSolver(3, 0.1, 2_000_000_000).solve(0.5, 1000, 1));
         EffectiveProcessSolver solver = new EffectiveProcessSolver(3, 0.1, 10);
         assertRejected("m0", () -> solver.solve(1.5, 3, 1));
