@@ -3,10 +3,15 @@
 # LookupTableStep on request) and NumPy, one table per clock. NumPy runs twice: with its default BLAS threads
 # (wall-clock column) and single-threaded (per-CPU-second column).
 # Usage: bench/run.sh [StepThroughput options, e.g. --neurons 512 --alphas 0.2 --seconds 3 --threads 2 --S 10]
+#        bench/run.sh --theory [options]   (the theory-solver benchmark, bench/theory.sh)
 # Runs from any directory; builds core offline if needed. Prints the machine load before and after.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+if [[ "${1:-}" == "--theory" ]]; then
+  shift
+  exec bench/theory.sh "$@"
+fi
 for a in "$@"; do
   if [[ "$a" == "--N" ]]; then echo "dam bench: --N: renamed to --neurons" >&2; exit 2; fi
 done

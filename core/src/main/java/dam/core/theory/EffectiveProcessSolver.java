@@ -1,6 +1,13 @@
 package dam.core.theory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -21,59 +28,90 @@ import org.apache.commons.rng.simple.RandomSource;
  * {@code <sigma(t+1) eps(u)> = <d sigma(t+1) / d eps(u)> = sqrt(alpha) sum_s L(s, u) d<sigma(t+1)>/d theta(s)}
  * (the order parameters inside h held fixed; a test checks it against a finite difference in theta).
  *
- * <p>Variance reduction, none of which changes what is estimated:
+ * <p>Long horizons. Near retrieval almost every path settles into a fixed point or a 2-cycle, the
+ * true C becomes nearly singular and the innovations of phi become small. Three choices keep the
+ * sampled process a faithful, M-convergent image of the theory there (docs/notes/theory-long-horizon.md
+ * has the measurements; at n = 3, alpha = 0.1 an earlier version collapsed to m = 0 or froze at a
+ * random value after t ~ 150 at M &lt;= 5e4):
  * <ul>
- *   <li>Write h(t) = a + b eps(t) with b = sqrt(alpha) L(t, t). The averages at t+1 use the
- *       conditional mean {@code <sigma(t+1) | a> = erf(a / (sqrt(2) b))} in place of the sampled
- *       spin (which still drives the path), and for the newest column
- *       {@code <sgn(a + b eps) eps | a> = 2 phi(a / b)}, so G(t+1, t) is a smooth density estimate
- *       even when b is tiny (a nearly frozen process). Where b = 0 the spin is deterministic.</li>
- *   <li>{@code <sigma(t+1) eps(u)>} for u &lt; t is estimated as a covariance (eps has mean zero).</li>
- *   <li>sigma(0) = +1 on exactly floor(M (1 + m0) / 2) paths, spread evenly over the path index,
- *       rather than independently with probability (1 + m0) / 2: the paths are exchangeable, so only
- *       the sampling noise of m(0) is removed.</li>
+ *   <li>C(t+1, s) is the exact Gram matrix of the sampled spins, (1/M) sum_i sigma_i(t+1) sigma_i(s).
+ *       The noise covariance built from it is then positive semi-definite by construction: P has
+ *       non-negative coefficients, so P(C) is by the Schur product theorem, and (1 - G)^-1 C (1 - G^T)^-1
+ *       (n = 2) is a congruence of C. Estimating C(t+1, s) with the conditional mean of sigma(t+1) in
+ *       place of the sampled spin (lower variance entry by entry) is not a Gram matrix; near
+ *       singularity its P(C) had negative Cholesky residuals (at M = 25000 from t = 131), and the
+ *       response solved through such a pivot exploded (|G| ~ 100) and destroyed the retrieval state.</li>
+ *   <li>A pivot is zero only when the new row is a linear combination of the earlier ones up to
+ *       round-off ({@link #PIVOT_TOLERANCE}): with a Gram C that happens exactly when every sampled
+ *       path repeats an earlier joint state, and then no sampled path can respond to a field at that
+ *       time either. Every resolvable innovation is kept, however small: zeroing pivots below a
+ *       sampling-noise threshold removed fresh noise and memory and froze the process artificially.</li>
+ *   <li>{@code <sigma(t+1) eps(u)>} (u &lt; t) is estimated as {@code <(sigma(t+1) - sigma(r)) eps(u)>}
+ *       with r = u for an even lag t+1-u and r = u-1 for an odd one: sigma(r) is fixed before eps(u)
+ *       is drawn, so the subtracted mean is zero, and a path that sits at a fixed point or in a
+ *       2-cycle since before u contributes exactly nothing. The estimate's noise then comes only from
+ *       the paths still moving, the same paths that make the innovation: dividing by a small pivot in
+ *       the triangular solve no longer amplifies the noise of the frozen majority (with the plain
+ *       covariance estimate, |G| reached 40 at t = 200 at M = 25000).</li>
  * </ul>
  *
- * <p>Rank deficiency: a Cholesky pivot squared below 0.1 / sqrt(M) of its variance is set to zero
- * (see {@link IncrementalCholesky} and {@link #PIVOT_RESOLUTION}): no new noise and no response
- * through that direction.
+ * <p>Variance reduction that changes nothing in expectation: write h(t) = a + b eps(t) with
+ * b = sqrt(alpha) L(t, t). m(t+1) and the Novikov sums use the conditional mean
+ * {@code <sigma(t+1) | a> = erf(a / (sqrt(2) b))} in place of the sampled spin (which still drives the
+ * path and enters C), and the newest column uses {@code <sgn(a + b eps) eps | a> = 2 phi(a / b)}, a
+ * smooth density estimate of G(t+1, t). Where b = 0 the spin is deterministic. sigma(0) = +1 on exactly
+ * floor(M (1 + m0) / 2) paths, spread evenly over the path index (paths are exchangeable).
  *
- * <p>Memory is O(M T) (one byte of sigma and one double of eps per path and step); time O(M T^2).
- * Paths are processed in blocks that all advance through time together. Every path draws from a
- * fixed random stream of {@value #STREAM_PATHS} consecutive paths, and all sums run over paths in
- * path order, so the result depends on the seed only, not on the block size; and a shorter horizon
- * gives a prefix of a longer one.
+ * <p>Arithmetic: each path's eps history is stored in single precision, its spins as bits, and its
+ * field is summed in single precision; every sum over paths is accumulated exactly (spin products are
+ * integers) or in double. eps is rounded to float when it is drawn and that rounded value is used
+ * everywhere, so the process is exactly a Gaussian process with float-rounded normals; the field's
+ * rounding error, about 1e-7 of the sum of its t terms' sizes, moves a spin only when |h| is below
+ * that, which changes path averages by far less than their sampling error 1/sqrt(M). Every step reads
+ * every path's whole history, and that memory traffic is what limits a step: single precision and
+ * spin bits cut it from 9 to about 4.1 bytes per path and step (measured 25 to 30% faster than float
+ * spins, with bit-identical results).
+ *
+ * <p>Memory is O(M T) (about 4.4 bytes per path and step), time O(M T^2). Paths are stored in tiles
+ * of {@value #TILE_PATHS} whose whole history stays in the core's cache between the pass that forms
+ * the fields and the pass that adds the path sums. Directions with a zero pivot and no memory
+ * coefficient are skipped (a frozen process costs little). Every {@value #STREAM_PATHS} consecutive
+ * paths form a chunk with its own random stream and its own partial sums; chunks are spread over the
+ * threads and their partial sums added in chunk order, so the result depends on the seed only, bit
+ * for bit, not on the thread count; and a shorter horizon gives a prefix of a longer one.
  */
 public final class EffectiveProcessSolver {
 
-    /** Consecutive paths that share one random stream; fixes which random numbers each path gets. */
+    /** Consecutive paths that share one random stream and one set of partial sums (a chunk). */
     static final int STREAM_PATHS = 1024;
-    /** Paths per block: keeps a block's working set of one time row in cache. */
-    static final int DEFAULT_BLOCK_PATHS = 8192;
+    /** Paths per tile: a tile's whole history (8 bytes per step and path) stays in a core's L2 cache. */
+    static final int TILE_PATHS = 64;
     /**
-     * A Cholesky pivot squared below {@code PIVOT_RESOLUTION / sqrt(M)} of its variance counts as zero
-     * (a frozen direction). The covariance is estimated from M paths with errors of order 1/sqrt(M),
-     * so a smaller innovation is not resolved; keeping it would divide sampling noise by a tiny pivot
-     * in the response (at n = 2, alpha = 0.14, M = 1e5 that made G grow to ~1e3 by t = 40). The
-     * factor 0.1 leaves every pivot of the physics.md checks untouched.
+     * A Cholesky pivot squared at or below this fraction of its variance is zero: the new row is a
+     * combination of earlier ones up to round-off (about 1e-16 times t). A single path of M that leaves
+     * the states it has already visited makes an innovation of order 1/M, far above this for any M
+     * that fits in memory.
      */
-    static final double PIVOT_RESOLUTION = 0.1;
-    /** The pivot tolerance never goes below this, whatever M (round-off). */
-    static final double PIVOT_FLOOR = 1e-10;
+    static final double PIVOT_TOLERANCE = 1e-10;
 
     private final int n;
     private final double alpha;
     private final int paths;
-    private final int blockPaths;
+    private final int threads;
     private final boolean retarded;
 
-    /** A solver for interaction order n &gt;= 2 at load alpha &gt; 0 with M = paths sampled paths. */
+    /** A single-threaded solver for interaction order n &gt;= 2 at load alpha &gt; 0 with M = paths sampled paths. */
     public EffectiveProcessSolver(int n, double alpha, int paths) {
-        this(n, alpha, paths, DEFAULT_BLOCK_PATHS, true);
+        this(n, alpha, paths, 1);
     }
 
-    /** As the public constructor, with the block size and whether the retarded self-interaction is kept. */
-    EffectiveProcessSolver(int n, double alpha, int paths, int blockPaths, boolean retarded) {
+    /** As {@link #EffectiveProcessSolver(int, double, int)}, on threads &gt;= 1 threads; the result does not depend on them. */
+    public EffectiveProcessSolver(int n, double alpha, int paths, int threads) {
+        this(n, alpha, paths, threads, true);
+    }
+
+    /** As the public constructors, with whether the retarded self-interaction is kept. */
+    EffectiveProcessSolver(int n, double alpha, int paths, int threads, boolean retarded) {
         if (n < 2) {
             throw new IllegalArgumentException("n: must be >= 2, got " + n);
         }
@@ -83,19 +121,29 @@ public final class EffectiveProcessSolver {
         if (paths < 1) {
             throw new IllegalArgumentException("paths: must be >= 1, got " + paths);
         }
-        if (blockPaths < 1) {
-            throw new IllegalArgumentException("blockPaths: must be >= 1, got " + blockPaths);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
         }
         this.n = n;
         this.alpha = alpha;
         this.paths = paths;
-        this.blockPaths = blockPaths;
+        this.threads = threads;
         this.retarded = retarded;
+    }
+
+    /**
+     * Bytes of path history that a solve over T = steps steps holds: per tile of {@value #TILE_PATHS}
+     * paths, a float row of eps (with its array header) and a 64-bit spin word per step, about 4.4 bytes
+     * per path and step.
+     */
+    public static long historyBytes(int paths, int steps) {
+        long tiles = (paths + TILE_PATHS - 1) / TILE_PATHS;
+        return tiles * (steps * (16L + 4L * TILE_PATHS) + 16L + 8L * (steps + 1));
     }
 
     /** Solves the process from initial overlap m0 over T = steps steps with paths drawn from seed; m(0) = m0. */
     public TheoryResult solve(double m0, int steps, long seed) {
-        return solve(m0, steps, seed, null, null);
+        return run(m0, steps, seed, null, null).result();
     }
 
     /**
@@ -104,6 +152,23 @@ public final class EffectiveProcessSolver {
      * that the returned m is the effective process's response to theta at fixed order parameters.
      */
     TheoryResult solve(double m0, int steps, long seed, double[] theta, TheoryResult frozen) {
+        return run(m0, steps, seed, theta, frozen).result();
+    }
+
+    /** Solves as {@link #solve(double, int, long)} and also returns the noise covariance's innovations. */
+    Trace trace(double m0, int steps, long seed) {
+        return run(m0, steps, seed, null, null);
+    }
+
+    /**
+     * A solution with, for t = 0..T-1, the innovation variance of phi(t) given phi(0..t-1) relative to
+     * its variance, as the Cholesky factorisation found it before any pivot was zeroed (negative only
+     * if the covariance the solver factors is not positive semi-definite).
+     */
+    record Trace(TheoryResult result, double[] innovation) {
+    }
+
+    private Trace run(double m0, int steps, long seed, double[] theta, TheoryResult frozen) {
         if (!(m0 >= -1 && m0 <= 1)) {
             throw new IllegalArgumentException("m0: must be in [-1, 1], got " + m0);
         }
@@ -116,6 +181,14 @@ public final class EffectiveProcessSolver {
         if (frozen != null && (frozen.steps() < steps || frozen.n() != n || frozen.alpha() != alpha)) {
             throw new IllegalArgumentException("frozen: must be a solution of the same n and alpha over >= steps steps");
         }
+        long need = historyBytes(paths, steps);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap * 0.9) {
+            throw new IllegalArgumentException(String.format(
+                    "paths: M = %d over T = %d steps needs %.1f GiB of path history (4.4 bytes per path and step), "
+                            + "the JVM heap allows %.1f GiB: lower M or T, or raise the heap (-Xmx, DAM_JAVA_OPTS)",
+                    paths, steps, need / 1073741824.0, heap / 1073741824.0));
+        }
         double sqrtAlpha = Math.sqrt(alpha);
         double[] m = new double[steps + 1];
         double[][] c = new double[steps + 1][steps + 1];
@@ -126,192 +199,370 @@ public final class EffectiveProcessSolver {
         double[][] cUsed = frozen == null ? c : frozen.correlation();
         double[][] gUsed = frozen == null ? g : frozen.response();
 
-        Streams streams = new Streams(seed, paths);
-        Block[] blocks = new Block[(paths + blockPaths - 1) / blockPaths];
-        for (int j = 0; j < blocks.length; j++) {
-            int first = j * blockPaths;
-            blocks[j] = new Block(first, Math.min(blockPaths, paths - first), steps, m0, streams);
+        Chunk[] chunks = new Chunk[(paths + STREAM_PATHS - 1) / STREAM_PATHS];
+        for (int j = 0; j < chunks.length; j++) {
+            int first = j * STREAM_PATHS;
+            chunks[j] = new Chunk(first, Math.min(STREAM_PATHS, paths - first), steps, m0, streamSeed(seed, j));
         }
-        double[] epsilonSums = new double[steps];
+        int workers = Math.min(threads, chunks.length);
+        Scratch[] scratch = new Scratch[workers];
+        for (int w = 0; w < workers; w++) {
+            scratch[w] = new Scratch(steps);
+        }
         Closure closure = Closure.of(n, alpha);
-        IncrementalCholesky cholesky = new IncrementalCholesky(Math.max(PIVOT_FLOOR, PIVOT_RESOLUTION / Math.sqrt(paths)));
+        IncrementalCholesky cholesky = new IncrementalCholesky(PIVOT_TOLERANCE);
+        double[] innovation = new double[steps];
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
+        try {
+            for (int t = 0; t < steps; t++) {
+                double[] factor = cholesky.addRow(closure.covarianceRow(t, cUsed, gUsed));
+                innovation[t] = cholesky.innovation(t);
+                double[] memory = retarded ? closure.retardedRow(t, cUsed, gUsed) : new double[t];
+                float[] memoryF = new float[t];
+                float[] noiseF = new float[t];
+                for (int u = 0; u < t; u++) {
+                    memoryF[u] = (float) memory[u];
+                    noiseF[u] = (float) (sqrtAlpha * factor[u]);
+                }
+                double drive = Math.pow(mUsed[t], n - 1) + (theta == null ? 0 : theta[t]);
+                boolean[] resolved = new boolean[t];
+                for (int u = 0; u < t; u++) {
+                    resolved[u] = !cholesky.degenerate(u);
+                }
+                Step step = new Step(t, (float) drive, memoryF, noiseF, sqrtAlpha * factor[t], resolved);
+                advance(chunks, step, scratch, pool);
 
-        for (int t = 0; t < steps; t++) {
-            double[] factor = cholesky.addRow(closure.covarianceRow(t, cUsed, gUsed));
-            double[] memory = retarded ? closure.retardedRow(t, cUsed, gUsed) : new double[t];
-            double[] noise = new double[t + 1];
-            for (int u = 0; u <= t; u++) {
-                noise[u] = sqrtAlpha * factor[u];
+                // chunk partial sums added in chunk order: the same bits whichever thread did which chunk
+                double up = 0;
+                double stein = 0;
+                double[] correlation = new double[t + 1];
+                double[] novikov = new double[t];
+                for (Chunk chunk : chunks) {
+                    up += chunk.sigma;
+                    stein += chunk.stein;
+                    for (int s = 0; s <= t; s++) {
+                        correlation[s] += chunk.correlation[s];
+                    }
+                    for (int u = 0; u < t; u++) {
+                        novikov[u] += chunk.novikov[u];
+                    }
+                }
+                m[t + 1] = up / paths;
+                for (int s = 0; s <= t; s++) {
+                    c[t + 1][s] = correlation[s] / paths;
+                    c[s][t + 1] = c[t + 1][s];
+                }
+                c[t + 1][t + 1] = 1;
+                double[] y = new double[t + 1];
+                for (int u = 0; u < t; u++) {
+                    y[u] = novikov[u] / paths / sqrtAlpha;
+                }
+                y[t] = stein / paths / sqrtAlpha;
+                double[] response = cholesky.solveLeft(y);
+                System.arraycopy(response, 0, g[t + 1], 0, t + 1);
             }
-            double drive = Math.pow(mUsed[t], n - 1) + (theta == null ? 0 : theta[t]);
-            Sums sums = new Sums(t, epsilonSums);
-            for (Block block : blocks) {
-                block.step(t, drive, memory, noise, streams, sums);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
-            m[t + 1] = sums.sigma / paths;
-            for (int s = 0; s <= t; s++) {
-                c[t + 1][s] = sums.correlation[s] / paths;
-                c[s][t + 1] = c[t + 1][s];
-            }
-            c[t + 1][t + 1] = 1;
-            // Novikov's left side <sigma(t+1) eps(u)>, estimated as a covariance: subtracting
-            // m(t+1) times the sample mean of eps(u) (zero in expectation) removes most of the
-            // sampling noise when m is close to +-1.
-            double[] y = new double[t + 1];
-            for (int u = 0; u < t; u++) {
-                y[u] = (sums.novikov[u] - m[t + 1] * sums.epsilon[u]) / paths / sqrtAlpha;
-            }
-            y[t] = sums.novikov[t] / paths / sqrtAlpha;
-            double[] response = cholesky.solveLeft(y);
-            System.arraycopy(response, 0, g[t + 1], 0, t + 1);
         }
-        return new TheoryResult(n, alpha, m0, m, c, g, paths, seed);
+        return new Trace(new TheoryResult(n, alpha, m0, m, c, g, paths, seed), innovation);
     }
 
-    /** The path sums of one step, sigma(t+1) standing for its conditional mean erf(a / (sqrt(2) b)). */
-    private static final class Sums {
-        /** sum sigma(t+1). */
-        double sigma;
-        /** sum sigma(t+1) sigma(s), s &lt;= t. */
-        final double[] correlation;
-        /** sum sigma(t+1) eps(u) for u &lt; t; for u = t the sum of 2 phi(a / b). */
-        final double[] novikov;
-
-        /** sum eps(u) over all paths, u &lt;= t, shared across steps (each column is summed once, at its step). */
-        final double[] epsilon;
-
-        Sums(int t, double[] epsilon) {
-            correlation = new double[t + 1];
-            novikov = new double[t + 1];
-            this.epsilon = epsilon;
+    /** Advances every chunk by one step, on the pool's threads (or this one), each chunk whole on one thread. */
+    private static void advance(Chunk[] chunks, Step step, Scratch[] scratch, ExecutorService pool) {
+        if (pool == null) {
+            for (Chunk chunk : chunks) {
+                chunk.step(step, scratch[0]);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        for (Scratch own : scratch) {
+            running.add(pool.submit(() -> {
+                for (int j = next.getAndIncrement(); j < chunks.length; j = next.getAndIncrement()) {
+                    chunks[j].step(step, own);
+                }
+            }));
+        }
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving the effective process", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 
-    /** One random stream per {@value #STREAM_PATHS} consecutive paths, each drawn in path order. */
-    private static final class Streams {
-        private final NormalizedGaussianSampler[] normal;
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, "theory-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 
-        Streams(long seed, int paths) {
-            int count = (paths + STREAM_PATHS - 1) / STREAM_PATHS;
-            normal = new NormalizedGaussianSampler[count];
-            for (int j = 0; j < count; j++) {
-                UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed(seed, j));
-                normal[j] = ZigguratSampler.NormalizedGaussian.of(rng);
+    /** SplitMix64 finaliser of (seed, stream index): distinct, well-mixed seeds per stream. */
+    private static long streamSeed(long seed, int stream) {
+        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * The coefficients of step t, the same for every path: h(t) = drive + sum_{s&lt;t} memory(s) sigma(s)
+     * + sum_{u&lt;t} noise(u) eps(u) + b eps(t); resolved(u) is false where column u of L has a zero pivot
+     * (its Novikov sum is not used: no response is attributed to it).
+     */
+    private record Step(int t, float drive, float[] memory, float[] noise, double b, boolean[] resolved) {
+    }
+
+    /**
+     * One thread's working space: a tile's fields, its spin rows expanded to floats, and per-lane
+     * partial sums (lane = path within the tile).
+     */
+    private static final class Scratch {
+        final float[] field = new float[TILE_PATHS];
+        final float[] mean = new float[TILE_PATHS];
+        /** Row s: the current tile's sigma(s) as +-1 (0 on padding lanes), filled for s &lt; t by the field pass. */
+        final float[][] sigma;
+        /** Row u: sum over the chunk's tiles of (mean(t+1) - sigma(r(u))) eps(u), lane by lane. */
+        final float[][] novikov;
+        /** Entry s: sum over the chunk's paths of sigma(t+1) sigma(s), an integer. */
+        final long[] agreement;
+
+        Scratch(int steps) {
+            sigma = new float[steps + 1][TILE_PATHS];
+            novikov = new float[steps][TILE_PATHS];
+            agreement = new long[steps + 1];
+        }
+    }
+
+    /**
+     * A tile of consecutive paths (lane i = the tile's path i): row u of eps holds eps(u); word s of
+     * spins holds sigma(s), bit i set where lane i is +1. A last tile with fewer paths has padding lanes
+     * whose eps, expanded spin and conditional mean are zero, so they add nothing to any sum. (One array
+     * per row of eps, so that every array in an inner loop is indexed by the lane alone: C2 vectorizes
+     * such loops, not ones that address two arrays at different offsets, which might overlap. Spins as
+     * bits: every step reads every path's whole history, and memory traffic is what limits a step.)
+     */
+    private static final class Tile {
+        /** SPREAD[8 b + j] = +-1, bit j of the byte b. */
+        private static final float[] SPREAD = new float[256 * 8];
+
+        static {
+            for (int b = 0; b < 256; b++) {
+                for (int j = 0; j < 8; j++) {
+                    SPREAD[8 * b + j] = ((b >>> j) & 1) != 0 ? 1f : -1f;
+                }
             }
         }
 
-        double normal(int path) {
-            return normal[path / STREAM_PATHS].sample();
-        }
+        final int size;
+        /** The lanes that hold paths. */
+        final long lanes;
+        final float[][] eps;
+        final long[] spins;
 
-        /** SplitMix64 finaliser of (seed, stream index): distinct, well-mixed seeds per stream. */
-        private static long streamSeed(long seed, int stream) {
-            long z = seed + 0x9E3779B97F4A7C15L * (stream + 1L);
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return z ^ (z >>> 31);
-        }
-    }
-
-    /** A block of consecutive paths: their spin histories sigma(0..t) and standard normals eps(0..t-1). */
-    private static final class Block {
-        private static final double TWO_OVER_SQRT_TWO_PI = 2 / Math.sqrt(2 * Math.PI);
-        private static final double INV_SQRT_TWO = 1 / Math.sqrt(2);
-
-        private final int first;
-        private final int size;
-        private final byte[][] sigma;
-        private final double[][] eps;
-        private final double[] field;
-        /** <sigma(t+1) | a> = erf(a / (sqrt(2) b)) per path: stands for the sampled spin in the averages. */
-        private final double[] mean;
-
-        Block(int first, int size, int steps, double m0, Streams streams) {
-            this.first = first;
+        Tile(long first, int size, int steps, double m0) {
             this.size = size;
-            sigma = new byte[steps + 1][];
-            eps = new double[steps][];
-            field = new double[size];
-            mean = new double[size];
-            byte[] initial = new byte[size];
+            lanes = size == TILE_PATHS ? -1L : (1L << size) - 1;
+            eps = new float[steps][TILE_PATHS];
+            spins = new long[steps + 1];
             double up = (1 + m0) / 2;
             // path p is +1 when floor((p + 1) up) steps up: exactly floor(M up) of the first M paths
+            long initial = 0;
             for (int i = 0; i < size; i++) {
                 long path = first + i;
-                boolean plus = (long) Math.floor((path + 1) * up) > (long) Math.floor(path * up);
-                initial[i] = plus ? (byte) 1 : (byte) -1;
+                if ((long) Math.floor((path + 1) * up) > (long) Math.floor(path * up)) {
+                    initial |= 1L << i;
+                }
             }
-            sigma[0] = initial;
+            spins[0] = initial;
         }
 
-        /** Draws eps(t), sets sigma(t+1) = sgn h(t) and adds this block's paths to the sums, in path order. */
-        void step(int t, double drive, double[] memory, double[] noise, Streams streams, Sums sums) {
-            double[] a = field;
-            Arrays.fill(a, drive);
-            for (int s = 0; s < t; s++) {
-                double k = memory[s];
-                if (k != 0) {
-                    byte[] past = sigma[s];
-                    for (int i = 0; i < size; i++) {
-                        a[i] += k * past[i];
-                    }
-                }
+        /** Writes sigma(s) of every lane as +-1 (0 on padding lanes) into row. */
+        void expand(int s, float[] row) {
+            long word = spins[s];
+            for (int j = 0; j < TILE_PATHS / 8; j++) {
+                System.arraycopy(SPREAD, 8 * (int) ((word >>> (8 * j)) & 0xFF), row, 8 * j, 8);
             }
-            for (int u = 0; u < t; u++) {
-                double l = noise[u];
-                if (l != 0) {
-                    double[] e = eps[u];
-                    for (int i = 0; i < size; i++) {
-                        a[i] += l * e[i];
-                    }
-                }
+            if (size < TILE_PATHS) {
+                Arrays.fill(row, size, TILE_PATHS, 0f);
             }
-            double[] fresh = new double[size];
-            double freshSum = sums.epsilon[t];
-            for (int i = 0; i < size; i++) {
-                fresh[i] = streams.normal(first + i);
-                freshSum += fresh[i];
-            }
-            sums.epsilon[t] = freshSum;
-            eps[t] = fresh;
+        }
 
-            double b = noise[t];
-            byte[] now = sigma[t];
-            byte[] next = new byte[size];
-            double[] mean = this.mean;
-            double up = sums.sigma;
-            double stein = sums.novikov[t];
-            for (int i = 0; i < size; i++) {
-                double h = a[i] + b * fresh[i];
-                next[i] = h > 0 ? 1 : h < 0 ? -1 : now[i];
-                if (b > 0) {
-                    double z = a[i] / b;
-                    mean[i] = Gaussian.erf(z * INV_SQRT_TWO);
-                    stein += TWO_OVER_SQRT_TWO_PI * Math.exp(-0.5 * z * z);
-                } else {
-                    mean[i] = next[i];
-                }
-                up += mean[i];
+        /** sum over the tile's paths of sigma(a) sigma(b). */
+        long agreement(int a, int b) {
+            return size - 2L * Long.bitCount((spins[a] ^ spins[b]) & lanes);
+        }
+    }
+
+    /** {@value #STREAM_PATHS} consecutive paths: their random stream, their tiles and their partial sums of the last step. */
+    private static final class Chunk {
+        private static final double TWO_OVER_SQRT_TWO_PI = 2 / Math.sqrt(2 * Math.PI);
+        private static final double INV_SQRT_TWO = 1 / Math.sqrt(2);
+        /** 2 phi(z) underflows to zero beyond this |z|. */
+        private static final double DENSITY_CUTOFF = 40;
+
+        private final NormalizedGaussianSampler normal;
+        private final Tile[] tiles;
+        /** sum of the conditional means of sigma(t+1). */
+        double sigma;
+        /** sum of 2 phi(a / b), the newest column's Novikov sum. */
+        double stein;
+        /** sum sigma(t+1) sigma(s), s &lt;= t. */
+        final double[] correlation;
+        /** sum (mean(t+1) - sigma(r(u))) eps(u), u &lt; t. */
+        final double[] novikov;
+
+        Chunk(int first, int size, int steps, double m0, long streamSeed) {
+            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed);
+            normal = ZigguratSampler.NormalizedGaussian.of(rng);
+            tiles = new Tile[(size + TILE_PATHS - 1) / TILE_PATHS];
+            for (int k = 0; k < tiles.length; k++) {
+                int offset = k * TILE_PATHS;
+                tiles[k] = new Tile((long) first + offset, Math.min(TILE_PATHS, size - offset), steps, m0);
             }
-            sigma[t + 1] = next;
-            sums.sigma = up;
-            sums.novikov[t] = stein;
-            for (int s = 0; s <= t; s++) {
-                byte[] past = sigma[s];
-                double acc = sums.correlation[s];
-                for (int i = 0; i < size; i++) {
-                    acc += mean[i] * past[i];
+            correlation = new double[steps + 1];
+            novikov = new double[steps];
+        }
+
+        /** Draws eps(t), sets sigma(t+1) = sgn h(t) on every path and leaves this chunk's sums of the step. */
+        void step(Step step, Scratch scratch) {
+            int t = step.t();
+            for (int u = 0; u < t; u++) {
+                Arrays.fill(scratch.novikov[u], 0f);
+            }
+            Arrays.fill(scratch.agreement, 0, t + 1, 0L);
+            double up = 0;
+            double density = 0;
+            for (Tile tile : tiles) {
+                float[] field = scratch.field;
+                float[] mean = scratch.mean;
+                fields(tile, step, scratch);
+                long before = tile.spins[t];
+                long after = 0;
+                float[] fresh = tile.eps[t];
+                double b = step.b();
+                for (int i = 0; i < tile.size; i++) {
+                    float e = (float) normal.sample();
+                    fresh[i] = e;
+                    double a = field[i];
+                    double h = a + b * e;
+                    boolean plus = h > 0 || h == 0 && (before >>> i & 1L) != 0;
+                    if (plus) {
+                        after |= 1L << i;
+                    }
+                    double conditional;
+                    if (b > 0) {
+                        double z = a / b;
+                        conditional = Gaussian.erf(z * INV_SQRT_TWO);
+                        if (Math.abs(z) < DENSITY_CUTOFF) {
+                            density += TWO_OVER_SQRT_TWO_PI * Math.exp(-0.5 * z * z);
+                        }
+                    } else {
+                        conditional = plus ? 1 : -1;
+                    }
+                    up += conditional;
+                    mean[i] = (float) conditional;
                 }
-                sums.correlation[s] = acc;
+                tile.spins[t + 1] = after;
+                Arrays.fill(mean, tile.size, TILE_PATHS, 0f);
+                addSums(tile, step, mean, scratch);
+            }
+            sigma = up;
+            stein = density;
+            for (int s = 0; s <= t; s++) {
+                correlation[s] = scratch.agreement[s];
             }
             for (int u = 0; u < t; u++) {
-                double[] e = eps[u];
-                double acc = sums.novikov[u];
-                for (int i = 0; i < size; i++) {
-                    acc += mean[i] * e[i];
-                }
-                sums.novikov[u] = acc;
+                novikov[u] = laneSum(scratch.novikov[u]);
             }
+        }
+
+        /**
+         * scratch.field = a, the part of h(t) known before eps(t) is drawn, on every lane; expands the
+         * tile's sigma(s), s &lt; t, into scratch.sigma on the way.
+         */
+        private static void fields(Tile tile, Step step, Scratch scratch) {
+            float[] field = scratch.field;
+            float[] memory = step.memory();
+            float[] noise = step.noise();
+            Arrays.fill(field, step.drive());
+            int t = step.t();
+            int s = 0;
+            // two rows per pass over the lanes: half the loads and stores of field
+            for (; s + 1 < t; s += 2) {
+                float[] sigma0 = scratch.sigma[s];
+                float[] sigma1 = scratch.sigma[s + 1];
+                tile.expand(s, sigma0);
+                tile.expand(s + 1, sigma1);
+                float k0 = memory[s];
+                float l0 = noise[s];
+                float k1 = memory[s + 1];
+                float l1 = noise[s + 1];
+                if (k0 == 0 && l0 == 0 && k1 == 0 && l1 == 0) {
+                    continue; // adds exact zeros (frozen directions): skip, and leave these eps rows unread
+                }
+                float[] eps0 = tile.eps[s];
+                float[] eps1 = tile.eps[s + 1];
+                for (int i = 0; i < TILE_PATHS; i++) {
+                    field[i] += (k0 * sigma0[i] + l0 * eps0[i]) + (k1 * sigma1[i] + l1 * eps1[i]);
+                }
+            }
+            for (; s < t; s++) {
+                float[] sigma = scratch.sigma[s];
+                tile.expand(s, sigma);
+                float k = memory[s];
+                float l = noise[s];
+                float[] eps = tile.eps[s];
+                for (int i = 0; i < TILE_PATHS; i++) {
+                    field[i] += k * sigma[i] + l * eps[i];
+                }
+            }
+        }
+
+        /** Adds the tile's sigma(t+1) sigma(s) to the agreements and (mean(t+1) - sigma(r(u))) eps(u) to the lanes. */
+        private static void addSums(Tile tile, Step step, float[] mean, Scratch scratch) {
+            int t = step.t();
+            long[] agreement = scratch.agreement;
+            for (int s = 0; s <= t; s++) {
+                agreement[s] += tile.agreement(t + 1, s);
+            }
+            boolean[] resolved = step.resolved();
+            for (int u = 0; u < t; u++) {
+                if (!resolved[u]) {
+                    continue;
+                }
+                float[] lane = scratch.novikov[u];
+                float[] reference = scratch.sigma[Math.max(0, u - ((t + 1 - u) & 1))];
+                float[] eps = tile.eps[u];
+                for (int i = 0; i < TILE_PATHS; i++) {
+                    lane[i] += (mean[i] - reference[i]) * eps[i];
+                }
+            }
+        }
+
+        private static double laneSum(float[] lanes) {
+            double sum = 0;
+            for (float v : lanes) {
+                sum += v;
+            }
+            return sum;
         }
     }
 }

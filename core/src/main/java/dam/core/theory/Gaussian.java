@@ -12,7 +12,9 @@ public final class Gaussian {
     private static final double INV_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);
     /** Below this |x| the power series is used, above it the continued fraction for erfc. */
     private static final double SERIES_LIMIT = 3;
-    /** erfc(x) &lt; 1e-300 beyond this, so erf is +-1 and erfc underflows to 0. */
+    /** erfc(6) = 2.2e-17 is below half an ulp of 1 (5.6e-17), so erf is +-1 in double from here on (a shortcut). */
+    private static final double ERF_ROUNDS_TO_ONE = 6;
+    /** erfc(x) &lt; 1e-300 beyond this, so erfc underflows to 0. */
     private static final double SATURATION = 27;
 
     private Gaussian() {
@@ -24,6 +26,9 @@ public final class Gaussian {
             return Double.NaN;
         }
         double a = Math.abs(x);
+        if (a >= ERF_ROUNDS_TO_ONE) {
+            return x < 0 ? -1 : 1;
+        }
         double value = a < SERIES_LIMIT ? series(a) : 1 - erfcTail(a);
         return x < 0 ? -value : value;
     }

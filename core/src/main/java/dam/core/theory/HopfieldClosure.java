@@ -25,13 +25,17 @@ final class HopfieldClosure implements Closure {
     public double[] covarianceRow(int t, double[][] correlation, double[][] response) {
         double[] k = inverseRow(t, response);
         // v = K(t, .) C, then Cov(t, s) = v . K(s, .)
+        // (row by row of C, so that the inner loop runs along a stored row)
         double[] v = new double[t + 1];
-        for (int b = 0; b <= t; b++) {
-            double sum = 0;
-            for (int a = 0; a <= t; a++) {
-                sum += k[a] * correlation[a][b];
+        for (int a = 0; a <= t; a++) {
+            double ka = k[a];
+            if (ka == 0) {
+                continue;
             }
-            v[b] = sum;
+            double[] ca = correlation[a];
+            for (int b = 0; b <= t; b++) {
+                v[b] += ka * ca[b];
+            }
         }
         double[] row = new double[t + 1];
         for (int s = 0; s <= t; s++) {

@@ -4,21 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lower-triangular factor L of a growing covariance matrix Sigma = L L^T, extended by one row per
- * time step, that tolerates rank deficiency.
+ * A lower-triangular factor L of a growing positive semi-definite covariance matrix Sigma = L L^T,
+ * extended by one row per time step, that tolerates exact rank deficiency.
  *
- * <p>When a new row adds (almost) nothing that the earlier rows do not already explain - its pivot
- * squared is below {@code relativeTolerance} times its variance - the pivot is set to zero. That
- * column is then zero in every later row: the direction carries no new noise, and no response can be
- * attributed to it. This is what happens when the effective process freezes (C(t, t-1) = 1) and a
- * plain Cholesky would divide by zero.
+ * <p>When a new row adds nothing that the earlier rows do not already explain - its pivot squared
+ * (the innovation variance) is at most {@code relativeTolerance} times its variance - the pivot is
+ * set to zero. That column is then zero in every later row: the direction carries no new noise, and
+ * no response can be attributed to it. This is what happens when every sampled path of the effective
+ * process repeats an earlier state, and a plain Cholesky would divide by zero.
  */
 final class IncrementalCholesky {
 
     private final double relativeTolerance;
     private final List<double[]> rows = new ArrayList<>();
+    private final List<Double> innovations = new ArrayList<>();
 
-    /** An empty factor whose pivots are zeroed below relativeTolerance times the row's variance. */
+    /** An empty factor whose pivots are zeroed at or below relativeTolerance times the row's variance. */
     IncrementalCholesky(double relativeTolerance) {
         this.relativeTolerance = relativeTolerance;
     }
@@ -51,9 +52,18 @@ final class IncrementalCholesky {
         for (int k = 0; k < t; k++) {
             residual -= row[k] * row[k];
         }
+        innovations.add(covariance[t] > 0 ? residual / covariance[t] : 0);
         row[t] = residual > relativeTolerance * covariance[t] ? Math.sqrt(residual) : 0;
         rows.add(row);
         return row;
+    }
+
+    /**
+     * The innovation variance of row t relative to its variance, before any zeroing: in [0, 1] for a
+     * positive semi-definite Sigma up to round-off, negative where Sigma is not.
+     */
+    double innovation(int t) {
+        return innovations.get(t);
     }
 
     /** L(t, u) for u &lt;= t. */
@@ -75,17 +85,19 @@ final class IncrementalCholesky {
         if (y.length != size) {
             throw new IllegalArgumentException("y: expected " + size + " entries, got " + y.length);
         }
+        // Row by row, so that the inner loop runs along one stored row of L.
+        double[] rest = y.clone();
         double[] x = new double[size];
-        for (int u = size - 1; u >= 0; u--) {
-            double pivot = rows.get(u)[u];
-            if (pivot == 0) {
+        for (int s = size - 1; s >= 0; s--) {
+            double[] row = rows.get(s);
+            if (row[s] == 0) {
                 continue;
             }
-            double sum = y[u];
-            for (int s = u + 1; s < size; s++) {
-                sum -= x[s] * rows.get(s)[u];
+            double xs = rest[s] / row[s];
+            x[s] = xs;
+            for (int u = 0; u < s; u++) {
+                rest[u] -= xs * row[u];
             }
-            x[u] = sum / pivot;
         }
         return x;
     }

@@ -12,8 +12,8 @@ class TheoryRetrievalTest {
     /**
      * Storage capacity of the Hopfield model (n = 2) under parallel (synchronous, Little) dynamics at
      * zero temperature: alpha_c ~= 0.138, the same as for sequential dynamics (Amit, Gutfreund and
-     * Sompolinsky 1987); J. F. Fontanari and R. Koeberle, Phys. Rev. A 36, 2475 (1987), replica-symmetric
-     * theory of synchronous networks. For n = 2, p = alpha N^(n-1) = alpha N is the usual load.
+     * Sompolinsky 1985); about 0.139 from the generating functional of parallel dynamics (During, Coolen
+     * and Sherrington, NIPS 11, 1998). For n = 2, p = alpha N^(n-1) = alpha N is the usual load.
      */
     static final double HOPFIELD_PARALLEL_ALPHA_C = 0.138;
 

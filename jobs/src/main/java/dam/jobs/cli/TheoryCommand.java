@@ -40,6 +40,9 @@ public final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--threads", description = "threads (>= 1; default: one per processor); the result does not depend on it")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     @Mixin
     private Verbosity verbosity;
 
@@ -50,7 +53,7 @@ public final class TheoryCommand implements Callable<Integer> {
             int colon = problem.indexOf(':');
             throw new ConfigError(problem.substring(0, colon), problem.substring(colon + 1).trim());
         }
-        TheoryResult result = new EffectiveProcessSolver(n, alpha, paths).solve(m0, steps, seed);
+        TheoryResult result = new EffectiveProcessSolver(n, alpha, paths, threads).solve(m0, steps, seed);
         PrintWriter out = spec.commandLine().getOut();
         out.print(csv(result));
         out.flush();
@@ -74,12 +77,15 @@ public final class TheoryCommand implements Callable<Integer> {
         if (steps < 1) {
             return "--steps: must be >= 1, got " + steps;
         }
+        if (threads < 1) {
+            return "--threads: must be >= 1, got " + threads;
+        }
         double need = TaskMemory.theoryBytes(paths, steps);
         double budget = TaskMemory.jvmBudgetBytes();
         if (need > budget) {
-            return (16.0 * (steps + 1) > 9.0 * paths ? "--steps" : "--paths") + ": the solve keeps every path's history, "
-                    + "M (T+1) x 9 bytes = " + TaskMemory.mib(need) + ", more than half this JVM's "
-                    + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower --paths or --steps";
+            return (16.0 * (steps + 1) > 4.4 * paths ? "--steps" : "--paths") + ": the solve keeps every path's history, "
+                    + "about 4.4 bytes per path and step = " + TaskMemory.mib(need) + ", more than half this JVM's "
+                    + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower --paths or --steps, or raise -Xmx (DAM_JAVA_OPTS)";
         }
         return null;
     }

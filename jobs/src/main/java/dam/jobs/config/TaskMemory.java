@@ -1,5 +1,7 @@
 package dam.jobs.config;
 
+import dam.core.theory.EffectiveProcessSolver;
+
 /**
  * Estimated memory of the largest task of a sweep, the number of such tasks that run at once, and the
  * budget they share; every term is computed in double, so no size can overflow. Keep each estimate in its
@@ -27,13 +29,12 @@ public final class TaskMemory {
     }
 
     /**
-     * One theory solve (core EffectiveProcessSolver): the spin history (1 byte) and the noise history
-     * (8 bytes) of every path at every step, M (T + 1) x 9 bytes, plus the T x T correlation and response
-     * matrices C and G in doubles.
+     * One theory solve: the path history as core EffectiveProcessSolver.historyBytes counts it (about 4.4
+     * bytes per path and step), plus the T x T correlation and response matrices C and G in doubles.
      */
     public static double theoryBytes(int paths, int steps) {
         double t = steps + 1.0;
-        return 9.0 * paths * t + 2 * 8.0 * t * t;
+        return EffectiveProcessSolver.historyBytes(paths, steps) + 2 * 8.0 * t * t;
     }
 
     /**

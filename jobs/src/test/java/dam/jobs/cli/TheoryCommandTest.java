@@ -53,8 +53,11 @@ class TheoryCommandTest {
             {"--n", "3", "--alpha", "0.1", "--m0", "1.5"},
             {"--n", "3", "--alpha", "0.1", "--m0", "0.5", "--paths", "0"},
             {"--n", "3", "--alpha", "0.1", "--m0", "0.5", "--steps", "0"},
+            {"--n", "3", "--alpha", "0.1", "--m0", "0.5", "--threads", "0"},
+            // the path history (4.4 bytes per path and step, 8 TB here) must fit in the heap
+            {"--n", "3", "--alpha", "0.1", "--m0", "0.5", "--paths", "2000000000", "--steps", "1000"},
         };
-        String[] option = {"--n", "--alpha", "--m0", "--paths", "--steps"};
+        String[] option = {"--n", "--alpha", "--m0", "--paths", "--steps", "--threads", "--paths"};
         for (int i = 0; i < bad.length; i++) {
             err.getBuffer().setLength(0);
             assertEquals(2, run(bad[i]), option[i]);
