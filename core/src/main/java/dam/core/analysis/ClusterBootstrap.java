@@ -1,9 +1,9 @@
 package dam.core.analysis;
 
+import dam.core.rng.Rng;
 import java.util.Arrays;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The bootstrap over pattern sets: each replicate draws K of the K sets uniformly with replacement, and every
@@ -25,7 +25,7 @@ public final class ClusterBootstrap {
         if (sets < 1 || replicates < 1) {
             throw new IllegalArgumentException("sets, replicates: must be >= 1, got " + sets + ", " + replicates);
         }
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        UniformRandomProvider rng = Rng.create(seed);
         int[][] w = new int[replicates][sets];
         for (int r = 0; r < replicates; r++) {
             for (int i = 0; i < sets; i++) {

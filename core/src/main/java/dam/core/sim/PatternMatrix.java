@@ -1,7 +1,7 @@
 package dam.core.sim;
 
+import dam.core.rng.Rng;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * p random patterns xi^mu in {-1,+1}^N, bit-packed twice (bit set means xi = +1):
@@ -91,7 +91,7 @@ public final class PatternMatrix {
     /** p patterns of N neurons with i.i.d. fair +-1 entries drawn from {@code seed} (XoRoShiRo128++). */
     public static PatternMatrix random(int p, int N, long seed) {
         checkShape(p, N);
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        UniformRandomProvider rng = Rng.create(seed);
         int words = States.words(N);
         long[] rows = new long[Math.multiplyExact(p, words)];
         long lastMask = States.lastWordMask(N);
