@@ -1,5 +1,6 @@
 package dam.core.analysis;
 
+import dam.core.Require;
 import dam.core.rng.Rng;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
@@ -176,9 +177,7 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
             throw new IllegalArgumentException("lo, hi: need finite lo < hi, got [" + lo + ", " + hi + "]");
         }
-        if (!(tol > 0) || !Double.isFinite(tol)) {
-            throw new IllegalArgumentException("tol: must be finite and > 0, got " + tol);
-        }
+        Require.positiveFinite("tol", tol);
     }
 
     /** Shrinks [lo, hi] (predicate false at lo, true at hi) to width &lt;= tol keeping that property. */

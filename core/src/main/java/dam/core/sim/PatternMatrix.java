@@ -1,5 +1,6 @@
 package dam.core.sim;
 
+import dam.core.Require;
 import dam.core.rng.Rng;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -121,12 +122,8 @@ public final class PatternMatrix {
     }
 
     private static void checkShape(int p, int N) {
-        if (p < 1) {
-            throw new IllegalArgumentException("p: must be >= 1, got " + p);
-        }
-        if (N < 2) {
-            throw new IllegalArgumentException("N: must be >= 2, got " + N);
-        }
+        Require.atLeast("p", p, 1);
+        Require.atLeast("N", N, 2);
     }
 
     /** Number of patterns p. */

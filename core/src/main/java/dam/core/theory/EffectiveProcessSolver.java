@@ -1,5 +1,6 @@
 package dam.core.theory;
 
+import dam.core.Require;
 import dam.core.rng.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,18 +113,10 @@ public final class EffectiveProcessSolver {
 
     /** As the public constructors, with whether the retarded self-interaction is kept. */
     EffectiveProcessSolver(int n, double alpha, int paths, int threads, boolean retarded) {
-        if (n < 2) {
-            throw new IllegalArgumentException("n: must be >= 2, got " + n);
-        }
-        if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException("alpha: must be > 0 and finite, got " + alpha);
-        }
-        if (paths < 1) {
-            throw new IllegalArgumentException("paths: must be >= 1, got " + paths);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
-        }
+        Require.atLeast("n", n, 2);
+        Require.positiveFinite("alpha", alpha);
+        Require.atLeast("paths", paths, 1);
+        Require.atLeast("threads", threads, 1);
         this.n = n;
         this.alpha = alpha;
         this.paths = paths;
@@ -169,12 +162,8 @@ public final class EffectiveProcessSolver {
     }
 
     private Trace run(double m0, int steps, long seed, double[] theta, TheoryResult frozen) {
-        if (!(m0 >= -1 && m0 <= 1)) {
-            throw new IllegalArgumentException("m0: must be in [-1, 1], got " + m0);
-        }
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps: must be >= 1, got " + steps);
-        }
+        Require.within("m0", m0, -1, 1);
+        Require.atLeast("steps", steps, 1);
         if (theta != null && theta.length < steps) {
             throw new IllegalArgumentException("theta: needs " + steps + " entries, got " + theta.length);
         }
