@@ -44,7 +44,6 @@ final class RecordSerializer<T extends Record> extends Serializer<T> {
             throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
         }
         canonical.setAccessible(true);
-        setImmutable(true);
     }
 
     @Override
