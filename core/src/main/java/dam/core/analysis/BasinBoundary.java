@@ -1,10 +1,11 @@
 package dam.core.analysis;
 
+import dam.core.Require;
+import dam.core.rng.Rng;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The basin boundary m0_c: the initial overlap at which the retrieval probability crosses 1/2.
@@ -122,7 +123,7 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
     /** Estimates of m0c over cluster-bootstrap replicates, +-inf where no crossing, NaN dropped. */
     private static double[] clusterBootstrap(double[] m0, SetCounts[] counts, boolean setsShared, long seed) {
         int points = m0.length;
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        UniformRandomProvider rng = Rng.create(seed);
         double[] estimates = new double[ClusterBootstrap.REPLICATES];
         int kept = 0;
         int[] successes = new int[points];
@@ -176,9 +177,7 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
             throw new IllegalArgumentException("lo, hi: need finite lo < hi, got [" + lo + ", " + hi + "]");
         }
-        if (!(tol > 0) || !Double.isFinite(tol)) {
-            throw new IllegalArgumentException("tol: must be finite and > 0, got " + tol);
-        }
+        Require.positiveFinite("tol", tol);
     }
 
     /** Shrinks [lo, hi] (predicate false at lo, true at hi) to width &lt;= tol keeping that property. */
@@ -274,7 +273,7 @@ public record BasinBoundary(double m0c, double lower, double upper, String metho
 
     /** Estimates of m0c from counts redrawn from the given probabilities, +-inf where no crossing, NaN dropped. */
     private static double[] bootstrap(double[] m0, int[] trials, double[] probabilities, long seed) {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        UniformRandomProvider rng = Rng.create(seed);
         BinomialSampler[] samplers = new BinomialSampler[m0.length];
         for (int i = 0; i < m0.length; i++) {
             samplers[i] = new BinomialSampler(rng, trials[i], probabilities[i]);

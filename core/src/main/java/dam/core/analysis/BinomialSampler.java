@@ -1,5 +1,6 @@
 package dam.core.analysis;
 
+import dam.core.Require;
 import java.util.Arrays;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -16,12 +17,8 @@ final class BinomialSampler {
 
     /** A sampler of Binomial(trials, p) drawing uniforms from rng. */
     BinomialSampler(UniformRandomProvider rng, int trials, double p) {
-        if (trials < 0) {
-            throw new IllegalArgumentException("trials: must be >= 0, got " + trials);
-        }
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("p: must lie in [0, 1], got " + p);
-        }
+        Require.atLeast("trials", trials, 0);
+        Require.within("p", p, 0, 1);
         this.rng = rng;
         this.cumulative = cumulative(trials, p);
     }

@@ -1,5 +1,6 @@
 package dam.core.analysis;
 
+import dam.core.Require;
 import java.util.function.DoublePredicate;
 
 /**
@@ -41,9 +42,7 @@ public record Capacity(int n, double alphaC, double lower, double upper) {
      * {@value #MAX_BRACKET_STEPS} steps.
      */
     public static Capacity search(int n, DoublePredicate retrievesAtLoad, double start, double relativeTol) {
-        if (!(start > 0) || Double.isInfinite(start)) {
-            throw new IllegalArgumentException("start: must be finite and > 0, got " + start);
-        }
+        Require.positiveFinite("start", start);
         if (!(relativeTol > 0 && relativeTol < 1)) {
             throw new IllegalArgumentException("relativeTol: must lie in (0, 1), got " + relativeTol);
         }

@@ -1,9 +1,10 @@
 package dam.core.analysis;
 
+import dam.core.Require;
+import dam.core.rng.Rng;
 import java.util.Arrays;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The bootstrap over pattern sets: each replicate draws K of the K sets uniformly with replacement, and every
@@ -22,10 +23,9 @@ public final class ClusterBootstrap {
 
     /** multiplicities[r][j]: how often set j is drawn in replicate r (each row sums to sets). */
     public static int[][] multiplicities(int sets, int replicates, long seed) {
-        if (sets < 1 || replicates < 1) {
-            throw new IllegalArgumentException("sets, replicates: must be >= 1, got " + sets + ", " + replicates);
-        }
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Require.atLeast("sets", sets, 1);
+        Require.atLeast("replicates", replicates, 1);
+        UniformRandomProvider rng = Rng.create(seed);
         int[][] w = new int[replicates][sets];
         for (int r = 0; r < replicates; r++) {
             for (int i = 0; i < sets; i++) {
@@ -43,9 +43,7 @@ public final class ClusterBootstrap {
      * calibration test (ClusteredCoverageTest) shows plain percentile intervals undercover without them.
      */
     public static double smallSampleFactor(int sets) {
-        if (sets < 2) {
-            throw new IllegalArgumentException("sets: need at least 2, got " + sets);
-        }
+        Require.atLeast("sets", sets, 2);
         return Math.sqrt(sets / (sets - 1.0)) * ClusteredProportion.studentQuantile95(sets - 1) / ProportionInterval.Z95;
     }
 

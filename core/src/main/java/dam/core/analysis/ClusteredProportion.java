@@ -1,5 +1,6 @@
 package dam.core.analysis;
 
+import dam.core.Require;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -74,9 +75,7 @@ public record ClusteredProportion(int successes, int trials, int sets, double de
 
     /** The 97.5% quantile of Student's t with df degrees of freedom (df &gt;= 1). */
     public static double studentQuantile95(int df) {
-        if (df < 1) {
-            throw new IllegalArgumentException("df: must be >= 1, got " + df);
-        }
+        Require.atLeast("df", df, 1);
         return new TDistribution(null, df).inverseCumulativeProbability(0.975);
     }
 

@@ -1,5 +1,6 @@
 package dam.core.analysis;
 
+import dam.core.Require;
 import java.util.Arrays;
 
 /**
@@ -58,9 +59,7 @@ public record FiniteSizeFit(int[] sizes, double[] values, double[] sigmas, doubl
                         + sizes[i] + ", value " + values[i] + ", sigma " + sigmas[i]);
             }
         }
-        if (!(exponent > 0) || !Double.isFinite(exponent)) {
-            throw new IllegalArgumentException("exponent: must be finite and > 0, got " + exponent);
-        }
+        Require.positiveFinite("exponent", exponent);
         Linear at = linear(sizes, values, sigmas, exponent);
         int dof = sizes.length - 2;
         double scale = Math.max(1, Math.sqrt(at.chi2 / dof));

@@ -1,5 +1,6 @@
 package dam.core.analysis;
 
+import dam.core.Require;
 import java.util.Arrays;
 
 /** Sample quantiles by linear interpolation between order statistics (Hyndman and Fan type 7, numpy's default). */
@@ -17,9 +18,7 @@ public final class Quantiles {
 
     /** The q-quantile (0 &lt;= q &lt;= 1) of values already sorted ascending, type 7; NaN for no values. */
     public static double ofSorted(double[] sorted, double q) {
-        if (!(q >= 0 && q <= 1)) {
-            throw new IllegalArgumentException("q: must lie in [0, 1], got " + q);
-        }
+        Require.within("q", q, 0, 1);
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -1,5 +1,6 @@
 package dam.core.model;
 
+import dam.core.Require;
 import java.math.BigInteger;
 
 /**
@@ -17,9 +18,7 @@ public final class Interaction {
 
     /** The interaction F(x) = x^n; n must be at least 2. */
     public Interaction(int n) {
-        if (n < 2) {
-            throw new IllegalArgumentException("n: must be >= 2, got " + n);
-        }
+        Require.atLeast("n", n, 2);
         this.n = n;
     }
 

@@ -1,5 +1,7 @@
 package dam.core.model;
 
+import dam.core.Require;
+
 /**
  * Krotov's dense associative memory with F(x) = x^n: N neurons, p patterns, an update order.
  *
@@ -16,15 +18,9 @@ public record Model(int n, int N, int p, UpdateOrder update) {
     public static final long MAX_PATTERN_BITS = 1L << 34;
 
     public Model {
-        if (n < 2) {
-            throw new IllegalArgumentException("n: must be >= 2, got " + n);
-        }
-        if (N < 2) {
-            throw new IllegalArgumentException("N: must be >= 2, got " + N);
-        }
-        if (p < 1) {
-            throw new IllegalArgumentException("p: must be >= 1, got " + p);
-        }
+        Require.atLeast("n", n, 2);
+        Require.atLeast("N", N, 2);
+        Require.atLeast("p", p, 1);
         if ((long) p * N > MAX_PATTERN_BITS) {
             throw new IllegalArgumentException("alpha: p x N = " + ((long) p * N)
                     + " pattern bits exceeds the limit of " + MAX_PATTERN_BITS + " (too many patterns to fit in memory)");
@@ -41,15 +37,9 @@ public record Model(int n, int N, int p, UpdateOrder update) {
 
     /** p = round(alpha * N^(n-1)), checked to be a positive int that fits the memory limit. */
     public static int patternCount(int n, int N, double alpha) {
-        if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException("alpha: must be > 0 and finite, got " + alpha);
-        }
-        if (n < 2) {
-            throw new IllegalArgumentException("n: must be >= 2, got " + n);
-        }
-        if (N < 2) {
-            throw new IllegalArgumentException("N: must be >= 2, got " + N);
-        }
+        Require.positiveFinite("alpha", alpha);
+        Require.atLeast("n", n, 2);
+        Require.atLeast("N", N, 2);
         double p = Math.rint(alpha * Math.pow(N, n - 1));
         if (p < 1) {
             throw new IllegalArgumentException("alpha: p = round(alpha N^(n-1)) = 0 patterns at n=" + n + ", N=" + N);

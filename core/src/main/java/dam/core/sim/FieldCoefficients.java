@@ -1,5 +1,6 @@
 package dam.core.sim;
 
+import dam.core.Require;
 import dam.core.model.Interaction;
 import java.math.BigInteger;
 
@@ -27,9 +28,7 @@ public final class FieldCoefficients {
 
     /** Tabulates a(b), d(b) of F(x) = x^n for N neurons. */
     public FieldCoefficients(int n, int N) {
-        if (N < 2) {
-            throw new IllegalArgumentException("N: must be >= 2, got " + N);
-        }
+        Require.atLeast("N", N, 2);
         Interaction f = new Interaction(n);
         this.n = n;
         this.N = N;

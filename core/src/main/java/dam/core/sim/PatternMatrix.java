@@ -1,7 +1,8 @@
 package dam.core.sim;
 
+import dam.core.Require;
+import dam.core.rng.Rng;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * p random patterns xi^mu in {-1,+1}^N, bit-packed twice (bit set means xi = +1):
@@ -91,7 +92,7 @@ public final class PatternMatrix {
     /** p patterns of N neurons with i.i.d. fair +-1 entries drawn from {@code seed} (XoRoShiRo128++). */
     public static PatternMatrix random(int p, int N, long seed) {
         checkShape(p, N);
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        UniformRandomProvider rng = Rng.create(seed);
         int words = States.words(N);
         long[] rows = new long[Math.multiplyExact(p, words)];
         long lastMask = States.lastWordMask(N);
@@ -121,12 +122,8 @@ public final class PatternMatrix {
     }
 
     private static void checkShape(int p, int N) {
-        if (p < 1) {
-            throw new IllegalArgumentException("p: must be >= 1, got " + p);
-        }
-        if (N < 2) {
-            throw new IllegalArgumentException("N: must be >= 2, got " + N);
-        }
+        Require.atLeast("p", p, 1);
+        Require.atLeast("N", N, 2);
     }
 
     /** Number of patterns p. */

@@ -1,5 +1,7 @@
 package dam.core.sim;
 
+import dam.core.rng.Rng;
+
 /**
  * Seeds as pure functions of (base seed, grid point, index), so that a number never depends on
  * partitioning, thread count, task order or retries.
@@ -8,11 +10,10 @@ package dam.core.sim;
  * of a basin scan sees the same pattern sets (common random numbers), which makes the success
  * fraction a smoother function of m0. Initial states are seeded by (base, n, N, alpha, m0, trial). The bootstraps
  * over pattern sets behind the tables' intervals have seed families of their own, so that they never reuse a
- * stream of the simulation.
+ * stream of the simulation. The mixing function and the generator these seeds feed are {@link Rng}'s.
  */
 public final class Seeds {
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final long PATTERNS = 0x5041545445524E53L; // "PATTERNS"
     private static final long STATES = 0x5354415445530000L;   // "STATES"
     private static final long THEORY = 0x5448454F52590000L;   // "THEORY"
@@ -53,19 +54,7 @@ public final class Seeds {
         return mix(base, CAPACITY, n, N);
     }
 
-    /** Folds the values into one well-mixed 64-bit seed (SplitMix64 finaliser after each value). */
-    static long mix(long base, long... values) {
-        long h = finalise(base);
-        for (long v : values) {
-            h = finalise(h + GOLDEN + finalise(v + GOLDEN));
-        }
-        return h;
-    }
-
-    /** The SplitMix64 / Stafford variant 13 finaliser: a bijection on 64-bit values with full avalanche. */
-    static long finalise(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    private static long mix(long base, long... values) {
+        return Rng.mix(base, values);
     }
 }

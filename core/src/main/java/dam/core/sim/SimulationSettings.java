@@ -1,5 +1,6 @@
 package dam.core.sim;
 
+import dam.core.Require;
 import dam.core.model.Initialisation;
 
 /**
@@ -12,17 +13,11 @@ import dam.core.model.Initialisation;
  */
 public record SimulationSettings(double m0, int steps, Initialisation init, int statesPerPatternSet) {
     public SimulationSettings {
-        if (!(m0 >= -1 && m0 <= 1)) {
-            throw new IllegalArgumentException("m0: must lie in [-1, 1], got " + m0);
-        }
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps: must be >= 1, got " + steps);
-        }
+        Require.within("m0", m0, -1, 1);
+        Require.atLeast("steps", steps, 1);
         if (init == null) {
             throw new IllegalArgumentException("init: must be exact or bernoulli");
         }
-        if (statesPerPatternSet < 1) {
-            throw new IllegalArgumentException("states-per-pattern-set: must be >= 1, got " + statesPerPatternSet);
-        }
+        Require.atLeast("states-per-pattern-set", statesPerPatternSet, 1);
     }
 }

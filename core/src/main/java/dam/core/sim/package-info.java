@@ -7,16 +7,15 @@
  *   <li>{@link dam.core.sim.PatternMatrix}: the p x N patterns, bit-packed (rows) and byte-sliced (columns);</li>
  *   <li>{@link dam.core.sim.FieldCoefficients}: a(b), d(b) of {@link dam.core.model.Interaction} and the run-time
  *       proof that the field fits the arithmetic used;</li>
- *   <li>kernels of one parallel step, all exact and tested against each other: {@link dam.core.sim.ReferenceStep}
- *       (the literal rule, BigInteger), {@link dam.core.sim.DenseIntStep} (the straightforward O(pN) baseline),
- *       {@link dam.core.sim.LookupTableStep} (byte-sliced "Four Russians" tables, int and long paths) and
- *       {@link dam.core.sim.ParallelStep} (the fast one: overlap groups counted in bit planes);</li>
+ *   <li>{@link dam.core.sim.ParallelStep}, the kernel of one parallel step (overlap groups counted in bit planes),
+ *       tested against ReferenceStep (the literal rule in BigInteger, in the test sources);</li>
  *   <li>{@link dam.core.sim.SequentialSweep}: one sweep of sequential dynamics, O(p N) with the overlaps kept up
  *       to date;</li>
  *   <li>{@link dam.core.sim.Lanes}: SIMD lanes of the JDK Vector API for both when the JVM has the module
  *       jdk.incubator.vector, scalar words otherwise (identical results);</li>
  *   <li>{@link dam.core.sim.InitialState}: sigma(0) at overlap m0, exact or bernoulli.</li>
  * </ul>
- * Throughput benchmark: {@link dam.core.bench.StepThroughput}; JMH: {@code dam.core.bench.StepBenchmark} (tests).
+ * The benchmarks and their baseline kernels (DenseIntStep, LookupTableStep) live in the bench module, outside the
+ * production jars.
  */
 package dam.core.sim;

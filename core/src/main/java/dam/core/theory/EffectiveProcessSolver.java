@@ -1,5 +1,7 @@
 package dam.core.theory;
 
+import dam.core.Require;
+import dam.core.rng.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Solves the GFA effective single-neuron process (physics.md sections 3 to 5) forward in time,
@@ -112,18 +113,10 @@ public final class EffectiveProcessSolver {
 
     /** As the public constructors, with whether the retarded self-interaction is kept. */
     EffectiveProcessSolver(int n, double alpha, int paths, int threads, boolean retarded) {
-        if (n < 2) {
-            throw new IllegalArgumentException("n: must be >= 2, got " + n);
-        }
-        if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException("alpha: must be > 0 and finite, got " + alpha);
-        }
-        if (paths < 1) {
-            throw new IllegalArgumentException("paths: must be >= 1, got " + paths);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
-        }
+        Require.atLeast("n", n, 2);
+        Require.positiveFinite("alpha", alpha);
+        Require.atLeast("paths", paths, 1);
+        Require.atLeast("threads", threads, 1);
         this.n = n;
         this.alpha = alpha;
         this.paths = paths;
@@ -169,12 +162,8 @@ public final class EffectiveProcessSolver {
     }
 
     private Trace run(double m0, int steps, long seed, double[] theta, TheoryResult frozen) {
-        if (!(m0 >= -1 && m0 <= 1)) {
-            throw new IllegalArgumentException("m0: must be in [-1, 1], got " + m0);
-        }
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps: must be >= 1, got " + steps);
-        }
+        Require.within("m0", m0, -1, 1);
+        Require.atLeast("steps", steps, 1);
         if (theta != null && theta.length < steps) {
             throw new IllegalArgumentException("theta: needs " + steps + " entries, got " + theta.length);
         }
@@ -202,7 +191,7 @@ public final class EffectiveProcessSolver {
         Chunk[] chunks = new Chunk[(paths + STREAM_PATHS - 1) / STREAM_PATHS];
         for (int j = 0; j < chunks.length; j++) {
             int first = j * STREAM_PATHS;
-            chunks[j] = new Chunk(first, Math.min(STREAM_PATHS, paths - first), steps, m0, streamSeed(seed, j));
+            chunks[j] = new Chunk(first, Math.min(STREAM_PATHS, paths - first), steps, m0, Rng.substream(seed, j));
         }
         int workers = Math.min(threads, chunks.length);
         Scratch[] scratch = new Scratch[workers];
@@ -314,14 +303,6 @@ public final class EffectiveProcessSolver {
         };
     }
 
-    /** SplitMix64 finaliser of (seed, stream index): distinct, well-mixed seeds per stream. */
-    private static long streamSeed(long seed, int stream) {
-        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
     /**
      * The coefficients of step t, the same for every path: h(t) = drive + sum_{s&lt;t} memory(s) sigma(s)
      * + sum_{u&lt;t} noise(u) eps(u) + b eps(t); resolved(u) is false where column u of L has a zero pivot
@@ -430,7 +411,7 @@ public final class EffectiveProcessSolver {
         final double[] novikov;
 
         Chunk(int first, int size, int steps, double m0, long streamSeed) {
-            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed);
+            UniformRandomProvider rng = Rng.create(streamSeed);
             normal = ZigguratSampler.NormalizedGaussian.of(rng);
             tiles = new Tile[(size + TILE_PATHS - 1) / TILE_PATHS];
             for (int k = 0; k < tiles.length; k++) {

@@ -1,5 +1,6 @@
 package dam.core.theory;
 
+import dam.core.Require;
 import java.math.BigInteger;
 
 /**
@@ -18,9 +19,7 @@ public final class Moments {
 
     /** The kernel of interaction order n &gt;= 2. */
     public Moments(int n) {
-        if (n < 2) {
-            throw new IllegalArgumentException("n: must be >= 2, got " + n);
-        }
+        Require.atLeast("n", n, 2);
         this.n = n;
         int l = n - 1;
         exact = new BigInteger[l + 1];
@@ -46,7 +45,7 @@ public final class Moments {
     /** The exact coefficient A(l, k) of c^k, for 0 &lt;= k &lt;= l. */
     public BigInteger coefficient(int k) {
         if (k < 0 || k > degree()) {
-            throw new IllegalArgumentException("k: must be in [0, " + degree() + "], got " + k);
+            throw new IllegalArgumentException("k: must lie in [0, " + degree() + "], got " + k);
         }
         return exact[k];
     }
@@ -71,9 +70,7 @@ public final class Moments {
 
     /** m!! (the product m (m-2) (m-4) ... down to 1 or 2), with 0!! = (-1)!! = 1. */
     public static BigInteger doubleFactorial(int m) {
-        if (m < -1) {
-            throw new IllegalArgumentException("m: must be >= -1, got " + m);
-        }
+        Require.atLeast("m", m, -1);
         BigInteger result = BigInteger.ONE;
         for (int j = m; j > 1; j -= 2) {
             result = result.multiply(BigInteger.valueOf(j));

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dam.core.model.Initialisation;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
+import dam.core.rng.Rng;
 import dam.core.theory.Gaussian;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /** TrialRunner: seeds, slicing, batching, early stop and the observables, against an independent reference. */
@@ -28,8 +28,7 @@ class TrialRunnerTest {
         int set = trial / s.statesPerPatternSet();
         PatternMatrix xi = PatternMatrix.random(p, N, Seeds.patternSet(base, n, N, alpha, set));
         ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(
-                Seeds.initialState(base, n, N, alpha, s.m0(), trial));
+        UniformRandomProvider rng = Rng.create(Seeds.initialState(base, n, N, alpha, s.m0(), trial));
         long[] packed = new long[xi.words()];
         InitialState.draw(xi, s.m0(), s.init(), rng, packed, 0);
         int T = s.steps();

@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
  * code: {@value #OK} success, {@value #BAD_INPUT} bad input (options, config, an output directory that is
  * refused, in use or damaged; nothing written), {@value #FAILURE} a failure while running (Spark, storage,
  * memory). {@code --verbose} adds the stack trace.
+ *
+ * <p>Bad input is reported one way: a subcommand checks each option with {@link #require} (or, where core rejects
+ * a value, rethrows core's IllegalArgumentException as a {@link ConfigError} naming the option), the config loader
+ * throws ConfigError naming the key, and {@link #report} prints "dam &lt;subcommand&gt;: field: reason".
  */
 @Command(name = "dam", mixinStandardHelpOptions = true, version = "dam 0.1.0",
         description = "Dense associative memory: simulation, GFA theory and Spark parameter sweeps.",

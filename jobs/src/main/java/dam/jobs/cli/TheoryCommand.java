@@ -2,7 +2,6 @@ package dam.jobs.cli;
 
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
-import dam.jobs.config.ConfigError;
 import dam.jobs.config.TaskMemory;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -48,46 +47,22 @@ public final class TheoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String problem = validate();
-        if (problem != null) {
-            int colon = problem.indexOf(':');
-            throw new ConfigError(problem.substring(0, colon), problem.substring(colon + 1).trim());
-        }
+        Dam.require(n >= 2, "--n", "must be >= 2, got " + n);
+        Dam.require(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0 and finite, got " + alpha);
+        Dam.require(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
+        Dam.require(paths >= 1, "--paths", "must be >= 1, got " + paths);
+        Dam.require(steps >= 1, "--steps", "must be >= 1, got " + steps);
+        Dam.require(threads >= 1, "--threads", "must be >= 1, got " + threads);
+        double need = TaskMemory.theoryBytes(paths, steps);
+        Dam.require(need <= TaskMemory.jvmBudgetBytes(), 16.0 * (steps + 1) > 4.4 * paths ? "--steps" : "--paths",
+                "the solve keeps every path's history, about 4.4 bytes per path and step = " + TaskMemory.mib(need)
+                        + ", more than half this JVM's " + TaskMemory.mib(Runtime.getRuntime().maxMemory())
+                        + " heap; lower --paths or --steps, or raise -Xmx (DAM_JAVA_OPTS)");
         TheoryResult result = new EffectiveProcessSolver(n, alpha, paths, threads).solve(m0, steps, seed);
         PrintWriter out = spec.commandLine().getOut();
         out.print(csv(result));
         out.flush();
         return 0;
-    }
-
-    /** The first invalid option as "--name: reason", or null when all are valid. */
-    private String validate() {
-        if (n < 2) {
-            return "--n: must be >= 2, got " + n;
-        }
-        if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            return "--alpha: must be > 0 and finite, got " + alpha;
-        }
-        if (!(m0 >= -1 && m0 <= 1)) {
-            return "--m0: must be in [-1, 1], got " + m0;
-        }
-        if (paths < 1) {
-            return "--paths: must be >= 1, got " + paths;
-        }
-        if (steps < 1) {
-            return "--steps: must be >= 1, got " + steps;
-        }
-        if (threads < 1) {
-            return "--threads: must be >= 1, got " + threads;
-        }
-        double need = TaskMemory.theoryBytes(paths, steps);
-        double budget = TaskMemory.jvmBudgetBytes();
-        if (need > budget) {
-            return (16.0 * (steps + 1) > 4.4 * paths ? "--steps" : "--paths") + ": the solve keeps every path's history, "
-                    + "about 4.4 bytes per path and step = " + TaskMemory.mib(need) + ", more than half this JVM's "
-                    + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower --paths or --steps, or raise -Xmx (DAM_JAVA_OPTS)";
-        }
-        return null;
     }
 
     /** One row per t = 0..T: t, m(t), C(t, t-1) (empty at t = 0), f(t) = (1 - C(t+1, t)) / 2 (empty at t = T). */

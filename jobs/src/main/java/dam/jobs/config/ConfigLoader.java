@@ -323,7 +323,7 @@ public final class ConfigLoader {
             if (theory * tasks > budget) {
                 String field = 16.0 * (config.steps() + 1) > 4.4 * config.theory().paths() ? "steps" : "theory.paths";
                 throw new ConfigError("sweep." + field, String.format(Locale.ROOT,
-                        "a theory solve keeps every path's history, about 4.4 bytes per path and step, %s (M = %d, T = %d), and %s: "
+                        "a theory solve keeps every path's history, about 4.4 bytes per path and step = %s (M = %d, T = %d), and %s: "
                                 + "%s in all, more than %s; lower theory.paths or steps, or %s",
                         TaskMemory.mib(theory), config.theory().paths(), config.steps(), concurrency,
                         TaskMemory.mib(theory * tasks), room, remedy));

@@ -21,7 +21,7 @@ import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
 
 /**
- * The small slices of an output directory's Parquet tables (schema.md) that the figures draw, read
+ * The small slices of an output directory's Parquet tables (docs/tables.md) that the figures draw, read
  * with Spark and collected to the driver. Only the trials shown in figure 1 are collected; convergence
  * times are aggregated in Spark.
  */

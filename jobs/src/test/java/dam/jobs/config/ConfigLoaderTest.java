@@ -156,8 +156,8 @@ class ConfigLoaderTest {
                 + "trials x (2T+1) x 8 bytes = "), trials);
         assertTrue(error("steps = 1000000000").startsWith("sweep.steps: a grid point's summary holds"));
         String paths = error("theory { enabled = true, paths = 2000000000 }");
-        assertTrue(paths.startsWith("sweep.theory.paths: a theory solve keeps every path's history, about 4.4 bytes "
-                + "per path and step, 164 GiB (M = 2000000000, T = 20)"), paths);
+        assertTrue(paths.startsWith("sweep.theory.paths: a theory solve keeps every path's history, about 4.4 bytes per "
+                + "path and step = 164 GiB (M = 2000000000, T = 20)"), paths);
         String units = error("trials = 200000, states-per-pattern-set = 1, unit-trials = 1, batch-points = 1");
         assertTrue(units.startsWith("sweep.unit-trials: 1 trials per work unit make 200000 work units (Spark tasks) "
                 + "in a batch of 1 grid points, more than 100000"), units);

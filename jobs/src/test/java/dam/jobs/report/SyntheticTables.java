@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Schema-conforming synthetic tables (schema.md) for testing the report without the sweep: m(t) relaxes
+ * Schema-conforming synthetic tables (docs/tables.md) for testing the report without the sweep: m(t) relaxes
  * from m0 towards 1 above a boundary m0_c(alpha) = 0.3 + 2 alpha and towards 0 below it, with noise.
  */
 final class SyntheticTables {

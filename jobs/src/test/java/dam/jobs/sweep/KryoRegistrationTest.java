@@ -1,12 +1,17 @@
 package dam.jobs.sweep;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.core.analysis.BasinBoundary;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -15,6 +20,7 @@ import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
 import scala.reflect.ClassTag$;
 
+/** Every type a sweep ships survives Spark's registration-required Kryo with every field intact. */
 class KryoRegistrationTest {
 
     private static SerializerInstance kryo() {
@@ -33,48 +39,55 @@ class KryoRegistrationTest {
     }
 
     private static final GridPoint POINT = new GridPoint(3, 64, 0.1, 0.5, 410);
-    private static final PointSummary SUMMARY = new PointSummary(POINT, 40, 30, 2, 1, new double[]{1, 2},
-            new double[]{0.5, 0.9}, new double[]{0.1, 0.2}, new int[]{10, 8, 7, 5}, new int[]{10, 10, 10, 10},
-            new double[]{0.05, 0.07}, 0.4, 1.0, 3.0);
-    private static final TrialResult TRIAL = new TrialResult(7, new double[]{0.5, 0.75, 1.0}, new double[]{0.125, 0.0}, 1, -1);
+    private static final TrialResult TRIAL = new TrialResult(7, new double[]{0.5, 0.75, 1.0}, new double[]{0.125, 0.25}, 1, 2);
+    private static final BasinBoundary BOUNDARY = new BasinBoundary(0.4, 0.3, 0.5, "logistic");
+
+    /** One instance of every shipped type with no field at its default (0, false, null or an empty array). */
+    private static final Map<Class<?>, Record> SAMPLES = Map.of(
+            GridPoint.class, POINT,
+            WorkUnit.class, new WorkUnit(POINT, 10, 20, 15),
+            TheoryKey.class, new TheoryKey(3, 0.1, 0.5),
+            UnitResult.class, new UnitResult(new WorkUnit(POINT, 1, 2, 3), new TrialResult[]{TRIAL, TRIAL}, 99L),
+            PointSummary.class, new PointSummary(POINT, 40, 30, 2, 1, new double[]{1, 2},
+                    new double[]{0.5, 0.9}, new double[]{0.1, 0.2}, new int[]{10, 8, 7, 5}, new int[]{10, 10, 10, 10},
+                    new double[]{0.05, 0.07}, 0.4, 1.0, 3.0),
+            TheoryBasin.class, new TheoryBasin(3, 0.1, new BasinBoundary(0.4, 0.35, 0.45, "bisection")),
+            TrialResult.class, TRIAL,
+            TheoryResult.class, new TheoryResult(3, 0.1, 0.5, new double[]{0.5, 0.6},
+                    new double[][]{{1, 0.3}, {0.3, 1}}, new double[][]{{0, 0}, {0.2, 0}}, 1000, 42L),
+            BasinBoundary.class, BOUNDARY);
 
     @Test
-    void everyShippedTypeSurvivesARegistrationRequiredKryo() {
-        TheoryResult theory = new TheoryResult(3, 0.1, 0.5, new double[]{0.5, 0.6},
-                new double[][]{{1, 0.3}, {0.3, 1}}, new double[][]{{0, 0}, {0.2, 0}}, 1000, 42L);
-        Map<Class<?>, Object> samples = Map.of(
-                GridPoint.class, POINT,
-                WorkUnit.class, new WorkUnit(POINT, 10, 20, 15),
-                TheoryKey.class, new TheoryKey(3, 0.1, 0.5),
-                UnitResult.class, new UnitResult(new WorkUnit(POINT, 0, 1, 2), new TrialResult[]{TRIAL}, 99L),
-                PointSummary.class, SUMMARY,
-                TheoryBasin.class, new TheoryBasin(3, 0.1, new BasinBoundary(0.4, 0.35, 0.45, "bisection")),
-                TrialResult.class, TRIAL,
-                TheoryResult.class, theory,
-                BasinBoundary.class, new BasinBoundary(0.4, 0.3, 0.5, "logistic"));
-        assertEquals(DamKryoRegistrator.SHIPPED.size(), samples.size(), "a sample per shipped type");
-        for (Class<?> type : DamKryoRegistrator.SHIPPED) {
-            Object back = roundTrip(samples.get(type));
-            assertEquals(type, back.getClass());
+    void everyFieldOfEveryShippedTypeSurvivesARegistrationRequiredKryo() {
+        assertEquals(DamKryoRegistrator.SHIPPED.size(), SAMPLES.size(), "a sample per shipped type");
+        for (Class<? extends Record> type : DamKryoRegistrator.SHIPPED) {
+            Record sample = SAMPLES.get(type);
+            assertEquals(type, sample.getClass(), "the sample of " + type.getSimpleName());
+            assertNoDefaultField(sample, type.getSimpleName());
+            Record back = roundTrip(sample);
+            assertNotSame(sample, back);
+            assertSameValue(sample, back, type.getSimpleName());
         }
-        TrialResult t = roundTrip(TRIAL);
-        assertArrayEquals(TRIAL.overlap(), t.overlap());
-        assertArrayEquals(TRIAL.flips(), t.flips());
-        assertEquals(TRIAL.fixedPointTime(), t.fixedPointTime());
-        TheoryResult th = roundTrip(theory);
-        assertArrayEquals(theory.correlation()[1], th.correlation()[1]);
-        assertEquals(theory.seed(), th.seed());
-        assertEquals(new TheoryBasin(3, 0.1, null).n(), ((TheoryBasin) roundTrip(new TheoryBasin(3, 0.1, null))).n());
-        assertEquals(POINT, roundTrip(new GridPoint[]{POINT})[0]);
-        assertEquals(2, roundTrip(new PointSummary[2]).length);
-        PointSummary s = roundTrip(SUMMARY);
-        assertArrayEquals(SUMMARY.setSuccesses(), s.setSuccesses());
-        assertArrayEquals(SUMMARY.setTrials(), s.setTrials());
-        assertArrayEquals(SUMMARY.seM(), s.seM());
-        assertEquals(SUMMARY.convTimeMedianHi(), s.convTimeMedianHi());
+    }
+
+    @Test
+    void nullComponentsAndArraysOfShippedTypesSurvive() {
+        TheoryBasin noBoundary = new TheoryBasin(3, 0.1, null);
+        assertSameValue(noBoundary, roundTrip(noBoundary), "TheoryBasin without boundary");
         PointSummary oneSet = new PointSummary(POINT, 1, 1, 0, 0, new double[]{1}, new double[]{1, 1},
                 new double[]{0, 0}, new int[]{1}, new int[]{1}, null, Double.NaN, Double.NaN, Double.NaN);
-        assertEquals(null, ((PointSummary) roundTrip(oneSet)).seM());
+        PointSummary back = roundTrip(oneSet);
+        assertNull(back.seM());
+        assertSameValue(oneSet, back, "PointSummary of one set");
+        assertSameValue(new GridPoint[]{POINT, null}, roundTrip(new GridPoint[]{POINT, null}), "GridPoint[]");
+        assertEquals(2, roundTrip(new PointSummary[2]).length);
+    }
+
+    @Test
+    void theCheckerSeesADifferenceInsideAnArray() {
+        TrialResult other = new TrialResult(7, new double[]{0.5, 0.75, 0.875}, new double[]{0.125, 0.25}, 1, 2);
+        assertThrows(AssertionError.class, () -> assertSameValue(TRIAL, other, "TrialResult"));
+        assertThrows(AssertionError.class, () -> assertNoDefaultField(new TheoryBasin(3, 0.1, null), "TheoryBasin"));
     }
 
     @Test
@@ -82,6 +95,54 @@ class KryoRegistrationTest {
         record Stray(int x) {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> roundTrip(new Stray(1)));
-        assertEquals(true, e.getMessage().contains("Class is not registered"));
+        assertTrue(e.getMessage().contains("Class is not registered"), e.getMessage());
+    }
+
+    /** Every component of the record is set: not 0, false, null or an empty array (so a lost field shows). */
+    private static void assertNoDefaultField(Record r, String where) {
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v = component(r, c);
+            String at = where + "." + c.getName();
+            assertTrue(v != null, at + " is null");
+            if (v instanceof Number number) {
+                assertTrue(number.doubleValue() != 0, at + " is 0");
+            } else if (v instanceof Boolean b) {
+                assertTrue(b, at + " is false");
+            } else if (v.getClass().isArray()) {
+                assertTrue(Array.getLength(v) > 0, at + " is empty");
+            } else if (v instanceof String s) {
+                assertFalse(s.isEmpty(), at + " is empty");
+            }
+        }
+    }
+
+    /** Equal component by component, arrays by content and doubles by their bits, nested records recursively. */
+    private static void assertSameValue(Object expected, Object actual, String where) {
+        if (expected == null || actual == null) {
+            assertEquals(expected, actual, where);
+            return;
+        }
+        assertEquals(expected.getClass(), actual.getClass(), where);
+        if (expected instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                assertSameValue(component(r, c), component((Record) actual, c), where + "." + c.getName());
+            }
+        } else if (expected.getClass().isArray()) {
+            assertEquals(Array.getLength(expected), Array.getLength(actual), where + " length");
+            for (int i = 0; i < Array.getLength(expected); i++) {
+                assertSameValue(Array.get(expected, i), Array.get(actual, i), where + "[" + i + "]");
+            }
+        } else {
+            assertEquals(expected, actual, where); // Double.equals compares bits: NaN equals NaN, 0.0 differs from -0.0
+        }
+    }
+
+    private static Object component(Record r, RecordComponent c) {
+        try {
+            c.getAccessor().setAccessible(true);
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 }

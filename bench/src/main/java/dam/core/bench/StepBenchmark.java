@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (time per call = time per S trial-steps); and one sequential sweep of one of those states (its first sweep from
  * m0 = 0.5, restored before every call). The forked JVM gets the Vector API module. Run from the repository root:
  * <pre>
- * mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &amp;&amp; java -cp core/target/test-classes:core/target/classes:$(cat core/target/cp.txt) org.openjdk.jmh.Main StepBenchmark
+ * bench/jmh.sh
  * </pre>
  * (append e.g. {@code -p alpha=0.1,0.4 -f 1 -wi 2 -i 3} to change parameters or shorten the run).
  */

@@ -1,0 +1,153 @@
+package dam.core.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dam.core.model.Initialisation;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark baselines reproduce the literal rule of {@link ReferenceStep} (core's test sources) exactly, so that
+ * the benchmark compares the fast kernel with kernels computing the same map; and the fast {@link ParallelStep}
+ * matches {@link DenseIntStep} on overlap groups too large for the BigInteger reference.
+ */
+class BaselineKernelAgreementTest {
+
+    /** (n, N, p) cases: N below, at and above multiples of 8 and 64; even N produces ties. */
+    private static final int[][] CASES = {
+        {2, 8, 3}, {2, 9, 5}, {2, 16, 20}, {2, 31, 9}, {2, 64, 12}, {2, 70, 17},
+        {3, 8, 2}, {3, 13, 11}, {3, 24, 30}, {3, 64, 17}, {3, 70, 9},
+        {4, 10, 7}, {4, 33, 16}, {4, 65, 8},
+        {5, 12, 9}, {5, 40, 24}, {5, 67, 5},
+    };
+
+    private static final double[] M0 = {1.0, 0.6, 0.2, -0.3};
+
+    private static List<int[]> initialStates(PatternMatrix xi, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        List<int[]> out = new ArrayList<>();
+        for (double m0 : M0) {
+            for (Initialisation init : Initialisation.values()) {
+                long[] sigma = new long[xi.words()];
+                InitialState.draw(xi, m0, init, rng, sigma, 0);
+                out.add(States.unpack(sigma, 0, xi.N()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void baselineKernelsMatchReferenceOnTrajectories() {
+        for (int[] c : CASES) {
+            int n = c[0], N = c[1], p = c[2];
+            PatternMatrix xi = PatternMatrix.random(p, N, 1000L * n + N);
+            ReferenceStep reference = new ReferenceStep(n, xi.toDense());
+            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            LookupTableStep tableLong = new LookupTableStep(xi, coefficients).forceLongPath();
+            LookupTableStep table = new LookupTableStep(xi, coefficients);
+            DenseIntStep dense = new DenseIntStep(xi, coefficients);
+            List<int[]> states = initialStates(xi, 7L * p + N);
+            int S = states.size();
+            int words = xi.words();
+            long[] batch = new long[S * words];
+            for (int s = 0; s < S; s++) {
+                System.arraycopy(States.pack(states.get(s)), 0, batch, s * words, words);
+            }
+            for (int t = 0; t < 4; t++) {
+                long[] nextLong = new long[S * words];
+                long[] nextTable = new long[S * words];
+                tableLong.step(batch, S, nextLong);
+                table.step(batch, S, nextTable);
+                for (int s = 0; s < S; s++) {
+                    int[] expected = reference.parallel(States.unpack(batch, s * words, N));
+                    String where = "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
+                    assertArrayEquals(expected, States.unpack(nextTable, s * words, N), "table int " + where);
+                    assertArrayEquals(expected, States.unpack(nextLong, s * words, N), "table long " + where);
+                    long[] one = new long[words];
+                    dense.step(batch, s * words, one, 0);
+                    assertArrayEquals(expected, States.unpack(one, 0, N), "dense " + where);
+                }
+                batch = nextTable;
+            }
+        }
+    }
+
+    @Test
+    void fastKernelMatchesDenseKernelOnLargeGroups() {
+        // Enough patterns that overlap groups exceed 16 members (the carry-save tree) and need many bit planes;
+        // DenseIntStep itself is checked against the reference above. The n=5 case takes the long path. Groups of
+        // 256 and more members send their weight-16 carries through the second carry-save tree; N=64, p=20000
+        // gives groups of thousands (carries of weight 256 ripple up), N=512 the eight-word rows of the benchmark;
+        // N=600 and N=1030 have rows of 10 and 17 words, padded to whole vectors by the vector lanes.
+        int[][] cases = {{2, 200, 60}, {3, 100, 3000}, {3, 127, 1500}, {4, 70, 2500}, {5, 40, 4000},
+            {3, 64, 20000}, {2, 64, 9000}, {3, 512, 6000}, {3, 600, 2000}, {2, 1030, 700}};
+        for (int[] c : cases) {
+            int n = c[0], N = c[1], p = c[2];
+            PatternMatrix xi = PatternMatrix.random(p, N, 17L * n + N);
+            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            ParallelStep fast = new ParallelStep(xi, coefficients, Lanes.SCALAR);
+            ParallelStep vector = new ParallelStep(xi, coefficients, Lanes.VECTOR);
+            DenseIntStep dense = new DenseIntStep(xi, coefficients);
+            List<int[]> states = initialStates(xi, 11L * N);
+            int S = states.size();
+            int words = xi.words();
+            long[] batch = new long[S * words];
+            for (int s = 0; s < S; s++) {
+                System.arraycopy(States.pack(states.get(s)), 0, batch, s * words, words);
+            }
+            int changed = 0;
+            for (int t = 0; t < 3; t++) {
+                long[] next = new long[S * words];
+                long[] nextVector = new long[S * words];
+                fast.step(batch, S, next);
+                vector.step(batch, S, nextVector);
+                for (int s = 0; s < S; s++) {
+                    long[] expected = new long[words];
+                    dense.step(batch, s * words, expected, 0);
+                    String where = "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
+                    assertArrayEquals(expected, java.util.Arrays.copyOfRange(next, s * words, (s + 1) * words), "scalar " + where);
+                    assertArrayEquals(expected, java.util.Arrays.copyOfRange(nextVector, s * words, (s + 1) * words),
+                            "vector " + where);
+                    changed += States.distance(batch, s * words, next, s * words, words);
+                }
+                batch = next;
+            }
+            assertTrue(changed > 0, "the dynamics must move, n=" + n);
+        }
+    }
+
+    @Test
+    void baselinesTakeTheLongPathOnLargeFieldsAndStayExact() {
+        // n = 6, N = 60: a(b_1) alone is about 12 N^5 ~ 9e9 > 2^31 near the condensed pattern.
+        int n = 6, N = 60, p = 6;
+        PatternMatrix xi = PatternMatrix.random(p, N, 42);
+        FieldCoefficients coefficients = new FieldCoefficients(n, N);
+        ReferenceStep reference = new ReferenceStep(n, xi.toDense());
+        for (int[] s0 : initialStates(xi, 3)) {
+            long[] packed = States.pack(s0);
+            long[] table = new long[xi.words()];
+            new LookupTableStep(xi, coefficients).step(packed, 1, table);
+            assertArrayEquals(reference.parallel(s0), States.unpack(table, 0, N));
+            long[] dense = new long[xi.words()];
+            new DenseIntStep(xi, coefficients).step(packed, 0, dense, 0);
+            assertArrayEquals(reference.parallel(s0), States.unpack(dense, 0, N));
+        }
+    }
+
+    @Test
+    void baselinesThrowWhereTheFieldCouldExceedLong() {
+        int n = 30, N = 64;
+        PatternMatrix xi = PatternMatrix.random(3, N, 1);
+        FieldCoefficients coefficients = new FieldCoefficients(n, N);
+        long[] sigma = xi.pattern(0);
+        assertThrows(ArithmeticException.class,
+                () -> new LookupTableStep(xi, coefficients).step(sigma, 1, new long[xi.words()]));
+        assertThrows(ArithmeticException.class,
+                () -> new DenseIntStep(xi, coefficients).step(sigma, 0, new long[xi.words()], 0));
+    }
+}
