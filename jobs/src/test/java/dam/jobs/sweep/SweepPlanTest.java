@@ -55,15 +55,22 @@ class SweepPlanTest {
     }
 
     @Test
-    void unitsCoverEveryTrialOnceInWholePatternSetsDearestFirst() {
+    void scansCoverEveryTrialOnceInWholePatternSetsDearestFirst() {
         SweepConfig c = config("unit-trials = 15");
-        List<WorkUnit> units = SweepPlan.units(SweepPlan.points(c), c, 2);
+        List<WorkUnit[]> scans = SweepPlan.scans(SweepPlan.points(c), c, 2);
         Map<GridPoint, int[]> covered = new HashMap<>();
-        for (WorkUnit u : units) {
-            assertEquals(0, u.first() % 10, "slices start on a pattern set");
-            int[] seen = covered.computeIfAbsent(u.point(), g -> new int[c.trials()]);
-            for (int t = u.first(); t < u.first() + u.count(); t++) {
-                seen[t]++;
+        for (WorkUnit[] scan : scans) {
+            assertEquals(2, scan.length, "a scan holds every m0 of its load");
+            for (WorkUnit u : scan) {
+                assertEquals(0, u.first() % 10, "slices start on a pattern set");
+                assertEquals(scan[0].first(), u.first());
+                assertEquals(scan[0].count(), u.count());
+                assertEquals(List.of(scan[0].point().n(), scan[0].point().neurons(), scan[0].point().alpha()),
+                        List.of(u.point().n(), u.point().neurons(), u.point().alpha()), "one load per scan");
+                int[] seen = covered.computeIfAbsent(u.point(), g -> new int[c.trials()]);
+                for (int t = u.first(); t < u.first() + u.count(); t++) {
+                    seen[t]++;
+                }
             }
         }
         assertEquals(16, covered.size());
@@ -72,22 +79,22 @@ class SweepPlanTest {
                 assertEquals(1, s);
             }
         }
-        // 15 rounds up to 20 trials (two pattern sets): slices 0-19, 20-34.
-        assertEquals(32, units.size());
-        for (int i = 1; i < units.size(); i++) {
-            assertTrue(units.get(i - 1).cost() >= units.get(i).cost());
+        // 8 loads; 15 rounds up to 20 trials (two pattern sets): slices 0-19, 20-34.
+        assertEquals(16, scans.size());
+        for (int i = 1; i < scans.size(); i++) {
+            assertTrue(SweepPlan.scanCost(scans.get(i - 1)) >= SweepPlan.scanCost(scans.get(i)));
         }
     }
 
     @Test
-    void automaticSplittingSlicesOnlyTheDearPoints() {
+    void automaticSplittingSlicesOnlyTheDearLoads() {
         SweepConfig c = config("");
-        List<WorkUnit> units = SweepPlan.units(SweepPlan.points(c), c, 2);
-        GridPoint dearest = units.get(0).point();
+        List<WorkUnit[]> scans = SweepPlan.scans(SweepPlan.points(c), c, 2);
+        GridPoint dearest = scans.get(0)[0].point();
         assertEquals(3, dearest.n());
         assertEquals(64, dearest.neurons());
-        long slicesOfCheapest = units.stream().filter(u -> u.point().n() == 2 && u.point().neurons() == 32).count();
-        assertEquals(4, slicesOfCheapest); // 4 points (alpha x m0), one unit each
+        long slicesOfCheapest = scans.stream().filter(u -> u[0].point().n() == 2 && u[0].point().neurons() == 32).count();
+        assertEquals(2, slicesOfCheapest); // 2 loads (alpha), one scan of both m0 each
     }
 
     @Test
@@ -96,5 +103,26 @@ class SweepPlanTest {
         List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
         assertEquals(List.of(5, 5, 5, 1), batches.stream().map(List::size).toList());
         assertEquals(16, batches.stream().flatMap(List::stream).distinct().count());
+    }
+
+    @Test
+    void automaticBatchesKeepEachLoadsM0ScanTogether() {
+        // 2 n x 2 neurons x 2 alpha = 8 loads of 2 m0 each: about 1/8 of the loads per batch is one load each.
+        SweepConfig c = config("");
+        List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
+        assertEquals(8, batches.size());
+        for (List<GridPoint> b : batches) {
+            assertEquals(2, b.size());
+            assertEquals(b.get(0).alpha(), b.get(1).alpha());
+            assertEquals(b.get(0).neurons(), b.get(1).neurons());
+            assertEquals(b.get(0).n(), b.get(1).n());
+        }
+        SweepConfig wide = config("m0 = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]\n"
+                + "by-n { \"2\" { neurons = [32], alpha = [0.05] } }");
+        List<List<GridPoint>> wideBatches = SweepPlan.batches(SweepPlan.points(wide), wide);
+        // 5 loads of 10 m0: one load per batch, dearest (n = 3, 64 neurons, alpha 0.1) first.
+        assertEquals(List.of(10, 10, 10, 10, 10), wideBatches.stream().map(List::size).toList());
+        assertEquals(new GridPoint(3, 64, 0.1, 0.1, 410), wideBatches.get(0).get(0));
+        assertEquals(50, wideBatches.stream().flatMap(List::stream).distinct().count());
     }
 }
