@@ -152,7 +152,7 @@ public final class SweepDriver {
             int pointsRun = 0;
             long trialsRun = 0;
             try {
-                if (c.theory().enabled()) {
+                if (c.theory().enabled() && CommittedTables.present(dir, ledger, "theory")) {
                     stage = "reading the committed theory/ rows";
                     jsc.setJobDescription("read the committed theory/ rows");
                     loadTheory();

@@ -16,6 +16,12 @@ public final class SweepPlan {
     private static final int UNITS_PER_CORE = 4;
     /** Automatic batch size: aim at this many committed batches per sweep (whole loads, so fewer for few loads). */
     private static final int BATCHES = 8;
+    /**
+     * Automatic batch size: at least this much simulation per batch, in the units of {@link #pointCost} (p N T per
+     * trial; 2^37 is about 4 s of one core's kernel time on the project's 2-core machine). A batch costs about 2
+     * CPU-seconds of Spark jobs and small files whatever its size (bench/README.md), so a small sweep is one batch.
+     */
+    static final double MIN_BATCH_COST = 0x1p37;
 
     private SweepPlan() {
     }
@@ -46,7 +52,8 @@ public final class SweepPlan {
     /**
      * Groups points into batches, the unit of commit and resume, dearest loads first. A load (n, neurons, alpha) keeps
      * its m0 values together, so that they share their pattern sets in one task ({@link #scans}): with batch-points
-     * set, batches of at most that many points in this order; when 0, whole loads, about 1/8 of the loads per batch.
+     * set, batches of at most that many points in this order; when 0, whole loads, about 1/8 of the loads per batch
+     * and at least {@link #MIN_BATCH_COST} of simulation per batch (the last batch may hold less).
      */
     public static List<List<GridPoint>> batches(List<GridPoint> points, SweepConfig config) {
         List<List<GridPoint>> loads = loads(points);
@@ -62,8 +69,22 @@ public final class SweepPlan {
             return out;
         }
         int loadsPerBatch = Math.max(1, (loads.size() + BATCHES - 1) / BATCHES);
-        for (int i = 0; i < loads.size(); i += loadsPerBatch) {
-            out.add(loads.subList(i, Math.min(loads.size(), i + loadsPerBatch)).stream().flatMap(List::stream).toList());
+        List<GridPoint> batch = new ArrayList<>();
+        int loadsInBatch = 0;
+        double cost = 0;
+        for (List<GridPoint> load : loads) {
+            batch.addAll(load);
+            loadsInBatch++;
+            cost += loadCost(load, config);
+            if (loadsInBatch >= loadsPerBatch && cost >= MIN_BATCH_COST) {
+                out.add(List.copyOf(batch));
+                batch.clear();
+                loadsInBatch = 0;
+                cost = 0;
+            }
+        }
+        if (!batch.isEmpty()) {
+            out.add(List.copyOf(batch));
         }
         return out;
     }

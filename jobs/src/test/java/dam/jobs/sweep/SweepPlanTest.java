@@ -107,22 +107,23 @@ class SweepPlanTest {
 
     @Test
     void automaticBatchesKeepEachLoadsM0ScanTogether() {
-        // 2 n x 2 neurons x 2 alpha = 8 loads of 2 m0 each: about 1/8 of the loads per batch is one load each.
-        SweepConfig c = config("");
+        // 4 loads (2 sizes x 2 alpha) of 3 m0 each, every load above the minimum batch cost: one load per batch.
+        SweepConfig c = config("n = [2], neurons = [4096, 8192], m0 = [0.2, 0.5, 1.0], trials = 100000");
         List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
-        assertEquals(8, batches.size());
+        assertEquals(List.of(3, 3, 3, 3), batches.stream().map(List::size).toList());
         for (List<GridPoint> b : batches) {
-            assertEquals(2, b.size());
-            assertEquals(b.get(0).alpha(), b.get(1).alpha());
-            assertEquals(b.get(0).neurons(), b.get(1).neurons());
-            assertEquals(b.get(0).n(), b.get(1).n());
+            assertEquals(1, b.stream().map(g -> List.of(g.n(), g.neurons(), g.alpha())).distinct().count(), "one load");
+            assertTrue(b.stream().mapToDouble(g -> SweepPlan.pointCost(g, c)).sum() >= SweepPlan.MIN_BATCH_COST);
         }
-        SweepConfig wide = config("m0 = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]\n"
-                + "by-n { \"2\" { neurons = [32], alpha = [0.05] } }");
-        List<List<GridPoint>> wideBatches = SweepPlan.batches(SweepPlan.points(wide), wide);
-        // 5 loads of 10 m0: one load per batch, dearest (n = 3, 64 neurons, alpha 0.1) first.
-        assertEquals(List.of(10, 10, 10, 10, 10), wideBatches.stream().map(List::size).toList());
-        assertEquals(new GridPoint(3, 64, 0.1, 0.1, 410), wideBatches.get(0).get(0));
-        assertEquals(50, wideBatches.stream().flatMap(List::stream).distinct().count());
+        assertEquals(new GridPoint(2, 8192, 0.1, 0.2, 819), batches.get(0).get(0)); // dearest load first
+        assertEquals(12, batches.stream().flatMap(List::stream).distinct().count());
+    }
+
+    @Test
+    void aSmallSweepIsOneBatch() {
+        SweepConfig c = config(""); // 16 points of 35 trials at N <= 64: far below the minimum batch cost
+        List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
+        assertEquals(1, batches.size());
+        assertEquals(16, batches.get(0).size());
     }
 }
