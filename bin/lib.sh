@@ -48,3 +48,14 @@ dam_java_opts() {
   fi
   echo "$opts ${DAM_JAVA_OPTS:-}"
 }
+
+# The one line the JVM prints at every start with --add-modules=jdk.incubator.vector (see dam_java_opts).
+DAM_INCUBATOR_WARNING="WARNING: Using incubator modules: jdk.incubator.vector"
+
+# Copies stdin to stderr line by line without DAM_INCUBATOR_WARNING (whole-line match, nothing else dropped). It
+# ignores SIGINT and SIGTERM, so that the lines a JVM prints while it stops on Ctrl-C or kill still get through;
+# it ends when the JVM closes its stderr.
+dam_stderr_filter() {
+  trap '' INT TERM
+  grep --line-buffered -v -x -F -e "$DAM_INCUBATOR_WARNING" >&2 || true
+}

@@ -16,7 +16,9 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>Trial k uses pattern set k / S (S = statesPerPatternSet), seeded by {@link Seeds#patternSet}, and an
  * initial state (and, for sequential dynamics, the sweep orders) seeded by {@link Seeds#initialState}.
  * Parallel trials sharing a pattern set run as one batch of the exact {@link ParallelStep} kernel; because the
- * kernel is exact per state, batching never changes a result.
+ * kernel is exact per state, batching never changes a result. The pattern sets do not depend on m0, so
+ * {@link #runScan} runs the trials of several m0 values of one load together: each set is generated once and
+ * its states of every m0 share one kernel batch.
  *
  * <p>Early stop, exact: parallel dynamics is a deterministic map sigma(t+1) = T(sigma(t)). Once sigma(t+1) =
  * sigma(t) (fixed point) the rest of the trajectory is that state; once sigma(t+1) = sigma(t-1) != sigma(t)
@@ -106,61 +108,120 @@ public final class TrialRunner {
      * only the first trial of each pattern set whose first trial lies in that range (one result per set).
      */
     public List<TrialResult> run(int first, int count) {
+        return runScan(List.of(this), first, count).get(0);
+    }
+
+    /**
+     * Runs trials first .. first + count - 1 of every runner of an m0 scan and returns, per runner, exactly what its
+     * {@link #run} would return. The runners must differ in m0 only: the m0 values of a load share their pattern sets
+     * (seeded without m0), so each set is generated once and the states of all m0 values on it go through one kernel
+     * batch. The kernel is exact per state, so this changes no result.
+     *
+     * @throws IllegalArgumentException when the runners are empty or differ in anything but m0
+     */
+    public static List<List<TrialResult>> runScan(List<TrialRunner> runners, int first, int count) {
+        if (runners.isEmpty()) {
+            throw new IllegalArgumentException("runners: an m0 scan needs at least one runner");
+        }
         if (first < 0) {
             throw new IllegalArgumentException("first: must be >= 0, got " + first);
         }
         if (count < 0 || (long) first + count > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("count: must be >= 0 with first + count <= 2^31 - 1, got " + count);
         }
-        List<TrialResult> out = new ArrayList<>(count);
-        int S = settings.statesPerPatternSet();
-        boolean oneStatePerSet = statesCoincide(N, update, settings);
-        int k = first;
-        int end = first + count;
-        while (k < end) {
-            int set = k / S;
-            int setEnd = (int) Math.min((long) (set + 1) * S, end);
-            if (oneStatePerSet) {
-                if (k != (long) set * S) {
-                    k = setEnd; // this set's one trajectory is trial set * S, outside the range
-                    continue;
-                }
-                setEnd = k + 1;
+        TrialRunner load = runners.get(0);
+        for (TrialRunner r : runners) {
+            if (!load.sameLoad(r)) {
+                throw new IllegalArgumentException("runners: an m0 scan must share n, N, alpha, update, steps, init, "
+                        + "states per pattern set and seed; got " + load.describe() + " and " + r.describe());
             }
-            PatternMatrix xi = PatternMatrix.random(p, N, Seeds.patternSet(baseSeed, n, N, alpha, set));
-            if (update == UpdateOrder.PARALLEL) {
-                ParallelStep kernel = new ParallelStep(xi, coefficients);
-                for (int from = k; from < setEnd; ) {
-                    int to = (int) Math.min((long) from + maxBatch, setEnd);
-                    out.addAll(runParallel(xi, kernel, from, to));
-                    from = to;
+        }
+        List<List<TrialResult>> out = new ArrayList<>(runners.size());
+        for (int i = 0; i < runners.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        if (count == 0) {
+            return out;
+        }
+        int S = load.settings.statesPerPatternSet();
+        int end = first + count;
+        for (int set = first / S; set <= (end - 1) / S; set++) {
+            int from = (int) Math.max(first, (long) set * S);
+            int to = (int) Math.min(end, (long) (set + 1) * S);
+            // The lanes of this set: (runner, trial) for every trial each runner simulates here, runner by runner.
+            List<int[]> lanes = new ArrayList<>();
+            for (int i = 0; i < runners.size(); i++) {
+                TrialRunner r = runners.get(i);
+                if (statesCoincide(r.N, r.update, r.settings)) {
+                    if (from == (long) set * S) {
+                        lanes.add(new int[] {i, from}); // the set's one trajectory is its first trial
+                    }
+                } else {
+                    for (int trial = from; trial < to; trial++) {
+                        lanes.add(new int[] {i, trial});
+                    }
+                }
+            }
+            if (lanes.isEmpty()) {
+                continue;
+            }
+            PatternMatrix xi = PatternMatrix.random(load.p, load.N, Seeds.patternSet(load.baseSeed, load.n, load.N,
+                    load.alpha, set));
+            if (load.update == UpdateOrder.PARALLEL) {
+                ParallelStep kernel = new ParallelStep(xi, load.coefficients);
+                for (int b = 0; b < lanes.size(); b += load.maxBatch) {
+                    List<int[]> batch = lanes.subList(b, (int) Math.min((long) b + load.maxBatch, lanes.size()));
+                    List<TrialResult> results = runParallel(runners, xi, kernel, batch);
+                    for (int s = 0; s < batch.size(); s++) {
+                        out.get(batch.get(s)[0]).add(results.get(s));
+                    }
                 }
             } else {
-                SequentialSweep sweep = new SequentialSweep(xi, coefficients);
-                for (int trial = k; trial < setEnd; trial++) {
-                    out.add(runSequential(xi, sweep, trial));
+                SequentialSweep sweep = new SequentialSweep(xi, load.coefficients);
+                for (int[] lane : lanes) {
+                    out.get(lane[0]).add(runners.get(lane[0]).runSequential(xi, sweep, lane[1]));
                 }
             }
-            k = oneStatePerSet ? (int) Math.min((long) (set + 1) * S, end) : setEnd;
         }
         return out;
+    }
+
+    /** Whether r differs from this runner in m0 at most (the condition for sharing pattern sets and a kernel). */
+    private boolean sameLoad(TrialRunner r) {
+        return n == r.n && N == r.N && Double.compare(alpha, r.alpha) == 0 && update == r.update
+                && baseSeed == r.baseSeed && maxBatch == r.maxBatch && settings.steps() == r.settings.steps()
+                && settings.init() == r.settings.init()
+                && settings.statesPerPatternSet() == r.settings.statesPerPatternSet();
+    }
+
+    private String describe() {
+        return "(n=" + n + ", N=" + N + ", alpha=" + alpha + ", " + update + ", steps=" + settings.steps() + ", "
+                + settings.init() + ", S=" + settings.statesPerPatternSet() + ", seed=" + baseSeed + ")";
     }
 
     private UniformRandomProvider trialRandom(int trial) {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.initialState(baseSeed, n, N, alpha, settings.m0(), trial));
     }
 
-    /** Trials from .. to - 1, all on pattern set xi, as one batch that shrinks as trials settle. */
-    private List<TrialResult> runParallel(PatternMatrix xi, ParallelStep kernel, int from, int to) {
-        int T = settings.steps();
+    /**
+     * The trials of lanes (runner index, trial index), all on pattern set xi, as one batch that shrinks as trials
+     * settle; each lane starts from its own runner's m0. Results in lane order.
+     */
+    private static List<TrialResult> runParallel(List<TrialRunner> runners, PatternMatrix xi, ParallelStep kernel,
+                                                 List<int[]> lanes) {
+        TrialRunner load = runners.get(0);
+        int T = load.settings.steps();
+        int N = load.N;
         int words = xi.words();
-        int count = to - from;
+        int count = lanes.size();
         Trajectory[] traj = new Trajectory[count];
         long[] cur = new long[count * words];
         for (int s = 0; s < count; s++) {
-            InitialState.draw(xi, settings.m0(), settings.init(), trialRandom(from + s), cur, s * words);
-            traj[s] = new Trajectory(from + s, T);
-            traj[s].m[0] = overlap(xi, cur, s * words);
+            TrialRunner r = runners.get(lanes.get(s)[0]);
+            int trial = lanes.get(s)[1];
+            InitialState.draw(xi, r.settings.m0(), r.settings.init(), r.trialRandom(trial), cur, s * words);
+            traj[s] = new Trajectory(trial, T);
+            traj[s].m[0] = load.overlap(xi, cur, s * words);
         }
         long[] prev = new long[count * words];
         long[] next = new long[count * words];
@@ -176,7 +237,7 @@ public final class TrialRunner {
                 Trajectory tr = traj[lane[s]];
                 int flips = States.distance(cur, s * words, next, s * words, words);
                 tr.f[t] = (double) flips / N;
-                tr.m[t + 1] = overlap(xi, next, s * words);
+                tr.m[t + 1] = load.overlap(xi, next, s * words);
                 if (flips == 0) {
                     tr.settleAtFixedPoint(t);
                 } else if (t >= 1 && States.distance(prev, s * words, next, s * words, words) == 0) {

@@ -135,6 +135,55 @@ class TrialRunnerTest {
     }
 
     @Test
+    void anM0ScanGivesEachM0ExactlyItsOwnRun() {
+        double[] m0s = {1.0, 0.1, 0.55, -0.3, 0.0};
+        int cases = 0;
+        for (UpdateOrder update : UpdateOrder.values()) {
+            for (Initialisation init : Initialisation.values()) {
+                for (int S : new int[] {1, 3}) {
+                    List<TrialRunner> scan = new ArrayList<>();
+                    for (double m0 : m0s) {
+                        scan.add(new TrialRunner(3, 40, 0.1, update, new SimulationSettings(m0, 6, init, S), SEED));
+                    }
+                    // A slice that starts and ends inside pattern sets, whole-batch and one-state-per-call.
+                    List<List<TrialResult>> got = TrialRunner.runScan(scan, 2, 9);
+                    List<TrialRunner> oneAtATime = new ArrayList<>();
+                    for (double m0 : m0s) {
+                        oneAtATime.add(new TrialRunner(3, 40, 0.1, update, new SimulationSettings(m0, 6, init, S), SEED, 1));
+                    }
+                    assertEquals(m0s.length, got.size());
+                    List<List<TrialResult>> small = TrialRunner.runScan(oneAtATime, 2, 9);
+                    for (int i = 0; i < m0s.length; i++) {
+                        SimulationSettings s = new SimulationSettings(m0s[i], 6, init, S);
+                        List<TrialResult> alone = new TrialRunner(3, 40, 0.1, update, s, SEED, 1).run(2, 9);
+                        assertSameTrials(alone, got.get(i));
+                        assertSameTrials(alone, small.get(i));
+                        for (TrialResult r : got.get(i)) {
+                            assertSameTrial(referenceTrial(3, 40, 0.1, update, s, SEED, r.trial()), r,
+                                    update + " " + init + " S=" + S + " m0=" + m0s[i] + " trial " + r.trial());
+                            cases++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(cases > 150, "trials compared: " + cases);
+    }
+
+    @Test
+    void anM0ScanRefusesRunnersOfDifferentLoads() {
+        SimulationSettings s = new SimulationSettings(0.5, 6, Initialisation.EXACT, 1);
+        TrialRunner a = new TrialRunner(3, 40, 0.1, UpdateOrder.PARALLEL, s, SEED);
+        for (TrialRunner b : List.of(new TrialRunner(3, 40, 0.2, UpdateOrder.PARALLEL, s, SEED),
+                new TrialRunner(3, 40, 0.1, UpdateOrder.PARALLEL, new SimulationSettings(0.5, 7, Initialisation.EXACT, 1), SEED),
+                new TrialRunner(3, 40, 0.1, UpdateOrder.PARALLEL, s, SEED + 1))) {
+            String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> TrialRunner.runScan(List.of(a, b), 0, 4)).getMessage();
+            assertTrue(message.startsWith("runners:"), message);
+        }
+    }
+
+    @Test
     void sameSeedSameResultsDifferentSeedDifferentResults() {
         SimulationSettings s = new SimulationSettings(0.3, 10, Initialisation.BERNOULLI, 5);
         for (UpdateOrder update : UpdateOrder.values()) {

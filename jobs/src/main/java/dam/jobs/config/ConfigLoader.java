@@ -378,7 +378,9 @@ public final class ConfigLoader {
                                         + "the limit of 2^34 pattern bits (2 GiB); lower alpha or neurons",
                                 Math.rint(exact), ni, Ni, a));
                     }
-                    double task = TaskMemory.simulationBytes(model.patternBytes(), Ni, (int) slice, config.steps());
+                    // A task runs the slice at every m0 of the load (one scan) and holds all their results.
+                    long scanTrials = Math.min(Integer.MAX_VALUE, slice * axes.m0().size());
+                    double task = TaskMemory.simulationBytes(model.patternBytes(), Ni, (int) scanTrials, config.steps());
                     if (task * tasks > budget) {
                         throw new ConfigError(prefix + "neurons", String.format(Locale.ROOT,
                                 "a simulation task at n=%d, neurons=%d, alpha=%s (p=%d) needs about %s (pattern matrix %s), "

@@ -39,7 +39,7 @@ public final class TaskMemory {
 
     /**
      * The largest simulation task at one (n, N, alpha): the bit-packed pattern matrix (both layouts, core
-     * Model.patternBytes), the kernel's tables and the results of the unit's trials.
+     * Model.patternBytes), the kernel's tables and the results of the task's trials (every m0 of its scan).
      */
     public static double simulationBytes(long patternBytes, int N, int unitTrials, int steps) {
         return patternBytes + kernelBytes(N) + unitTrials * trialResultBytes(steps);

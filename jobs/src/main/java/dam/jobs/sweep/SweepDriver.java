@@ -152,7 +152,7 @@ public final class SweepDriver {
             int pointsRun = 0;
             long trialsRun = 0;
             try {
-                if (c.theory().enabled()) {
+                if (c.theory().enabled() && CommittedTables.present(dir, ledger, "theory")) {
                     stage = "reading the committed theory/ rows";
                     jsc.setJobDescription("read the committed theory/ rows");
                     loadTheory();
@@ -223,15 +223,15 @@ public final class SweepDriver {
                 }
             }
             stage = name + ": simulating";
-            List<WorkUnit> units = SweepPlan.units(batch, c, cores);
-            jsc.setJobGroup("dam.batch." + number, name + ": simulate " + units.size() + " work units of "
+            List<WorkUnit[]> scans = SweepPlan.scans(batch, c, cores);
+            jsc.setJobGroup("dam.batch." + number, name + ": simulate " + scans.size() + " m0 scans of "
                     + c.trials() + " trials per point, then write trials/ and grid/", false);
             TrialSettings settings = s;
             LongAccumulator trials = trialsAcc;
             LongAccumulator kernel = kernelAcc;
-            int parts = c.partitions() > 0 ? c.partitions() : units.size();
-            JavaRDD<UnitResult> results = jsc.parallelize(units, parts)
-                    .map(u -> runUnit(u, settings, trials, kernel))
+            int parts = c.partitions() > 0 ? c.partitions() : scans.size();
+            JavaRDD<UnitResult> results = jsc.parallelize(scans, parts)
+                    .flatMap(scan -> runScan(scan, settings, trials, kernel).iterator())
                     .persist(StorageLevel.MEMORY_ONLY());
             try {
                 results.count();
@@ -394,16 +394,26 @@ public final class SweepDriver {
         return BasinBoundary.fromPatternSets(m0, counts, true, seed);
     }
 
-    /** Runs one work unit's trials (on an executor). */
-    static UnitResult runUnit(WorkUnit u, TrialSettings s, LongAccumulator trials, LongAccumulator kernel) {
-        GridPoint g = u.point();
+    /**
+     * Runs one scan (the work units of one load's m0 values over the same trials) through one kernel per pattern
+     * set, on an executor; one result per work unit, its share of the kernel time being the scan's over its units.
+     */
+    static List<UnitResult> runScan(WorkUnit[] scan, TrialSettings s, LongAccumulator trials, LongAccumulator kernel) {
+        List<TrialRunner> runners = new ArrayList<>(scan.length);
+        for (WorkUnit u : scan) {
+            GridPoint g = u.point();
+            runners.add(new TrialRunner(g.n(), g.neurons(), g.alpha(), s.update(), s.simulation(g.m0()), s.seed()));
+        }
         long t = System.nanoTime();
-        List<TrialResult> rs = new TrialRunner(g.n(), g.neurons(), g.alpha(), s.update(), s.simulation(g.m0()), s.seed())
-                .run(u.first(), u.count());
+        List<List<TrialResult>> rs = TrialRunner.runScan(runners, scan[0].first(), scan[0].count());
         long nanos = System.nanoTime() - t;
         kernel.add(nanos);
-        trials.add(rs.size());
-        return new UnitResult(u, rs.toArray(new TrialResult[0]), nanos);
+        List<UnitResult> out = new ArrayList<>(scan.length);
+        for (int i = 0; i < scan.length; i++) {
+            trials.add(rs.get(i).size());
+            out.add(new UnitResult(scan[i], rs.get(i).toArray(new TrialResult[0]), nanos / scan.length));
+        }
+        return out;
     }
 
     /** The summary of all units of one grid point (on an executor). */

@@ -7,15 +7,21 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Expands a sweep config into grid points, splits them into work units and groups them into batches.
+ * Expands a sweep config into grid points, groups them into batches and splits a batch into scans of work units.
  * Nothing here affects a number in the tables: every trial is seeded by (seed, grid point, trial index).
  */
 public final class SweepPlan {
 
-    /** Automatic unit size: aim at this many units per Spark core over the whole batch. */
+    /** Automatic unit size: aim at this many scans (tasks) per Spark core over the whole batch. */
     private static final int UNITS_PER_CORE = 4;
-    /** Automatic batch size: aim at this many committed batches per sweep. */
+    /** Automatic batch size: aim at this many committed batches per sweep (whole loads, so fewer for few loads). */
     private static final int BATCHES = 8;
+    /**
+     * Automatic batch size: at least this much simulation per batch, in the units of {@link #pointCost} (p N T per
+     * trial; 2^37 is about 4 s of one core's kernel time on the project's 2-core machine). A batch costs about 2
+     * CPU-seconds of Spark jobs and small files whatever its size (bench/README.md), so a small sweep is one batch.
+     */
+    static final double MIN_BATCH_COST = 0x1p37;
 
     private SweepPlan() {
     }
@@ -44,47 +50,113 @@ public final class SweepPlan {
     }
 
     /**
-     * Groups points into batches, the unit of commit and resume: dearest points first, each batch
-     * at most batchPoints points (config value, or about 1/8 of the grid when 0).
+     * Groups points into batches, the unit of commit and resume, dearest loads first. A load (n, neurons, alpha) keeps
+     * its m0 values together, so that they share their pattern sets in one task ({@link #scans}): with batch-points
+     * set, batches of at most that many points in this order; when 0, whole loads, about 1/8 of the loads per batch
+     * and at least {@link #MIN_BATCH_COST} of simulation per batch (the last batch may hold less).
      */
     public static List<List<GridPoint>> batches(List<GridPoint> points, SweepConfig config) {
-        List<GridPoint> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparingDouble((GridPoint g) -> -pointCost(g, config)).thenComparing(GridPoint.ORDER));
-        int size = config.batchPoints() > 0 ? config.batchPoints() : Math.max(1, (sorted.size() + BATCHES - 1) / BATCHES);
+        List<List<GridPoint>> loads = loads(points);
+        loads.sort(Comparator.comparingDouble((List<GridPoint> l) -> -loadCost(l, config))
+                .thenComparing(l -> l.get(0), GridPoint.ORDER));
         List<List<GridPoint>> out = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i += size) {
-            out.add(List.copyOf(sorted.subList(i, Math.min(sorted.size(), i + size))));
+        if (config.batchPoints() > 0) {
+            List<GridPoint> sorted = loads.stream().flatMap(List::stream).toList();
+            int size = config.batchPoints();
+            for (int i = 0; i < sorted.size(); i += size) {
+                out.add(List.copyOf(sorted.subList(i, Math.min(sorted.size(), i + size))));
+            }
+            return out;
+        }
+        int loadsPerBatch = Math.max(1, (loads.size() + BATCHES - 1) / BATCHES);
+        List<GridPoint> batch = new ArrayList<>();
+        int loadsInBatch = 0;
+        double cost = 0;
+        for (List<GridPoint> load : loads) {
+            batch.addAll(load);
+            loadsInBatch++;
+            cost += loadCost(load, config);
+            if (loadsInBatch >= loadsPerBatch && cost >= MIN_BATCH_COST) {
+                out.add(List.copyOf(batch));
+                batch.clear();
+                loadsInBatch = 0;
+                cost = 0;
+            }
+        }
+        if (!batch.isEmpty()) {
+            out.add(List.copyOf(batch));
         }
         return out;
     }
 
     /**
-     * Splits points into work units of whole pattern sets, dearest first. A point is split into
-     * slices of at most unit-trials trials, or (when 0) so that the batch makes about 4 units per core.
+     * Splits the points of a batch into scans, one Spark task each, dearest first. A scan is the work units of one
+     * load's m0 values over the same trials, on whole pattern sets, so that each pattern set is generated once and
+     * the states of all its m0 values share one kernel (core TrialRunner.runScan). A load's trials are sliced into at
+     * most unit-trials trials, or (when 0) so that the batch makes about 4 scans per core.
      */
-    public static List<WorkUnit> units(List<GridPoint> points, SweepConfig config, int cores) {
+    public static List<WorkUnit[]> scans(List<GridPoint> points, SweepConfig config, int cores) {
         int sps = config.statesPerPatternSet();
+        List<List<GridPoint>> loads = loads(points);
         double total = 0;
-        for (GridPoint g : points) {
-            total += pointCost(g, config);
+        for (List<GridPoint> load : loads) {
+            total += loadCost(load, config);
         }
         double target = total / Math.max(1, UNITS_PER_CORE * cores);
-        List<WorkUnit> out = new ArrayList<>();
-        for (GridPoint g : points) {
+        List<WorkUnit[]> out = new ArrayList<>();
+        for (List<GridPoint> load : loads) {
             int slice;
             if (config.unitTrials() > 0) {
                 slice = config.unitTrials();
             } else {
-                int pieces = (int) Math.max(1, Math.min(config.trials(), Math.ceil(pointCost(g, config) / target)));
+                int pieces = (int) Math.max(1, Math.min(config.trials(), Math.ceil(loadCost(load, config) / target)));
                 slice = (config.trials() + pieces - 1) / pieces;
             }
             slice = Math.max(sps, (slice + sps - 1) / sps * sps); // whole pattern sets
             for (int first = 0; first < config.trials(); first += slice) {
-                out.add(new WorkUnit(g, first, Math.min(slice, config.trials() - first), config.steps()));
+                int count = Math.min(slice, config.trials() - first);
+                WorkUnit[] scan = new WorkUnit[load.size()];
+                for (int i = 0; i < scan.length; i++) {
+                    scan[i] = new WorkUnit(load.get(i), first, count, config.steps());
+                }
+                out.add(scan);
             }
         }
-        out.sort(Comparator.comparingDouble((WorkUnit u) -> -u.cost())
-                .thenComparing(WorkUnit::point, GridPoint.ORDER).thenComparingInt(WorkUnit::first));
+        out.sort(Comparator.comparingDouble((WorkUnit[] u) -> -scanCost(u))
+                .thenComparing((WorkUnit[] u) -> u[0].point(), GridPoint.ORDER).thenComparingInt(u -> u[0].first()));
         return out;
+    }
+
+    /** Estimated cost of a scan: the sum over its work units. */
+    public static double scanCost(WorkUnit[] scan) {
+        double cost = 0;
+        for (WorkUnit u : scan) {
+            cost += u.cost();
+        }
+        return cost;
+    }
+
+    /** The points grouped by load (n, neurons, alpha), loads and their m0 values in grid order. */
+    private static List<List<GridPoint>> loads(List<GridPoint> points) {
+        List<GridPoint> sorted = new ArrayList<>(points);
+        sorted.sort(GridPoint.ORDER);
+        List<List<GridPoint>> out = new ArrayList<>();
+        for (GridPoint g : sorted) {
+            List<GridPoint> last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && sameLoad(last.get(0), g)) {
+                last.add(g);
+            } else {
+                out.add(new ArrayList<>(List.of(g)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameLoad(GridPoint a, GridPoint b) {
+        return a.n() == b.n() && a.neurons() == b.neurons() && Double.compare(a.alpha(), b.alpha()) == 0;
+    }
+
+    private static double loadCost(List<GridPoint> load, SweepConfig config) {
+        return load.stream().mapToDouble(g -> pointCost(g, config)).sum();
     }
 }

@@ -7,7 +7,7 @@ import dam.core.sim.TrialResult;
  *
  * @param unit        the work unit
  * @param trials      its trial results, trial index ascending
- * @param kernelNanos wall time of TrialRunner.run for this unit, in nanoseconds
+ * @param kernelNanos this unit's share of the kernel wall time of its scan (the scan's time over its units), in nanoseconds
  */
 public record UnitResult(WorkUnit unit, TrialResult[] trials, long kernelNanos) {
 }

@@ -288,6 +288,17 @@ class SweepDriverTest {
     }
 
     @Test
+    void rowsDoNotDependOnWhetherTheM0ValuesOfALoadShareATask() {
+        // Two points per batch: each load's three m0 values split 2 + 1 over batches, so tasks run one or two m0 on a
+        // pattern set; the reference runs all three in one task per slice.
+        SweepConfig split = config("split-scans", "batch-points = 2");
+        SweepDriver.Outcome o = run(split, Integer.MAX_VALUE);
+        assertTrue(o.complete());
+        assertEquals(12, o.pointsRun());
+        assertSameTables(reference(), dir(split));
+    }
+
+    @Test
     void anInterruptedRunResumesToTheSameTables() throws Exception {
         SweepConfig whole = config("whole", "");
         run(whole, Integer.MAX_VALUE);

@@ -55,15 +55,22 @@ class SweepPlanTest {
     }
 
     @Test
-    void unitsCoverEveryTrialOnceInWholePatternSetsDearestFirst() {
+    void scansCoverEveryTrialOnceInWholePatternSetsDearestFirst() {
         SweepConfig c = config("unit-trials = 15");
-        List<WorkUnit> units = SweepPlan.units(SweepPlan.points(c), c, 2);
+        List<WorkUnit[]> scans = SweepPlan.scans(SweepPlan.points(c), c, 2);
         Map<GridPoint, int[]> covered = new HashMap<>();
-        for (WorkUnit u : units) {
-            assertEquals(0, u.first() % 10, "slices start on a pattern set");
-            int[] seen = covered.computeIfAbsent(u.point(), g -> new int[c.trials()]);
-            for (int t = u.first(); t < u.first() + u.count(); t++) {
-                seen[t]++;
+        for (WorkUnit[] scan : scans) {
+            assertEquals(2, scan.length, "a scan holds every m0 of its load");
+            for (WorkUnit u : scan) {
+                assertEquals(0, u.first() % 10, "slices start on a pattern set");
+                assertEquals(scan[0].first(), u.first());
+                assertEquals(scan[0].count(), u.count());
+                assertEquals(List.of(scan[0].point().n(), scan[0].point().neurons(), scan[0].point().alpha()),
+                        List.of(u.point().n(), u.point().neurons(), u.point().alpha()), "one load per scan");
+                int[] seen = covered.computeIfAbsent(u.point(), g -> new int[c.trials()]);
+                for (int t = u.first(); t < u.first() + u.count(); t++) {
+                    seen[t]++;
+                }
             }
         }
         assertEquals(16, covered.size());
@@ -72,22 +79,22 @@ class SweepPlanTest {
                 assertEquals(1, s);
             }
         }
-        // 15 rounds up to 20 trials (two pattern sets): slices 0-19, 20-34.
-        assertEquals(32, units.size());
-        for (int i = 1; i < units.size(); i++) {
-            assertTrue(units.get(i - 1).cost() >= units.get(i).cost());
+        // 8 loads; 15 rounds up to 20 trials (two pattern sets): slices 0-19, 20-34.
+        assertEquals(16, scans.size());
+        for (int i = 1; i < scans.size(); i++) {
+            assertTrue(SweepPlan.scanCost(scans.get(i - 1)) >= SweepPlan.scanCost(scans.get(i)));
         }
     }
 
     @Test
-    void automaticSplittingSlicesOnlyTheDearPoints() {
+    void automaticSplittingSlicesOnlyTheDearLoads() {
         SweepConfig c = config("");
-        List<WorkUnit> units = SweepPlan.units(SweepPlan.points(c), c, 2);
-        GridPoint dearest = units.get(0).point();
+        List<WorkUnit[]> scans = SweepPlan.scans(SweepPlan.points(c), c, 2);
+        GridPoint dearest = scans.get(0)[0].point();
         assertEquals(3, dearest.n());
         assertEquals(64, dearest.neurons());
-        long slicesOfCheapest = units.stream().filter(u -> u.point().n() == 2 && u.point().neurons() == 32).count();
-        assertEquals(4, slicesOfCheapest); // 4 points (alpha x m0), one unit each
+        long slicesOfCheapest = scans.stream().filter(u -> u[0].point().n() == 2 && u[0].point().neurons() == 32).count();
+        assertEquals(2, slicesOfCheapest); // 2 loads (alpha), one scan of both m0 each
     }
 
     @Test
@@ -96,5 +103,27 @@ class SweepPlanTest {
         List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
         assertEquals(List.of(5, 5, 5, 1), batches.stream().map(List::size).toList());
         assertEquals(16, batches.stream().flatMap(List::stream).distinct().count());
+    }
+
+    @Test
+    void automaticBatchesKeepEachLoadsM0ScanTogether() {
+        // 4 loads (2 sizes x 2 alpha) of 3 m0 each, every load above the minimum batch cost: one load per batch.
+        SweepConfig c = config("n = [2], neurons = [4096, 8192], m0 = [0.2, 0.5, 1.0], trials = 100000");
+        List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
+        assertEquals(List.of(3, 3, 3, 3), batches.stream().map(List::size).toList());
+        for (List<GridPoint> b : batches) {
+            assertEquals(1, b.stream().map(g -> List.of(g.n(), g.neurons(), g.alpha())).distinct().count(), "one load");
+            assertTrue(b.stream().mapToDouble(g -> SweepPlan.pointCost(g, c)).sum() >= SweepPlan.MIN_BATCH_COST);
+        }
+        assertEquals(new GridPoint(2, 8192, 0.1, 0.2, 819), batches.get(0).get(0)); // dearest load first
+        assertEquals(12, batches.stream().flatMap(List::stream).distinct().count());
+    }
+
+    @Test
+    void aSmallSweepIsOneBatch() {
+        SweepConfig c = config(""); // 16 points of 35 trials at N <= 64: far below the minimum batch cost
+        List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
+        assertEquals(1, batches.size());
+        assertEquals(16, batches.get(0).size());
     }
 }
