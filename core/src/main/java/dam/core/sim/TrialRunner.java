@@ -3,11 +3,11 @@ package dam.core.sim;
 import dam.core.model.Initialisation;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
+import dam.core.rng.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Runs the simulated trials of one grid point (n, N, alpha, m0); every trial is a pure function of
@@ -200,7 +200,7 @@ public final class TrialRunner {
     }
 
     private UniformRandomProvider trialRandom(int trial) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.initialState(baseSeed, n, N, alpha, settings.m0(), trial));
+        return Rng.create(Seeds.initialState(baseSeed, n, N, alpha, settings.m0(), trial));
     }
 
     /**

@@ -1,3 +1,5 @@
+package dam.core.bench;
+
 import dam.core.model.Initialisation;
 import dam.core.model.UpdateOrder;
 import dam.core.sim.SimulationSettings;
