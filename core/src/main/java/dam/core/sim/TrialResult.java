@@ -4,12 +4,14 @@ package dam.core.sim;
  * The outcome of one simulated trial over T steps.
  *
  * @param trial      trial index within its grid point (0-based)
+ * @param patternSetSeed seed of the trial's pattern set ({@link Seeds#patternSet})
+ * @param initialStateSeed seed of the trial's initial state and update order ({@link Seeds#initialState})
  * @param overlap    m(t) for t = 0..T (length T + 1), m(t) = (1/N) sum_i xi_i^1 sigma_i(t)
  * @param flips      f(t) for t = 0..T-1 (length T), the fraction of neurons with sigma_i(t+1) != sigma_i(t)
  * @param fixedPointTime first t with f(t) = 0 (sigma(t+1) = sigma(t)), or -1 if none within T steps
  * @param cycleTime  first t &gt;= 1 with sigma(t+1) = sigma(t-1) != sigma(t) (a 2-cycle entered), or -1 if none
  */
-public record TrialResult(int trial, double[] overlap, double[] flips, int fixedPointTime, int cycleTime) {
+public record TrialResult(int trial, long patternSetSeed, long initialStateSeed, double[] overlap, double[] flips, int fixedPointTime, int cycleTime) {
 
     /** Number of steps T simulated. */
     public int steps() {

@@ -165,8 +165,7 @@ public final class TrialRunner {
             if (lanes.isEmpty()) {
                 continue;
             }
-            PatternMatrix xi = PatternMatrix.random(load.p, load.N, Seeds.patternSet(load.baseSeed, load.n, load.N,
-                    load.alpha, set));
+            PatternMatrix xi = PatternMatrix.random(load.p, load.N, load.patternSetSeed(set));
             if (load.update == UpdateOrder.PARALLEL) {
                 ParallelStep kernel = new ParallelStep(xi, load.coefficients);
                 for (int b = 0; b < lanes.size(); b += load.maxBatch) {
@@ -199,8 +198,18 @@ public final class TrialRunner {
                 + settings.init() + ", S=" + settings.statesPerPatternSet() + ", seed=" + baseSeed + ")";
     }
 
-    private UniformRandomProvider trialRandom(int trial) {
-        return Rng.create(Seeds.initialState(baseSeed, n, N, alpha, settings.m0(), trial));
+    private long patternSetSeed(int set) {
+        return Seeds.patternSet(baseSeed, n, N, alpha, set);
+    }
+
+    private long initialStateSeed(int trial) {
+        return Seeds.initialState(baseSeed, n, N, alpha, settings.m0(), trial);
+    }
+
+    /** A new trajectory of this runner's trial, carrying the two seeds it is drawn from. */
+    private Trajectory trajectory(int trial) {
+        return new Trajectory(trial, settings.steps(), patternSetSeed(trial / settings.statesPerPatternSet()),
+                initialStateSeed(trial));
     }
 
     /**
@@ -219,8 +228,8 @@ public final class TrialRunner {
         for (int s = 0; s < count; s++) {
             TrialRunner r = runners.get(lanes.get(s)[0]);
             int trial = lanes.get(s)[1];
-            InitialState.draw(xi, r.settings.m0(), r.settings.init(), r.trialRandom(trial), cur, s * words);
-            traj[s] = new Trajectory(trial, T);
+            traj[s] = r.trajectory(trial);
+            InitialState.draw(xi, r.settings.m0(), r.settings.init(), Rng.create(traj[s].stateSeed), cur, s * words);
             traj[s].m[0] = load.overlap(xi, cur, s * words);
         }
         long[] prev = new long[count * words];
@@ -261,12 +270,12 @@ public final class TrialRunner {
     private TrialResult runSequential(PatternMatrix xi, SequentialSweep sweep, int trial) {
         int T = settings.steps();
         int words = xi.words();
-        UniformRandomProvider rng = trialRandom(trial);
+        Trajectory tr = trajectory(trial);
+        UniformRandomProvider rng = Rng.create(tr.stateSeed);
         long[] sigma = new long[words];
         InitialState.draw(xi, settings.m0(), settings.init(), rng, sigma, 0);
         long[] prev = new long[words];
         long[] before = new long[words];
-        Trajectory tr = new Trajectory(trial, T);
         tr.m[0] = overlap(xi, sigma, 0);
         int[] order = new int[N];
         for (int t = 0; t < T; t++) {
@@ -307,13 +316,17 @@ public final class TrialRunner {
     /** The observables of one trial while it runs. */
     private static final class Trajectory {
         final int trial;
+        final long patternSetSeed;
+        final long stateSeed;
         final double[] m;
         final double[] f;
         int fixedPointTime = -1;
         int cycleTime = -1;
 
-        Trajectory(int trial, int T) {
+        Trajectory(int trial, int T, long patternSetSeed, long stateSeed) {
             this.trial = trial;
+            this.patternSetSeed = patternSetSeed;
+            this.stateSeed = stateSeed;
             this.m = new double[T + 1];
             this.f = new double[T];
         }
@@ -335,7 +348,7 @@ public final class TrialRunner {
         }
 
         TrialResult result() {
-            return new TrialResult(trial, m, f, fixedPointTime, cycleTime);
+            return new TrialResult(trial, patternSetSeed, stateSeed, m, f, fixedPointTime, cycleTime);
         }
     }
 }

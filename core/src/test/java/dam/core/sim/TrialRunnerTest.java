@@ -61,7 +61,8 @@ class TrialRunnerTest {
                 cycle = t;
             }
         }
-        return new TrialResult(trial, m, f, fixed, cycle);
+        return new TrialResult(trial, Seeds.patternSet(base, n, N, alpha, set), Seeds.initialState(base, n, N, alpha, s.m0(), trial),
+                m, f, fixed, cycle);
     }
 
     private static int dot(int[] x, int[] y) {

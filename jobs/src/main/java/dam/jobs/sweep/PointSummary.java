@@ -5,6 +5,7 @@ import dam.core.analysis.ClusterMean;
 import dam.core.analysis.ConvergenceTime;
 import dam.core.analysis.Quantiles;
 import dam.core.analysis.SetCounts;
+import dam.core.model.Retrieval;
 import dam.core.sim.Seeds;
 import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
@@ -78,7 +79,7 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
                 mean[t] += r.overlap()[t];
                 setSumM[t][set] += r.overlap()[t];
             }
-            boolean success = r.finalOverlap() >= s.mSuccess();
+            boolean success = Retrieval.succeeded(r.finalOverlap(), s.mSuccess());
             successes += success ? 1 : 0;
             setSuccesses[set] += success ? 1 : 0;
             setTrials[set]++;

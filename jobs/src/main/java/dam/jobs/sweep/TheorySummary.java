@@ -1,6 +1,7 @@
 package dam.jobs.sweep;
 
 import dam.core.analysis.ConvergenceTime;
+import dam.core.model.Retrieval;
 import dam.core.theory.TheoryResult;
 
 /**
@@ -16,6 +17,6 @@ public record TheorySummary(double[] m, int convergenceTime, double finalM, bool
     /** The summary of a solved theory under convergence threshold eps and success threshold mSuccess. */
     public static TheorySummary of(TheoryResult r, double eps, double mSuccess) {
         return new TheorySummary(r.overlap(), ConvergenceTime.of(r.flips(), eps), r.finalOverlap(),
-                r.finalOverlap() >= mSuccess);
+                Retrieval.succeeded(r.finalOverlap(), mSuccess));
     }
 }

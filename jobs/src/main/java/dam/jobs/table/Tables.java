@@ -9,7 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.ConvergenceTime;
 import dam.core.analysis.ClusteredProportion;
-import dam.core.sim.Seeds;
+import dam.core.model.Retrieval;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
 import dam.jobs.sweep.GridPoint;
@@ -104,9 +104,8 @@ public final class Tables {
         int set = r.trial() / s.statesPerPatternSet();
         int tau = ConvergenceTime.of(r.flips(), s.eps());
         return RowFactory.create(g.n(), g.neurons(), g.alpha(), g.p(), g.m0(), s.update().key(), s.init().key(),
-                r.trial(), set, Seeds.initialState(s.seed(), g.n(), g.neurons(), g.alpha(), g.m0(), r.trial()),
-                Seeds.patternSet(s.seed(), g.n(), g.neurons(), g.alpha(), set), r.steps(), r.overlap(), r.flips(),
-                tau >= 0 ? tau : null, r.cycle(), r.censored(), r.finalOverlap(), r.finalOverlap() >= s.mSuccess());
+                r.trial(), set, r.initialStateSeed(), r.patternSetSeed(), r.steps(), r.overlap(), r.flips(),
+                tau >= 0 ? tau : null, r.cycle(), r.censored(), r.finalOverlap(), Retrieval.succeeded(r.finalOverlap(), s.mSuccess()));
     }
 
     /** The theory/ row of one solved (n, alpha, m0). */
