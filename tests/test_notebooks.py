@@ -102,7 +102,7 @@ def test_figure1_notebook_draws_every_figure_and_the_deviation_table(output_view
         assert r.sim_m1 == pytest.approx(sim_m1[(r.n, r.neurons, r.alpha, r.m0)], abs=1e-9)
         assert r.exact_m1 == pytest.approx(exact_first_step(r.n, r.alpha, r.m0), abs=1e-12)
         assert r.max_dev >= abs(r.sim_m1 - r.theory_m1) - 1e-12
-    # The theory's first step is exact up to its Monte Carlo error (physics.md, section 3).
+    # The theory's first step is exact up to its Monte Carlo error (docs/physics.md, section 4).
     tolerance = first_step_tolerance(read(output, "theory"))
     assert np.max(np.abs(deviation["theory_m1"] - deviation["exact_m1"])) < tolerance
 

@@ -86,11 +86,15 @@ public final class LadderBisection {
 
     /**
      * The brackets without a known range: from start, x is doubled while the predicate holds at some horizon at
-     * the largest x seen, and halved while it fails at some horizon at the smallest, at most
+     * the largest x seen (but not beyond max), and halved while it fails at some horizon at the smallest, at most
      * {@value Capacity#MAX_BRACKET_STEPS} times each way; then every bracket is bisected to within
-     * relativeTol times its lower end.
+     * relativeTol times its lower end. A horizon at which the predicate still holds at the largest x has no upper
+     * end (NaN).
      */
-    public List<Bracket> search(double start, double relativeTol) {
+    public List<Bracket> search(double start, double relativeTol, double max) {
+        if (!(max >= start)) {
+            throw new IllegalArgumentException("max: must be >= start (" + start + "), got " + max);
+        }
         if (!(start > 0) || Double.isInfinite(start)) {
             throw new IllegalArgumentException("start: must be finite and > 0, got " + start);
         }
@@ -98,8 +102,8 @@ public final class LadderBisection {
             throw new IllegalArgumentException("relativeTol: must lie in (0, 1), got " + relativeTol);
         }
         evaluate(start);
-        for (int i = 0; i < Capacity.MAX_BRACKET_STEPS && any(seen.lastEntry().getValue(), true); i++) {
-            evaluate(seen.lastKey() * 2);
+        for (int i = 0; i < Capacity.MAX_BRACKET_STEPS && any(seen.lastEntry().getValue(), true) && seen.lastKey() < max; i++) {
+            evaluate(Math.min(max, seen.lastKey() * 2));
         }
         for (int i = 0; i < Capacity.MAX_BRACKET_STEPS && any(seen.firstEntry().getValue(), false); i++) {
             evaluate(seen.firstKey() / 2);

@@ -35,8 +35,8 @@ public record TheoryRetrieval(int n, int[] horizons, int paths, long seed, doubl
         if (paths < 1) {
             throw new IllegalArgumentException("paths: must be >= 1, got " + paths);
         }
-        if (!(mSuccess > 0 && mSuccess <= 1)) {
-            throw new IllegalArgumentException("mSuccess: must lie in (0, 1], got " + mSuccess);
+        if (!(mSuccess >= -1 && mSuccess <= 1)) {
+            throw new IllegalArgumentException("mSuccess: must lie in [-1, 1], got " + mSuccess);
         }
     }
 
@@ -94,11 +94,18 @@ public record TheoryRetrieval(int n, int[] horizons, int paths, long seed, doubl
     }
 
     /**
-     * The theory's capacity alpha_c(T) at every horizon without a known bracket ({@link LadderBisection#search}),
-     * retrieval judged from m0 = 1.
+     * Largest load the capacity search tries: far beyond any capacity from m0 = 1 (docs/physics.md section 8), yet
+     * at a very short horizon the theory can keep m(T) &gt;= mSuccess at every load (seen at n = 2, T = 2, up to
+     * alpha = 1e17), so the search must stop somewhere; such a horizon gets no upper end.
+     */
+    public static final double MAX_LOAD = 8;
+
+    /**
+     * The theory's capacity alpha_c(T) at every horizon without a known bracket ({@link LadderBisection#search}
+     * up to {@value #MAX_LOAD}), retrieval judged from m0 = 1.
      */
     public List<LadderBisection.Bracket> searchCapacities(double start, double relativeTol) {
-        return new LadderBisection(horizons, alpha -> retrievesAt(alpha, 1.0)).search(start, relativeTol);
+        return new LadderBisection(horizons, alpha -> retrievesAt(alpha, 1.0)).search(start, relativeTol, MAX_LOAD);
     }
 
     private static boolean[] not(boolean[] values) {

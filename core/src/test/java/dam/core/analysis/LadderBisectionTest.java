@@ -24,7 +24,7 @@ class LadderBisectionTest {
     void everyHorizonsBracketHoldsItsOwnThresholdToWithinTheTolerance() {
         double[] thresholds = {0.31, 0.22, 0.171, 0.1703};
         LadderBisection ladder = new LadderBisection(new int[] {10, 20, 40, 80}, x -> below(x, thresholds));
-        List<LadderBisection.Bracket> brackets = ladder.search(0.1, 0.01);
+        List<LadderBisection.Bracket> brackets = ladder.search(0.1, 0.01, 10);
         for (int k = 0; k < thresholds.length; k++) {
             LadderBisection.Bracket b = brackets.get(k);
             assertTrue(b.lower() < thresholds[k] && thresholds[k] <= b.upper(), b.toString());
@@ -33,6 +33,15 @@ class LadderBisectionTest {
         }
         // one shared sequence of evaluations: far fewer than four separate searches (about 9 each)
         assertTrue(ladder.evaluations() < 4 * 9, "evaluations: " + ladder.evaluations());
+    }
+
+    @Test
+    void theSearchStopsDoublingAtItsMaximumAndLeavesThatHorizonWithoutAnUpperEnd() {
+        LadderBisection ladder = new LadderBisection(new int[] {2, 20}, x -> new boolean[] {true, x < 0.15});
+        List<LadderBisection.Bracket> brackets = ladder.search(0.1, 0.01, 10);
+        assertTrue(Double.isNaN(brackets.get(0).upper()) && brackets.get(0).lower() == 10, brackets.get(0).toString());
+        assertTrue(brackets.get(1).lower() < 0.15 && 0.15 <= brackets.get(1).upper(), brackets.get(1).toString());
+        assertTrue(ladder.evaluations() < 20, "evaluations: " + ladder.evaluations());
     }
 
     @Test

@@ -93,7 +93,7 @@ class TheoryRetrievalTest {
     void badSettingsAreRejectedNamingTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(1, 10, 100, 1, 0.5));
         assertTrue(e.getMessage().startsWith("n:"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(2, 10, 100, 1, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(2, 10, 100, 1, 1.5));
         assertTrue(e.getMessage().startsWith("mSuccess:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(2, new int[] {40, 20}, 100, 1, 0.5));
         assertTrue(e.getMessage().startsWith("horizons:"), e.getMessage());

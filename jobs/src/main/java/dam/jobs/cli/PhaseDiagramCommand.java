@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dam.core.analysis.Capacity;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.phase.PhaseDiagramJob;
+import dam.jobs.phase.TheoryPhaseDiagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,10 +64,12 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
                 new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
-        for (Capacity cap : outcome.capacities()) {
-            System.out.printf(Locale.ROOT, "n = %d  alpha_c = %.5f  [%.5f, %.5f]%n", cap.n(), cap.alphaC(),
-                    cap.lower(), cap.upper());
+        for (TheoryPhaseDiagram.HorizonCapacity cap : outcome.capacities()) {
+            System.out.printf(Locale.ROOT, "n = %d  T = %d  alpha_c = %.5f  [%.5f, %.5f]%n", cap.n(), cap.steps(),
+                    cap.alphaC(), cap.lower(), cap.upper());
         }
+        outcome.limits().forEach((n, fit) -> System.out.printf(Locale.ROOT,
+                "n = %d  T = inf  alpha_c = %.5f  (%.5f, %.5f) extrapolated%n", n, fit.limit(), fit.lower(), fit.upper()));
         outcome.figures().forEach(System.out::println);
         return Dam.OK;
     }

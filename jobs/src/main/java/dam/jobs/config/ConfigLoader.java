@@ -174,7 +174,14 @@ public final class ConfigLoader {
         require(paths >= 1, "theory.paths", "must be >= 1, got " + paths);
         double basinTol = number(c, "theory.basin-tol");
         require(basinTol > 0 && basinTol < 1, "theory.basin-tol", "must lie in (0, 1), got " + basinTol);
-        TheoryConfig theory = new TheoryConfig(theoryOn, paths, basinTol);
+        List<Integer> horizons = c.getList("theory.horizons").isEmpty() ? List.of(steps) : intAxis(c, "theory.horizons", "sweep.");
+        for (int i = 0; i < horizons.size(); i++) {
+            check(horizons.get(i) >= 1 && (i == 0 || horizons.get(i) > horizons.get(i - 1)), "sweep.theory.horizons",
+                    "must be integers >= 1 in ascending order, got " + horizons);
+        }
+        int capacitySeeds = integer(c, "theory.capacity-seeds");
+        require(capacitySeeds >= 1 && capacitySeeds <= 100, "theory.capacity-seeds", "must lie in [1, 100], got " + capacitySeeds);
+        TheoryConfig theory = new TheoryConfig(theoryOn, paths, basinTol, horizons, capacitySeeds);
 
         SparkConfig spark = new SparkConfig(string(c, "spark.master"), string(c, "spark.app-name"), sparkConf(c));
         try {
@@ -319,13 +326,15 @@ public final class ConfigLoader {
                     TaskMemory.mib(summary * tasks), room, remedy));
         }
         if (config.theory().enabled()) {
-            double theory = TaskMemory.theoryBytes(config.theory().paths(), config.steps());
+            int theorySteps = Math.max(config.steps(), config.theory().maxHorizon());
+            double theory = TaskMemory.theoryBytes(config.theory().paths(), theorySteps);
             if (theory * tasks > budget) {
-                String field = 16.0 * (config.steps() + 1) > 9.0 * config.theory().paths() ? "steps" : "theory.paths";
+                String field = 16.0 * (theorySteps + 1) > 9.0 * config.theory().paths()
+                        ? (theorySteps > config.steps() ? "theory.horizons" : "steps") : "theory.paths";
                 throw new ConfigError("sweep." + field, String.format(Locale.ROOT,
                         "a theory solve keeps every path's history, M (T+1) x 9 bytes = %s (M = %d, T = %d), and %s: "
-                                + "%s in all, more than %s; lower theory.paths or steps, or %s",
-                        TaskMemory.mib(theory), config.theory().paths(), config.steps(), concurrency,
+                                + "%s in all, more than %s; lower theory.paths, steps or theory.horizons, or %s",
+                        TaskMemory.mib(theory), config.theory().paths(), theorySteps, concurrency,
                         TaskMemory.mib(theory * tasks), room, remedy));
             }
         }

@@ -17,11 +17,13 @@ import dam.jobs.report.ReportTables.CapacityValue;
 import dam.jobs.report.ReportTables.FiniteSizePoint;
 
 /**
- * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha)
- * as a line, the simulation's m0_c per N as points with their 95% intervals (the N ladder, each N shifted slightly
+ * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha; T)
+ * as a line per horizon T of the ladder (grey, darker as T grows; the largest T thick black, so the ladder is seen
+ * converging), the simulation's m0_c per N as points with their 95% intervals (the N ladder, each N shifted slightly
  * sideways so that the sizes at one load stay apart), their finite-size
  * extrapolation to N = infinity (black diamonds with intervals, from finite_size/), and alpha_c as a dashed
- * vertical line (theory) and a dotted one (simulation extrapolated to N = infinity). Retrieval succeeds above the
+ * vertical line (theory at the largest T), a dash-dotted one (theory extrapolated to T = infinity) and a dotted one
+ * (simulation extrapolated to N = infinity). Retrieval succeeds above the
  * boundary and left of alpha_c.
  */
 final class PhaseDiagramFigure {
@@ -53,13 +55,20 @@ final class PhaseDiagramFigure {
         addTheory(chart, n, points);
         addSimulation(chart, n, points);
         addLimits(chart, n, limits);
+        int largest = capacities.stream().filter(c -> c.n() == n && !c.extrapolated()).mapToInt(CapacityValue::steps)
+                .max().orElse(-1);
         for (CapacityValue c : capacities) {
-            if (c.n() == n && Double.isFinite(c.alphaC())) {
-                XYSeries s = chart.addSeries("alpha_c = " + Panels.number(c.alphaC()) + " (theory)",
-                        new double[] {c.alphaC(), c.alphaC()}, new double[] {0, 1});
+            if (c.n() == n && Double.isFinite(c.alphaC()) && (c.extrapolated() || c.steps() == largest)) {
+                String label = c.extrapolated()
+                        ? "alpha_c = " + Panels.number(c.alphaC()) + " (theory, T -> inf)"
+                        : "alpha_c = " + Panels.number(c.alphaC()) + " (theory" + (c.steps() > 0 ? ", T = " + c.steps() : "") + ")";
+                XYSeries s = chart.addSeries(label, new double[] {c.alphaC(), c.alphaC()}, new double[] {0, 1});
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(java.awt.Color.BLACK);
-                s.setLineStyle(Panels.stroke(1.5f, true));
+                s.setLineStyle(c.extrapolated()
+                        ? new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 10f,
+                                new float[] {8f, 3f, 2f, 3f}, 0f)
+                        : Panels.stroke(1.5f, true));
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
@@ -107,26 +116,27 @@ final class PhaseDiagramFigure {
     }
 
     private static void addTheory(XYChart chart, int n, List<BoundaryPoint> points) {
-        List<BoundaryPoint> line = new ArrayList<>();
+        TreeMap<Integer, List<BoundaryPoint>> byHorizon = new TreeMap<>();
         for (BoundaryPoint p : points) {
             if (p.n() == n && p.source().equals("theory") && Double.isFinite(p.m0c())) {
-                line.add(p);
+                byHorizon.computeIfAbsent(p.steps(), k -> new ArrayList<>()).add(p);
             }
         }
-        if (line.isEmpty()) {
-            return;
+        int k = 0;
+        for (Map.Entry<Integer, List<BoundaryPoint>> e : byHorizon.entrySet()) {
+            List<BoundaryPoint> line = e.getValue();
+            line.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
+            double[] x = line.stream().mapToDouble(BoundaryPoint::alpha).toArray();
+            double[] y = line.stream().mapToDouble(BoundaryPoint::m0c).toArray();
+            boolean last = k == byHorizon.size() - 1;
+            XYSeries s = chart.addSeries("theory m0_c" + (e.getKey() > 0 ? ", T = " + e.getKey() : ""), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+            // lighter grey for shorter horizons: the ladder converges onto the black line of the largest T
+            int grey = last ? 0 : 200 - 150 * k / Math.max(1, byHorizon.size() - 1);
+            s.setLineColor(new java.awt.Color(grey, grey, grey));
+            s.setLineStyle(Panels.stroke(last ? 2.5f : 1.2f, false));
+            k++;
         }
-        line.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
-        double[] x = new double[line.size()];
-        double[] y = new double[line.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = line.get(i).alpha();
-            y[i] = line.get(i).m0c();
-        }
-        XYSeries s = chart.addSeries("theory m0_c", x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(java.awt.Color.BLACK);
-        s.setLineStyle(Panels.stroke(2.5f, false));
     }
 
     private static void addSimulation(XYChart chart, int n, List<BoundaryPoint> points) {

@@ -80,6 +80,9 @@ public final class Report {
                 written.add(save(dir, PhaseDiagramFigure.FILE_NAME,
                         PhaseDiagramFigure.render(tables.boundary(), tables.capacity(), tables.finiteSize())));
             }
+            if (CapacityLadderFigure.hasLadder(tables.capacity())) {
+                written.add(save(dir, CapacityLadderFigure.FILE_NAME, CapacityLadderFigure.render(tables.capacity())));
+            }
             if (FiniteSizeFigure.hasFits(tables.finiteSize())) {
                 written.add(save(dir, FiniteSizeFigure.FILE_NAME, FiniteSizeFigure.render(tables.finiteSize())));
             }

@@ -94,7 +94,8 @@ public final class SweepDescription {
         sweep.put("unit-trials", c.unitTrials());
         sweep.put("batch-points", c.batchPoints());
         sweep.put("theory", Map.of("enabled", c.theory().enabled(), "paths", c.theory().paths(),
-                "basin-tol", c.theory().basinTol()));
+                "basin-tol", c.theory().basinTol(), "horizons", c.theory().horizons(),
+                "capacity-seeds", c.theory().capacitySeeds()));
         sweep.put("spark", Map.of("master", c.spark().master(), "app-name", c.spark().appName(),
                 "conf", new TreeMap<>(c.spark().conf())));
         List<String> runs = new ArrayList<>(earlierStarts);
