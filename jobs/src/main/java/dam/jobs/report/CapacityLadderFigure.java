@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.CapacityValue;
 
 /**
@@ -34,27 +35,36 @@ final class CapacityLadderFigure {
     }
 
     /** Draws the value panel of every n in the first row and its residual panel below it. */
-    static byte[] render(List<CapacityValue> capacities) throws IOException {
+    static byte[] render(List<CapacityValue> capacities, LoadConvention load) throws IOException {
         TreeSet<Integer> ns = new TreeSet<>();
         capacities.forEach(c -> ns.add(c.n()));
         List<XYChart> values = new ArrayList<>();
         List<XYChart> residuals = new ArrayList<>();
         for (int n : ns) {
+            double f = load.fromRaw(n, 1);
             List<CapacityValue> ladder = capacities.stream()
                     .filter(c -> c.n() == n && !c.extrapolated() && c.steps() > 0 && Double.isFinite(c.alphaC()))
-                    .sorted(Comparator.comparingInt(CapacityValue::steps)).toList();
-            Optional<CapacityValue> limit = capacities.stream().filter(c -> c.n() == n && c.extrapolated()).findFirst();
-            values.add(valuePanel(n, ladder, limit));
+                    .sorted(Comparator.comparingInt(CapacityValue::steps)).map(c -> scaled(c, f)).toList();
+            Optional<CapacityValue> limit = capacities.stream().filter(c -> c.n() == n && c.extrapolated()).findFirst()
+                    .map(c -> scaled(c, f));
+            values.add(valuePanel(n, ladder, limit, load));
             residuals.add(residualPanel(n, ladder, limit));
         }
         List<XYChart> all = new ArrayList<>(values);
         all.addAll(residuals);
         return Panels.renderGrid(all, values.size(),
-                "Theory capacity alpha_c(T) on the horizon ladder, fit alpha_inf + a T^-b and its residuals (p = alpha N^(n-1))");
+                "Theory capacity alpha_c(T) on the horizon ladder, fit alpha_inf + a T^-b and its residuals ("
+                        + (load == LoadConvention.RAW ? "raw load alpha, p = alpha N^(n-1)" : "normalised load alpha (2n-3)!!") + ")");
     }
 
-    private static XYChart valuePanel(int n, List<CapacityValue> ladder, Optional<CapacityValue> limit) {
-        XYChart chart = Panels.chart("n = " + n, "horizon T (steps)", "alpha_c(T)");
+    /** A capacity row with its loads (values, bracket, se, slope) multiplied by f; the residuals do not change. */
+    private static CapacityValue scaled(CapacityValue c, double f) {
+        return new CapacityValue(c.n(), c.alphaC() * f, c.lower() * f, c.upper() * f, c.steps(), c.extrapolated(), c.se() * f,
+                c.exponent(), c.slope() * f);
+    }
+
+    private static XYChart valuePanel(int n, List<CapacityValue> ladder, Optional<CapacityValue> limit, LoadConvention load) {
+        XYChart chart = Panels.chart("n = " + n, "horizon T (steps)", "capacity alpha_c(T) as " + load.axisTitle(n));
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         if (ladder.isEmpty()) {

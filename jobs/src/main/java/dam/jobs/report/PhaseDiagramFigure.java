@@ -12,6 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.BoundaryPoint;
 import dam.jobs.report.ReportTables.CapacityValue;
 import dam.jobs.report.ReportTables.FiniteSizePoint;
@@ -36,19 +37,50 @@ final class PhaseDiagramFigure {
     /** Draws one panel per n found in the points or capacities, as a PNG image. */
     static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits)
             throws IOException {
+        return render(points, capacities, limits, LoadConvention.RAW);
+    }
+
+    /** As {@link #render(List, List, List)}, with the load axis (and every load in a legend) in the given convention. */
+    static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits,
+                         LoadConvention load) throws IOException {
         TreeSet<Integer> ns = new TreeSet<>();
         points.forEach(p -> ns.add(p.n()));
         capacities.forEach(c -> ns.add(c.n()));
         List<XYChart> panels = new ArrayList<>();
         for (int n : ns) {
-            panels.add(panel(n, points, capacities, limits));
+            double f = load.fromRaw(n, 1);
+            panels.add(panel(n, scaled(points, f), capacities.stream().map(c -> scaled(c, f)).toList(),
+                    limits.stream().map(l -> scaled(l, f)).toList(), load));
         }
-        return Panels.renderGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c (p = alpha N^(n-1))");
+        return Panels.renderGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c ("
+                + (load == LoadConvention.RAW ? "raw load alpha, p = alpha N^(n-1)" : "normalised load alpha (2n-3)!!") + ")");
+    }
+
+    private static List<BoundaryPoint> scaled(List<BoundaryPoint> points, double f) {
+        return points.stream().map(p -> new BoundaryPoint(p.n(), p.source(), p.neurons(), p.alpha() * f, p.m0c(), p.lower(),
+                p.upper(), p.steps())).toList();
+    }
+
+    private static CapacityValue scaled(CapacityValue c, double f) {
+        return new CapacityValue(c.n(), c.alphaC() * f, c.lower() * f, c.upper() * f, c.steps(), c.extrapolated(), c.se() * f,
+                c.exponent(), c.slope() * f);
+    }
+
+    private static FiniteSizePoint scaled(FiniteSizePoint p, double f) {
+        // alpha scales; for an alpha_c row the values are loads too
+        double v = p.quantity().equals("m0c") ? 1 : f;
+        return new FiniteSizePoint(p.n(), p.quantity(), p.alpha() * f, p.neurons(), scale(p.estimates(), v),
+                scale(p.lower(), v), scale(p.upper(), v), p.limit() * v, p.limitLower() * v, p.limitUpper() * v,
+                p.slope() * v, p.chi2(), p.dof(), p.theory() * v);
+    }
+
+    private static double[] scale(double[] a, double f) {
+        return java.util.Arrays.stream(a).map(x -> x * f).toArray();
     }
 
     private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities,
-                                 List<FiniteSizePoint> limits) {
-        XYChart chart = Panels.chart("n = " + n, "alpha (p = alpha N^(n-1))", "initial overlap m0");
+                                 List<FiniteSizePoint> limits, LoadConvention load) {
+        XYChart chart = Panels.chart("n = " + n, load.axisTitle(n), "initial overlap m0");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);

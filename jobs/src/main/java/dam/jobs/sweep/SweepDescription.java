@@ -86,6 +86,7 @@ public final class SweepDescription {
         sweep.put("trials", c.trials());
         sweep.put("states-per-pattern-set", c.statesPerPatternSet());
         sweep.put("steps", c.steps());
+        sweep.put("load", c.load().key());
         sweep.put("update", c.update().key());
         sweep.put("init", c.init().key());
         sweep.put("eps", c.eps());

@@ -123,6 +123,9 @@ class PhaseDiagramJobTest {
         assertTrue(Files.isRegularFile(figure));
         assertNotNull(ImageIO.read(figure.toFile()));
         assertTrue(outcome.figures().contains(figure.toString()));
+        Path ladder = dir(c).resolve("figures").resolve("capacity_ladder.png");
+        assertNotNull(ImageIO.read(ladder.toFile()));
+        assertTrue(outcome.figures().contains(ladder.toString()));
     }
 
     @Test
