@@ -15,12 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code phase-diagram <config>}: the config's sweep (simulation points), the theory's alpha_c(n) and
- * basin boundary m0_c(alpha) on a fine grid of loads, the tables phase_diagram/ and capacity/, the
+ * {@code phase-diagram <config>}: the config's sweep (simulation points), the theory's alpha_c(n, T) and
+ * basin boundary m0_c(alpha; T) on a fine grid of loads for every horizon T of theory.horizons, the T -&gt; infinity
+ * extrapolation of alpha_c, the tables phase_diagram/ and capacity/, the
  * finite-size extrapolation of the simulated boundaries (finite_size/), and the figures. Exit code 0 on success, 2 for bad input, 3 for a failure while running.
  */
 @Command(name = "phase-diagram", mixinStandardHelpOptions = true,
-        description = "Sweep a config, then compute the theory's capacity alpha_c(n) and basin boundary m0_c(alpha); "
+        description = "Sweep a config, then compute the theory's capacity alpha_c(n, T) and basin boundary m0_c(alpha; T) "
+                + "for every horizon T of theory.horizons, and the T -> infinity extrapolation of alpha_c; "
                 + "write phase_diagram/, capacity/, finite_size/ (simulated boundaries by network size, extrapolated "
                 + "to N -> infinity) and the figures into the sweep's output directory.")
 public final class PhaseDiagramCommand implements Callable<Integer> {
