@@ -64,7 +64,8 @@ final class CapacityLadderFigure {
     }
 
     private static XYChart valuePanel(int n, List<CapacityValue> ladder, Optional<CapacityValue> limit, LoadConvention load) {
-        XYChart chart = Panels.chart("n = " + n, "horizon T (steps)", "capacity alpha_c(T) as " + load.axisTitle(n));
+        XYChart chart = Panels.chart("n = " + n, "horizon T (steps)", load == LoadConvention.RAW ? "alpha_c(T)"
+                : "alpha_c(T) x " + (long) LoadConvention.doubleFactorial(n) + " (normalised)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         if (ladder.isEmpty()) {
