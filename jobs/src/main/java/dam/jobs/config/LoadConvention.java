@@ -51,9 +51,16 @@ public enum LoadConvention {
         return this == RAW ? alpha : alpha * doubleFactorial(n);
     }
 
-    /** The raw load of a load written in this convention at order n. */
+    /**
+     * The raw load of a load written in this convention at order n, divided in decimal: normalised 0.3 at n = 3 is
+     * exactly the double 0.1 a raw config would give (seeds depend on the load's bits), not 0.09999999999999999.
+     */
     public double toRaw(int n, double load) {
-        return this == RAW ? load : load / doubleFactorial(n);
+        if (this == RAW) {
+            return load;
+        }
+        return java.math.BigDecimal.valueOf(load)
+                .divide(java.math.BigDecimal.valueOf(doubleFactorial(n)), java.math.MathContext.DECIMAL64).doubleValue();
     }
 
     /** An axis title for loads of order n in this convention (the figure says which convention it shows). */

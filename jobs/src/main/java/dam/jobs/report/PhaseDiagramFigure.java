@@ -86,14 +86,15 @@ final class PhaseDiagramFigure {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         addTheory(chart, n, points);
         addSimulation(chart, n, points);
-        addLimits(chart, n, limits);
+        addLimits(chart, n, limits, load == LoadConvention.RAW ? "alpha_c = " : "alpha_c (2n-3)!! = ");
         int largest = capacities.stream().filter(c -> c.n() == n && !c.extrapolated()).mapToInt(CapacityValue::steps)
                 .max().orElse(-1);
         for (CapacityValue c : capacities) {
             if (c.n() == n && Double.isFinite(c.alphaC()) && (c.extrapolated() || c.steps() == largest)) {
+                String symbol = load == LoadConvention.RAW ? "alpha_c = " : "alpha_c (2n-3)!! = ";
                 String label = c.extrapolated()
-                        ? "alpha_c = " + Panels.number(c.alphaC()) + " (theory, T -> inf)"
-                        : "alpha_c = " + Panels.number(c.alphaC()) + " (theory" + (c.steps() > 0 ? ", T = " + c.steps() : "") + ")";
+                        ? symbol + Panels.number(c.alphaC()) + " (theory, T -> inf)"
+                        : symbol + Panels.number(c.alphaC()) + " (theory" + (c.steps() > 0 ? ", T = " + c.steps() : "") + ")";
                 XYSeries s = chart.addSeries(label, new double[] {c.alphaC(), c.alphaC()}, new double[] {0, 1});
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(java.awt.Color.BLACK);
@@ -112,7 +113,7 @@ final class PhaseDiagramFigure {
     }
 
     /** The N -> infinity extrapolations of the simulated m0_c (diamonds with intervals) and alpha_c (dotted line). */
-    private static void addLimits(XYChart chart, int n, List<FiniteSizePoint> limits) {
+    private static void addLimits(XYChart chart, int n, List<FiniteSizePoint> limits, String symbol) {
         List<FiniteSizePoint> boundary = new ArrayList<>();
         for (FiniteSizePoint p : limits) {
             if (p.n() != n || !Double.isFinite(p.limit())) {
@@ -127,7 +128,7 @@ final class PhaseDiagramFigure {
                 bar.setLineStyle(Panels.stroke(1.5f, false));
                 bar.setShowInLegend(false);
             } else {
-                XYSeries s = chart.addSeries("alpha_c = " + Panels.number(p.limit()) + " (simulation, N -> inf)",
+                XYSeries s = chart.addSeries(symbol + Panels.number(p.limit()) + " (simulation, N -> inf)",
                         new double[] {p.limit(), p.limit()}, new double[] {0, 1});
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(java.awt.Color.DARK_GRAY);

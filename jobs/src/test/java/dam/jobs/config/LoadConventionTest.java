@@ -15,7 +15,8 @@ class LoadConventionTest {
         assertEquals(15, LoadConvention.doubleFactorial(4));
         assertEquals(105, LoadConvention.doubleFactorial(5));
         assertEquals(0.3, LoadConvention.NORMALISED.fromRaw(3, 0.1), 1e-15);
-        assertEquals(0.1, LoadConvention.NORMALISED.toRaw(3, 0.3), 1e-15);
+        assertEquals(0.1, LoadConvention.NORMALISED.toRaw(3, 0.3), 0); // the same double as a raw config's 0.1
+        assertEquals(0.02, LoadConvention.NORMALISED.toRaw(4, 0.3), 0);
         assertEquals(0.1, LoadConvention.RAW.fromRaw(4, 0.1));
     }
 
