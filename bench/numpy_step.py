@@ -2,7 +2,7 @@
 """One parallel step of Krotov's dense associative memory in NumPy, the way a researcher writes it.
 
 The S states that share a pattern set are stacked into an (S, N) matrix and the step is two float64 BLAS
-matrix products:  b = sigma xi^T,  h = a(b) xi + sigma * sum_mu d(b)  (physics.md section 1), with
+matrix products:  b = sigma xi^T,  h = a(b) xi + sigma * sum_mu d(b)  (docs/physics.md section 1), with
 a(b) = ((b+2)^n - (b-2)^n)/2 and d(b) = (2 b^n - (b+2)^n - (b-2)^n)/2. float64 is exact here because every
 partial sum is an integer below 2^53 (checked below against a literal integer implementation).
 

@@ -102,7 +102,7 @@ def test_figure1_notebook_draws_every_figure_and_the_deviation_table(output_view
         assert r.sim_m1 == pytest.approx(sim_m1[(r.n, r.neurons, r.alpha, r.m0)], abs=1e-9)
         assert r.exact_m1 == pytest.approx(exact_first_step(r.n, r.alpha, r.m0), abs=1e-12)
         assert r.max_dev >= abs(r.sim_m1 - r.theory_m1) - 1e-12
-    # The theory's first step is exact up to its Monte Carlo error (physics.md, section 3).
+    # The theory's first step is exact up to its Monte Carlo error (docs/physics.md, section 4).
     tolerance = first_step_tolerance(read(output, "theory"))
     assert np.max(np.abs(deviation["theory_m1"] - deviation["exact_m1"])) < tolerance
 
@@ -130,7 +130,12 @@ def test_phase_diagram_notebook_uses_phase_diagram_and_capacity_when_present(swe
     assert "boundary from phase_diagram/" in text
     assert_figure_drawn(output / "figures_nb" / "phase_diagram.png")
     table = pd.read_csv(output / "figures_nb" / "m0c_by_source.csv")
-    assert len(table) == len(read(output, "phase_diagram"))
+    # the table holds the simulation rows and the theory rows of the largest horizon T (the figure also draws the
+    # shorter horizons of the ladder)
+    phase = read(output, "phase_diagram")
+    largest = phase.loc[phase["source"] == "theory", "steps"].max()
+    assert len(table) == len(phase[(phase["source"] != "theory") | (phase["steps"] == largest)])
+    assert "extrapolated" in text, "the notebook prints capacity/ with its horizon and extrapolated columns"
 
 
 def test_phase_diagram_notebook_falls_back_to_basins(output_view, monkeypatch):

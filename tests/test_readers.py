@@ -27,8 +27,9 @@ COMPARED = {
              "conv_time_median_lo", "mean_m", "se_m", "set_trials", "set_successes", "theory_m"],
     "basins": ["n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "method", "theory_m0c", "m0_points",
                "pattern_sets", "trials"],
-    "phase_diagram": ["n", "source", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi"],
-    "capacity": ["n", "alpha_c", "alpha_c_lo", "alpha_c_hi", "steps", "paths"],
+    "phase_diagram": ["n", "source", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "steps"],
+    "capacity": ["n", "steps", "extrapolated", "alpha_c", "alpha_c_lo", "alpha_c_hi", "alpha_c_se", "paths", "seeds",
+                 "violations", "exponent", "slope", "chi2", "dof"],
     "finite_size": ["n", "quantity", "alpha", "steps", "neurons", "estimates", "estimates_lo", "estimates_hi",
                     "form", "fit_neurons", "limit", "chi2", "dof", "theory"],
 }
@@ -149,7 +150,11 @@ def check_planned_values(table, rows, plan):
         assert simulation == sorted(loads)
         assert all(r[col["neurons"]] is None for r in rows if r[1] == "theory")
     elif table == "capacity":
-        assert sorted(r[0] for r in rows) == sorted(plan["n"])
+        # one row per (n, horizon) and at most one extrapolated (steps null) row per n
+        ladder = [r for r in rows if not r[col["extrapolated"]]]
+        assert sorted({r[0] for r in ladder}) == sorted(plan["n"])
+        assert all(r[col["steps"]] is not None for r in ladder)
+        assert all(r[col["steps"]] is None for r in rows if r[col["extrapolated"]])
     elif table == "finite_size":
         # One m0c row per load (n, alpha) with the sizes the plan has there; one alpha_c row per n with two loads
         # or more at m0 = 1 at some size. A fit (form, limit) only where it has three sizes or more.

@@ -1,6 +1,6 @@
 package dam.core.analysis;
 
-/** The convergence time tau_eps = min{ t &gt;= 0 : f(t) &lt;= eps } (physics.md section 2), one definition for simulation and theory. */
+/** The convergence time tau_eps = min{ t &gt;= 0 : f(t) &lt;= eps } (docs/physics.md section 3), one definition for simulation and theory. */
 public final class ConvergenceTime {
 
     private ConvergenceTime() {

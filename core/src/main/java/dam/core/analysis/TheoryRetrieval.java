@@ -1,63 +1,135 @@
 package dam.core.analysis;
 
+import dam.core.model.Retrieval;
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The theory's retrieval verdict as a predicate: whether the effective process, started at overlap m0
- * at load alpha, ends with m(T) &gt;= mSuccess after T = steps steps. Bisection on it gives the theory's
- * basin boundary m0_c(alpha) and capacity alpha_c.
+ * at load alpha, has m(T) &gt;= mSuccess after T steps, for every horizon T of a ladder. Bisection on it
+ * gives the theory's basin boundary m0_c(alpha; T) and capacity alpha_c(T) (docs/physics.md section 7).
  *
  * <p>Every evaluation draws its M = paths paths from the same seed (common random numbers): the
  * predicate is then a deterministic function of (alpha, m0) whose sampling noise does not jitter from
- * one bisection point to the next, and the initial states are coupled monotonically in m0.
+ * one bisection point to the next, and the initial states are coupled monotonically in m0. The solver draws
+ * its noise step by step, so a solve to the largest horizon gives, at each smaller T, exactly the m(T) of a
+ * solve to T: one solve answers every horizon ({@link LadderBisection}).
  *
  * @param n        interaction order, &gt;= 2
- * @param steps    the step limit T at which retrieval is judged
+ * @param horizons the step limits T at which retrieval is judged, strictly ascending
  * @param paths    sampled paths M of the effective process
  * @param seed     the seed of the paths
- * @param mSuccess retrieval threshold on m(T) (physics.md section 2; 0.5 by default)
+ * @param mSuccess retrieval threshold on m(T) (docs/physics.md section 3; 0.5 by default)
  */
-public record TheoryRetrieval(int n, int steps, int paths, long seed, double mSuccess) {
+public record TheoryRetrieval(int n, int[] horizons, int paths, long seed, double mSuccess) {
 
     /** Validates the settings. */
     public TheoryRetrieval {
         if (n < 2) {
             throw new IllegalArgumentException("n: must be >= 2, got " + n);
         }
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps: must be >= 1, got " + steps);
-        }
+        LadderBisection.checkLadder(horizons);
+        horizons = horizons.clone();
         if (paths < 1) {
             throw new IllegalArgumentException("paths: must be >= 1, got " + paths);
         }
-        if (!(mSuccess > 0 && mSuccess <= 1)) {
-            throw new IllegalArgumentException("mSuccess: must lie in (0, 1], got " + mSuccess);
+        if (!(mSuccess >= -1 && mSuccess <= 1)) {
+            throw new IllegalArgumentException("mSuccess: must lie in [-1, 1], got " + mSuccess);
         }
     }
 
-    /** The solved effective process at (alpha, m0). */
+    /** The predicate judged at the single horizon steps. */
+    public TheoryRetrieval(int n, int steps, int paths, long seed, double mSuccess) {
+        this(n, new int[] {steps}, paths, seed, mSuccess);
+    }
+
+    /** The horizons (a copy). */
+    @Override
+    public int[] horizons() {
+        return horizons.clone();
+    }
+
+    /** The largest horizon, to which every solve runs. */
+    public int maxSteps() {
+        return horizons[horizons.length - 1];
+    }
+
+    /** The solved effective process at (alpha, m0) up to the largest horizon. */
     public TheoryResult solve(double alpha, double m0) {
-        return new EffectiveProcessSolver(n, alpha, paths).solve(m0, steps, seed);
+        return new EffectiveProcessSolver(n, alpha, paths).solve(m0, maxSteps(), seed);
     }
 
-    /** Whether the theory retrieves from initial overlap m0 at load alpha: m(T) &gt;= mSuccess. */
+    /** For each horizon T, whether the theory retrieves from m0 at load alpha: m(T) &gt;= mSuccess. */
+    public boolean[] retrievesAt(double alpha, double m0) {
+        double[] m = solve(alpha, m0).overlap();
+        boolean[] out = new boolean[horizons.length];
+        for (int k = 0; k < horizons.length; k++) {
+            out[k] = Retrieval.succeeded(m[horizons[k]], mSuccess);
+        }
+        return out;
+    }
+
+    /** Whether the theory retrieves from m0 at load alpha at the largest horizon. */
     public boolean retrievesFrom(double alpha, double m0) {
-        return solve(alpha, m0).finalOverlap() >= mSuccess;
+        return Retrieval.succeeded(solve(alpha, m0).finalOverlap(), mSuccess);
     }
 
-    /** The theory's basin boundary m0_c(alpha) by bisection in m0 on [0, 1] to within tol. */
+    /** The theory's basin boundary m0_c(alpha) at every horizon by joint bisection in m0 on [0, 1] to within tol. */
+    public List<LadderBisection.Bracket> basinBoundaries(double alpha, double tol) {
+        return new LadderBisection(horizons, m0 -> not(retrievesAt(alpha, m0))).bisect(0, 1, tol);
+    }
+
+    /** The basin boundary at the largest horizon (the only one for a single-horizon predicate). */
     public BasinBoundary basinBoundary(double alpha, double tol) {
-        return BasinBoundary.bisect(m0 -> retrievesFrom(alpha, m0), 0, 1, tol);
+        List<LadderBisection.Bracket> all = basinBoundaries(alpha, tol);
+        return all.get(all.size() - 1).basinBoundary();
     }
 
-    /** The theory's capacity alpha_c by bisection in alpha on [lo, hi] to within tol, retrieval judged from m0 = 1. */
+    /** The theory's capacity alpha_c at the largest horizon by bisection in alpha on [lo, hi] to within tol, from m0 = 1. */
     public Capacity capacity(double lo, double hi, double tol) {
-        return Capacity.bisect(n, alpha -> retrievesFrom(alpha, 1.0), lo, hi, tol);
+        List<LadderBisection.Bracket> all = new LadderBisection(horizons, alpha -> retrievesAt(alpha, 1.0)).bisect(lo, hi, tol);
+        return all.get(all.size() - 1).capacity(n);
     }
 
-    /** The theory's capacity alpha_c without a known bracket (see {@link Capacity#search}), retrieval judged from m0 = 1. */
-    public Capacity searchCapacity(double start, double relativeTol) {
-        return Capacity.search(n, alpha -> retrievesFrom(alpha, 1.0), start, relativeTol);
+    /**
+     * Largest load the capacity search tries: far beyond any capacity from m0 = 1 (docs/physics.md section 8), yet
+     * at a very short horizon the theory can keep m(T) &gt;= mSuccess at every load (seen at n = 2, T = 2, up to
+     * alpha = 1e17), so the search must stop somewhere; such a horizon gets no upper end.
+     */
+    public static final double MAX_LOAD = 8;
+
+    /**
+     * The theory's capacity alpha_c(T) at every horizon without a known bracket ({@link LadderBisection#search}
+     * up to {@value #MAX_LOAD}), retrieval judged from m0 = 1.
+     */
+    public List<LadderBisection.Bracket> searchCapacities(double start, double relativeTol) {
+        return new LadderBisection(horizons, alpha -> retrievesAt(alpha, 1.0)).search(start, relativeTol, MAX_LOAD);
+    }
+
+    private static boolean[] not(boolean[] values) {
+        boolean[] out = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = !values[i];
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TheoryRetrieval r && n == r.n && Arrays.equals(horizons, r.horizons) && paths == r.paths
+                && seed == r.seed && mSuccess == r.mSuccess;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(horizons) + java.util.Objects.hash(n, paths, seed, mSuccess);
+    }
+
+    @Override
+    public String toString() {
+        return "TheoryRetrieval[n=" + n + ", horizons=" + Arrays.toString(horizons) + ", paths=" + paths + ", seed=" + seed
+                + ", mSuccess=" + mSuccess + "]";
     }
 }

@@ -4,7 +4,7 @@ import dam.core.Require;
 import java.math.BigInteger;
 
 /**
- * The interaction F(x) = x^n and the integer coefficients of the field it produces (physics.md section 1).
+ * The interaction F(x) = x^n and the integer coefficients of the field it produces (docs/physics.md section 1).
  *
  * <p>With D(c) = F(c+1) - F(c-1) and the full overlap b = sum_j xi_j sigma_j (self included), the field of
  * neuron i is h_i = sum_mu xi_i^mu a(b_mu) + sigma_i sum_mu d(b_mu), where

@@ -5,7 +5,7 @@ import dam.core.Require;
 /**
  * Krotov's dense associative memory with F(x) = x^n: N neurons, p patterns, an update order.
  *
- * <p>The load alpha is the canonical parameter: p = round(alpha * N^(n-1)) (physics.md section 1).
+ * <p>The load alpha is the canonical parameter: p = round(alpha * N^(n-1)) (docs/physics.md section 2).
  *
  * @param n      interaction order, F(x) = x^n, n &gt;= 2 (n = 2 is the Hopfield model)
  * @param N      number of neurons, N &gt;= 2

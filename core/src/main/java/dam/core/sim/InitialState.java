@@ -3,7 +3,7 @@ package dam.core.sim;
 import dam.core.model.Initialisation;
 import org.apache.commons.rng.UniformRandomProvider;
 
-/** Draws sigma(0) around the condensed pattern (index 0) at initial overlap m0 (physics.md section 1). */
+/** Draws sigma(0) around the condensed pattern (index 0) at initial overlap m0 (docs/physics.md section 1). */
 public final class InitialState {
 
     private InitialState() {

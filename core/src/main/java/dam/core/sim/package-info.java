@@ -1,5 +1,5 @@
 /**
- * Exact simulation of Krotov's dense associative memory (physics.md section 1).
+ * Exact simulation of Krotov's dense associative memory (docs/physics.md section 1).
  *
  * <p>Entry point: {@link dam.core.sim.TrialRunner} runs the trials of one grid point (n, N, alpha, m0), each a pure
  * function of (base seed, grid point, trial index). Underneath:

@@ -12,7 +12,7 @@ interface Closure {
     /** The coefficients k(t, s), s &lt; t, of the retarded field sum_{s&lt;t} k(t, s) sigma(s); same call order. */
     double[] retardedRow(int t, double[][] correlation, double[][] response);
 
-    /** The closure of interaction order n at load alpha (physics.md sections 3 and 4). */
+    /** The closure of interaction order n at load alpha (docs/physics.md sections 4 and 5). */
     static Closure of(int n, double alpha) {
         return n == 2 ? new HopfieldClosure(alpha) : new DenseClosure(new Moments(n), alpha);
     }

@@ -1,7 +1,7 @@
 package dam.core.theory;
 
 /**
- * The closure for n &gt;= 3 (physics.md section 3): Cov(phi(t), phi(s)) = P(C(t, s)) and retarded
+ * The closure for n &gt;= 3 (docs/physics.md section 4): Cov(phi(t), phi(s)) = P(C(t, s)) and retarded
  * coefficients alpha P'(C(t, s)) G(t, s). The noise covariance does not involve G.
  */
 final class DenseClosure implements Closure {

@@ -15,7 +15,7 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Solves the GFA effective single-neuron process (physics.md sections 3 to 5) forward in time,
+ * Solves the GFA effective single-neuron process (docs/physics.md sections 4 and 5; the numerical method is section 7) forward in time,
  * by sampling M paths, reproducibly from a seed.
  *
  * <p>The equations are causal, so one pass suffices. At step t, from the order parameters on times

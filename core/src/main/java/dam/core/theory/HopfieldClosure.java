@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The closure for n = 2, the Hopfield model (physics.md section 4): with K = (1 - G)^(-1),
+ * The closure for n = 2, the Hopfield model (docs/physics.md section 5): with K = (1 - G)^(-1),
  * Cov(phi) = K C K^T and retarded coefficients alpha R(t, s), R = K G = K - 1.
  *
  * <p>K is lower triangular with unit diagonal, and its row t follows from G's row t and K's earlier

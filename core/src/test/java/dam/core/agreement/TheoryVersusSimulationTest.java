@@ -14,11 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator and the GFA theory, tested against each other: physics.md section 6, the Hopfield
+ * The simulator and the GFA theory, tested against each other: docs/physics.md section 8, the Hopfield
  * case n = 2, and the finite-size trend (the gap closes as N grows).
  *
  * <p>Tolerances: a simulated mean m(t) over K trials has standard error s(t)/sqrt(K), measured from the
- * trials themselves; we allow 3 such errors plus a finite-size allowance. physics.md section 6 shows
+ * trials themselves; we allow 3 such errors plus a finite-size allowance. docs/physics.md section 8 shows
  * the N = 512 simulation within 0.016 of the theory at every t = 0..8 (N -> infinity), so the allowance
  * at N = 512 is 0.02. The theory's own sampling error at M = 2 10^5 paths is about 1/sqrt(M) = 0.002.
  */
@@ -68,7 +68,7 @@ class TheoryVersusSimulationTest {
 
     @Test
     void physicsTableTheoryRowIsReproduced() {
-        // physics.md section 6, theory rows (M = 4 10^5), quoted to 3 decimals; our M = 2 10^5 adds ~0.003.
+        // docs/physics.md section 8, theory rows (M = 4 10^5), quoted to 3 decimals; our M = 2 10^5 adds ~0.003.
         double[] m07 = {0.702, 0.632, 0.646, 0.622, 0.619, 0.596, 0.588, 0.567, 0.556};
         double[] m10 = {1.000, 0.932, 0.924, 0.907, 0.904, 0.894, 0.893, 0.887, 0.886};
         TheoryResult a = theory(3, 0.1, 0.7, 8);
@@ -81,7 +81,7 @@ class TheoryVersusSimulationTest {
 
     @Test
     void simulationAtN512AgreesWithTheoryForDenseMemory() {
-        // physics.md section 6: n = 3, alpha = 0.1, N = 512, 100 trials (10 pattern sets x 10 initial states).
+        // docs/physics.md section 8: n = 3, alpha = 0.1, N = 512, 100 trials (10 pattern sets x 10 initial states).
         for (double m0 : new double[] {0.7, 1.0}) {
             assertAgree(simulate(3, 512, 0.1, m0, 8, 100), theory(3, 0.1, m0, 8), 0.02);
         }

@@ -1,9 +1,12 @@
 package dam.core.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +59,43 @@ class TheoryRetrievalTest {
     }
 
     @Test
+    void aSolveToTheLargestHorizonAnswersEverySmallerHorizonExactly() {
+        // The ladder rests on this prefix property: noise is drawn step by step, so m(0..T) of a solve to T
+        // equals the first T + 1 values of a solve to T_max with the same seed, bit for bit.
+        for (int n : new int[] {2, 3}) {
+            double alpha = n == 2 ? 0.14 : 0.1;
+            double[] longRun = new TheoryRetrieval(n, 60, 3_000, 7, 0.5).solve(alpha, 1.0).overlap();
+            double[] shortRun = new TheoryRetrieval(n, 25, 3_000, 7, 0.5).solve(alpha, 1.0).overlap();
+            assertArrayEquals(shortRun, java.util.Arrays.copyOf(longRun, 26), 0, "n = " + n);
+        }
+        TheoryRetrieval ladder = new TheoryRetrieval(2, new int[] {5, 20, 40}, 3_000, 7, 0.5);
+        boolean[] verdicts = ladder.retrievesAt(0.16, 1.0);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(new TheoryRetrieval(2, ladder.horizons()[k], 3_000, 7, 0.5).retrievesFrom(0.16, 1.0), verdicts[k],
+                    "T = " + ladder.horizons()[k]);
+        }
+    }
+
+    @Test
+    void ladderCapacitiesFallWithTheHorizonAndAgreeWithSingleHorizonBisections() {
+        TheoryRetrieval ladder = new TheoryRetrieval(2, new int[] {10, 20}, 4_000, 3, 0.5);
+        List<LadderBisection.Bracket> brackets = ladder.searchCapacities(0.1, 0.02);
+        for (LadderBisection.Bracket b : brackets) {
+            assertEquals(0, b.violations(), b.toString());
+            // the single-horizon bisection's bracket must overlap: both contain the same threshold
+            Capacity single = new TheoryRetrieval(2, b.steps(), 4_000, 3, 0.5).capacity(0.1, 0.4, 0.02 * 0.1);
+            assertTrue(single.lower() < b.upper() && b.lower() < single.upper(), b + " vs " + single);
+        }
+        assertTrue(brackets.get(0).estimate() > brackets.get(1).estimate(), brackets.toString());
+    }
+
+    @Test
     void badSettingsAreRejectedNamingTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(1, 10, 100, 1, 0.5));
         assertTrue(e.getMessage().startsWith("n:"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(2, 10, 100, 1, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(2, 10, 100, 1, 1.5));
         assertTrue(e.getMessage().startsWith("mSuccess:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(2, new int[] {40, 20}, 100, 1, 0.5));
+        assertTrue(e.getMessage().startsWith("horizons:"), e.getMessage());
     }
 }

@@ -4,7 +4,7 @@ import dam.core.model.Interaction;
 import java.math.BigInteger;
 
 /**
- * The update rule of physics.md section 1 written literally, in BigInteger, O(p N^2) per step: the
+ * The update rule of docs/physics.md section 1 written literally, in BigInteger, O(p N^2) per step: the
  * obviously correct reference every fast kernel is tested against. For small N only.
  *
  * <p>h_i = sum_mu [F(xi_i^mu + c_i^mu) - F(-xi_i^mu + c_i^mu)] with c_i^mu = sum_{j != i} xi_j^mu sigma_j;

@@ -229,7 +229,7 @@ class TrialRunnerTest {
 
     @Test
     void firstStepOverlapMatchesTheErfFormula() {
-        // physics.md: m(1) = erf(m0^(n-1) / sqrt(2 alpha (2n-3)!!)). Each trial's m(1) averages N neuron signs,
+        // docs/physics.md section 2: m(1) = erf(m0^(n-1) / sqrt(2 alpha (2n-3)!!)). Each trial's m(1) averages N neuron signs,
         // variance about (1 - m1^2)/N (pairwise correlations are O(1/N)); 100 trials of N = 500 give standard
         // errors 0.0016 (m0 = 1) and 0.0035 (m0 = 0.7). The finite-N shift of the formula's argument is O(1/N),
         // below 0.001 here. Tolerance: 5 standard errors.

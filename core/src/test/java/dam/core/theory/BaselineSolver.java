@@ -24,7 +24,7 @@ public final class BaselineSolver {
      * (a frozen direction). The covariance is estimated from M paths with errors of order 1/sqrt(M),
      * so a smaller innovation is not resolved; keeping it would divide sampling noise by a tiny pivot
      * in the response (at n = 2, alpha = 0.14, M = 1e5 that made G grow to ~1e3 by t = 40). The
-     * factor 0.1 leaves every pivot of the physics.md checks untouched.
+     * factor 0.1 leaves every pivot of the docs/physics.md section 8 checks untouched.
      */
     static final double PIVOT_RESOLUTION = 0.1;
     /** The pivot tolerance never goes below this, whatever M (round-off). */

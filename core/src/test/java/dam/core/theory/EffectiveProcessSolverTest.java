@@ -12,7 +12,7 @@ import org.junit.jupiter.api.function.Executable;
 
 class EffectiveProcessSolverTest {
 
-    /** physics.md section 6, theory rows (n = 3, alpha = 0.1, M = 4e5), t = 0..8. */
+    /** docs/physics.md section 8, theory rows (n = 3, alpha = 0.1, M = 4e5), t = 0..8. */
     private static final double[] TABLE_M0_07 = {0.702, 0.632, 0.646, 0.622, 0.619, 0.596, 0.588, 0.567, 0.556};
     private static final double[] TABLE_M0_10 = {1.000, 0.932, 0.924, 0.907, 0.904, 0.894, 0.893, 0.887, 0.886};
     /** Bound on the standard deviation over seeds of m(t), t &lt;= 300, at n = 3, alpha = 0.1, m0 = 1, M = 2e4 (measured 0.025). */
@@ -52,7 +52,7 @@ class EffectiveProcessSolverTest {
 
     @Test
     void retardedSelfInteractionKeepsTheNetworkRetrieving() {
-        // physics.md: m(10) is about 0.88 with the retarded term and about 0.32 without it.
+        // docs/physics.md section 4: m(10) is about 0.88 with the retarded term and about 0.32 without it.
         // Over 16 seeds at this M: 0.882 +- 0.0012 with it and 0.300 +- 0.015 without it (the collapse
         // without memory amplifies sampling noise), so 0.32 +- 0.08 covers both estimates.
         double with = new EffectiveProcessSolver(3, 0.1, 400_000).solve(1.0, 10, 3).overlap()[10];

@@ -6,21 +6,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dam.core.analysis.Capacity;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.phase.PhaseDiagramJob;
+import dam.jobs.phase.TheoryPhaseDiagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code phase-diagram <config>}: the config's sweep (simulation points), the theory's alpha_c(n) and
- * basin boundary m0_c(alpha) on a fine grid of loads, the tables phase_diagram/ and capacity/, the
+ * {@code phase-diagram <config>}: the config's sweep (simulation points), the theory's alpha_c(n, T) and
+ * basin boundary m0_c(alpha; T) on a fine grid of loads for every horizon T of theory.horizons, the T -&gt; infinity
+ * extrapolation of alpha_c, the tables phase_diagram/ and capacity/, the
  * finite-size extrapolation of the simulated boundaries (finite_size/), and the figures. Exit code 0 on success, 2 for bad input, 3 for a failure while running.
  */
 @Command(name = "phase-diagram", mixinStandardHelpOptions = true,
-        description = "Sweep a config, then compute the theory's capacity alpha_c(n) and basin boundary m0_c(alpha); "
+        description = "Sweep a config, then compute the theory's capacity alpha_c(n, T) and basin boundary m0_c(alpha; T) "
+                + "for every horizon T of theory.horizons, and the T -> infinity extrapolation of alpha_c; "
                 + "write phase_diagram/, capacity/, finite_size/ (simulated boundaries by network size, extrapolated "
                 + "to N -> infinity) and the figures into the sweep's output directory.")
 public final class PhaseDiagramCommand implements Callable<Integer> {
@@ -64,10 +66,12 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
                 new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
-        for (Capacity cap : outcome.capacities()) {
-            System.out.printf(Locale.ROOT, "n = %d  alpha_c = %.5f  [%.5f, %.5f]%n", cap.n(), cap.alphaC(),
-                    cap.lower(), cap.upper());
+        for (TheoryPhaseDiagram.HorizonCapacity cap : outcome.capacities()) {
+            System.out.printf(Locale.ROOT, "n = %d  T = %d  alpha_c = %.5f  [%.5f, %.5f]%n", cap.n(), cap.steps(),
+                    cap.alphaC(), cap.lower(), cap.upper());
         }
+        outcome.limits().forEach((n, fit) -> System.out.printf(Locale.ROOT,
+                "n = %d  T = inf  alpha_c = %.5f  (%.5f, %.5f) extrapolated%n", n, fit.limit(), fit.lower(), fit.upper()));
         outcome.figures().forEach(System.out::println);
         return Dam.OK;
     }

@@ -70,7 +70,7 @@ public final class ReportCommand implements Callable<Integer> {
         SparkSession spark = SparkSession.builder().appName("dam report").master(sparkConfig.master())
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
-            List<String> files = Report.write(ReportTables.read(spark, dir, ledger), dir);
+            List<String> files = Report.write(ReportTables.read(spark, dir, ledger), dir, Report.loadConvention(dir));
             PrintWriter out = Dam.out(spec);
             for (String f : files) {
                 out.println(f);

@@ -149,6 +149,15 @@ public final class ConfigLoader {
         List<Double> alpha = loads(c, "sweep.");
         List<Double> m0 = overlaps(c, "sweep.");
         Map<Integer, SweepConfig.Axes> byN = byN(c, n, new SweepConfig.Axes(neurons, alpha, m0));
+        LoadConvention load = parse(c, "load", LoadConvention::parse);
+        if (load == LoadConvention.NORMALISED) {
+            // the config's loads are alpha (2n-3)!!: every n gets its own raw loads
+            for (int order : n) {
+                SweepConfig.Axes given = byN.getOrDefault(order, new SweepConfig.Axes(neurons, alpha, m0));
+                byN.put(order, new SweepConfig.Axes(given.neurons(),
+                        given.alpha().stream().map(a -> load.toRaw(order, a)).toList(), given.m0()));
+            }
+        }
         int trials = integer(c, "trials");
         require(trials >= 1, "trials", "must be >= 1, got " + trials);
         int sps = integer(c, "states-per-pattern-set");
@@ -174,7 +183,14 @@ public final class ConfigLoader {
         require(paths >= 1, "theory.paths", "must be >= 1, got " + paths);
         double basinTol = number(c, "theory.basin-tol");
         require(basinTol > 0 && basinTol < 1, "theory.basin-tol", "must lie in (0, 1), got " + basinTol);
-        TheoryConfig theory = new TheoryConfig(theoryOn, paths, basinTol);
+        List<Integer> horizons = c.getList("theory.horizons").isEmpty() ? List.of(steps) : intAxis(c, "theory.horizons", "sweep.");
+        for (int i = 0; i < horizons.size(); i++) {
+            check(horizons.get(i) >= 1 && (i == 0 || horizons.get(i) > horizons.get(i - 1)), "sweep.theory.horizons",
+                    "must be integers >= 1 in ascending order, got " + horizons);
+        }
+        int capacitySeeds = integer(c, "theory.capacity-seeds");
+        require(capacitySeeds >= 1 && capacitySeeds <= 100, "theory.capacity-seeds", "must lie in [1, 100], got " + capacitySeeds);
+        TheoryConfig theory = new TheoryConfig(theoryOn, paths, basinTol, horizons, capacitySeeds);
 
         SparkConfig spark = new SparkConfig(string(c, "spark.master"), string(c, "spark.app-name"), sparkConf(c));
         try {
@@ -194,7 +210,7 @@ public final class ConfigLoader {
             checkWritable(OutputLocation.localPath(output), "output");
         }
         SweepConfig config = new SweepConfig(n, neurons, alpha, m0, byN, trials, sps, steps, update, init, eps, mSuccess,
-                seed, output, partitions, unitTrials, batchPoints, theory, spark);
+                seed, output, partitions, unitTrials, batchPoints, theory, spark, load);
         checkResources(config);
         return config;
     }
@@ -319,13 +335,16 @@ public final class ConfigLoader {
                     TaskMemory.mib(summary * tasks), room, remedy));
         }
         if (config.theory().enabled()) {
-            double theory = TaskMemory.theoryBytes(config.theory().paths(), config.steps());
+            int theorySteps = Math.max(config.steps(), config.theory().maxHorizon());
+            double theory = TaskMemory.theoryBytes(config.theory().paths(), theorySteps);
             if (theory * tasks > budget) {
-                String field = 16.0 * (config.steps() + 1) > 4.4 * config.theory().paths() ? "steps" : "theory.paths";
+                String field = 16.0 * (theorySteps + 1) > 4.4 * config.theory().paths()
+                        ? (theorySteps > config.steps() ? "theory.horizons" : "steps") : "theory.paths";
                 throw new ConfigError("sweep." + field, String.format(Locale.ROOT,
-                        "a theory solve keeps every path's history, about 4.4 bytes per path and step = %s (M = %d, T = %d), and %s: "
-                                + "%s in all, more than %s; lower theory.paths or steps, or %s",
-                        TaskMemory.mib(theory), config.theory().paths(), config.steps(), concurrency,
+                        "a theory solve keeps every path's history, about 4.4 bytes per path and step, and C and G: %s "
+                                + "(M = %d, T = %d), and %s: "
+                                + "%s in all, more than %s; lower theory.paths, steps or theory.horizons, or %s",
+                        TaskMemory.mib(theory), config.theory().paths(), theorySteps, concurrency,
                         TaskMemory.mib(theory * tasks), room, remedy));
             }
         }

@@ -31,13 +31,15 @@ import java.util.TreeMap;
  * @param batchPoints         grid points per committed batch (0 = automatic)
  * @param theory              theory settings
  * @param spark               Spark settings
+ * @param load                how the config wrote its loads (alpha here and in byN are raw loads either way: a
+ *                            normalised config has been converted per n, so every n has a byN entry)
  */
 public record SweepConfig(List<Integer> n, List<Integer> neurons, List<Double> alpha, List<Double> m0,
                           Map<Integer, Axes> byN,
                           int trials, int statesPerPatternSet, int steps, UpdateOrder update,
                           Initialisation init, double eps, double mSuccess, long seed, String output,
                           int partitions, int unitTrials, int batchPoints,
-                          TheoryConfig theory, SparkConfig spark) {
+                          TheoryConfig theory, SparkConfig spark, LoadConvention load) {
 
     /**
      * The grid axes of one n: its points are neurons x alpha x m0.
@@ -77,13 +79,13 @@ public record SweepConfig(List<Integer> n, List<Integer> neurons, List<Double> a
     /** The same sweep writing to another canonical location. */
     public SweepConfig withOutput(String newOutput) {
         return new SweepConfig(n, neurons, alpha, m0, byN, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,
-                seed, newOutput, partitions, unitTrials, batchPoints, theory, spark);
+                seed, newOutput, partitions, unitTrials, batchPoints, theory, spark, load);
     }
 
     /** The same sweep on another Spark master. */
     public SweepConfig withSpark(SparkConfig newSpark) {
         return new SweepConfig(n, neurons, alpha, m0, byN, trials, statesPerPatternSet, steps, update, init, eps, mSuccess,
-                seed, output, partitions, unitTrials, batchPoints, theory, newSpark);
+                seed, output, partitions, unitTrials, batchPoints, theory, newSpark, load);
     }
 
     /** The same sweep with another m0 grid for every n, by-n entries included (used to run a sub-grid). */
@@ -91,6 +93,6 @@ public record SweepConfig(List<Integer> n, List<Integer> neurons, List<Double> a
         Map<Integer, Axes> newByN = new TreeMap<>();
         byN.forEach((order, a) -> newByN.put(order, new Axes(a.neurons(), a.alpha(), newM0)));
         return new SweepConfig(n, neurons, alpha, newM0, newByN, trials, statesPerPatternSet, steps, update, init, eps,
-                mSuccess, seed, output, partitions, unitTrials, batchPoints, theory, spark);
+                mSuccess, seed, output, partitions, unitTrials, batchPoints, theory, spark, load);
     }
 }

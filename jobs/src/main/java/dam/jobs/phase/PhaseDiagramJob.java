@@ -14,7 +14,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
-import dam.core.analysis.Capacity;
+import dam.core.analysis.HorizonExtrapolation;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
 import dam.jobs.sweep.CommittedTables;
@@ -27,7 +27,8 @@ import dam.jobs.sweep.SweepSession;
 
 /**
  * The phase-diagram job: the sweep of a config (simulation points, via {@link SweepDriver}), the
- * theory's alpha_c(n) and boundary m0_c(alpha) on a fine grid of loads ({@link TheoryPhaseDiagram}),
+ * theory's alpha_c(n, T) on the ladder of horizons theory.horizons with its T -&gt; infinity extrapolation, and the
+ * boundary m0_c(alpha, T) on a fine grid of loads ({@link TheoryPhaseDiagram}),
  * the tables phase_diagram/ and capacity/, the finite-size extrapolation of the simulated boundaries to N = infinity
  * ({@link FiniteSizeScaling}, table finite_size/), then the report's figures.
  */
@@ -46,8 +47,12 @@ public final class PhaseDiagramJob {
     public record Options(boolean simulate, boolean overwrite, int alphaPoints, double capacityTol, PrintStream err) {
     }
 
-    /** What the job found: alpha_c per n and the figures of the report (their URIs). */
-    public record Outcome(List<Capacity> capacities, int theoryPoints, int simulationPoints, List<String> figures) {
+    /**
+     * What the job found: alpha_c per (n, T), its T -&gt; infinity extrapolation per n (where the ladder has four or
+     * more horizons with an estimate), and the figures of the report (their URIs).
+     */
+    public record Outcome(List<TheoryPhaseDiagram.HorizonCapacity> capacities, Map<Integer, HorizonExtrapolation> limits,
+                          int theoryPoints, int simulationPoints, List<String> figures) {
     }
 
     private PhaseDiagramJob() {
@@ -79,30 +84,56 @@ public final class PhaseDiagramJob {
         }
         String stage = "the theory's capacities";
         try {
-            TheoryPhaseDiagram theory = new TheoryPhaseDiagram(c.steps(), c.theory().paths(), c.seed(), c.mSuccess(),
-                    c.theory().basinTol(), o.capacityTol(), o.alphaPoints());
+            TheoryPhaseDiagram theory = new TheoryPhaseDiagram(c.theory().horizons(), c.theory().paths(), c.seed(),
+                    c.theory().capacitySeeds(), c.mSuccess(), c.theory().basinTol(), o.capacityTol(), o.alphaPoints());
+            int paths = c.theory().paths();
+            int seeds = c.theory().capacitySeeds();
 
             long t1 = System.nanoTime();
-            List<Capacity> capacities = theory.capacities(spark, c.n());
-            for (Capacity cap : capacities) {
-                o.err().printf(Locale.ROOT, "[phase-diagram] n = %d: alpha_c = %.5f in [%.5f, %.5f] (T = %d, M = %d)%n",
-                        cap.n(), cap.alphaC(), cap.lower(), cap.upper(), c.steps(), c.theory().paths());
+            List<TheoryPhaseDiagram.HorizonCapacity> capacities = theory.capacities(spark, c.n());
+            o.err().printf(Locale.ROOT, "[phase-diagram] capacities at T = %s in %.1f s (M = %d, %d seed%s from %d)%n",
+                    c.theory().horizons(), (System.nanoTime() - t1) / 1e9, paths, seeds, seeds == 1 ? "" : "s", c.seed());
+            Map<Integer, HorizonExtrapolation> limits = new LinkedHashMap<>();
+            List<Row> capacityRows = new ArrayList<>();
+            for (int n : c.n()) {
+                List<TheoryPhaseDiagram.HorizonCapacity> ofN = capacities.stream().filter(h -> h.n() == n).toList();
+                for (TheoryPhaseDiagram.HorizonCapacity h : ofN) {
+                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T = %d: alpha_c = %.5f in [%.5f, %.5f], se %.5f%s%n",
+                            n, h.steps(), h.alphaC(), h.lower(), h.upper(), h.se(),
+                            h.violations() > 0 ? ", " + h.violations() + " evaluation(s) contradict the bracket" : "");
+                    capacityRows.add(PhaseDiagramTables.capacityRow(h, paths, seeds));
+                }
+                for (int k = 1; k < ofN.size(); k++) {
+                    if (ofN.get(k).lower() > ofN.get(k - 1).upper()) {
+                        o.err().printf(Locale.ROOT, "[phase-diagram] n = %d: alpha_c rises from T = %d to T = %d "
+                                + "(brackets disjoint): not monotone in T%n", n, ofN.get(k - 1).steps(), ofN.get(k).steps());
+                    }
+                }
+                HorizonExtrapolation fit = TheoryPhaseDiagram.extrapolate(ofN);
+                if (fit != null) {
+                    limits.put(n, fit);
+                    capacityRows.add(PhaseDiagramTables.extrapolatedRow(n, fit, paths, seeds));
+                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T -> infinity: alpha_c = %.5f (%.5f, %.5f), "
+                                    + "alpha_c(T) = alpha_inf + %.4g T^-%.3f, chi2/dof = %.2f/%d%n", n, fit.limit(), fit.lower(),
+                            fit.upper(), fit.slope(), fit.exponent(), fit.chi2(), fit.dof());
+                }
             }
             stage = "the theory's basin boundaries";
             Map<Integer, List<Double>> loads = new LinkedHashMap<>();
-            for (Capacity cap : capacities) {
-                loads.put(cap.n(), theory.loads(cap, c.axes(cap.n()).alpha()));
+            for (int n : c.n()) {
+                TheoryPhaseDiagram.HorizonCapacity last = capacities.stream()
+                        .filter(h -> h.n() == n && h.steps() == c.theory().maxHorizon()).findFirst().orElseThrow();
+                loads.put(n, theory.loads(last, c.axes(n).alpha()));
             }
+            t1 = System.nanoTime();
             List<Row> rows = new ArrayList<>(theory.boundaries(spark, loads));
             int theoryPoints = rows.size();
             o.err().printf(Locale.ROOT, "[phase-diagram] %d theory boundary points in %.1f s%n", theoryPoints,
                     (System.nanoTime() - t1) / 1e9);
             OutputDirectory dir = out.dir();
             Ledger ledger = out.ledger();
-            rows.addAll(simulationRows(spark, dir, ledger));
+            rows.addAll(simulationRows(spark, dir, ledger, c.steps()));
 
-            List<Row> capacityRows = new ArrayList<>();
-            capacities.forEach(cap -> capacityRows.add(PhaseDiagramTables.capacityRow(cap, c.steps(), c.theory().paths())));
             stage = "fitting the finite-size scaling";
             List<Row> finiteSize = finiteSizeRows(spark, dir, ledger, c, rows, capacities);
             stage = "writing phase_diagram/";
@@ -117,7 +148,7 @@ public final class PhaseDiagramJob {
             }
             stage = "drawing the figures";
             List<String> figures = Report.write(spark, dir);
-            return new Outcome(capacities, theoryPoints, rows.size() - theoryPoints, figures);
+            return new Outcome(capacities, limits, theoryPoints, rows.size() - theoryPoints, figures);
         } catch (IOException e) {
             throw new StageFailure(stage, e);
         } catch (StageFailure e) {
@@ -129,18 +160,19 @@ public final class PhaseDiagramJob {
 
     /**
      * finite_size/: the simulated boundaries and capacities by N extrapolated to N = infinity, beside the theory at
-     * the same loads (the theory rows just computed, which include every sweep load) and step limit.
+     * the same loads (the theory rows just computed, which include every sweep load) and the sweep's step limit
+     * (theory null where the horizon ladder does not contain it).
      */
     static List<Row> finiteSizeRows(SparkSession spark, OutputDirectory dir, Ledger ledger, SweepConfig c,
-                                    List<Row> theoryRows, List<Capacity> capacities) {
+                                    List<Row> theoryRows, List<TheoryPhaseDiagram.HorizonCapacity> capacities) {
         Map<String, Double> theoryM0c = new LinkedHashMap<>();
         for (Row r : theoryRows) {
-            if (r.getString(1).equals(PhaseDiagramTables.THEORY) && !r.isNullAt(4)) {
+            if (r.getString(1).equals(PhaseDiagramTables.THEORY) && !r.isNullAt(4) && r.getInt(7) == c.steps()) {
                 theoryM0c.put(FiniteSizeScaling.key(r.getInt(0), r.getDouble(3)), r.getDouble(4));
             }
         }
         Map<Integer, Double> theoryAlphaC = new LinkedHashMap<>();
-        capacities.forEach(cap -> theoryAlphaC.put(cap.n(), cap.alphaC()));
+        capacities.stream().filter(h -> h.steps() == c.steps()).forEach(h -> theoryAlphaC.put(h.n(), h.alphaC()));
         return FiniteSizeScaling.rows(spark, dir, ledger, c.seed(), c.steps(), theoryM0c, theoryAlphaC);
     }
 
@@ -177,8 +209,8 @@ public final class PhaseDiagramJob {
         return r.isNullAt(r.fieldIndex(column));
     }
 
-    /** The simulation's boundary points, from the sweep's committed basins/ (none if it has not been written). */
-    static List<Row> simulationRows(SparkSession spark, OutputDirectory dir, Ledger ledger) {
+    /** The simulation's boundary points at T = steps, from the sweep's committed basins/ (none if it has not been written). */
+    static List<Row> simulationRows(SparkSession spark, OutputDirectory dir, Ledger ledger, int steps) {
         List<Row> rows = new ArrayList<>();
         if (!CommittedTables.present(dir, ledger, "basins")) {
             return rows;
@@ -187,7 +219,7 @@ public final class PhaseDiagramJob {
                 .select("n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList()) {
             rows.add(PhaseDiagramTables.simulationRow(r.getInt(0), r.getInt(1), r.getDouble(2),
                     r.isNullAt(3) ? null : r.getDouble(3), r.isNullAt(4) ? null : r.getDouble(4),
-                    r.isNullAt(5) ? null : r.getDouble(5)));
+                    r.isNullAt(5) ? null : r.getDouble(5), steps));
         }
         return rows;
     }

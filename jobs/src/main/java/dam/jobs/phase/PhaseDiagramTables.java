@@ -1,5 +1,6 @@
 package dam.jobs.phase;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -10,7 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import dam.core.analysis.BasinBoundary;
-import dam.core.analysis.Capacity;
+import dam.core.analysis.HorizonExtrapolation;
 
 /** The schemas (docs/tables.md) and rows of phase_diagram/, capacity/ and finite_size/; NaN is stored as null. */
 public final class PhaseDiagramTables {
@@ -21,20 +22,28 @@ public final class PhaseDiagramTables {
     private PhaseDiagramTables() {
     }
 
-    /** phase_diagram/: one row per (n, source, neurons, alpha); neurons is null for theory. */
+    /** phase_diagram/: one row per (n, source, neurons, alpha, steps); neurons is null for theory. */
     public static StructType phaseDiagram() {
         return new StructType()
                 .add("n", IntegerType, false).add("source", StringType, false).add("neurons", IntegerType, true)
                 .add("alpha", DoubleType, false).add("m0c", DoubleType, true)
-                .add("m0c_lo", DoubleType, true).add("m0c_hi", DoubleType, true);
+                .add("m0c_lo", DoubleType, true).add("m0c_hi", DoubleType, true)
+                .add("steps", IntegerType, false);
     }
 
-    /** capacity/: one row per n. */
+    /**
+     * capacity/: one row per (n, steps) of the horizon ladder, and per n one extrapolated row (steps null,
+     * extrapolated true) with the T -&gt; infinity limit and its fit.
+     */
     public static StructType capacity() {
         return new StructType()
                 .add("n", IntegerType, false).add("alpha_c", DoubleType, true)
                 .add("alpha_c_lo", DoubleType, true).add("alpha_c_hi", DoubleType, true)
-                .add("steps", IntegerType, false).add("paths", IntegerType, false);
+                .add("steps", IntegerType, true).add("paths", IntegerType, false)
+                .add("seeds", IntegerType, false).add("alpha_c_se", DoubleType, true)
+                .add("violations", IntegerType, true).add("extrapolated", BooleanType, false)
+                .add("exponent", DoubleType, true).add("slope", DoubleType, true)
+                .add("chi2", DoubleType, true).add("dof", IntegerType, true);
     }
 
     /**
@@ -81,19 +90,26 @@ public final class PhaseDiagramTables {
         return java.util.Arrays.stream(a).mapToObj(PhaseDiagramTables::orNull).toArray(Double[]::new);
     }
 
-    /** The theory row of (n, alpha) from its bisection result. */
-    public static Row theoryRow(int n, double alpha, BasinBoundary b) {
-        return RowFactory.create(n, THEORY, null, alpha, orNull(b.m0c()), orNull(b.lower()), orNull(b.upper()));
+    /** The theory row of (n, alpha) at horizon steps from its bisection result. */
+    public static Row theoryRow(int n, double alpha, int steps, BasinBoundary b) {
+        return RowFactory.create(n, THEORY, null, alpha, orNull(b.m0c()), orNull(b.lower()), orNull(b.upper()), steps);
     }
 
-    /** A simulation row of (n, neurons, alpha); the boundary values may be null. */
-    public static Row simulationRow(int n, int neurons, double alpha, Double m0c, Double lower, Double upper) {
-        return RowFactory.create(n, SIMULATION, neurons, alpha, m0c, lower, upper);
+    /** A simulation row of (n, neurons, alpha) at the sweep's steps; the boundary values may be null. */
+    public static Row simulationRow(int n, int neurons, double alpha, Double m0c, Double lower, Double upper, int steps) {
+        return RowFactory.create(n, SIMULATION, neurons, alpha, m0c, lower, upper, steps);
     }
 
-    /** The capacity row of n. */
-    public static Row capacityRow(Capacity c, int steps, int paths) {
-        return RowFactory.create(c.n(), orNull(c.alphaC()), orNull(c.lower()), orNull(c.upper()), steps, paths);
+    /** The capacity row of (n, T). */
+    public static Row capacityRow(TheoryPhaseDiagram.HorizonCapacity c, int paths, int seeds) {
+        return RowFactory.create(c.n(), orNull(c.alphaC()), orNull(c.lower()), orNull(c.upper()), c.steps(), paths, seeds,
+                orNull(c.se()), c.violations(), false, null, null, null, null);
+    }
+
+    /** The extrapolated capacity row of n: the T -&gt; infinity limit with its 95% interval and the fit. */
+    public static Row extrapolatedRow(int n, HorizonExtrapolation fit, int paths, int seeds) {
+        return RowFactory.create(n, orNull(fit.limit()), orNull(fit.lower()), orNull(fit.upper()), null, paths, seeds,
+                null, null, true, fit.exponent(), fit.slope(), fit.chi2(), fit.dof());
     }
 
     static Double orNull(double v) {

@@ -12,16 +12,19 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.BoundaryPoint;
 import dam.jobs.report.ReportTables.CapacityValue;
 import dam.jobs.report.ReportTables.FiniteSizePoint;
 
 /**
- * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha)
- * as a line, the simulation's m0_c per N as points with their 95% intervals (the N ladder, each N shifted slightly
+ * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha; T)
+ * as a line per horizon T of the ladder (grey, darker as T grows; the largest T thick black, so the ladder is seen
+ * converging), the simulation's m0_c per N as points with their 95% intervals (the N ladder, each N shifted slightly
  * sideways so that the sizes at one load stay apart), their finite-size
  * extrapolation to N = infinity (black diamonds with intervals, from finite_size/), and alpha_c as a dashed
- * vertical line (theory) and a dotted one (simulation extrapolated to N = infinity). Retrieval succeeds above the
+ * vertical line (theory at the largest T), a dash-dotted one (theory extrapolated to T = infinity) and a dotted one
+ * (simulation extrapolated to N = infinity). Retrieval succeeds above the
  * boundary and left of alpha_c.
  */
 final class PhaseDiagramFigure {
@@ -34,32 +37,71 @@ final class PhaseDiagramFigure {
     /** Draws one panel per n found in the points or capacities, as a PNG image. */
     static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits)
             throws IOException {
+        return render(points, capacities, limits, LoadConvention.RAW);
+    }
+
+    /** As {@link #render(List, List, List)}, with the load axis (and every load in a legend) in the given convention. */
+    static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits,
+                         LoadConvention load) throws IOException {
         TreeSet<Integer> ns = new TreeSet<>();
         points.forEach(p -> ns.add(p.n()));
         capacities.forEach(c -> ns.add(c.n()));
         List<XYChart> panels = new ArrayList<>();
         for (int n : ns) {
-            panels.add(panel(n, points, capacities, limits));
+            double f = load.fromRaw(n, 1);
+            panels.add(panel(n, scaled(points, f), capacities.stream().map(c -> scaled(c, f)).toList(),
+                    limits.stream().map(l -> scaled(l, f)).toList(), load));
         }
-        return Panels.renderGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c (p = alpha N^(n-1))");
+        return Panels.renderGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c ("
+                + (load == LoadConvention.RAW ? "raw load alpha, p = alpha N^(n-1)" : "normalised load alpha (2n-3)!!") + ")");
+    }
+
+    private static List<BoundaryPoint> scaled(List<BoundaryPoint> points, double f) {
+        return points.stream().map(p -> new BoundaryPoint(p.n(), p.source(), p.neurons(), p.alpha() * f, p.m0c(), p.lower(),
+                p.upper(), p.steps())).toList();
+    }
+
+    private static CapacityValue scaled(CapacityValue c, double f) {
+        return new CapacityValue(c.n(), c.alphaC() * f, c.lower() * f, c.upper() * f, c.steps(), c.extrapolated(), c.se() * f,
+                c.exponent(), c.slope() * f);
+    }
+
+    private static FiniteSizePoint scaled(FiniteSizePoint p, double f) {
+        // alpha scales; for an alpha_c row the values are loads too
+        double v = p.quantity().equals("m0c") ? 1 : f;
+        return new FiniteSizePoint(p.n(), p.quantity(), p.alpha() * f, p.neurons(), scale(p.estimates(), v),
+                scale(p.lower(), v), scale(p.upper(), v), p.limit() * v, p.limitLower() * v, p.limitUpper() * v,
+                p.slope() * v, p.chi2(), p.dof(), p.theory() * v);
+    }
+
+    private static double[] scale(double[] a, double f) {
+        return java.util.Arrays.stream(a).map(x -> x * f).toArray();
     }
 
     private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities,
-                                 List<FiniteSizePoint> limits) {
-        XYChart chart = Panels.chart("n = " + n, "alpha (p = alpha N^(n-1))", "initial overlap m0");
+                                 List<FiniteSizePoint> limits, LoadConvention load) {
+        XYChart chart = Panels.chart("n = " + n, load.axisTitle(n), "initial overlap m0");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         addTheory(chart, n, points);
         addSimulation(chart, n, points);
-        addLimits(chart, n, limits);
+        addLimits(chart, n, limits, load == LoadConvention.RAW ? "alpha_c = " : "alpha_c (2n-3)!! = ");
+        int largest = capacities.stream().filter(c -> c.n() == n && !c.extrapolated()).mapToInt(CapacityValue::steps)
+                .max().orElse(-1);
         for (CapacityValue c : capacities) {
-            if (c.n() == n && Double.isFinite(c.alphaC())) {
-                XYSeries s = chart.addSeries("alpha_c = " + Panels.number(c.alphaC()) + " (theory)",
-                        new double[] {c.alphaC(), c.alphaC()}, new double[] {0, 1});
+            if (c.n() == n && Double.isFinite(c.alphaC()) && (c.extrapolated() || c.steps() == largest)) {
+                String symbol = load == LoadConvention.RAW ? "alpha_c = " : "alpha_c (2n-3)!! = ";
+                String label = c.extrapolated()
+                        ? symbol + Panels.number(c.alphaC()) + " (theory, T -> inf)"
+                        : symbol + Panels.number(c.alphaC()) + " (theory" + (c.steps() > 0 ? ", T = " + c.steps() : "") + ")";
+                XYSeries s = chart.addSeries(label, new double[] {c.alphaC(), c.alphaC()}, new double[] {0, 1});
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(java.awt.Color.BLACK);
-                s.setLineStyle(Panels.stroke(1.5f, true));
+                s.setLineStyle(c.extrapolated()
+                        ? new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 10f,
+                                new float[] {8f, 3f, 2f, 3f}, 0f)
+                        : Panels.stroke(1.5f, true));
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
@@ -71,7 +113,7 @@ final class PhaseDiagramFigure {
     }
 
     /** The N -> infinity extrapolations of the simulated m0_c (diamonds with intervals) and alpha_c (dotted line). */
-    private static void addLimits(XYChart chart, int n, List<FiniteSizePoint> limits) {
+    private static void addLimits(XYChart chart, int n, List<FiniteSizePoint> limits, String symbol) {
         List<FiniteSizePoint> boundary = new ArrayList<>();
         for (FiniteSizePoint p : limits) {
             if (p.n() != n || !Double.isFinite(p.limit())) {
@@ -86,7 +128,7 @@ final class PhaseDiagramFigure {
                 bar.setLineStyle(Panels.stroke(1.5f, false));
                 bar.setShowInLegend(false);
             } else {
-                XYSeries s = chart.addSeries("alpha_c = " + Panels.number(p.limit()) + " (simulation, N -> inf)",
+                XYSeries s = chart.addSeries(symbol + Panels.number(p.limit()) + " (simulation, N -> inf)",
                         new double[] {p.limit(), p.limit()}, new double[] {0, 1});
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(java.awt.Color.DARK_GRAY);
@@ -107,26 +149,27 @@ final class PhaseDiagramFigure {
     }
 
     private static void addTheory(XYChart chart, int n, List<BoundaryPoint> points) {
-        List<BoundaryPoint> line = new ArrayList<>();
+        TreeMap<Integer, List<BoundaryPoint>> byHorizon = new TreeMap<>();
         for (BoundaryPoint p : points) {
             if (p.n() == n && p.source().equals("theory") && Double.isFinite(p.m0c())) {
-                line.add(p);
+                byHorizon.computeIfAbsent(p.steps(), k -> new ArrayList<>()).add(p);
             }
         }
-        if (line.isEmpty()) {
-            return;
+        int k = 0;
+        for (Map.Entry<Integer, List<BoundaryPoint>> e : byHorizon.entrySet()) {
+            List<BoundaryPoint> line = e.getValue();
+            line.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
+            double[] x = line.stream().mapToDouble(BoundaryPoint::alpha).toArray();
+            double[] y = line.stream().mapToDouble(BoundaryPoint::m0c).toArray();
+            boolean last = k == byHorizon.size() - 1;
+            XYSeries s = chart.addSeries("theory m0_c" + (e.getKey() > 0 ? ", T = " + e.getKey() : ""), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+            // lighter grey for shorter horizons: the ladder converges onto the black line of the largest T
+            int grey = last ? 0 : 200 - 150 * k / Math.max(1, byHorizon.size() - 1);
+            s.setLineColor(new java.awt.Color(grey, grey, grey));
+            s.setLineStyle(Panels.stroke(last ? 2.5f : 1.2f, false));
+            k++;
         }
-        line.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
-        double[] x = new double[line.size()];
-        double[] y = new double[line.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = line.get(i).alpha();
-            y[i] = line.get(i).m0c();
-        }
-        XYSeries s = chart.addSeries("theory m0_c", x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(java.awt.Color.BLACK);
-        s.setLineStyle(Panels.stroke(2.5f, false));
     }
 
     private static void addSimulation(XYChart chart, int n, List<BoundaryPoint> points) {

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.apache.spark.sql.SparkSession;
 
+import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.ConvergencePoint;
 import dam.jobs.report.ReportTables.TrialCurve;
 import dam.jobs.sweep.Ledger;
@@ -40,7 +41,20 @@ public final class Report {
         } catch (IOException e) {
             throw new UncheckedIOException("report: cannot read the ledger of " + dir.display(), e);
         }
-        return write(ReportTables.read(spark, dir, ledger), dir);
+        return write(ReportTables.read(spark, dir, ledger), dir, loadConvention(dir));
+    }
+
+    /**
+     * The load convention the sweep's config chose (its _sweep.json, key sweep.load), which the load axes of the
+     * figures follow; raw if the description does not say.
+     */
+    public static LoadConvention loadConvention(OutputDirectory dir) {
+        try {
+            return SweepDescription.read(dir).filter(c -> c.hasPath("sweep.load"))
+                    .map(c -> LoadConvention.parse(c.getString("sweep.load"))).orElse(LoadConvention.RAW);
+        } catch (IOException | IllegalArgumentException e) {
+            return LoadConvention.RAW;
+        }
     }
 
     /**
@@ -60,6 +74,11 @@ public final class Report {
 
     /** Writes every figure the tables support into dir/figures/; returns the figures written, as display paths. */
     public static List<String> write(ReportTables tables, OutputDirectory dir) {
+        return write(tables, dir, LoadConvention.RAW);
+    }
+
+    /** As {@link #write(ReportTables, OutputDirectory)}, with load axes in the given convention. */
+    public static List<String> write(ReportTables tables, OutputDirectory dir, LoadConvention load) {
         List<String> written = new ArrayList<>();
         try {
             TreeSet<String> panels = new TreeSet<>();
@@ -78,7 +97,10 @@ public final class Report {
             }
             if (!tables.boundary().isEmpty() || !tables.capacity().isEmpty()) {
                 written.add(save(dir, PhaseDiagramFigure.FILE_NAME,
-                        PhaseDiagramFigure.render(tables.boundary(), tables.capacity(), tables.finiteSize())));
+                        PhaseDiagramFigure.render(tables.boundary(), tables.capacity(), tables.finiteSize(), load)));
+            }
+            if (CapacityLadderFigure.hasLadder(tables.capacity())) {
+                written.add(save(dir, CapacityLadderFigure.FILE_NAME, CapacityLadderFigure.render(tables.capacity(), load)));
             }
             if (FiniteSizeFigure.hasFits(tables.finiteSize())) {
                 written.add(save(dir, FiniteSizeFigure.FILE_NAME, FiniteSizeFigure.render(tables.finiteSize())));

@@ -48,7 +48,8 @@ public final class ReportTables {
     }
 
     /** A basin-boundary point of the phase diagram; neurons is null for theory. */
-    public record BoundaryPoint(int n, String source, Integer neurons, double alpha, double m0c, double lower, double upper) {
+    public record BoundaryPoint(int n, String source, Integer neurons, double alpha, double m0c, double lower, double upper,
+                                int steps) {
     }
 
     /**
@@ -61,8 +62,17 @@ public final class ReportTables {
                                   double chi2, int dof, double theory) {
     }
 
-    /** alpha_c(n) with its bracket. */
-    public record CapacityValue(int n, double alphaC, double lower, double upper) {
+    /**
+     * alpha_c(n) at horizon steps with its bracket and standard error, or (extrapolated, steps 0) its T -&gt; infinity
+     * limit with the 95% interval and the fit alpha_c(T) = limit + slope T^-exponent.
+     */
+    public record CapacityValue(int n, double alphaC, double lower, double upper, int steps, boolean extrapolated,
+                                double se, double exponent, double slope) {
+
+        /** A capacity at one horizon without an error estimate (as an older capacity/ table gives). */
+        public CapacityValue(int n, double alphaC, double lower, double upper, int steps) {
+            this(n, alphaC, lower, upper, steps, false, Double.NaN, Double.NaN, Double.NaN);
+        }
     }
 
     private final List<TrialCurve> trials;
@@ -213,7 +223,7 @@ public final class ReportTables {
         for (Row r : table.collectAsList()) {
             Integer neurons = r.isNullAt(r.fieldIndex("neurons")) ? null : intOf(r, "neurons");
             points.add(new BoundaryPoint(intOf(r, "n"), r.getAs("source"), neurons, doubleOf(r, "alpha"),
-                    nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi")));
+                    nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi"), optionalInt(r, "steps")));
         }
         return points;
     }
@@ -226,11 +236,11 @@ public final class ReportTables {
             int n = intOf(r, "n");
             double alpha = doubleOf(r, "alpha");
             points.add(new BoundaryPoint(n, "simulation", intOf(r, "neurons"), alpha,
-                    nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi")));
+                    nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi"), 0));
             // Theory does not depend on the network size: one point per (n, alpha).
             if (theorySeen.add(n + "/" + alpha)) {
                 points.add(new BoundaryPoint(n, "theory", null, alpha, nullableDouble(r, "theory_m0c"),
-                        nullableDouble(r, "theory_m0c_lo"), nullableDouble(r, "theory_m0c_hi")));
+                        nullableDouble(r, "theory_m0c_lo"), nullableDouble(r, "theory_m0c_hi"), 0));
             }
         }
         return points;
@@ -239,8 +249,10 @@ public final class ReportTables {
     private static List<CapacityValue> readCapacity(Dataset<Row> table) {
         List<CapacityValue> values = new ArrayList<>();
         for (Row r : table.collectAsList()) {
+            boolean extrapolated = has(r, "extrapolated") && r.getBoolean(r.fieldIndex("extrapolated"));
             values.add(new CapacityValue(intOf(r, "n"), nullableDouble(r, "alpha_c"),
-                    nullableDouble(r, "alpha_c_lo"), nullableDouble(r, "alpha_c_hi")));
+                    nullableDouble(r, "alpha_c_lo"), nullableDouble(r, "alpha_c_hi"), optionalInt(r, "steps"), extrapolated,
+                    optionalDouble(r, "alpha_c_se"), optionalDouble(r, "exponent"), optionalDouble(r, "slope")));
         }
         return values;
     }
@@ -285,6 +297,20 @@ public final class ReportTables {
 
     private static double doubleOf(Row r, String column) {
         return ((Number) r.getAs(column)).doubleValue();
+    }
+
+    private static boolean has(Row r, String column) {
+        return java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
+    }
+
+    /** An int column that older tables may lack or that may be null: 0 then. */
+    private static int optionalInt(Row r, String column) {
+        return has(r, column) && !r.isNullAt(r.fieldIndex(column)) ? intOf(r, column) : 0;
+    }
+
+    /** A double column that older tables may lack or that may be null: NaN then. */
+    private static double optionalDouble(Row r, String column) {
+        return has(r, column) ? nullableDouble(r, column) : Double.NaN;
     }
 
     private static double nullableDouble(Row r, String column) {

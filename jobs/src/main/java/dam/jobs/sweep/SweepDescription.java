@@ -33,9 +33,11 @@ public final class SweepDescription {
      * The version of the tables' layout and column names (docs/tables.md). 1: column N, n=... partition
      * directories (no table_schema field); 2: column neurons, flat directories with n a column of every file;
      * 3: version 2 with the per-pattern-set counts in grid/ and basins/ (which basins/ is computed from, so a
-     * version-2 grid/ cannot be resumed) and the finite_size/ table.
+     * version-2 grid/ cannot be resumed) and the finite_size/ table; 4: version 3 with the theory basin boundary of
+     * basins/ from one seed common to every m0 (as phase_diagram/ has it), column steps in phase_diagram/, and capacity/
+     * on a ladder of horizons with its T -&gt; infinity extrapolation (a version-3 basins/ cannot be resumed).
      */
-    public static final int TABLE_SCHEMA = 3;
+    public static final int TABLE_SCHEMA = 4;
 
     private SweepDescription() {
     }
@@ -84,6 +86,7 @@ public final class SweepDescription {
         sweep.put("trials", c.trials());
         sweep.put("states-per-pattern-set", c.statesPerPatternSet());
         sweep.put("steps", c.steps());
+        sweep.put("load", c.load().key());
         sweep.put("update", c.update().key());
         sweep.put("init", c.init().key());
         sweep.put("eps", c.eps());
@@ -94,7 +97,8 @@ public final class SweepDescription {
         sweep.put("unit-trials", c.unitTrials());
         sweep.put("batch-points", c.batchPoints());
         sweep.put("theory", Map.of("enabled", c.theory().enabled(), "paths", c.theory().paths(),
-                "basin-tol", c.theory().basinTol()));
+                "basin-tol", c.theory().basinTol(), "horizons", c.theory().horizons(),
+                "capacity-seeds", c.theory().capacitySeeds()));
         sweep.put("spark", Map.of("master", c.spark().master(), "app-name", c.spark().appName(),
                 "conf", new TreeMap<>(c.spark().conf())));
         List<String> runs = new ArrayList<>(earlierStarts);
@@ -197,7 +201,7 @@ public final class SweepDescription {
         if (found != TABLE_SCHEMA) {
             throw new ConfigError(field, output.display() + " holds tables of schema version " + found + ", and this dam "
                     + "reads and writes version " + TABLE_SCHEMA + " (column neurons, not N; no n=... directories; "
-                    + "per-pattern-set counts in grid/; "
+                    + "per-pattern-set counts in grid/; one theory seed per basin boundary in basins/; "
                     + "docs/tables.md); " + remedy);
         }
     }

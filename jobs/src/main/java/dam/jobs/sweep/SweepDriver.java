@@ -2,6 +2,7 @@ package dam.jobs.sweep;
 
 import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.SetCounts;
+import dam.core.analysis.TheoryRetrieval;
 import dam.core.sim.Seeds;
 import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
@@ -434,12 +435,14 @@ public final class SweepDriver {
         return r;
     }
 
-    /** The theory basin boundary of one (n, alpha) by bisection in m0 on [0, 1] (on an executor). */
+    /**
+     * The theory basin boundary of one (n, alpha) by bisection in m0 on [0, 1] (on an executor): core
+     * {@link TheoryRetrieval#basinBoundary}, with the sweep seed common to every m0, exactly as phase_diagram/ computes it.
+     */
     static TheoryBasin bisect(TheoryBasin load, TrialSettings s, double tol, LongAccumulator nanos) {
         long t = System.nanoTime();
-        EffectiveProcessSolver solver = new EffectiveProcessSolver(load.n(), load.alpha(), s.paths());
-        BasinBoundary b = BasinBoundary.bisect(m0 -> solver.solve(m0, s.steps(),
-                Seeds.theory(s.seed(), load.n(), load.alpha(), m0)).finalOverlap() >= s.mSuccess(), 0, 1, tol);
+        BasinBoundary b = new TheoryRetrieval(load.n(), s.steps(), s.paths(), s.seed(), s.mSuccess())
+                .basinBoundary(load.alpha(), tol);
         nanos.add(System.nanoTime() - t);
         return new TheoryBasin(load.n(), load.alpha(), b);
     }

@@ -81,8 +81,9 @@ class ReportCommandTest {
                 "{\"table\": \"basins\", \"files\": [\"basins/n=2/part-00000.parquet\"]}");
         assertEquals(Dam.BAD_INPUT, run("report", tmp.resolve("old").toString()));
         assertEquals("dam report: <output dir>: " + tmp.resolve("old") + " holds tables of schema version 1, and this "
-                + "dam reads and writes version 3 (column neurons, not N; no n=... directories; per-pattern-set counts "
-                + "in grid/; docs/tables.md); rerun "
+                + "dam reads and writes version " + dam.jobs.sweep.SweepDescription.TABLE_SCHEMA + " (column neurons, not N; "
+                + "no n=... directories; per-pattern-set counts in grid/; one theory seed per basin boundary in basins/; "
+                + "docs/tables.md); rerun "
                 + "its sweep with --overwrite, or into a new directory, to draw it", err.toString().strip());
         assertFalse(Files.exists(tmp.resolve("old/figures")));
     }

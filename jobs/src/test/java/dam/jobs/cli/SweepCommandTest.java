@@ -96,7 +96,8 @@ class SweepCommandTest {
         StringBuilder err = new StringBuilder();
         assertEquals(2, dam(err, "sweep", conf.toString(), "--output", old.toString()));
         assertEquals("dam sweep: sweep.output: " + old + " holds tables of schema version 1, and this dam reads and "
-                + "writes version 3 (column neurons, not N; no n=... directories; per-pattern-set counts in grid/; "
+                + "writes version " + SweepDescription.TABLE_SCHEMA + " (column neurons, not N; no n=... directories; "
+                + "per-pattern-set counts in grid/; one theory seed per basin boundary in basins/; "
                 + "docs/tables.md); use --overwrite or "
                 + "another --output\n", err.toString());
         assertEquals("old bytes", Files.readString(part));
@@ -113,7 +114,7 @@ class SweepCommandTest {
         StringBuilder err = new StringBuilder();
         assertEquals(2, dam(err, "sweep", conf.toString(), "--output", v2.toString()));
         assertTrue(err.toString().startsWith("dam sweep: sweep.output: " + v2 + " holds tables of schema version 2, and "
-                + "this dam reads and writes version 3 ("), err.toString());
+                + "this dam reads and writes version " + SweepDescription.TABLE_SCHEMA + " ("), err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertEquals(List.of(v2.resolve("_sweep.json")), Files.list(v2).toList());
     }

@@ -157,7 +157,9 @@ class ConfigLoaderTest {
         assertTrue(error("steps = 1000000000").startsWith("sweep.steps: a grid point's summary holds"));
         String paths = error("theory { enabled = true, paths = 2000000000 }");
         assertTrue(paths.startsWith("sweep.theory.paths: a theory solve keeps every path's history, about 4.4 bytes per "
-                + "path and step = 164 GiB (M = 2000000000, T = 20)"), paths);
+                + "path and step, and C and G: 164 GiB (M = 2000000000, T = 20)"), paths);
+        String ladder = error("theory { enabled = true, paths = 1000, horizons = [20, 400000] }");
+        assertTrue(ladder.startsWith("sweep.theory.horizons: a theory solve keeps every path's history"), ladder);
         String units = error("trials = 200000, states-per-pattern-set = 1, unit-trials = 1, batch-points = 1");
         assertTrue(units.startsWith("sweep.unit-trials: 1 trials per work unit make 200000 work units (Spark tasks) "
                 + "in a batch of 1 grid points, more than 100000"), units);
@@ -233,6 +235,32 @@ class ConfigLoaderTest {
         assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.5)), c.axes(3));
         assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.01), List.of(0.2, 0.9)), c.axes(4));
         assertEquals(List.of(2, 4), List.copyOf(c.byN().keySet()));
+    }
+
+    @Test
+    void normalisedLoadsAreDividedByTheDoubleFactorialOfEachOrder() {
+        // alpha (2n-3)!! = 0.3 is alpha = 0.3, 0.1, 0.02 for n = 2, 3, 4; a by-n entry is converted the same way
+        SweepConfig c = parse("n = [2, 3, 4]\nalpha = [0.3]\nload = normalised\nby-n { \"4\" { alpha = [0.15, 0.3] } }");
+        assertEquals(LoadConvention.NORMALISED, c.load());
+        assertEquals(List.of(0.3), c.axes(2).alpha());
+        assertEquals(List.of(0.1), c.axes(3).alpha()); // exactly the raw config's 0.1: same seeds, same rows
+        assertEquals(List.of(0.01, 0.02), c.axes(4).alpha());
+        assertEquals(LoadConvention.RAW, parse("").load());
+        assertEquals(List.of(0.1), parse("load = raw").axes(3).alpha());
+    }
+
+    @Test
+    void aLoadConventionOtherThanRawOrNormalisedIsRejected() {
+        assertEquals("sweep.load: must be raw or normalised, got \"scaled\"", error("load = scaled"));
+    }
+
+    @Test
+    void theHorizonLadderDefaultsToTheStepsAndMustAscend() {
+        assertEquals(List.of(20), parse("").theory().horizons());
+        assertEquals(List.of(20, 40, 80), parse("theory.horizons = [20, 40, 80]").theory().horizons());
+        assertTrue(error("theory.horizons = [40, 20]").startsWith("sweep.theory.horizons: must be integers >= 1 in ascending order"));
+        assertTrue(error("theory.horizons = [0, 20]").startsWith("sweep.theory.horizons:"));
+        assertTrue(error("theory.capacity-seeds = 0").startsWith("sweep.theory.capacity-seeds: must lie in [1, 100]"));
     }
 
     @Test

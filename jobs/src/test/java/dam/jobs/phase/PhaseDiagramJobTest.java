@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.typesafe.config.ConfigFactory;
 
-import dam.core.analysis.Capacity;
 import dam.jobs.config.ConfigLoader;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.sweep.Ledger;
@@ -62,23 +61,30 @@ class PhaseDiagramJobTest {
     @Test
     void theoryOnlyRunWritesBoundariesCapacityAndTheFigure(@TempDir Path out) throws Exception {
         // n = 3 draws its boundary at its own sweep load (by-n), not at the sweep's 0.05 and 0.1.
-        SweepConfig c = config(out.resolve("run"), "by-n { \"3\" { alpha = [0.07] } }\n");
+        // A ladder of four horizons up to the sweep's T = 8: capacities at each, an extrapolation per n.
+        SweepConfig c = config(out.resolve("run"), "by-n { \"3\" { alpha = [0.07] } }\n"
+                + "theory.horizons = [4, 5, 6, 8]\n");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(false, false, 4, 0.02, quiet));
 
-        assertEquals(2, outcome.capacities().size());
-        Capacity hopfield = outcome.capacities().get(0);
+        assertEquals(2 * 4, outcome.capacities().size());
+        TheoryPhaseDiagram.HorizonCapacity hopfield = outcome.capacities().get(3);
         assertEquals(2, hopfield.n());
+        assertEquals(8, hopfield.steps());
         // After only T = 8 steps alpha_c is well above the T -> infinity value (~0.14-0.15) but finite.
         assertTrue(hopfield.alphaC() > 0.14 && hopfield.alphaC() < 0.6, hopfield.toString());
         assertTrue(hopfield.upper() - hopfield.lower() <= 0.02 * hopfield.lower() + 1e-12, hopfield.toString());
+        // alpha_c falls along the ladder
+        assertTrue(outcome.capacities().get(0).alphaC() > hopfield.alphaC(), outcome.capacities().toString());
 
         List<Row> phase = spark.read().parquet(dir(c).resolve("phase_diagram").toString())
-                .select("n", "source", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
+                .select("n", "source", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "steps").collectAsList();
+        assertEquals(List.of(4, 5, 6, 8), phase.stream().map(r -> r.getInt(7)).distinct().sorted().toList());
+        phase = phase.stream().filter(r -> r.getInt(7) == 8).toList();
         // Theory: 4 loads below alpha_c plus the sweep's (distinct) ones: 2 at n = 2, 1 at n = 3 (by-n).
         long theory = phase.stream().filter(r -> r.getString(1).equals("theory")).count();
         long simulation = phase.stream().filter(r -> r.getString(1).equals("simulation")).count();
-        assertEquals(outcome.theoryPoints(), theory);
+        assertEquals(outcome.theoryPoints(), 4 * theory, "one row per load and horizon");
         assertTrue(theory >= 2 * 4 && theory <= 4 + 2 + 4 + 1, "theory rows " + theory);
         List<Double> loadsOfThree = phase.stream().filter(r -> r.getInt(0) == 3 && r.getString(1).equals("theory"))
                 .map(r -> r.getDouble(3)).toList();
@@ -106,11 +112,20 @@ class PhaseDiagramJobTest {
         assertTrue(high > low, "m0c(" + highLoad + ") = " + high + " vs m0c(" + lowLoad + ") = " + low);
 
         List<Row> capacity = spark.read().parquet(dir(c).resolve("capacity").toString()).collectAsList();
-        assertEquals(2, capacity.size());
+        List<Row> extrapolated = capacity.stream().filter(r -> r.getBoolean(r.fieldIndex("extrapolated"))).toList();
+        assertEquals(2 * 4 + extrapolated.size(), capacity.size());
+        assertEquals(outcome.limits().size(), extrapolated.size());
+        for (Row r : extrapolated) {
+            assertTrue(r.isNullAt(r.fieldIndex("steps")), r.toString());
+            assertEquals(1, (int) r.getAs("dof"), r.toString());
+        }
         Path figure = dir(c).resolve("figures").resolve("phase_diagram.png");
         assertTrue(Files.isRegularFile(figure));
         assertNotNull(ImageIO.read(figure.toFile()));
         assertTrue(outcome.figures().contains(figure.toString()));
+        Path ladder = dir(c).resolve("figures").resolve("capacity_ladder.png");
+        assertNotNull(ImageIO.read(ladder.toFile()));
+        assertTrue(outcome.figures().contains(ladder.toString()));
     }
 
     @Test
@@ -120,6 +135,25 @@ class PhaseDiagramJobTest {
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(true, false, 2, 0.05, quiet));
 
         assertEquals(2 * 2, outcome.simulationPoints(), "one per (n, neurons, alpha)");
+        // One theory basin boundary: basins/ (the sweep) and phase_diagram/ (this job) agree exactly at the same
+        // (n, alpha, T, M, seed), both from TheoryRetrieval.basinBoundary with the sweep seed for every m0.
+        List<Row> basins = spark.read().parquet(dir(c).resolve("basins").toString())
+                .select("n", "alpha", "theory_m0c", "theory_m0c_lo", "theory_m0c_hi").collectAsList();
+        List<Row> theoryRows = spark.read().parquet(dir(c).resolve("phase_diagram").toString())
+                .filter("source = 'theory'").select("n", "alpha", "m0c", "m0c_lo", "m0c_hi", "steps").collectAsList();
+        int compared = 0;
+        for (Row b : basins) {
+            for (Row t : theoryRows) {
+                if (t.getInt(0) == b.getInt(0) && t.getDouble(1) == b.getDouble(1)) {
+                    assertEquals(8, t.getInt(5));
+                    for (int k = 2; k <= 4; k++) {
+                        assertEquals(b.isNullAt(k) ? null : b.getDouble(k), t.isNullAt(k) ? null : t.getDouble(k), b + " vs " + t);
+                    }
+                    compared++;
+                }
+            }
+        }
+        assertEquals(basins.size(), compared, "every basins/ load has its phase_diagram/ theory row");
         List<Row> simulation = spark.read().parquet(dir(c).resolve("phase_diagram").toString())
                 .filter("source = 'simulation'").select("n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList();
         assertEquals(4, simulation.size());

@@ -11,15 +11,14 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 import dam.core.analysis.BasinBoundary;
-import dam.core.analysis.Capacity;
 
 class TheoryPhaseDiagramTest {
 
-    private static final TheoryPhaseDiagram SETTINGS = new TheoryPhaseDiagram(20, 1000, 1, 0.5, 0.005, 0.01, 4);
+    private static final TheoryPhaseDiagram SETTINGS = new TheoryPhaseDiagram(List.of(20), 1000, 1, 1, 0.5, 0.005, 0.01, 4);
 
     @Test
     void loadsAreFractionsOfTheRetrievingEndOfTheCapacityBracketPlusTheExtraOnes() {
-        Capacity c = new Capacity(3, 0.15, 0.148, 0.152);
+        TheoryPhaseDiagram.HorizonCapacity c = new TheoryPhaseDiagram.HorizonCapacity(3, 20, 0.15, 0.148, 0.152, 0.001, 0);
         List<Double> loads = SETTINGS.loads(c, List.of(0.05, 0.2, 0.074));
         double[] expected = {0.037, 0.05, 0.074, 0.111, 0.148, 0.2};
         assertEquals(expected.length, loads.size(), loads.toString());
@@ -30,23 +29,51 @@ class TheoryPhaseDiagramTest {
 
     @Test
     void withoutACapacityOnlyTheExtraLoadsAreDrawn() {
-        Capacity none = new Capacity(4, Double.NaN, Double.NaN, 0.001);
+        TheoryPhaseDiagram.HorizonCapacity none = new TheoryPhaseDiagram.HorizonCapacity(4, 20, Double.NaN, Double.NaN, 0.001, Double.NaN, 0);
         assertEquals(List.of(0.1, 0.2), SETTINGS.loads(none, List.of(0.2, 0.1)));
     }
 
     @Test
     void missingBoundariesAreStoredAsNull() {
-        Row r = PhaseDiagramTables.theoryRow(2, 0.3, new BasinBoundary(Double.NaN, 1.0, Double.NaN, BasinBoundary.BISECTION));
+        Row r = PhaseDiagramTables.theoryRow(2, 0.3, 20, new BasinBoundary(Double.NaN, 1.0, Double.NaN, BasinBoundary.BISECTION));
         assertEquals("theory", r.getString(1));
         assertTrue(r.isNullAt(2) && r.isNullAt(4) && r.isNullAt(6));
         assertEquals(1.0, r.getDouble(5));
-        assertNull(PhaseDiagramTables.capacityRow(new Capacity(2, Double.NaN, 0.5, Double.NaN), 20, 10).get(1));
+        assertEquals(20, r.getInt(7));
+        Row capacity = PhaseDiagramTables.capacityRow(
+                new TheoryPhaseDiagram.HorizonCapacity(2, 20, Double.NaN, 0.5, Double.NaN, Double.NaN, 0), 10, 1);
+        assertNull(capacity.get(1));
+        assertEquals(false, capacity.getBoolean(9));
+    }
+
+    @Test
+    void seedsCombineIntoTheirMeanWithTheSpreadAndTheBracketWidthAsTheError() {
+        List<Row> seeds = List.of(org.apache.spark.sql.RowFactory.create(2, 0, 40, 0.150, 0.152, 0),
+                org.apache.spark.sql.RowFactory.create(2, 1, 40, 0.154, 0.156, 1));
+        TheoryPhaseDiagram.HorizonCapacity c = TheoryPhaseDiagram.combine(2, 40, seeds);
+        assertEquals(0.153, c.alphaC(), 1e-12);
+        assertEquals(0.150, c.lower(), 0);
+        assertEquals(0.156, c.upper(), 0);
+        assertEquals(1, c.violations());
+        double spread = Math.pow(0.004, 2) / 2 / 2; // sample variance of (0.151, 0.155) over 2 seeds
+        double bisection = 0.002 / Math.sqrt(12);
+        assertEquals(Math.sqrt(spread + bisection * bisection), c.se(), 1e-12);
+    }
+
+    @Test
+    void anExtrapolationNeedsFourHorizonsWithAnEstimate() {
+        List<TheoryPhaseDiagram.HorizonCapacity> three = List.of(
+                new TheoryPhaseDiagram.HorizonCapacity(2, 20, 0.19, 0.189, 0.191, 0.0005, 0),
+                new TheoryPhaseDiagram.HorizonCapacity(2, 40, 0.16, 0.159, 0.161, 0.0005, 0),
+                new TheoryPhaseDiagram.HorizonCapacity(2, 80, 0.15, 0.149, 0.151, 0.0005, 0),
+                new TheoryPhaseDiagram.HorizonCapacity(2, 160, Double.NaN, Double.NaN, 0.01, Double.NaN, 0));
+        assertNull(TheoryPhaseDiagram.extrapolate(three));
     }
 
     @Test
     void badSettingsAreRejectedNamingTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TheoryPhaseDiagram(20, 1000, 1, 0.5, 0.005, 0.01, 0));
+                () -> new TheoryPhaseDiagram(List.of(20), 1000, 1, 1, 0.5, 0.005, 0.01, 0));
         assertTrue(e.getMessage().startsWith("alphaPoints:"), e.getMessage());
     }
 }
