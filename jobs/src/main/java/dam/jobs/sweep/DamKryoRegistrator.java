@@ -4,6 +4,9 @@ import com.esotericsoftware.kryo.Kryo;
 import dam.core.analysis.BasinBoundary;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
+import dam.jobs.grid.GridPoint;
+import dam.jobs.grid.PointSummary;
+import dam.jobs.grid.TheoryKey;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
 

@@ -2,6 +2,8 @@ package dam.jobs.sweep;
 
 import dam.core.model.Model;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.grid.GridPoint;
+import dam.jobs.grid.TrialSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dam.jobs.sweep;
 
+import dam.jobs.grid.GridPoint;
 import java.io.Serializable;
 
 /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import dam.jobs.config.ConfigLoader;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.grid.GridPoint;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

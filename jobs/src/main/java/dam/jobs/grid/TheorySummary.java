@@ -1,4 +1,4 @@
-package dam.jobs.sweep;
+package dam.jobs.grid;
 
 import dam.core.analysis.ConvergenceTime;
 import dam.core.model.Retrieval;

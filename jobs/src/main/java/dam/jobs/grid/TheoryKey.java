@@ -1,4 +1,4 @@
-package dam.jobs.sweep;
+package dam.jobs.grid;
 
 import java.io.Serializable;
 import java.util.Comparator;

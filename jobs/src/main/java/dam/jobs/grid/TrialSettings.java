@@ -1,4 +1,4 @@
-package dam.jobs.sweep;
+package dam.jobs.grid;
 
 import dam.core.model.Initialisation;
 import dam.core.model.UpdateOrder;
