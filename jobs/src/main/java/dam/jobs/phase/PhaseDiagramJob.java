@@ -64,18 +64,8 @@ public final class PhaseDiagramJob {
      */
     public static Outcome run(SweepConfig c, Options o) {
         long t0 = System.nanoTime();
-        try (SweepOutput out = SweepOutput.open(c, o.overwrite(), SweepSession.hadoopConfiguration(c.spark()),
-                "dam phase-diagram", o.err())) {
-            boolean ownSession = !SweepSession.active();
-            SparkSession spark = SweepSession.start(c.spark());
-            try {
-                return run(c, out, spark, o, t0);
-            } finally {
-                if (ownSession) {
-                    spark.stop();
-                }
-            }
-        }
+        return SweepSession.runOnOutput(c, o.overwrite(), "dam phase-diagram", o.err(),
+                (out, spark) -> run(c, out, spark, o, t0));
     }
 
     private static Outcome run(SweepConfig c, SweepOutput out, SparkSession spark, Options o, long t0) {

@@ -85,18 +85,7 @@ public final class SweepDriver {
      */
     public static Outcome run(SweepConfig c, Options o) {
         long t0 = System.nanoTime();
-        try (SweepOutput out = SweepOutput.open(c, o.overwrite(), SweepSession.hadoopConfiguration(c.spark()),
-                "dam sweep", o.err())) {
-            boolean ownSession = !SweepSession.active();
-            SparkSession spark = SweepSession.start(c.spark());
-            try {
-                return run(c, out, spark, o, t0);
-            } finally {
-                if (ownSession) {
-                    spark.stop();
-                }
-            }
-        }
+        return SweepSession.runOnOutput(c, o.overwrite(), "dam sweep", o.err(), (out, spark) -> run(c, out, spark, o, t0));
     }
 
     /**

@@ -1,7 +1,10 @@
 package dam.jobs.sweep;
 
 import dam.jobs.config.SparkConfig;
+import dam.jobs.config.SweepConfig;
+import java.io.PrintStream;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -100,6 +103,25 @@ public final class SweepSession {
             }
         }
         return conf;
+    }
+
+    /**
+     * Opens (and locks) the config's output directory before Spark starts, then runs body on the active Spark
+     * session or a new one, which it stops at the end; command names the caller in the lock and its messages.
+     */
+    public static <T> T runOnOutput(SweepConfig c, boolean overwrite, String command, PrintStream err,
+                                    BiFunction<SweepOutput, SparkSession, T> body) {
+        try (SweepOutput out = SweepOutput.open(c, overwrite, hadoopConfiguration(c.spark()), command, err)) {
+            boolean ownSession = !active();
+            SparkSession spark = start(c.spark());
+            try {
+                return body.apply(out, spark);
+            } finally {
+                if (ownSession) {
+                    spark.stop();
+                }
+            }
+        }
     }
 
     /** True if a session is already active in this JVM (then the sweep must not stop it). */
