@@ -1,12 +1,5 @@
 package dam.jobs.sweep;
 
-import dam.core.analysis.BasinBoundary;
-import dam.core.analysis.SetCounts;
-import dam.core.analysis.TheoryRetrieval;
-import dam.core.sim.Seeds;
-import dam.core.sim.TrialResult;
-import dam.core.sim.TrialRunner;
-import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
@@ -24,10 +17,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -168,7 +159,7 @@ public final class SweepDriver {
                     writeBasins();
                     stage = "printing the summary";
                     jsc.setJobDescription("summary: read grid/");
-                    printSummary();
+                    SweepSummary.printPoints(CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), o.out());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
@@ -178,13 +169,7 @@ public final class SweepDriver {
             double wall = (System.nanoTime() - t0) / 1e9;
             Outcome outcome = new Outcome(points.size(), pointsRun, trialsRun, wall,
                     kernelAcc.value() / 1e9, theoryAcc.value() / 1e9, cores, complete);
-            o.out().printf(Locale.ROOT, "sweep: %d grid points (%d run now, %d trials) in %.1f s wall; "
-                            + "simulation kernel %.1f s, theory %.1f s, summed over tasks on %d cores "
-                            + "(%.0f%% of core time in the kernels); tables in %s%n",
-                    outcome.gridPoints(), outcome.pointsRun(), outcome.trialsRun(), wall, outcome.kernelSeconds(),
-                    outcome.theorySeconds(), cores,
-                    100 * (outcome.kernelSeconds() + outcome.theorySeconds()) / Math.max(1e-9, wall * cores),
-                    dir.display());
+            SweepSummary.printTiming(outcome, dir.display(), o.out());
             return outcome;
         }
 
@@ -226,7 +211,7 @@ public final class SweepDriver {
             LongAccumulator kernel = kernelAcc;
             int parts = c.partitions() > 0 ? c.partitions() : scans.size();
             JavaRDD<UnitResult> results = jsc.parallelize(scans, parts)
-                    .flatMap(scan -> runScan(scan, settings, trials, kernel).iterator())
+                    .flatMap(scan -> SweepTasks.runScan(scan, settings, trials, kernel).iterator())
                     .persist(StorageLevel.MEMORY_ONLY());
             try {
                 results.count();
@@ -242,7 +227,7 @@ public final class SweepDriver {
                 List<PointSummary> summaries = new ArrayList<>(results
                         .mapToPair(r -> new Tuple2<>(r.unit().point(), r))
                         .groupByKey(groups)
-                        .map(kv -> summarise(kv._1(), kv._2(), settings))
+                        .map(kv -> SweepTasks.summarise(kv._1(), kv._2(), settings))
                         .collect());
                 summaries.sort((a, b) -> GridPoint.ORDER.compare(a.point(), b.point()));
                 List<Row> gridRows = new ArrayList<>();
@@ -270,7 +255,7 @@ public final class SweepDriver {
                     + c.theory().paths() + " paths, then write theory/", false);
             try {
                 List<TheoryResult> results = jsc.parallelize(keys, keys.size())
-                        .map(k -> solve(k, settings, nanos)).collect();
+                        .map(k -> SweepTasks.solve(k, settings, nanos)).collect();
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
@@ -286,55 +271,13 @@ public final class SweepDriver {
         }
 
         /**
-         * basins/ from the whole grid/ table (every point committed so far), rewritten on every complete run. The
-         * interval rests on the per-pattern-set counts of grid/: the m0 values of a load share their pattern sets, so
-         * the bootstrap resamples sets jointly across the m0 scan (core BasinBoundary.fromPatternSets).
+         * basins/ from the whole grid/ table (every point committed so far, {@link BasinTable}), rewritten on every
+         * complete run and committed by Ledger.replace.
          */
         private void writeBasins() throws IOException {
             stage = "computing basins/";
-            List<Row> grid = CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
-                    .select("n", "neurons", "alpha", "m0", "set_successes", "set_trials").collectAsList();
-            Map<Load, TreeMap<Double, SetCounts>> scans = new TreeMap<>(Load.ORDER);
-            for (Row r : grid) {
-                if (r.isNullAt(4) || r.isNullAt(5)) {
-                    throw new IllegalStateException("grid/ row at n=" + r.getInt(0) + " neurons=" + r.getInt(1) + " alpha="
-                            + r.getDouble(2) + " m0=" + r.getDouble(3) + " has no per-pattern-set counts (written by an "
-                            + "older version): rerun the sweep with --overwrite");
-                }
-                scans.computeIfAbsent(new Load(r.getInt(0), r.getInt(1), r.getDouble(2)), k -> new TreeMap<>())
-                        .put(r.getDouble(3), new SetCounts(Tables.ints(r, 4), Tables.ints(r, 5)));
-            }
-            Map<TheoryLoad, BasinBoundary> theoryBasins = new HashMap<>();
-            if (c.theory().enabled()) {
-                List<TheoryBasin> loads = scans.keySet().stream().map(l -> new TheoryBasin(l.n(), l.alpha(), null))
-                        .distinct().toList();
-                TrialSettings settings = s;
-                double tol = c.theory().basinTol();
-                LongAccumulator nanos = theoryAcc;
-                jsc.setJobGroup("dam.basins", "basins/: theory basin boundary by bisection at " + loads.size()
-                        + " loads (n, alpha)", false);
-                try {
-                    for (TheoryBasin tb : jsc.parallelize(loads, Math.max(1, loads.size()))
-                            .map(tb -> bisect(tb, settings, tol, nanos)).collect()) {
-                        theoryBasins.put(new TheoryLoad(tb.n(), tb.alpha()), tb.boundary());
-                    }
-                } finally {
-                    jsc.clearJobGroup();
-                }
-            }
-            List<Row> rows = new ArrayList<>();
-            for (Map.Entry<Load, TreeMap<Double, SetCounts>> e : scans.entrySet()) {
-                Load l = e.getKey();
-                TreeMap<Double, SetCounts> scan = e.getValue();
-                double[] m0 = scan.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-                SetCounts[] counts = scan.values().toArray(new SetCounts[0]);
-                BasinBoundary sim = simulatedBoundary(m0, counts,
-                        Seeds.basinBootstrap(c.seed(), l.n(), l.neurons(), l.alpha()));
-                BasinBoundary theoryBoundary = theoryBasins.get(new TheoryLoad(l.n(), l.alpha()));
-                rows.add(Tables.basinRow(l.n(), l.neurons(), l.alpha(), sim, theoryBoundary, m0.length,
-                        Arrays.stream(counts).mapToInt(SetCounts::sets).min().orElse(0),
-                        Arrays.stream(counts).mapToInt(SetCounts::totalTrials).sum()));
-            }
+            List<Row> rows = BasinTable.rows(CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c, s,
+                    jsc, theoryAcc);
             stage = "writing basins/";
             Set<String> before = ledger.snapshot(List.of("basins"));
             jsc.setJobDescription("basins/: write " + rows.size() + " rows");
@@ -345,99 +288,5 @@ public final class SweepDriver {
             output.lock().verify();
             ledger.replace("basins", before);
         }
-
-        /**
-         * One line per grid point of the table: trials and effective trials, success fraction with its clustered
-         * 95% interval, mean convergence time, theory m(T).
-         */
-        private void printSummary() {
-            List<Row> rows = CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
-                    .select("n", "neurons", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
-                            "conv_time_mean", "theory_final_m", "effective_trials")
-                    .orderBy("n", "neurons", "alpha", "m0").collectAsList();
-            PrintStream p = o.out();
-            p.printf(Locale.ROOT, "%3s %7s %8s %6s %6s %7s %8s %15s %9s %10s%n", "n", "neurons", "alpha", "m0", "trials",
-                    "n_eff", "success", "95% CI", "conv_mean", "theory_m_T");
-            for (Row r : rows) {
-                p.printf(Locale.ROOT, "%3d %7d %8.4f %6.2f %6d %7.1f %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
-                        r.getInt(1), r.getDouble(2), r.getDouble(3), r.getInt(4), r.getDouble(10), r.getDouble(5),
-                        r.getDouble(6), r.getDouble(7),
-                        r.isNullAt(8) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(8)),
-                        r.isNullAt(9) ? "-" : String.format(Locale.ROOT, "%.3f", r.getDouble(9)));
-            }
-        }
-    }
-
-    /** A load (n, neurons, alpha): the unit of a basin boundary. */
-    private record Load(int n, int neurons, double alpha) {
-        static final java.util.Comparator<Load> ORDER = java.util.Comparator.comparingInt(Load::n)
-                .thenComparingInt(Load::neurons).thenComparingDouble(Load::alpha);
-    }
-
-    /** A theory load (n, alpha): the theory basin boundary does not depend on the network size. */
-    private record TheoryLoad(int n, double alpha) {
-    }
-
-    /**
-     * The simulated boundary of one load's m0 scan, or null where none can be estimated (a single m0). The m0 values
-     * share their pattern sets (seeded without m0), so the bootstrap resamples sets jointly across the scan.
-     */
-    static BasinBoundary simulatedBoundary(double[] m0, SetCounts[] counts, long seed) {
-        if (m0.length < 2) {
-            return null;
-        }
-        return BasinBoundary.fromPatternSets(m0, counts, true, seed);
-    }
-
-    /**
-     * Runs one scan (the work units of one load's m0 values over the same trials) through one kernel per pattern
-     * set, on an executor; one result per work unit, its share of the kernel time being the scan's over its units.
-     */
-    static List<UnitResult> runScan(WorkUnit[] scan, TrialSettings s, LongAccumulator trials, LongAccumulator kernel) {
-        List<TrialRunner> runners = new ArrayList<>(scan.length);
-        for (WorkUnit u : scan) {
-            GridPoint g = u.point();
-            runners.add(new TrialRunner(g.n(), g.neurons(), g.alpha(), s.update(), s.simulation(g.m0()), s.seed()));
-        }
-        long t = System.nanoTime();
-        List<List<TrialResult>> rs = TrialRunner.runScan(runners, scan[0].first(), scan[0].count());
-        long nanos = System.nanoTime() - t;
-        kernel.add(nanos);
-        List<UnitResult> out = new ArrayList<>(scan.length);
-        for (int i = 0; i < scan.length; i++) {
-            trials.add(rs.get(i).size());
-            out.add(new UnitResult(scan[i], rs.get(i).toArray(new TrialResult[0]), nanos / scan.length));
-        }
-        return out;
-    }
-
-    /** The summary of all units of one grid point (on an executor). */
-    static PointSummary summarise(GridPoint g, Iterable<UnitResult> units, TrialSettings s) {
-        List<TrialResult> all = new ArrayList<>();
-        for (UnitResult u : units) {
-            all.addAll(Arrays.asList(u.trials()));
-        }
-        return PointSummary.of(g, all, s);
-    }
-
-    /** Solves the theory of one (n, alpha, m0) (on an executor). */
-    static TheoryResult solve(TheoryKey k, TrialSettings s, LongAccumulator nanos) {
-        long t = System.nanoTime();
-        TheoryResult r = new EffectiveProcessSolver(k.n(), k.alpha(), s.paths())
-                .solve(k.m0(), s.steps(), Seeds.theory(s.seed(), k.n(), k.alpha(), k.m0()));
-        nanos.add(System.nanoTime() - t);
-        return r;
-    }
-
-    /**
-     * The theory basin boundary of one (n, alpha) by bisection in m0 on [0, 1] (on an executor): core
-     * {@link TheoryRetrieval#basinBoundary}, with the sweep seed common to every m0, exactly as phase_diagram/ computes it.
-     */
-    static TheoryBasin bisect(TheoryBasin load, TrialSettings s, double tol, LongAccumulator nanos) {
-        long t = System.nanoTime();
-        BasinBoundary b = new TheoryRetrieval(load.n(), s.steps(), s.paths(), s.seed(), s.mSuccess())
-                .basinBoundary(load.alpha(), tol);
-        nanos.add(System.nanoTime() - t);
-        return new TheoryBasin(load.n(), load.alpha(), b);
     }
 }

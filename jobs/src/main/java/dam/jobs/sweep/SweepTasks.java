@@ -1,0 +1,65 @@
+package dam.jobs.sweep;
+
+import dam.core.sim.Seeds;
+import dam.core.sim.TrialResult;
+import dam.core.sim.TrialRunner;
+import dam.core.theory.EffectiveProcessSolver;
+import dam.core.theory.TheoryResult;
+import dam.jobs.grid.GridPoint;
+import dam.jobs.grid.PointSummary;
+import dam.jobs.grid.TheoryKey;
+import dam.jobs.grid.TrialSettings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * What a sweep's Spark tasks compute on an executor: one scan of trials, one grid point's summary, one theory
+ * solve. Every number comes from core; the accumulators add up the time spent for the closing line.
+ */
+final class SweepTasks {
+
+    private SweepTasks() {
+    }
+
+    /**
+     * Runs one scan (the work units of one load's m0 values over the same trials) through one kernel per pattern
+     * set; one result per work unit, its share of the kernel time being the scan's over its units.
+     */
+    static List<UnitResult> runScan(WorkUnit[] scan, TrialSettings s, LongAccumulator trials, LongAccumulator kernel) {
+        List<TrialRunner> runners = new ArrayList<>(scan.length);
+        for (WorkUnit u : scan) {
+            GridPoint g = u.point();
+            runners.add(new TrialRunner(g.n(), g.neurons(), g.alpha(), s.update(), s.simulation(g.m0()), s.seed()));
+        }
+        long t = System.nanoTime();
+        List<List<TrialResult>> rs = TrialRunner.runScan(runners, scan[0].first(), scan[0].count());
+        long nanos = System.nanoTime() - t;
+        kernel.add(nanos);
+        List<UnitResult> out = new ArrayList<>(scan.length);
+        for (int i = 0; i < scan.length; i++) {
+            trials.add(rs.get(i).size());
+            out.add(new UnitResult(scan[i], rs.get(i).toArray(new TrialResult[0]), nanos / scan.length));
+        }
+        return out;
+    }
+
+    /** The summary of all units of one grid point. */
+    static PointSummary summarise(GridPoint g, Iterable<UnitResult> units, TrialSettings s) {
+        List<TrialResult> all = new ArrayList<>();
+        for (UnitResult u : units) {
+            all.addAll(Arrays.asList(u.trials()));
+        }
+        return PointSummary.of(g, all, s);
+    }
+
+    /** Solves the theory of one (n, alpha, m0). */
+    static TheoryResult solve(TheoryKey k, TrialSettings s, LongAccumulator nanos) {
+        long t = System.nanoTime();
+        TheoryResult r = new EffectiveProcessSolver(k.n(), k.alpha(), s.paths())
+                .solve(k.m0(), s.steps(), Seeds.theory(s.seed(), k.n(), k.alpha(), k.m0()));
+        nanos.add(System.nanoTime() - t);
+        return r;
+    }
+}
