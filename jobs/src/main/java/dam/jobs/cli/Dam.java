@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * refused, in use or damaged; nothing written), {@value #FAILURE} a failure while running (Spark, storage,
  * memory). {@code --verbose} adds the stack trace.
  *
- * <p>Bad input is reported one way: a subcommand checks each option with {@link #require} (or, where core rejects
+ * <p>Bad input is reported one way: a subcommand checks each option with {@link ConfigError#check} (or, where core rejects
  * a value, rethrows core's IllegalArgumentException as a {@link ConfigError} naming the option), the config loader
  * throws ConfigError naming the key, and {@link #report} prints "dam &lt;subcommand&gt;: field: reason".
  */
@@ -162,13 +162,6 @@ public final class Dam implements Runnable {
         }
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).trim();
-    }
-
-    /** Throws a one-line bad-input error naming the option if the condition fails. */
-    public static void require(boolean condition, String option, String reason) {
-        if (!condition) {
-            throw new ConfigError(option, reason);
-        }
     }
 
     /** Writer for stdout that the subcommands share (picocli's, so tests can capture it). */

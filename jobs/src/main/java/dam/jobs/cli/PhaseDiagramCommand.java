@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.phase.PhaseDiagramJob;
 import dam.jobs.phase.TheoryPhaseDiagram;
@@ -60,8 +61,8 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dam.require(alphaPoints >= 1, "--alpha-points", "must be >= 1, got " + alphaPoints);
-        Dam.require(capacityTol > 0 && capacityTol < 1, "--capacity-tol", "must lie in (0, 1), got " + capacityTol);
+        ConfigError.check(alphaPoints >= 1, "--alpha-points", "must be >= 1, got " + alphaPoints);
+        ConfigError.check(capacityTol > 0 && capacityTol < 1, "--capacity-tol", "must lie in (0, 1), got " + capacityTol);
         SweepConfig c = SweepCommand.resolve(config, output, master, conf);
         System.setProperty("java.awt.headless", "true");
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,

@@ -54,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
             String location = OutputLocation.of(outputDir);
             OutputLocation.checkScheme(location, SweepSession.hadoopConfiguration(sparkConfig));
             dir = OutputDirectory.open(location, SweepSession.hadoopConfiguration(sparkConfig));
-            Dam.require(dir.isDirectory(""), ARGUMENT, "not a directory: " + outputDir);
+            ConfigError.check(dir.isDirectory(""), ARGUMENT, "not a directory: " + outputDir);
             ledger = Report.committedLedger(dir, ARGUMENT,
                     "rerun its sweep with --overwrite, or into a new directory, to draw it");
         } catch (IllegalArgumentException e) {
@@ -63,7 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw e.field().equals(ARGUMENT) ? e : new ConfigError(ARGUMENT, e.reason());
         }
         boolean any = Ledger.TABLES.stream().anyMatch(t -> CommittedTables.present(dir, ledger, t));
-        Dam.require(any, ARGUMENT, "no tables under " + dir.display() + ": none of " + String.join("/, ", Ledger.TABLES)
+        ConfigError.check(any, ARGUMENT, "no tables under " + dir.display() + ": none of " + String.join("/, ", Ledger.TABLES)
                 + "/ has committed rows");
         System.setProperty("java.awt.headless", "true");
         SweepSession.quietLogs();

@@ -63,13 +63,13 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dam.require(n >= 2, "--n", "must be >= 2, got " + n);
-        Dam.require(neurons >= 2, "--neurons", "must be >= 2, got " + neurons);
-        Dam.require(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0, got " + alpha);
-        Dam.require(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
-        Dam.require(trials >= 1, "--trials", "must be >= 1, got " + trials);
-        Dam.require(steps >= 1, "--steps", "must be >= 1, got " + steps);
-        Dam.require(statesPerPatternSet >= 1, "--states-per-pattern-set", "must be >= 1, got " + statesPerPatternSet);
+        ConfigError.check(n >= 2, "--n", "must be >= 2, got " + n);
+        ConfigError.check(neurons >= 2, "--neurons", "must be >= 2, got " + neurons);
+        ConfigError.check(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0, got " + alpha);
+        ConfigError.check(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
+        ConfigError.check(trials >= 1, "--trials", "must be >= 1, got " + trials);
+        ConfigError.check(steps >= 1, "--steps", "must be >= 1, got " + steps);
+        ConfigError.check(statesPerPatternSet >= 1, "--states-per-pattern-set", "must be >= 1, got " + statesPerPatternSet);
         UpdateOrder order = parse("--update", () -> UpdateOrder.parse(update));
         Initialisation initialisation = parse("--init", () -> Initialisation.parse(init));
         double exact = alpha * Math.pow(neurons, n - 1);
@@ -90,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         double need = TaskMemory.simulationBytes(model.patternBytes(), neurons, trials, steps);
         double budget = TaskMemory.jvmBudgetBytes();
-        Dam.require(need <= budget, "--neurons", "the simulation needs about " + TaskMemory.mib(need) + " (pattern matrix "
+        ConfigError.check(need <= budget, "--neurons", "the simulation needs about " + TaskMemory.mib(need) + " (pattern matrix "
                 + TaskMemory.mib(model.patternBytes()) + ", " + trials + " trial results), more than half this JVM's "
                 + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower neurons, alpha, trials or steps, "
                 + "or raise the heap (DAM_JAVA_OPTS=-Xmx8g)");

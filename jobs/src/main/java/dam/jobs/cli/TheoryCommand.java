@@ -2,6 +2,7 @@ package dam.jobs.cli;
 
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
+import dam.jobs.config.ConfigError;
 import dam.jobs.config.TaskMemory;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -47,14 +48,14 @@ public final class TheoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dam.require(n >= 2, "--n", "must be >= 2, got " + n);
-        Dam.require(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0 and finite, got " + alpha);
-        Dam.require(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
-        Dam.require(paths >= 1, "--paths", "must be >= 1, got " + paths);
-        Dam.require(steps >= 1, "--steps", "must be >= 1, got " + steps);
-        Dam.require(threads >= 1, "--threads", "must be >= 1, got " + threads);
+        ConfigError.check(n >= 2, "--n", "must be >= 2, got " + n);
+        ConfigError.check(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0 and finite, got " + alpha);
+        ConfigError.check(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
+        ConfigError.check(paths >= 1, "--paths", "must be >= 1, got " + paths);
+        ConfigError.check(steps >= 1, "--steps", "must be >= 1, got " + steps);
+        ConfigError.check(threads >= 1, "--threads", "must be >= 1, got " + threads);
         double need = TaskMemory.theoryBytes(paths, steps);
-        Dam.require(need <= TaskMemory.jvmBudgetBytes(), 16.0 * (steps + 1) > 4.4 * paths ? "--steps" : "--paths",
+        ConfigError.check(need <= TaskMemory.jvmBudgetBytes(), 16.0 * (steps + 1) > 4.4 * paths ? "--steps" : "--paths",
                 "the solve keeps every path's history, about 4.4 bytes per path and step = " + TaskMemory.mib(need)
                         + ", more than half this JVM's " + TaskMemory.mib(Runtime.getRuntime().maxMemory())
                         + " heap; lower --paths or --steps, or raise -Xmx (DAM_JAVA_OPTS)");

@@ -16,6 +16,13 @@ public final class ConfigError extends RuntimeException {
         this.reason = reason;
     }
 
+    /** Throws the error for field with the given reason unless ok: the one check helper of the config classes. */
+    public static void check(boolean ok, String field, String reason) {
+        if (!ok) {
+            throw new ConfigError(field, reason);
+        }
+    }
+
     /** The key or option named. */
     public String field() {
         return field;
