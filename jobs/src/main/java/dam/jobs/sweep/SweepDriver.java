@@ -30,7 +30,9 @@ import scala.Tuple2;
 
 /**
  * Runs a validated sweep on Spark: grid points in committed batches (theory, then trials, then grid
- * rows), then basins/. Every number comes from core; this class only moves work and rows around.
+ * rows), then basins/. Every number comes from core; this class only moves work and rows around: what a task
+ * computes is {@link SweepTasks}, the basins/ rows {@link BasinTable}, the printed lines {@link SweepSummary}.
+ * The order of writes and ledger commits (docs/output.md) is all here.
  */
 public final class SweepDriver {
 
