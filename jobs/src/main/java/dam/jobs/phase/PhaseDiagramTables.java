@@ -22,13 +22,16 @@ public final class PhaseDiagramTables {
     private PhaseDiagramTables() {
     }
 
-    /** phase_diagram/: one row per (n, source, neurons, alpha, steps); neurons is null for theory. */
+    /**
+     * phase_diagram/: one row per (n, source, neurons, alpha, steps); neurons is null for theory, and steps is null
+     * on a theory load's extrapolated (T -&gt; infinity) row.
+     */
     public static StructType phaseDiagram() {
         return new StructType()
                 .add("n", IntegerType, false).add("source", StringType, false).add("neurons", IntegerType, true)
                 .add("alpha", DoubleType, false).add("m0c", DoubleType, true)
                 .add("m0c_lo", DoubleType, true).add("m0c_hi", DoubleType, true)
-                .add("steps", IntegerType, false);
+                .add("steps", IntegerType, true);
     }
 
     /**
@@ -93,6 +96,14 @@ public final class PhaseDiagramTables {
     /** The theory row of (n, alpha) at horizon steps from its bisection result. */
     public static Row theoryRow(int n, double alpha, int steps, BasinBoundary b) {
         return RowFactory.create(n, THEORY, null, alpha, orNull(b.m0c()), orNull(b.lower()), orNull(b.upper()), steps);
+    }
+
+    /**
+     * The extrapolated theory row of (n, alpha): m0_c's T -&gt; infinity limit with its 95% profile interval
+     * (m0c_hi null if the data do not bound it), steps null.
+     */
+    public static Row extrapolatedTheoryRow(int n, double alpha, HorizonExtrapolation fit) {
+        return RowFactory.create(n, THEORY, null, alpha, orNull(fit.limit()), orNull(fit.lower()), orNull(fit.upper()), null);
     }
 
     /** A simulation row of (n, neurons, alpha) at the sweep's steps; the boundary values may be null. */
