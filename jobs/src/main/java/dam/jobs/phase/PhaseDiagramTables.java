@@ -99,11 +99,13 @@ public final class PhaseDiagramTables {
     }
 
     /**
-     * The extrapolated theory row of (n, alpha): m0_c's T -&gt; infinity limit with its 95% profile interval
-     * (m0c_hi null if the data do not bound it), steps null.
+     * The extrapolated theory row of (n, alpha): m0_c's T -&gt; infinity limit with its 95% profile interval clipped to
+     * [0, 1], the range of m0 (an end the data do not bound is 0 or 1), steps null.
      */
     public static Row extrapolatedTheoryRow(int n, double alpha, HorizonExtrapolation fit) {
-        return RowFactory.create(n, THEORY, null, alpha, orNull(fit.limit()), orNull(fit.lower()), orNull(fit.upper()), null);
+        double lower = Double.isNaN(fit.lower()) ? 0 : Math.max(0, fit.lower());
+        double upper = Double.isNaN(fit.upper()) ? 1 : Math.min(1, fit.upper());
+        return RowFactory.create(n, THEORY, null, alpha, fit.limit(), lower, upper, null);
     }
 
     /** A simulation row of (n, neurons, alpha) at the sweep's steps; the boundary values may be null. */

@@ -155,8 +155,10 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
 
     /**
      * The T -&gt; infinity extrapolation of one load's basin boundary m0_c(T) from its ladder brackets (core
-     * {@link HorizonExtrapolation}, floor 0), or null with fewer than four horizons having a boundary. The error
-     * model is capacity/'s with one seed: se = bracket width / sqrt(12) (every boundary evaluation uses the sweep seed).
+     * {@link HorizonExtrapolation}, floor 0), or null with fewer than four horizons having a boundary or where the
+     * fitted limit leaves [0, 1], the range of m0 (above 1: the boundary leaves the range as T grows, as at a load
+     * above alpha_c(T -&gt; infinity), where no m0 retrieves). The error model is capacity/'s with one seed:
+     * se = bracket width / sqrt(12) (every boundary evaluation uses the sweep seed).
      */
     public static HorizonExtrapolation extrapolateBoundary(List<LadderBisection.Bracket> brackets) {
         List<LadderBisection.Bracket> usable = brackets.stream()
@@ -164,9 +166,10 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
         if (usable.size() < 4) {
             return null;
         }
-        return HorizonExtrapolation.fit(usable.stream().mapToInt(LadderBisection.Bracket::steps).toArray(),
+        HorizonExtrapolation fit = HorizonExtrapolation.fit(usable.stream().mapToInt(LadderBisection.Bracket::steps).toArray(),
                 usable.stream().mapToDouble(LadderBisection.Bracket::estimate).toArray(),
                 usable.stream().mapToDouble(b -> (b.upper() - b.lower()) / Math.sqrt(12)).toArray(), 0);
+        return fit.limit() >= 0 && fit.limit() <= 1 ? fit : null;
     }
 
     /**

@@ -88,6 +88,25 @@ class TheoryPhaseDiagramTest {
     }
 
     @Test
+    void aBoundaryRisingOutOfTheRangeOfM0HasNoLimitAndAnIntervalIsClippedToIt() {
+        // m0_c(T) = 1.3 - 2 T^-0.5: at T -> infinity above 1, no m0 retrieves (a load above alpha_c(infinity))
+        int[] horizons = {20, 40, 80, 160};
+        List<LadderBisection.Bracket> rising = new java.util.ArrayList<>();
+        List<LadderBisection.Bracket> flat = new java.util.ArrayList<>();
+        for (int steps : horizons) {
+            double m0c = 1.3 - 2 * Math.pow(steps, -0.5);
+            rising.add(new LadderBisection.Bracket(steps, m0c - 0.002, m0c + 0.002, 0));
+            flat.add(new LadderBisection.Bracket(steps, 0.148, 0.152, 0));
+        }
+        assertNull(TheoryPhaseDiagram.extrapolateBoundary(rising));
+        // A flat ladder does not bound the limit (a T^-b with small b drifts anywhere): the interval is [0, 1].
+        HorizonExtrapolation fit = TheoryPhaseDiagram.extrapolateBoundary(flat);
+        Row r = PhaseDiagramTables.extrapolatedTheoryRow(3, 0.05, fit);
+        assertEquals(0.15, r.getDouble(4), 1e-9);
+        assertTrue(r.getDouble(5) >= 0 && r.getDouble(6) <= 1 && r.getDouble(5) <= 0.15 && r.getDouble(6) >= 0.15, r.toString());
+    }
+
+    @Test
     void aBoundaryFoundAtFewerThanFourHorizonsIsNotExtrapolated() {
         List<LadderBisection.Bracket> brackets = List.of(new LadderBisection.Bracket(20, 0.40, 0.41, 0),
                 new LadderBisection.Bracket(40, 0.42, 0.43, 0), new LadderBisection.Bracket(80, 0.43, 0.44, 0),
