@@ -49,7 +49,8 @@ public final class PhaseDiagramJob {
 
     /**
      * What the job found: alpha_c per (n, T), its T -&gt; infinity extrapolation per n (where the ladder has four or
-     * more horizons with an estimate), and the figures of the report (their URIs).
+     * more horizons with an estimate), the phase_diagram/ row counts (theoryPoints includes the extrapolated
+     * T -&gt; infinity rows) and the figures of the report (their URIs).
      */
     public record Outcome(List<TheoryPhaseDiagram.HorizonCapacity> capacities, Map<Integer, HorizonExtrapolation> limits,
                           int theoryPoints, int simulationPoints, List<String> figures) {
