@@ -149,6 +149,11 @@ def check_planned_values(table, rows, plan):
         simulation = sorted((r[0], r[2], r[3]) for r in rows if r[1] == "simulation")
         assert simulation == sorted(loads)
         assert all(r[col["neurons"]] is None for r in rows if r[1] == "theory")
+        # at most one extrapolated (steps null) row per theory load, within [0, 1] with its interval
+        limits = [r for r in rows if r[col["steps"]] is None]
+        assert all(r[1] == "theory" for r in limits)
+        assert len({(r[0], r[col["alpha"]]) for r in limits}) == len(limits)
+        assert all(0 <= r[col["m0c_lo"]] <= r[col["m0c"]] <= r[col["m0c_hi"]] <= 1 for r in limits)
     elif table == "capacity":
         # one row per (n, horizon) and at most one extrapolated (steps null) row per n
         ladder = [r for r in rows if not r[col["extrapolated"]]]

@@ -49,7 +49,8 @@ public final class PhaseDiagramJob {
 
     /**
      * What the job found: alpha_c per (n, T), its T -&gt; infinity extrapolation per n (where the ladder has four or
-     * more horizons with an estimate), and the figures of the report (their URIs).
+     * more horizons with an estimate), the phase_diagram/ row counts (theoryPoints includes the extrapolated
+     * T -&gt; infinity rows) and the figures of the report (their URIs).
      */
     public record Outcome(List<TheoryPhaseDiagram.HorizonCapacity> capacities, Map<Integer, HorizonExtrapolation> limits,
                           int theoryPoints, int simulationPoints, List<String> figures) {
@@ -118,8 +119,10 @@ public final class PhaseDiagramJob {
             t1 = System.nanoTime();
             List<Row> rows = new ArrayList<>(theory.boundaries(spark, loads));
             int theoryPoints = rows.size();
-            o.err().printf(Locale.ROOT, "[phase-diagram] %d theory boundary points in %.1f s%n", theoryPoints,
-                    (System.nanoTime() - t1) / 1e9);
+            long extrapolated = rows.stream().filter(r -> r.isNullAt(7)).count();
+            o.err().printf(Locale.ROOT, "[phase-diagram] %d theory boundary points in %.1f s, of them %d extrapolated "
+                    + "to T -> infinity (of %d loads)%n", theoryPoints, (System.nanoTime() - t1) / 1e9, extrapolated,
+                    loads.values().stream().mapToInt(List::size).sum());
             OutputDirectory dir = out.dir();
             Ledger ledger = out.ledger();
             rows.addAll(simulationRows(spark, dir, ledger, c.steps()));
@@ -157,7 +160,7 @@ public final class PhaseDiagramJob {
                                     List<Row> theoryRows, List<TheoryPhaseDiagram.HorizonCapacity> capacities) {
         Map<String, Double> theoryM0c = new LinkedHashMap<>();
         for (Row r : theoryRows) {
-            if (r.getString(1).equals(PhaseDiagramTables.THEORY) && !r.isNullAt(4) && r.getInt(7) == c.steps()) {
+            if (r.getString(1).equals(PhaseDiagramTables.THEORY) && !r.isNullAt(4) && !r.isNullAt(7) && r.getInt(7) == c.steps()) {
                 theoryM0c.put(FiniteSizeScaling.key(r.getInt(0), r.getDouble(3)), r.getDouble(4));
             }
         }

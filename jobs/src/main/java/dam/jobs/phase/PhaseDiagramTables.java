@@ -22,13 +22,16 @@ public final class PhaseDiagramTables {
     private PhaseDiagramTables() {
     }
 
-    /** phase_diagram/: one row per (n, source, neurons, alpha, steps); neurons is null for theory. */
+    /**
+     * phase_diagram/: one row per (n, source, neurons, alpha, steps); neurons is null for theory, and steps is null
+     * on a theory load's extrapolated (T -&gt; infinity) row.
+     */
     public static StructType phaseDiagram() {
         return new StructType()
                 .add("n", IntegerType, false).add("source", StringType, false).add("neurons", IntegerType, true)
                 .add("alpha", DoubleType, false).add("m0c", DoubleType, true)
                 .add("m0c_lo", DoubleType, true).add("m0c_hi", DoubleType, true)
-                .add("steps", IntegerType, false);
+                .add("steps", IntegerType, true);
     }
 
     /**
@@ -93,6 +96,16 @@ public final class PhaseDiagramTables {
     /** The theory row of (n, alpha) at horizon steps from its bisection result. */
     public static Row theoryRow(int n, double alpha, int steps, BasinBoundary b) {
         return RowFactory.create(n, THEORY, null, alpha, orNull(b.m0c()), orNull(b.lower()), orNull(b.upper()), steps);
+    }
+
+    /**
+     * The extrapolated theory row of (n, alpha): m0_c's T -&gt; infinity limit with its 95% profile interval clipped to
+     * [0, 1], the range of m0 (an end the data do not bound is 0 or 1), steps null.
+     */
+    public static Row extrapolatedTheoryRow(int n, double alpha, HorizonExtrapolation fit) {
+        double lower = Double.isNaN(fit.lower()) ? 0 : Math.max(0, fit.lower());
+        double upper = Double.isNaN(fit.upper()) ? 1 : Math.min(1, fit.upper());
+        return RowFactory.create(n, THEORY, null, alpha, fit.limit(), lower, upper, null);
     }
 
     /** A simulation row of (n, neurons, alpha) at the sweep's steps; the boundary values may be null. */

@@ -21,8 +21,8 @@ import dam.core.analysis.TheoryRetrieval;
 
 /**
  * The theory's phase diagram on Spark, on a ladder of horizons T: alpha_c(n, T) (one task per (n, seed)), its
- * T -&gt; infinity extrapolation, then the basin boundary m0_c(alpha, T) on a grid of loads below alpha_c (one task
- * per (n, alpha)). Every number comes from {@link TheoryRetrieval}, whose one solve to the largest T answers every
+ * T -&gt; infinity extrapolation, then the basin boundary m0_c(alpha, T) and its T -&gt; infinity extrapolation on a
+ * grid of loads below alpha_c (one task per (n, alpha)). Every number comes from {@link TheoryRetrieval}, whose one solve to the largest T answers every
  * T of the ladder; this class only spreads the work and combines the seeds.
  *
  * @param horizons     the ladder of step limits T at which retrieval is judged, ascending
@@ -154,6 +154,25 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
     }
 
     /**
+     * The T -&gt; infinity extrapolation of one load's basin boundary m0_c(T) from its ladder brackets (core
+     * {@link HorizonExtrapolation}, floor 0), or null with fewer than four horizons having a boundary or where the
+     * fitted limit leaves [0, 1], the range of m0 (above 1: the boundary leaves the range as T grows, as at a load
+     * above alpha_c(T -&gt; infinity), where no m0 retrieves). The error model is capacity/'s with one seed:
+     * se = bracket width / sqrt(12) (every boundary evaluation uses the sweep seed).
+     */
+    public static HorizonExtrapolation extrapolateBoundary(List<LadderBisection.Bracket> brackets) {
+        List<LadderBisection.Bracket> usable = brackets.stream()
+                .filter(b -> Double.isFinite(b.estimate()) && b.upper() > b.lower()).toList();
+        if (usable.size() < 4) {
+            return null;
+        }
+        HorizonExtrapolation fit = HorizonExtrapolation.fit(usable.stream().mapToInt(LadderBisection.Bracket::steps).toArray(),
+                usable.stream().mapToDouble(LadderBisection.Bracket::estimate).toArray(),
+                usable.stream().mapToDouble(b -> (b.upper() - b.lower()) / Math.sqrt(12)).toArray(), 0);
+        return fit.limit() >= 0 && fit.limit() <= 1 ? fit : null;
+    }
+
+    /**
      * The loads at which n's boundary is drawn: alpha_c k / alphaPoints for k = 1..alphaPoints, alpha_c the
      * retrieving end of the bracket at the largest horizon (below capacity at every T as far as alpha_c falls with
      * T), plus the extra loads (e.g. the sweep's, so that theory and simulation meet); only the extra loads if
@@ -170,7 +189,8 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
     }
 
     /**
-     * The phase_diagram/ theory rows of every n and each of its loads, one per horizon, one Spark task per (n, alpha).
+     * The phase_diagram/ theory rows of every n and each of its loads, one per horizon and, where
+     * {@link #extrapolateBoundary} fits, one extrapolated (steps null); one Spark task per (n, alpha).
      */
     public List<Row> boundaries(SparkSession spark, Map<Integer, List<Double>> loadsByN) {
         StructType in = new StructType().add("n", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false);
@@ -185,8 +205,13 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
                     int n = r.getInt(0);
                     double alpha = r.getDouble(1);
                     List<Row> rows = new ArrayList<>();
-                    for (LadderBisection.Bracket b : settings.retrieval(n, 0).basinBoundaries(alpha, settings.basinTol)) {
+                    List<LadderBisection.Bracket> brackets = settings.retrieval(n, 0).basinBoundaries(alpha, settings.basinTol);
+                    for (LadderBisection.Bracket b : brackets) {
                         rows.add(PhaseDiagramTables.theoryRow(n, alpha, b.steps(), b.basinBoundary()));
+                    }
+                    HorizonExtrapolation fit = extrapolateBoundary(brackets);
+                    if (fit != null) {
+                        rows.add(PhaseDiagramTables.extrapolatedTheoryRow(n, alpha, fit));
                     }
                     return rows.iterator();
                 }, Encoders.row(PhaseDiagramTables.phaseDiagram()))

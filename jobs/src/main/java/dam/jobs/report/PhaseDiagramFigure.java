@@ -20,7 +20,7 @@ import dam.jobs.report.ReportTables.FiniteSizePoint;
 /**
  * The phase diagram: per n a panel in the (alpha, m0) plane with the theory's basin boundary m0_c(alpha; T)
  * as a line per horizon T of the ladder (grey, darker as T grows; the largest T thick black, so the ladder is seen
- * converging), the simulation's m0_c per N as points with their 95% intervals (the N ladder, each N shifted slightly
+ * converging) and its T -&gt; infinity extrapolation dashed black where phase_diagram/ has it, the simulation's m0_c per N as points with their 95% intervals (the N ladder, each N shifted slightly
  * sideways so that the sizes at one load stay apart), their finite-size
  * extrapolation to N = infinity (black diamonds with intervals, from finite_size/), and alpha_c as a dashed
  * vertical line (theory at the largest T), a dash-dotted one (theory extrapolated to T = infinity) and a dotted one
@@ -58,7 +58,7 @@ final class PhaseDiagramFigure {
 
     private static List<BoundaryPoint> scaled(List<BoundaryPoint> points, double f) {
         return points.stream().map(p -> new BoundaryPoint(p.n(), p.source(), p.neurons(), p.alpha() * f, p.m0c(), p.lower(),
-                p.upper(), p.steps())).toList();
+                p.upper(), p.steps(), p.extrapolated())).toList();
     }
 
     private static CapacityValue scaled(CapacityValue c, double f) {
@@ -150,9 +150,14 @@ final class PhaseDiagramFigure {
 
     private static void addTheory(XYChart chart, int n, List<BoundaryPoint> points) {
         TreeMap<Integer, List<BoundaryPoint>> byHorizon = new TreeMap<>();
+        List<BoundaryPoint> limit = new ArrayList<>();
         for (BoundaryPoint p : points) {
             if (p.n() == n && p.source().equals("theory") && Double.isFinite(p.m0c())) {
-                byHorizon.computeIfAbsent(p.steps(), k -> new ArrayList<>()).add(p);
+                if (p.extrapolated()) {
+                    limit.add(p);
+                } else {
+                    byHorizon.computeIfAbsent(p.steps(), k -> new ArrayList<>()).add(p);
+                }
             }
         }
         int k = 0;
@@ -169,6 +174,14 @@ final class PhaseDiagramFigure {
             s.setLineColor(new java.awt.Color(grey, grey, grey));
             s.setLineStyle(Panels.stroke(last ? 2.5f : 1.2f, false));
             k++;
+        }
+        if (!limit.isEmpty()) {
+            limit.sort(Comparator.comparingDouble(BoundaryPoint::alpha));
+            XYSeries s = chart.addSeries("theory m0_c, T -> inf", limit.stream().mapToDouble(BoundaryPoint::alpha).toArray(),
+                    limit.stream().mapToDouble(BoundaryPoint::m0c).toArray());
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(java.awt.Color.BLACK);
+            s.setLineStyle(Panels.stroke(1.5f, true));
         }
     }
 

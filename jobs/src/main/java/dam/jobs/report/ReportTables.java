@@ -47,9 +47,18 @@ public final class ReportTables {
     public record ConvergencePoint(int n, int neurons, double alpha, double m0, double mean, double standardError, long count) {
     }
 
-    /** A basin-boundary point of the phase diagram; neurons is null for theory. */
+    /**
+     * A basin-boundary point of the phase diagram; neurons is null for theory; steps 0 where the table has no horizon,
+     * and on a theory point extrapolated to T -&gt; infinity (extrapolated true).
+     */
     public record BoundaryPoint(int n, String source, Integer neurons, double alpha, double m0c, double lower, double upper,
-                                int steps) {
+                                int steps, boolean extrapolated) {
+
+        /** A point at horizon steps (not extrapolated). */
+        public BoundaryPoint(int n, String source, Integer neurons, double alpha, double m0c, double lower, double upper,
+                             int steps) {
+            this(n, source, neurons, alpha, m0c, lower, upper, steps, false);
+        }
     }
 
     /**
@@ -223,7 +232,8 @@ public final class ReportTables {
         for (Row r : table.collectAsList()) {
             Integer neurons = r.isNullAt(r.fieldIndex("neurons")) ? null : intOf(r, "neurons");
             points.add(new BoundaryPoint(intOf(r, "n"), r.getAs("source"), neurons, doubleOf(r, "alpha"),
-                    nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi"), optionalInt(r, "steps")));
+                    nullableDouble(r, "m0c"), nullableDouble(r, "m0c_lo"), nullableDouble(r, "m0c_hi"), optionalInt(r, "steps"),
+                    has(r, "steps") && r.isNullAt(r.fieldIndex("steps"))));
         }
         return points;
     }

@@ -79,12 +79,25 @@ class PhaseDiagramJobTest {
 
         List<Row> phase = spark.read().parquet(dir(c).resolve("phase_diagram").toString())
                 .select("n", "source", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "steps").collectAsList();
+        List<Row> limits = phase.stream().filter(r -> r.isNullAt(7)).toList();
+        phase = phase.stream().filter(r -> !r.isNullAt(7)).toList();
         assertEquals(List.of(4, 5, 6, 8), phase.stream().map(r -> r.getInt(7)).distinct().sorted().toList());
+        // The T -> infinity rows (steps null): theory only, at most one per (n, alpha), only where all four horizons
+        // have a boundary, m0c inside its interval where that is bounded.
+        for (Row r : limits) {
+            assertEquals("theory", r.getString(1), r.toString());
+            assertEquals(4, phase.stream().filter(p -> p.getInt(0) == r.getInt(0) && p.getDouble(3) == r.getDouble(3)
+                    && !p.isNullAt(4)).count(), r.toString());
+            assertTrue(!r.isNullAt(4) && (r.isNullAt(5) || r.getDouble(5) <= r.getDouble(4))
+                    && (r.isNullAt(6) || r.getDouble(4) <= r.getDouble(6)), r.toString());
+        }
+        assertEquals(limits.size(), limits.stream().map(r -> r.getInt(0) + " " + r.getDouble(3)).distinct().count());
+        assertTrue(!limits.isEmpty(), "some load has a boundary at every horizon");
         phase = phase.stream().filter(r -> r.getInt(7) == 8).toList();
         // Theory: 4 loads below alpha_c plus the sweep's (distinct) ones: 2 at n = 2, 1 at n = 3 (by-n).
         long theory = phase.stream().filter(r -> r.getString(1).equals("theory")).count();
         long simulation = phase.stream().filter(r -> r.getString(1).equals("simulation")).count();
-        assertEquals(outcome.theoryPoints(), 4 * theory, "one row per load and horizon");
+        assertEquals(outcome.theoryPoints(), 4 * theory + limits.size(), "one row per load and horizon, and the limits");
         assertTrue(theory >= 2 * 4 && theory <= 4 + 2 + 4 + 1, "theory rows " + theory);
         List<Double> loadsOfThree = phase.stream().filter(r -> r.getInt(0) == 3 && r.getString(1).equals("theory"))
                 .map(r -> r.getDouble(3)).toList();

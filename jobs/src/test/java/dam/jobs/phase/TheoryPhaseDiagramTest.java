@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 import dam.core.analysis.BasinBoundary;
+import dam.core.analysis.HorizonExtrapolation;
+import dam.core.analysis.LadderBisection;
 
 class TheoryPhaseDiagramTest {
 
@@ -58,6 +60,58 @@ class TheoryPhaseDiagramTest {
         double spread = Math.pow(0.004, 2) / 2 / 2; // sample variance of (0.151, 0.155) over 2 seeds
         double bisection = 0.002 / Math.sqrt(12);
         assertEquals(Math.sqrt(spread + bisection * bisection), c.se(), 1e-12);
+    }
+
+    @Test
+    void aBoundaryLadderOfKnownFormExtrapolatesToItsLimitInAnExtrapolatedRow() {
+        // m0_c(T) = 0.35 + 0.5 T^-0.7, bisected to within 0.004 around the true value at each horizon
+        int[] horizons = {20, 40, 80, 160, 320, 640};
+        List<LadderBisection.Bracket> brackets = new java.util.ArrayList<>();
+        for (int i = 0; i < horizons.length; i++) {
+            double m0c = 0.35 + 0.5 * Math.pow(horizons[i], -0.7);
+            double offset = 0.0015 * (i % 2 == 0 ? 1 : -1); // the truth is not the midpoint
+            brackets.add(new LadderBisection.Bracket(horizons[i], m0c - 0.002 + offset, m0c + 0.002 + offset, 0));
+        }
+        HorizonExtrapolation fit = TheoryPhaseDiagram.extrapolateBoundary(brackets);
+        assertTrue(fit.lower() <= 0.35 && 0.35 <= fit.upper(), fit.toString());
+        assertTrue(fit.upper() - fit.lower() < 0.05, fit.toString());
+        assertEquals(0.004 / Math.sqrt(12), fit.sigmas()[0], 1e-15, "capacity/'s error model: bracket width / sqrt(12)");
+        assertEquals(horizons.length - 3, fit.dof());
+
+        Row r = PhaseDiagramTables.extrapolatedTheoryRow(2, 0.1, fit);
+        assertEquals("theory", r.getString(1));
+        assertTrue(r.isNullAt(2) && r.isNullAt(7), "no neurons, steps null: " + r);
+        assertEquals(0.1, r.getDouble(3));
+        assertEquals(fit.limit(), r.getDouble(4));
+        assertEquals(fit.lower(), r.getDouble(5));
+        assertEquals(fit.upper(), r.getDouble(6));
+    }
+
+    @Test
+    void aBoundaryRisingOutOfTheRangeOfM0HasNoLimitAndAnIntervalIsClippedToIt() {
+        // m0_c(T) = 1.3 - 2 T^-0.5: at T -> infinity above 1, no m0 retrieves (a load above alpha_c(infinity))
+        int[] horizons = {20, 40, 80, 160};
+        List<LadderBisection.Bracket> rising = new java.util.ArrayList<>();
+        List<LadderBisection.Bracket> flat = new java.util.ArrayList<>();
+        for (int steps : horizons) {
+            double m0c = 1.3 - 2 * Math.pow(steps, -0.5);
+            rising.add(new LadderBisection.Bracket(steps, m0c - 0.002, m0c + 0.002, 0));
+            flat.add(new LadderBisection.Bracket(steps, 0.148, 0.152, 0));
+        }
+        assertNull(TheoryPhaseDiagram.extrapolateBoundary(rising));
+        // A flat ladder does not bound the limit (a T^-b with small b drifts anywhere): the interval is [0, 1].
+        HorizonExtrapolation fit = TheoryPhaseDiagram.extrapolateBoundary(flat);
+        Row r = PhaseDiagramTables.extrapolatedTheoryRow(3, 0.05, fit);
+        assertEquals(0.15, r.getDouble(4), 1e-9);
+        assertTrue(r.getDouble(5) >= 0 && r.getDouble(6) <= 1 && r.getDouble(5) <= 0.15 && r.getDouble(6) >= 0.15, r.toString());
+    }
+
+    @Test
+    void aBoundaryFoundAtFewerThanFourHorizonsIsNotExtrapolated() {
+        List<LadderBisection.Bracket> brackets = List.of(new LadderBisection.Bracket(20, 0.40, 0.41, 0),
+                new LadderBisection.Bracket(40, 0.42, 0.43, 0), new LadderBisection.Bracket(80, 0.43, 0.44, 0),
+                new LadderBisection.Bracket(160, 0.99, Double.NaN, 0)); // no failure up to m0 = 1 at T = 160
+        assertNull(TheoryPhaseDiagram.extrapolateBoundary(brackets));
     }
 
     @Test
