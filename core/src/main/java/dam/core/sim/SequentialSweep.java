@@ -20,6 +20,13 @@ package dam.core.sim;
  * wrapping long arithmetic from the byte slices, exact because sum_mu |a(b_mu)| + |D| is kept exactly and checked
  * below 2^63 after every flip (else ArithmeticException naming n and N).
  *
+ * <p>Skipping settled neurons. Whether neuron i flips is a function of the state alone, so a neuron whose field was
+ * computed without a flip at the current state needs no second look until some neuron flips: the sweeper numbers
+ * the states it passes through ({@code version}, one more at every flip or change from outside) and skips a neuron
+ * checked at the current number. This changes no trajectory; it saves the fields of the neurons that the previous
+ * sweep checked after its last flip and that come before the first flip of this one (most of the last sweeps of a
+ * trial, the final flip-free one in particular).
+ *
  * <p>A sweep that starts from the state the previous sweep ended in reuses its overlaps. Holds scratch buffers:
  * use one instance per thread.
  */
@@ -52,6 +59,8 @@ public final class SequentialSweep {
     private final long[] sums = new long[3]; // A, W, D
     private final long[] last;         // the state the last int-lane sweep ended in (its b, a, sums are current)
     private boolean current;
+    private final long[] checkedAt;    // per neuron: the state number at which its field last showed no flip
+    private long version = 1;          // the number of the current state (checkedAt starts below it)
     int longPathAfterFlips = Integer.MAX_VALUE; // tests: continue on the long path after this many flips
 
     // The long path.
@@ -87,6 +96,7 @@ public final class SequentialSweep {
         this.b = ops == null ? null : new int[64 * blocks];
         this.a = ops == null ? null : new int[64 * blocks];
         this.last = new long[words];
+        this.checkedAt = new long[N];
         if (ops != null) {
             for (int t = 0; t < 64; t++) {
                 slot[t] = ops.slot(t);
@@ -168,6 +178,7 @@ public final class SequentialSweep {
                 sumB += overlap;
             }
             refresh(-1, 0);
+            version++;
         }
         current = false;
         if (sums[1] >= WIDTH_LIMIT || longPathAfterFlips == 0) {
@@ -177,6 +188,9 @@ public final class SequentialSweep {
         int flips = 0;
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
+            if (checkedAt[i] == version) {
+                continue;
+            }
             int spin = States.spin(sigma, 0, i);
             long sumA = sums[0];
             long low = (sumA - sums[1]) / 2; // the sum of the negative a(b_mu): S_i lies in [low, low + W]
@@ -184,9 +198,11 @@ public final class SequentialSweep {
             long h = 2 * s - sumA + spin * sums[2];
             int sign = Long.signum(h);
             if (sign == 0 || sign == spin) {
+                checkedAt[i] = version;
                 continue;
             }
             flips++;
+            version++;
             sigma[i >>> 6] ^= 1L << i;
             refresh(i, sign);
             if (sums[1] >= WIDTH_LIMIT || flips >= longPathAfterFlips) {
