@@ -11,6 +11,7 @@ import dam.core.sim.ParallelStep;
 import dam.core.sim.PatternMatrix;
 import dam.core.sim.Seeds;
 import dam.core.sim.SequentialSweep;
+import dam.core.sim.TrialRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -487,7 +488,7 @@ public final class StepThroughput {
                 fresh = false;
                 sweepsThisTrial = 0;
             }
-            randomPermutation(order, rng);
+            TrialRunner.randomPermutation(order, rng);
             int f = sequential.sweep(sigma, order);
             sweeps++;
             flips += f;
@@ -498,18 +499,6 @@ public final class StepThroughput {
                 trialSweeps += sweepsThisTrial;
             }
             return 1;
-        }
-
-        private static void randomPermutation(int[] order, UniformRandomProvider rng) {
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
         }
     }
 }

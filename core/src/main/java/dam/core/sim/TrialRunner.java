@@ -297,7 +297,7 @@ public final class TrialRunner {
     }
 
     /** Fills order with a uniformly random permutation of 0 .. N-1 (Fisher-Yates from the identity). */
-    static void randomPermutation(int[] order, UniformRandomProvider rng) {
+    public static void randomPermutation(int[] order, UniformRandomProvider rng) {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
