@@ -28,6 +28,32 @@ interface ColumnOps {
     void update(long[] cols, int from, int blocks, int s, int[] b, int[] a,
                 IntPolynomial polyA, IntPolynomial polyD, boolean aOnly, int maxAbs, long[] sums);
 
+    /**
+     * True if {@link #dotQuarterSquares} and {@link #updateQuarterSquares} are implemented. The packed layout: int
+     * {@code pairs[32k + 16r + l]} (r in {0, 1}, l below 16) holds, as two 16-bit halves, the values of the entries
+     * 64k + 16r + l (low half) and 64k + 16(r + 2) + l (high half) of the per-pattern arrays.
+     */
+    boolean hasQuarterSquares();
+
+    /**
+     * The sum of the 16-bit values of {@code pairs} (packed as {@link #hasQuarterSquares} describes) over the
+     * entries 64k + slot(t) with bit t of cols[from + k] set, k below blocks, modulo 2^32.
+     */
+    int dotQuarterSquares(long[] cols, int from, int blocks, int[] pairs);
+
+    /**
+     * After neuron j turned to s (column cols[from ..]; s = 0: none, a refresh): b += 2 s xi_j^mu, then the quarter
+     * square q = (b^2 - parity) / 4 of every entry (parity = N mod 2, so that b^2 = 4 q + parity exactly) packed
+     * into pairs, clamped to {@link #QUARTER_SQUARE_MAX}. Writes the sum of the clamped values over all 64 blocks x
+     * 64 entries to sums[0], the indices of the entries whose q exceeds the maximum (ascending) to outliers as far
+     * as it has room, and returns their number. |b| must stay below 46341.
+     */
+    int updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs,
+                             int[] outliers, long[] sums);
+
+    /** The largest quarter square a 16-bit half holds (two of them add without a carry into the next half). */
+    int QUARTER_SQUARE_MAX = 32767;
+
     /** A short name for logs. */
     String describe();
 }

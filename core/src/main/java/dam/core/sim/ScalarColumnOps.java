@@ -51,6 +51,59 @@ final class ScalarColumnOps implements ColumnOps {
     }
 
     @Override
+    public boolean hasQuarterSquares() {
+        return true;
+    }
+
+    @Override
+    public int dotQuarterSquares(long[] cols, int from, int blocks, int[] pairs) {
+        int sum = 0;
+        for (int k = 0; k < blocks; k++) {
+            long x = cols[from + k];
+            while (x != 0) {
+                sum += quarterSquare(pairs, 64 * k + Long.numberOfTrailingZeros(x));
+                x &= x - 1;
+            }
+        }
+        return sum;
+    }
+
+    /** The 16-bit value of entry {@code at} in the packed layout of {@link ColumnOps#hasQuarterSquares}. */
+    static int quarterSquare(int[] pairs, int at) {
+        int inBlock = at & 63;
+        int word = pairs[(at - inBlock) / 2 + 16 * ((inBlock >> 4) & 1) + (inBlock & 15)];
+        return (word >>> (16 * (inBlock >> 5))) & 0xFFFF;
+    }
+
+    @Override
+    public int updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs,
+                                    int[] outliers, long[] sums) {
+        long sum = 0;
+        int count = 0;
+        java.util.Arrays.fill(pairs, 0, 32 * blocks, 0);
+        for (int k = 0; k < blocks; k++) {
+            long x = cols[from + k];
+            for (int t = 0; t < 64; t++) {
+                int at = 64 * k + t;
+                int bv = b[at] + ((x >>> t & 1L) != 0 ? 2 * s : -2 * s);
+                b[at] = bv;
+                int q = (bv * bv - parity) >>> 2;
+                if (q > QUARTER_SQUARE_MAX) {
+                    if (count < outliers.length) {
+                        outliers[count] = at;
+                    }
+                    count++;
+                    q = QUARTER_SQUARE_MAX;
+                }
+                pairs[32 * k + 16 * ((t >> 4) & 1) + (t & 15)] |= q << (16 * (t >> 5));
+                sum += q;
+            }
+        }
+        sums[0] = sum;
+        return count;
+    }
+
+    @Override
     public String describe() {
         return "scalar";
     }

@@ -60,6 +60,17 @@ public final class SequentialSweep {
     private final long[] last;         // the state the last int-lane sweep ended in (its b, a, sums are current)
     private boolean current;
     private final long[] checkedAt;    // per neuron: the state number at which its field last showed no flip
+    // The quarter-square path (a = slope b^2 + intercept: n = 3), see the class comment.
+    private final boolean quarterSquares; // the path is possible for these coefficients and lanes
+    private boolean packed;              // pairs, outliers and excess are current (a is not)
+    private final int parity;            // N mod 2: b^2 = 4 q + parity
+    private final int[] pairs;           // the quarter squares q(b_mu) clamped to 16 bits, packed (ColumnOps)
+    private final int[] outliers;        // the entries whose q exceeds the clamp
+    private final long[] excess;         // their q minus the clamp
+    private int outlierCount;
+    private final int[] ones;            // per neuron: the number of patterns with xi_i^mu = +1
+    private final int[] bitOfSlot = new int[64];
+    int outlierCapacity = 32;            // more outliers than this: the int-lane path (tests lower it)
     private long version = 1;          // the number of the current state (checkedAt starts below it)
     int longPathAfterFlips = Integer.MAX_VALUE; // tests: continue on the long path after this many flips
 
@@ -113,6 +124,28 @@ public final class SequentialSweep {
         for (int mu = p; mu < 64 * blocks; mu++) {
             padding[mu - p] = index(mu);
         }
+        this.parity = N & 1;
+        if (b != null) {
+            for (int at : padding) {
+                b[at] = parity; // every entry holds an overlap of N's parity, so b^2 = 4 q + parity
+            }
+        }
+        this.quarterSquares = ops != null && ops.hasQuarterSquares() && aNonNegative && dLinear && polyA.linear()
+                && polyA.inSquare() && polyA.slope() > 0;
+        this.pairs = quarterSquares ? new int[32 * blocks] : null;
+        this.outliers = new int[64];
+        this.excess = new long[outliers.length];
+        this.ones = new int[N];
+        if (columnSum != null) {
+            for (int i = 0; i < N; i++) {
+                ones[i] = (columnSum[i] + p) / 2;
+            }
+        }
+        if (ops != null) {
+            for (int t = 0; t < 64; t++) {
+                bitOfSlot[slot[t]] = t;
+            }
+        }
     }
 
     /**
@@ -156,6 +189,11 @@ public final class SequentialSweep {
         return out;
     }
 
+    /** Tests: the number of outliers of the packed quarter squares after the last update (0 off that path). */
+    int outliers() {
+        return packed ? outlierCount : 0;
+    }
+
     /** The lanes this sweeper runs on. */
     public Lanes lanes() {
         return lanes;
@@ -170,16 +208,7 @@ public final class SequentialSweep {
         if (ops == null) {
             return longSweep(sigma, order, 0);
         }
-        if (!current || States.distance(sigma, 0, last, 0, words) != 0) {
-            sumB = 0;
-            for (int mu = 0; mu < p; mu++) {
-                int overlap = xi.overlap(mu, sigma, 0);
-                b[index(mu)] = overlap;
-                sumB += overlap;
-            }
-            refresh(-1, 0);
-            version++;
-        }
+        moveTo(sigma);
         current = false;
         if (sums[1] >= WIDTH_LIMIT || longPathAfterFlips == 0) {
             return longSweep(sigma, order, 0);
@@ -192,11 +221,7 @@ public final class SequentialSweep {
                 continue;
             }
             int spin = States.spin(sigma, 0, i);
-            long sumA = sums[0];
-            long low = (sumA - sums[1]) / 2; // the sum of the negative a(b_mu): S_i lies in [low, low + W]
-            long s = low + Integer.toUnsignedLong(ops.dot(cols, i * blocks, blocks, a) - (int) low);
-            long h = 2 * s - sumA + spin * sums[2];
-            int sign = Long.signum(h);
+            int sign = Long.signum(field(cols, i, spin));
             if (sign == 0 || sign == spin) {
                 checkedAt[i] = version;
                 continue;
@@ -214,6 +239,48 @@ public final class SequentialSweep {
         return flips;
     }
 
+    /** Makes b, a (or the packed quarter squares) and the sums those of state sigma, unless they already are. */
+    private void moveTo(long[] sigma) {
+        if (!current || States.distance(sigma, 0, last, 0, words) != 0) {
+            sumB = 0;
+            for (int mu = 0; mu < p; mu++) {
+                int overlap = xi.overlap(mu, sigma, 0);
+                b[index(mu)] = overlap;
+                sumB += overlap;
+            }
+            packed = quarterSquares;
+            refresh(-1, 0);
+            version++;
+        }
+    }
+
+    /** The field h_i = 2 S_i - A + sigma_i D on the int lanes (packed or not), exact while W is below 2^32. */
+    private long field(long[] cols, int i, int spin) {
+        long sumA = sums[0];
+        long s;
+        if (packed) {
+            s = packedSum(cols, i);
+        } else {
+            long low = (sumA - sums[1]) / 2; // the sum of the negative a(b_mu): S_i lies in [low, low + W]
+            s = low + Integer.toUnsignedLong(ops.dot(cols, i * blocks, blocks, a) - (int) low);
+        }
+        return 2 * s - sumA + spin * sums[2];
+    }
+
+    /**
+     * Tests: the field of neuron i at state sigma as a sweep computes it on the int lanes, or null where a sweep
+     * would take the long path (coefficients beyond an int, or W at least 2^32).
+     */
+    Long fieldAt(long[] sigma, int i) {
+        if (ops == null) {
+            return null;
+        }
+        moveTo(sigma);
+        System.arraycopy(sigma, 0, last, 0, words);
+        current = true;
+        return sums[1] >= WIDTH_LIMIT ? null : field(xi.columns(), i, States.spin(sigma, 0, i));
+    }
+
     /**
      * After neuron j turned to s (j = -1, s = 0: no flip), b_mu += 2 s xi_j^mu, then a, A, W and D from b. The
      * padding entries (zero bits in every column, so they never enter a field) are taken out of the sums and reset
@@ -223,13 +290,29 @@ public final class SequentialSweep {
      */
     private void refresh(int j, int s) {
         boolean derived = aNonNegative && dLinear;
-        ops.update(xi.columns(), Math.max(j, 0) * blocks, blocks, s, b, a, polyA, polyD, derived, maxAbs, sums);
-        for (int at : padding) {
-            sums[0] -= a[at];
-            sums[1] -= Math.abs(a[at]);
-            sums[2] -= polyD.at(b[at]);
-            b[at] = 0;
-            a[at] = polyA.at(0);
+        int from = Math.max(j, 0) * blocks;
+        if (packed) {
+            outlierCount = ops.updateQuarterSquares(xi.columns(), from, blocks, s, parity, b, pairs, outliers, sums);
+            long sumQ = sums[0];
+            for (int at : padding) {
+                sumQ -= quarterSquare(b[at]); // small: padding b is parity +-2 (its half in pairs is never read)
+                b[at] = parity;
+            }
+            if (outlierCount <= Math.min(outlierCapacity, outliers.length)) {
+                for (int o = 0; o < outlierCount; o++) {
+                    excess[o] = quarterSquare(b[outliers[o]]) - ColumnOps.QUARTER_SQUARE_MAX;
+                    sumQ += excess[o];
+                }
+                // sum_mu a(b_mu) = sum_mu (4 slope q_mu + slope parity + intercept)
+                sums[0] = 4L * polyA.slope() * sumQ + ((long) polyA.slope() * parity + polyA.intercept()) * p;
+            } else {
+                packed = false; // too many outliers: a from b on the int lanes (s = 0 leaves b as it is)
+                ops.update(xi.columns(), 0, blocks, 0, b, a, polyA, polyD, derived, maxAbs, sums);
+                padding();
+            }
+        } else {
+            ops.update(xi.columns(), from, blocks, s, b, a, polyA, polyD, derived, maxAbs, sums);
+            padding();
         }
         if (derived) {
             if (j >= 0) {
@@ -238,6 +321,41 @@ public final class SequentialSweep {
             sums[1] = sums[0];
             sums[2] = polyD.slope() * sumB + (long) polyD.intercept() * p;
         }
+    }
+
+    /**
+     * Takes the padding entries (zero bits in every column, so they never enter a field) out of the sums after an
+     * int-lane update and resets them to b = parity: an overlap N neurons can produce, so |a| and |d| stay within
+     * maxAbs.
+     */
+    private void padding() {
+        for (int at : padding) {
+            sums[0] -= a[at];
+            sums[1] -= Math.abs(a[at]);
+            sums[2] -= polyD.at(b[at]);
+            b[at] = parity;
+            a[at] = polyA.at(parity);
+        }
+    }
+
+    /** (b^2 - parity) / 4, exact. */
+    private long quarterSquare(int overlap) {
+        return ((long) overlap * overlap - parity) >> 2;
+    }
+
+    /**
+     * S_i = sum of a(b_mu) over the patterns with xi_i^mu = +1 from the packed quarter squares: their clamped sum lies
+     * in [0, 2^32) (it is at most A / (4 slope), and A = W is below 2^32 here), the outliers add their excess.
+     */
+    private long packedSum(long[] cols, int i) {
+        long q = Integer.toUnsignedLong(ops.dotQuarterSquares(cols, i * blocks, blocks, pairs));
+        for (int o = 0; o < outlierCount; o++) {
+            int at = outliers[o];
+            if ((cols[i * blocks + (at >>> 6)] >>> bitOfSlot[at & 63] & 1L) != 0) {
+                q += excess[o];
+            }
+        }
+        return 4L * polyA.slope() * q + ((long) polyA.slope() * parity + polyA.intercept()) * ones[i];
     }
 
     /**

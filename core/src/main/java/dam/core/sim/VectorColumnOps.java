@@ -2,6 +2,7 @@ package dam.core.sim;
 
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -23,6 +24,8 @@ final class VectorColumnOps implements ColumnOps {
     private static final int Q = 64 / L;           // int vectors per 64-bit column word
     private static final int[] SHIFTS = new int[64]; // SHIFTS[q L + l]: left shift bringing lane l's bit to bit 31
     private static final int[] SLOT = new int[64];   // SLOT[t]: index in the block of the pattern of bit t
+    private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_PREFERRED;
+    private static final short[] SHORT_SHIFTS = new short[64]; // [32 r + j]: left shift bringing short lane j's bit to bit 15
 
     static {
         for (int q = 0; q < Q; q++) {
@@ -30,6 +33,14 @@ final class VectorColumnOps implements ColumnOps {
                 int bitInHalf = (L / 2) * q + (l >> 1);
                 SHIFTS[q * L + l] = 31 - bitInHalf;
                 SLOT[32 * (l & 1) + bitInHalf] = q * L + l;
+            }
+        }
+        // A word read as 32 short lanes: lane j holds bits 16 (j mod 4) .. + 15. Short vector r of a block takes bit
+        // 16 (j mod 4) + 8 r + floor(j / 4) in lane j; lanes 2l and 2l + 1 are the halves of int lane l, whose bits
+        // are those of entries 16 r + l and 16 (r + 2) + l in the SLOT order: the packed layout of ColumnOps.
+        for (int r = 0; r < 2; r++) {
+            for (int j = 0; j < 32; j++) {
+                SHORT_SHIFTS[32 * r + j] = (short) (15 - (8 * r + (j >> 2)));
             }
         }
     }
@@ -245,6 +256,101 @@ final class VectorColumnOps implements ColumnOps {
             sum += x;
         }
         return sum;
+    }
+
+    @Override
+    public boolean hasQuarterSquares() {
+        return Q == 4 && SHORTS.length() == 32;
+    }
+
+    /**
+     * Two short vectors of lane masks per column word, ANDed with the packed values and added as int lanes: a lane
+     * pair sum y = lo + 2^16 hi has no carry between its halves (each half at most 2 x 32767), so the sum of the
+     * halves is sum y - 65535 sum (y &gt;&gt;&gt; 16), modulo 2^32. Three vector operations per 16 patterns where the
+     * int lanes take four (measured 1.5x faster, bench/README.md).
+     */
+    @Override
+    public int dotQuarterSquares(long[] cols, int from, int blocks, int[] pairs) {
+        ShortVector shifts0 = ShortVector.fromArray(SHORTS, SHORT_SHIFTS, 0);
+        ShortVector shifts1 = ShortVector.fromArray(SHORTS, SHORT_SHIFTS, 32);
+        IntVector sum = IntVector.zero(INTS);
+        IntVector high = IntVector.zero(INTS);
+        for (int k = 0; k < blocks; k++) {
+            ShortVector word = LongVector.broadcast(LONGS, cols[from + k]).reinterpretAsShorts();
+            IntVector m0 = word.lanewise(VectorOperators.LSHL, shifts0).lanewise(VectorOperators.ASHR, 15)
+                    .reinterpretAsInts().and(IntVector.fromArray(INTS, pairs, 32 * k));
+            IntVector m1 = word.lanewise(VectorOperators.LSHL, shifts1).lanewise(VectorOperators.ASHR, 15)
+                    .reinterpretAsInts().and(IntVector.fromArray(INTS, pairs, 32 * k + 16));
+            IntVector y = m0.add(m1);
+            sum = sum.add(y);
+            high = high.add(y.lanewise(VectorOperators.LSHR, 16));
+        }
+        return sum.reduceLanes(VectorOperators.ADD) - 65535 * high.reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * The block's four int vectors of b give four of quarter squares, packed in pairs; a block holding an outlier
+     * (flagged by one comparison of the four ORed together) is listed by a scalar pass after the loop, so no branch
+     * sits inside it.
+     */
+    @Override
+    public int updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs,
+                                    int[] outliers, long[] sums) {
+        IntVector s0 = IntVector.fromArray(INTS, SHIFTS, 0);
+        IntVector s1 = IntVector.fromArray(INTS, SHIFTS, L);
+        IntVector s2 = IntVector.fromArray(INTS, SHIFTS, 2 * L);
+        IntVector s3 = IntVector.fromArray(INTS, SHIFTS, 3 * L);
+        IntVector plus = IntVector.broadcast(INTS, 4 * s);  // b += -2s + (4s where xi = +1)
+        IntVector minus = IntVector.broadcast(INTS, -2 * s);
+        IntVector max = IntVector.broadcast(INTS, QUARTER_SQUARE_MAX);
+        boolean[] flagged = new boolean[blocks];
+        long sum = 0;
+        int blocksPerFlush = 1 << 13; // 4 x 32767 per block and lane: no int overflow within a flush
+        int[] lanes = new int[L];
+        for (int k0 = 0; k0 < blocks; k0 += blocksPerFlush) {
+            IntVector acc = IntVector.zero(INTS);
+            int k1 = Math.min(blocks, k0 + blocksPerFlush);
+            for (int k = k0; k < k1; k++) {
+                IntVector word = LongVector.broadcast(LONGS, cols[from + k]).reinterpretAsInts();
+                int base = 64 * k;
+                IntVector q0 = quarterSquares(word, s0, plus, minus, parity, b, base);
+                IntVector q1 = quarterSquares(word, s1, plus, minus, parity, b, base + L);
+                IntVector q2 = quarterSquares(word, s2, plus, minus, parity, b, base + 2 * L);
+                IntVector q3 = quarterSquares(word, s3, plus, minus, parity, b, base + 3 * L);
+                flagged[k] = q0.or(q1).or(q2).or(q3).compare(VectorOperators.GT, max).anyTrue();
+                q0 = q0.min(max);
+                q1 = q1.min(max);
+                q2 = q2.min(max);
+                q3 = q3.min(max);
+                q0.or(q2.lanewise(VectorOperators.LSHL, 16)).intoArray(pairs, 32 * k);
+                q1.or(q3.lanewise(VectorOperators.LSHL, 16)).intoArray(pairs, 32 * k + 16);
+                acc = acc.add(q0.add(q1)).add(q2.add(q3));
+            }
+            sum += sumLanes(acc, lanes);
+        }
+        sums[0] = sum;
+        int count = 0;
+        for (int k = 0; k < blocks; k++) {
+            if (flagged[k]) {
+                for (int at = 64 * k; at < 64 * k + 64; at++) {
+                    if ((b[at] * b[at] - parity) >>> 2 > QUARTER_SQUARE_MAX) {
+                        if (count < outliers.length) {
+                            outliers[count] = at;
+                        }
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /** b += 2 s xi for the 16 entries at {@code at} (stored), returning their quarter squares (b^2 - parity) / 4. */
+    private static IntVector quarterSquares(IntVector word, IntVector shifts, IntVector plus, IntVector minus,
+                                            int parity, int[] b, int at) {
+        IntVector bv = IntVector.fromArray(INTS, b, at).add(laneMask(word, shifts).and(plus)).add(minus);
+        bv.intoArray(b, at);
+        return bv.mul(bv).sub(parity).lanewise(VectorOperators.LSHR, 2);
     }
 
     @Override

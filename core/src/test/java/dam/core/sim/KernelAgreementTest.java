@@ -130,11 +130,14 @@ class KernelAgreementTest {
             SequentialSweep vector = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
             SequentialSweep longPath = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
             longPath.longPathAfterFlips = 0; // every field on the long path
+            SequentialSweep intLanes = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
+            intLanes.outlierCapacity = -1; // never the quarter squares (n = 3)
             for (int[] s0 : initialStates(xi, 5L * N + p)) {
                 int[] expected = s0;
                 long[] sigma = States.pack(s0);
                 long[] sigmaVector = sigma.clone();
                 long[] sigmaLong = sigma.clone();
+                long[] sigmaInt = sigma.clone();
                 int[] order = new int[N];
                 for (int t = 0; t < 3; t++) {
                     TrialRunner.randomPermutation(order, orderRng);
@@ -155,6 +158,8 @@ class KernelAgreementTest {
                     assertArrayEquals(expected, States.unpack(sigmaVector, 0, N), "vector " + where);
                     assertEquals(flips, longPath.sweep(sigmaLong, order), "long flips " + where);
                     assertArrayEquals(expected, States.unpack(sigmaLong, 0, N), "long " + where);
+                    assertEquals(flips, intLanes.sweep(sigmaInt, order), "int lanes flips " + where);
+                    assertArrayEquals(expected, States.unpack(sigmaInt, 0, N), "int lanes " + where);
                     sweeps++;
                 }
             }
@@ -168,7 +173,12 @@ class KernelAgreementTest {
         // Columns of many words (p up to 3000), N past whole vectors, the int lanes' chunked sums, and a switch to
         // the long path in the middle of a sweep (as when W reaches 2^32). The long path is checked against the
         // reference above.
-        int[][] cases = {{3, 130, 3000}, {2, 600, 400}, {4, 70, 2500}, {5, 40, 1500}, {3, 512, 700}};
+        // n = 3 runs on packed quarter squares: N = 512 and 1025 near the pattern hold outliers (|b| > 362), N = 401
+        // crosses the clamp; the same sweepers with no room for outliers (switching to the int lanes when the first
+        // appears, in the middle of a sweep) and without the quarter squares at all.
+        int[][] cases = {{3, 130, 3000}, {2, 600, 400}, {4, 70, 2500}, {5, 40, 1500}, {3, 512, 700}, {3, 401, 900},
+            {3, 1025, 300}};
+        int outliersSeen = 0;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5);
         for (int[] c : cases) {
             int n = c[0], N = c[1], p = c[2];
@@ -179,6 +189,12 @@ class KernelAgreementTest {
             SequentialSweep scalar = new SequentialSweep(xi, coefficients, Lanes.SCALAR);
             SequentialSweep vector = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
             SequentialSweep switching = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
+            SequentialSweep noRoom = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
+            noRoom.outlierCapacity = 0;
+            SequentialSweep intLanes = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
+            intLanes.outlierCapacity = -1;
+            SequentialSweep scalarNoRoom = new SequentialSweep(xi, coefficients, Lanes.SCALAR);
+            scalarNoRoom.outlierCapacity = 0;
             int[] order = new int[N];
             int moved = 0;
             for (double m0 : new double[] {0.9, 0.4, 0.0}) {
@@ -187,6 +203,8 @@ class KernelAgreementTest {
                 long[] sigmaScalar = expected.clone();
                 long[] sigmaVector = expected.clone();
                 long[] sigmaSwitching = expected.clone();
+                long[][] others = {expected.clone(), expected.clone(), expected.clone()};
+                SequentialSweep[] otherSweepers = {noRoom, intLanes, scalarNoRoom};
                 for (int t = 0; t < 3; t++) {
                     TrialRunner.randomPermutation(order, rng);
                     int flips = longPath.sweep(expected, order);
@@ -199,10 +217,60 @@ class KernelAgreementTest {
                     switching.longPathAfterFlips = 1 + t;
                     assertEquals(flips, switching.sweep(sigmaSwitching, order), "switching " + where);
                     assertArrayEquals(expected, sigmaSwitching, "switching " + where);
+                    outliersSeen += vector.outliers();
+                    for (int v = 0; v < others.length; v++) {
+                        assertEquals(flips, otherSweepers[v].sweep(others[v], order), "variant " + v + " " + where);
+                        assertArrayEquals(expected, others[v], "variant " + v + " " + where);
+                    }
                 }
             }
             assertTrue(moved > 0, "the dynamics must move, n=" + n);
         }
+        assertTrue(outliersSeen > 0, "the n = 3 cases must hold outliers of the quarter squares");
+    }
+
+    @Test
+    void sequentialFieldsEqualTheReferenceFieldExactly() {
+        // Signs alone would hide a small error in a field, so the values are compared: every neuron, on every path
+        // of the int lanes (packed quarter squares with outliers, without room for them, the plain int lanes), at
+        // states near a pattern (|b| past the clamp for N = 512 and 401) and far from it.
+        int[][] cases = {{3, 512, 40}, {3, 401, 60}, {3, 13, 11}, {2, 70, 17}, {4, 33, 16}, {5, 40, 24}};
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11);
+        int compared = 0;
+        int withOutliers = 0;
+        for (int[] c : cases) {
+            int n = c[0], N = c[1], p = c[2];
+            PatternMatrix xi = PatternMatrix.random(p, N, 19L * n + N);
+            ReferenceStep reference = new ReferenceStep(n, xi.toDense());
+            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            List<SequentialSweep> sweepers = new ArrayList<>();
+            for (Lanes lanes : Lanes.values()) {
+                for (int capacity : new int[] {32, 0, -1}) {
+                    SequentialSweep sweeper = new SequentialSweep(xi, coefficients, lanes);
+                    sweeper.outlierCapacity = capacity;
+                    sweepers.add(sweeper);
+                }
+            }
+            for (double m0 : new double[] {1.0, 0.85, 0.3}) {
+                long[] sigma = new long[xi.words()];
+                InitialState.draw(xi, m0, Initialisation.EXACT, rng, sigma, 0);
+                int[] state = States.unpack(sigma, 0, N);
+                for (int i = 0; i < N; i++) {
+                    long expected = reference.field(state, i).longValueExact();
+                    for (SequentialSweep sweeper : sweepers) {
+                        Long field = sweeper.fieldAt(sigma, i);
+                        if (field != null) {
+                            assertEquals(expected, field.longValue(), "n=" + n + " N=" + N + " m0=" + m0 + " i=" + i
+                                    + " " + sweeper.lanes() + " capacity " + sweeper.outlierCapacity);
+                            compared++;
+                        }
+                    }
+                }
+                withOutliers += sweepers.get(0).outliers() > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(compared > 6 * 3 * 500, "fields compared: " + compared);
+        assertTrue(withOutliers >= 3, "states holding outliers of the quarter squares: " + withOutliers);
     }
 
     @Test
