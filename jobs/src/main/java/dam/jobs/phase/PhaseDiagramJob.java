@@ -89,8 +89,9 @@ public final class PhaseDiagramJob {
             for (int n : c.n()) {
                 List<TheoryPhaseDiagram.HorizonCapacity> ofN = capacities.stream().filter(h -> h.n() == n).toList();
                 for (TheoryPhaseDiagram.HorizonCapacity h : ofN) {
-                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T = %d: alpha_c = %.5f in [%.5f, %.5f], se %.5f%s%n",
-                            n, h.steps(), h.alphaC(), h.lower(), h.upper(), h.se(),
+                    double f = c.load().fromRaw(n, 1);
+                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T = %d: %s = %.5f in [%.5f, %.5f], se %.5f%s%n",
+                            n, h.steps(), c.load().capacitySymbol(), f * h.alphaC(), f * h.lower(), f * h.upper(), f * h.se(),
                             h.violations() > 0 ? ", " + h.violations() + " evaluation(s) contradict the bracket" : "");
                     capacityRows.add(PhaseDiagramTables.capacityRow(h, paths, seeds));
                 }
@@ -104,9 +105,11 @@ public final class PhaseDiagramJob {
                 if (fit != null) {
                     limits.put(n, fit);
                     capacityRows.add(PhaseDiagramTables.extrapolatedRow(n, fit, paths, seeds));
-                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T -> infinity: alpha_c = %.5f (%.5f, %.5f), "
-                                    + "alpha_c(T) = alpha_inf + %.4g T^-%.3f, chi2/dof = %.2f/%d%n", n, fit.limit(), fit.lower(),
-                            fit.upper(), fit.slope(), fit.exponent(), fit.chi2(), fit.dof());
+                    double f = c.load().fromRaw(n, 1);
+                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T -> infinity: %s = %.5f (%.5f, %.5f)%s, "
+                                    + "%s(T) = limit + %.4g T^-%.3f, chi2/dof = %.2f/%d%n", n, c.load().capacitySymbol(),
+                            f * fit.limit(), f * fit.lower(), f * fit.upper(), fit.atBound() ? " on the bound 0" : "",
+                            c.load().capacitySymbol(), f * fit.slope(), fit.exponent(), fit.chi2(), fit.dof());
                 }
             }
             stage = "the theory's basin boundaries";
