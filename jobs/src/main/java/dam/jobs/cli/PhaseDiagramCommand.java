@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dam.jobs.config.ConfigError;
-import dam.jobs.config.LoadConvention;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.phase.PhaseDiagramJob;
 import dam.jobs.phase.TheoryPhaseDiagram;
@@ -68,27 +67,8 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
                 new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
-        System.out.println(capacityLines(outcome, c.load()));
+        System.out.println(outcome.summary(c.load()));
         outcome.figures().forEach(System.out::println);
         return Dam.OK;
-    }
-
-    /**
-     * The closing lines: alpha_c per (n, T) with its bracket, then per n its T -&gt; infinity extrapolation, in the
-     * sweep's load convention (alpha_c (2n-3)!! for normalised loads; the tables keep the raw alpha_c).
-     */
-    static String capacityLines(PhaseDiagramJob.Outcome outcome, LoadConvention load) {
-        StringBuilder b = new StringBuilder("loads: " + load.meaning());
-        for (TheoryPhaseDiagram.HorizonCapacity cap : outcome.capacities()) {
-            double f = load.fromRaw(cap.n(), 1);
-            b.append(String.format(Locale.ROOT, "%nn = %d  T = %d  %s = %.5f  [%.5f, %.5f]", cap.n(), cap.steps(),
-                    load.capacitySymbol(), f * cap.alphaC(), f * cap.lower(), f * cap.upper()));
-        }
-        outcome.limits().forEach((n, fit) -> {
-            double f = load.fromRaw(n, 1);
-            b.append(String.format(Locale.ROOT, "%nn = %d  T = inf  %s = %.5f  (%.5f, %.5f) extrapolated%s", n,
-                    load.capacitySymbol(), f * fit.limit(), f * fit.lower(), f * fit.upper(), fit.atBound() ? ", on the bound 0" : ""));
-        });
-        return b.toString();
     }
 }

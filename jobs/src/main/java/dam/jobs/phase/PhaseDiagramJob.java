@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 import dam.core.analysis.HorizonExtrapolation;
+import dam.jobs.config.LoadConvention;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
 import dam.jobs.sweep.CommittedTables;
@@ -54,6 +55,26 @@ public final class PhaseDiagramJob {
      */
     public record Outcome(List<TheoryPhaseDiagram.HorizonCapacity> capacities, Map<Integer, HorizonExtrapolation> limits,
                           int theoryPoints, int simulationPoints, List<String> figures) {
+
+        /**
+         * The closing lines of {@code dam phase-diagram}: the convention, alpha_c per (n, T) with its bracket, then per n
+         * its T -&gt; infinity extrapolation, loads in the given convention (the tables keep the raw alpha_c).
+         */
+        public String summary(LoadConvention load) {
+            StringBuilder b = new StringBuilder("loads: " + load.meaning());
+            for (TheoryPhaseDiagram.HorizonCapacity cap : capacities) {
+                double f = load.fromRaw(cap.n(), 1);
+                b.append(String.format(Locale.ROOT, "%nn = %d  T = %d  %s = %.5f  [%.5f, %.5f]", cap.n(), cap.steps(),
+                        load.capacitySymbol(), f * cap.alphaC(), f * cap.lower(), f * cap.upper()));
+            }
+            limits.forEach((n, fit) -> {
+                double f = load.fromRaw(n, 1);
+                b.append(String.format(Locale.ROOT, "%nn = %d  T = inf  %s = %.5f  (%.5f, %.5f) extrapolated%s", n,
+                        load.capacitySymbol(), f * fit.limit(), f * fit.lower(), f * fit.upper(),
+                        fit.atBound() ? ", on the bound 0" : ""));
+            });
+            return b.toString();
+        }
     }
 
     private PhaseDiagramJob() {
