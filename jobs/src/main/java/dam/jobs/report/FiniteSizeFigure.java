@@ -48,9 +48,8 @@ final class FiniteSizeFigure {
 
     private static XYChart panel(FiniteSizePoint raw, LoadConvention load) {
         boolean m0c = raw.quantity().equals("m0c");
-        String capacity = load == LoadConvention.RAW ? "alpha_c" : "alpha_c (2n-3)!!";
-        String title = String.format(Locale.ROOT, "n = %d: %s, chi2/dof = %.1f/%d", raw.n(),
-                m0c ? "m0_c at " + Panels.load(load, raw.n(), raw.alpha()) : capacity + " (from m0 = 1)", raw.chi2(), raw.dof());
+        String title = String.format(Locale.ROOT, "n = %d: %s, chi2/dof = %.1f/%d", raw.n(), m0c
+                ? "m0_c at " + Panels.load(load, raw.n(), raw.alpha()) : load.capacitySymbol() + " (from m0 = 1)", raw.chi2(), raw.dof());
         XYChart chart = Panels.chart(title, "N^-1/2", m0c ? "basin boundary m0_c" : load == LoadConvention.RAW
                         ? "capacity alpha_c" : "capacity alpha_c (2n-3)!! = " + (long) LoadConvention.doubleFactorial(raw.n())
                         + " alpha_c (normalised)", Panels.PANEL_WIDTH, Panels.PANEL_HEIGHT + 90);

@@ -81,12 +81,12 @@ final class PhaseDiagramFigure {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         addTheory(chart, n, points);
         addSimulation(chart, n, points);
-        addLimits(chart, n, limits, load == LoadConvention.RAW ? "alpha_c = " : "alpha_c (2n-3)!! = ");
+        addLimits(chart, n, limits, load.capacitySymbol() + " = ");
         int largest = capacities.stream().filter(c -> c.n() == n && !c.extrapolated()).mapToInt(CapacityValue::steps)
                 .max().orElse(-1);
         for (CapacityValue c : capacities) {
             if (c.n() == n && Double.isFinite(c.alphaC()) && (c.extrapolated() || c.steps() == largest)) {
-                String symbol = load == LoadConvention.RAW ? "alpha_c = " : "alpha_c (2n-3)!! = ";
+                String symbol = load.capacitySymbol() + " = ";
                 String label = c.extrapolated()
                         ? symbol + Panels.number(c.alphaC()) + " (theory, T -> inf)"
                         : symbol + Panels.number(c.alphaC()) + " (theory" + (c.steps() > 0 ? ", T = " + c.steps() : "") + ")";
