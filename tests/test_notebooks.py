@@ -4,6 +4,7 @@ A cell that raises fails the test (nbclient's CellExecutionError); every figure 
 exist as a PNG with data drawn in it; the tables it writes are checked against the Parquet tables. The
 sweep output itself is checked against the planned schema, since the notebooks rely on it.
 """
+import json
 import math
 
 import matplotlib
@@ -58,6 +59,22 @@ def exact_first_step(n, alpha, m0):
     return math.erf(m0 ** (n - 1) / math.sqrt(2 * alpha * double_factorial))
 
 
+def load_convention(output):
+    """The sweep's load convention, as its _sweep.json says (raw if it does not)."""
+    path = output / "_sweep.json"
+    return (json.loads(path.read_text()) if path.exists() else {}).get("sweep", {}).get("load", "raw")
+
+
+def figure1_panel_titles(trials, load):
+    """The panel titles figure1.ipynb prints per figure: one per load, in the sweep's convention."""
+    titles = {}
+    for (n, neurons), part in trials.groupby(["n", "neurons"]):
+        factor = math.prod(range(2 * n - 3, 0, -2)) if load == "normalised" else 1
+        symbol = "alpha (2n-3)!!" if load == "normalised" else "alpha"
+        titles[f"figure1_n{n}_N{neurons}.png"] = ", ".join(f"{symbol} = {a * factor:g}" for a in sorted(part["alpha"].unique()))
+    return titles
+
+
 def comparable(arrow_type):
     """A type's identity for the schema check: lists by element type (Spark marks elements not null)."""
     if pa.types.is_list(arrow_type):
@@ -87,7 +104,9 @@ def test_committed_notebook_has_cleared_outputs_and_reads_dam_output(name):
 
 def test_figure1_notebook_draws_every_figure_and_the_deviation_table(output_view, monkeypatch):
     output = output_view()
-    run_notebook("figure1.ipynb", output, monkeypatch)
+    text = run_notebook("figure1.ipynb", output, monkeypatch)
+    for name, titles in figure1_panel_titles(read(output, "trials"), load_convention(output)).items():
+        assert f"{name} panels: {titles}\n" in text, "panels titled with loads in the sweep's convention"
 
     trials = read(output, "trials")
     for n, neurons in trials[["n", "neurons"]].drop_duplicates().itertuples(index=False):
@@ -160,3 +179,27 @@ def test_phase_diagram_notebook_without_any_boundary_table_names_what_is_missing
     output = output_view(("trials",))
     with pytest.raises(CellExecutionError, match="basins/ and phase_diagram/: both missing"):
         run_notebook("phase_diagram.ipynb", output, monkeypatch)
+
+
+def test_notebooks_draw_normalised_loads_when_the_sweep_says_so(sweep_output, output_view, monkeypatch):
+    """sweep.load = normalised in _sweep.json: panel titles, the load axis and the alpha_c legends in alpha (2n-3)!!."""
+    output = output_view(load="normalised")
+    text = run_notebook("figure1.ipynb", output, monkeypatch)
+    assert "loads drawn as: normalised load alpha (2n-3)!!, alpha = p / N^(n-1)" in text
+    for name, titles in figure1_panel_titles(read(output, "trials"), "normalised").items():
+        assert f"{name} panels: {titles}\n" in text, text
+
+    text = run_notebook("phase_diagram.ipynb", output, monkeypatch)
+    assert "loads drawn as: normalised load alpha (2n-3)!!" in text
+    phase = read(output, "phase_diagram") if (output / "phase_diagram").is_dir() else read(output, "basins")
+    for n in sorted(phase["n"].unique()):
+        factor = math.prod(range(2 * n - 3, 0, -2))
+        assert f"n = {n}: x axis 'alpha (2n-3)!! = {factor} alpha (normalised load)';" in text, text
+    if (output / "capacity").is_dir():
+        ladder = read(output, "capacity")
+        if "extrapolated" in ladder.columns:
+            ladder = ladder[~ladder["extrapolated"]]
+        for n, rows in ladder.groupby("n"):
+            c = rows.sort_values("steps").iloc[-1]
+            factor = math.prod(range(2 * n - 3, 0, -2))
+            assert f"alpha_c (2n-3)!! = {c['alpha_c'] * factor:.4g} (T = {c['steps']})" in text, text

@@ -4,6 +4,7 @@ stand-in for Zeppelin's `z` that records what the note shows.
 """
 import ast
 import json
+import math
 
 import matplotlib
 import pytest
@@ -86,6 +87,7 @@ class RecordingZeppelinContext:
 
     def __init__(self, figures_dir):
         self.store, self.tables, self.figures, self.figures_dir = {}, [], [], figures_dir
+        self.titles = []  # per shown figure, its panels' titles
 
     def put(self, key, value):
         self.store[key] = value
@@ -98,6 +100,7 @@ class RecordingZeppelinContext:
             path = self.figures_dir / f"z_show_{len(self.figures)}.png"
             obj.savefig(path)
             self.figures.append(path)
+            self.titles.append([ax.get_title() for ax in obj.gcf().axes])
         else:
             self.tables.append(obj)
 
@@ -135,3 +138,23 @@ def test_note_runs_paragraph_by_paragraph_on_local_spark(spark, sweep_output, tm
     paths = spark.table("theory").agg({"paths": "min"}).first()[0]
     tolerance = (5 / paths ** 0.5 if paths > 0 else 0) + 1e-4
     assert (deviation["theory_m1"] - deviation["exact_m1"]).abs().max() < tolerance
+
+
+def test_note_titles_figure1_panels_with_normalised_loads_when_the_sweep_says_so(spark, output_view, tmp_path,
+                                                                                  monkeypatch):
+    """sweep.load = normalised in _sweep.json: Figure 1's panels say alpha (2n-3)!! = alpha x (2n-3)!!."""
+    output = output_view(load="normalised")
+    monkeypatch.setenv("DAM_OUTPUT", str(output))
+    z = RecordingZeppelinContext(tmp_path)
+    namespace = {"spark": spark, "sc": spark.sparkContext, "z": z}
+    paragraphs = load_note()["paragraphs"]
+    figure1 = next(p for p in paragraphs if p.get("title", "").startswith("Figure 1"))
+    for p in [paragraphs[0], paragraphs[2], figure1]:
+        exec(compile(body(p), p["id"], "exec"), namespace)
+    assert namespace["LOAD"] == "normalised"
+    trials = spark.table("trials").select("n", "neurons", "alpha").distinct().toPandas()
+    expected = []
+    for (n, neurons), part in trials.groupby(["n", "neurons"]):
+        factor = math.prod(range(2 * n - 3, 0, -2))
+        expected.append([f"alpha (2n-3)!! = {a * factor:g}" for a in sorted(part["alpha"])])
+    assert z.titles == expected

@@ -12,9 +12,15 @@ import java.util.Arrays;
  * rest in closed form. The profile chi2(y_inf) is the minimum over (a, b) at fixed y_inf; the interval is the
  * range where it stays within 3.84 s^2 of the minimum, s = max(1, sqrt(chi2_min / dof)) with dof = horizons - 3:
  * where the points scatter more than their errors say, the errors are taken as too small by the Birge ratio s
- * (as in {@link FiniteSizeFit}). y_inf is searched on [floor, infinity): an end the data do not bound within
- * {@value #SEARCH_SPANS} data ranges is NaN, and the lower end is the floor where the profile stays within the
- * cut down to it (a threshold cannot be negative).
+ * (as in {@link FiniteSizeFit}).
+ *
+ * <p>y_inf is restricted to [floor, ceiling] (a threshold m0 lies in [0, 1], a capacity is &gt;= 0): the fit minimises
+ * chi2 over that range, so where the unconstrained optimum lies outside, y_inf is the bound itself, exactly
+ * ({@code atBound} true). Since chi2 is a convex quadratic in (y_inf, a) at fixed b, the constrained optimum at each b
+ * is the unconstrained one clamped to the range with a refitted; a fit whose optimum is inside the range is the
+ * unconstrained fit, bit for bit. The interval is searched within the range too: an end the data do not bound within
+ * {@value #SEARCH_SPANS} data ranges is NaN, and an end is the bound itself where the profile stays within the cut
+ * out to it. dof stays horizons - 3 on a bound (the conservative choice).
  *
  * @param steps     the horizons T_i used
  * @param values    the thresholds y_i
@@ -27,17 +33,24 @@ import java.util.Arrays;
  * @param chi2      weighted sum of squared residuals at the best fit
  * @param dof       horizons - 3
  * @param residuals (y_i - fit_i) / sigma_i
+ * @param atBound   whether the limit sits on the floor or the ceiling (the unconstrained optimum lies outside)
  */
 public record HorizonExtrapolation(int[] steps, double[] values, double[] sigmas, double limit, double lower,
                                    double upper, double slope, double exponent, double chi2, int dof,
-                                   double[] residuals) {
+                                   double[] residuals, boolean atBound) {
 
     /** How many data ranges beyond the data the interval's ends are searched. */
     static final int SEARCH_SPANS = 20;
     private static final double EXPONENT_STEP = 0.005;
 
-    /** The fit of values with standard errors on the horizons; needs four or more horizons, sigmas &gt; 0. */
-    public static HorizonExtrapolation fit(int[] steps, double[] values, double[] sigmas, double floor) {
+    /**
+     * The fit of values with standard errors on the horizons, limit restricted to [floor, ceiling] (infinite bounds
+     * allowed); needs four or more horizons, sigmas &gt; 0, floor &lt;= ceiling.
+     */
+    public static HorizonExtrapolation fit(int[] steps, double[] values, double[] sigmas, double floor, double ceiling) {
+        if (!(floor <= ceiling)) {
+            throw new IllegalArgumentException("floor, ceiling: need floor <= ceiling, got " + floor + ", " + ceiling);
+        }
         if (steps.length != values.length || steps.length != sigmas.length) {
             throw new IllegalArgumentException("steps, values, sigmas: need one of each per horizon, got "
                     + steps.length + ", " + values.length + ", " + sigmas.length);
@@ -71,6 +84,10 @@ public record HorizonExtrapolation(int[] steps, double[] values, double[] sigmas
             double det = sw * sxx - sx * sx;
             double slope = (sw * sxy - sx * sy) / det;
             double limit = (sy - slope * sx) / sw;
+            if (limit < floor || limit > ceiling) {
+                limit = limit < floor ? floor : ceiling;
+                slope = slopeAt(x, values, sigmas, limit);
+            }
             double chi2 = chi2(x, values, sigmas, limit, slope);
             if (chi2 < bestChi2) {
                 bestChi2 = chi2;
@@ -84,14 +101,14 @@ public record HorizonExtrapolation(int[] steps, double[] values, double[] sigmas
         double range = Arrays.stream(values).max().getAsDouble() - Arrays.stream(values).min().getAsDouble();
         double span = Math.max(range, Arrays.stream(sigmas).max().getAsDouble());
         double lower = end(steps, values, sigmas, bestLimit, bestChi2 + cut, -span, floor);
-        double upper = end(steps, values, sigmas, bestLimit, bestChi2 + cut, span, Double.POSITIVE_INFINITY);
+        double upper = end(steps, values, sigmas, bestLimit, bestChi2 + cut, span, ceiling);
         double[] x = powers(steps, bestB);
         double[] residuals = new double[steps.length];
         for (int i = 0; i < steps.length; i++) {
             residuals[i] = (values[i] - bestLimit - bestSlope * x[i]) / sigmas[i];
         }
         return new HorizonExtrapolation(steps.clone(), values.clone(), sigmas.clone(), bestLimit, lower, upper, bestSlope,
-                bestB, bestChi2, dof, residuals);
+                bestB, bestChi2, dof, residuals, bestLimit == floor || bestLimit == ceiling);
     }
 
     /** The fitted threshold at horizon T. */
@@ -104,15 +121,20 @@ public record HorizonExtrapolation(int[] steps, double[] values, double[] sigmas
         double best = Double.POSITIVE_INFINITY;
         for (double b : exponents()) {
             double[] x = powers(steps, b);
-            double num = 0, den = 0;
-            for (int i = 0; i < x.length; i++) {
-                double w = 1 / (sigmas[i] * sigmas[i]);
-                num += w * (values[i] - limit) * x[i];
-                den += w * x[i] * x[i];
-            }
-            best = Math.min(best, chi2(x, values, sigmas, limit, num / den));
+            best = Math.min(best, chi2(x, values, sigmas, limit, slopeAt(x, values, sigmas, limit)));
         }
         return best;
+    }
+
+    /** The slope a minimising chi2 at a fixed limit and fixed powers x_i = T_i^-b. */
+    private static double slopeAt(double[] x, double[] values, double[] sigmas, double limit) {
+        double num = 0, den = 0;
+        for (int i = 0; i < x.length; i++) {
+            double w = 1 / (sigmas[i] * sigmas[i]);
+            num += w * (values[i] - limit) * x[i];
+            den += w * x[i] * x[i];
+        }
+        return num / den;
     }
 
     /**

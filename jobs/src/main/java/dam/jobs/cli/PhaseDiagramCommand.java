@@ -67,12 +67,7 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
                 new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
-        for (TheoryPhaseDiagram.HorizonCapacity cap : outcome.capacities()) {
-            System.out.printf(Locale.ROOT, "n = %d  T = %d  alpha_c = %.5f  [%.5f, %.5f]%n", cap.n(), cap.steps(),
-                    cap.alphaC(), cap.lower(), cap.upper());
-        }
-        outcome.limits().forEach((n, fit) -> System.out.printf(Locale.ROOT,
-                "n = %d  T = inf  alpha_c = %.5f  (%.5f, %.5f) extrapolated%n", n, fit.limit(), fit.lower(), fit.upper()));
+        System.out.println(outcome.summary(c.load()));
         outcome.figures().forEach(System.out::println);
         return Dam.OK;
     }

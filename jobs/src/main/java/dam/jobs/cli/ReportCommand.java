@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 
 import dam.jobs.config.ConfigError;
+import dam.jobs.config.LoadConvention;
 import dam.jobs.config.OutputLocation;
 import dam.jobs.config.SparkConfig;
 import dam.jobs.report.Report;
@@ -70,13 +71,16 @@ public final class ReportCommand implements Callable<Integer> {
         SparkSession spark = SparkSession.builder().appName("dam report").master(sparkConfig.master())
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
-            List<String> files = Report.write(ReportTables.read(spark, dir, ledger), dir, Report.loadConvention(dir));
+            LoadConvention load = Report.loadConvention(dir);
+            List<String> files = Report.write(ReportTables.read(spark, dir, ledger), dir, load);
             PrintWriter out = Dam.out(spec);
             for (String f : files) {
                 out.println(f);
             }
             if (files.isEmpty()) {
                 out.println("no figure to draw from the tables under " + dir.display());
+            } else {
+                out.println("loads drawn as the sweep's sweep.load says: " + load.meaning());
             }
             out.flush();
             return Dam.OK;

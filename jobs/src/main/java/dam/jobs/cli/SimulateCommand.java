@@ -8,6 +8,7 @@ import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.FieldRange;
+import dam.jobs.config.LoadConvention;
 import dam.jobs.config.TaskMemory;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,8 +34,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--neurons", required = true, description = "number of neurons N, >= 2")
     int neurons;
 
-    @Option(names = "--alpha", required = true, description = "load, p = round(alpha N^(n-1)) with N = neurons, alpha > 0")
+    @Option(names = "--alpha", required = true, description = "load (> 0), written as --load says")
     double alpha;
+
+    @Option(names = "--load", defaultValue = "raw", description = "how --alpha is written: raw, p = round(alpha N^(n-1)) "
+            + "with N = neurons, or normalised, alpha (2n-3)!! (as sweep.load; default ${DEFAULT-VALUE})")
+    String load;
 
     @Option(names = "--m0", required = true, description = "initial overlap with pattern 1, in [-1, 1]")
     double m0;
@@ -66,13 +71,15 @@ public final class SimulateCommand implements Callable<Integer> {
         ConfigError.check(n >= 2, "--n", "must be >= 2, got " + n);
         ConfigError.check(neurons >= 2, "--neurons", "must be >= 2, got " + neurons);
         ConfigError.check(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0, got " + alpha);
+        LoadConvention convention = LoadConvention.option("--load", load);
+        double raw = convention.toRaw(n, alpha); // p = round(raw N^(n-1))
         ConfigError.check(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
         ConfigError.check(trials >= 1, "--trials", "must be >= 1, got " + trials);
         ConfigError.check(steps >= 1, "--steps", "must be >= 1, got " + steps);
         ConfigError.check(statesPerPatternSet >= 1, "--states-per-pattern-set", "must be >= 1, got " + statesPerPatternSet);
         UpdateOrder order = parse("--update", () -> UpdateOrder.parse(update));
         Initialisation initialisation = parse("--init", () -> Initialisation.parse(init));
-        double exact = alpha * Math.pow(neurons, n - 1);
+        double exact = raw * Math.pow(neurons, n - 1);
         if (Math.rint(exact) >= 1) {
             try {
                 FieldRange.check(n, neurons, Math.rint(exact));
@@ -82,7 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Model model;
         try {
-            model = Model.atLoad(n, neurons, alpha, order);
+            model = Model.atLoad(n, neurons, raw, order);
         } catch (IllegalArgumentException e) {
             String msg = e.getMessage();
             int colon = msg.indexOf(':');
@@ -95,10 +102,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower neurons, alpha, trials or steps, "
                 + "or raise the heap (DAM_JAVA_OPTS=-Xmx8g)");
 
-        TrialRunner runner = new TrialRunner(n, neurons, alpha, order,
+        TrialRunner runner = new TrialRunner(n, neurons, raw, order,
                 new SimulationSettings(m0, steps, initialisation, statesPerPatternSet), seed);
         // Every trial is simulated before the first line is printed: a failure leaves no partial CSV.
         List<TrialResult> results = runner.run(0, trials);
+        spec.commandLine().getErr().println("simulate: " + convention.describeOption(n, alpha));
+        spec.commandLine().getErr().flush();
         PrintWriter out = Dam.out(spec);
         out.println("trial,t,m,flips");
         for (TrialResult r : results) {

@@ -3,6 +3,7 @@ package dam.jobs.cli;
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
 import dam.jobs.config.ConfigError;
+import dam.jobs.config.LoadConvention;
 import dam.jobs.config.TaskMemory;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -24,8 +25,12 @@ public final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, description = "interaction order, F(x) = x^n (>= 2)")
     private int n;
 
-    @Option(names = "--alpha", required = true, description = "load, p = alpha N^(n-1) (> 0)")
+    @Option(names = "--alpha", required = true, description = "load (> 0), written as --load says")
     private double alpha;
+
+    @Option(names = "--load", defaultValue = "raw", description = "how --alpha is written: raw, p = alpha N^(n-1), or "
+            + "normalised, alpha (2n-3)!! (as sweep.load; default ${DEFAULT-VALUE})")
+    private String load;
 
     @Option(names = "--m0", required = true, description = "initial overlap, in [-1, 1]")
     private double m0;
@@ -50,6 +55,7 @@ public final class TheoryCommand implements Callable<Integer> {
     public Integer call() {
         ConfigError.check(n >= 2, "--n", "must be >= 2, got " + n);
         ConfigError.check(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0 and finite, got " + alpha);
+        LoadConvention convention = LoadConvention.option("--load", load);
         ConfigError.check(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
         ConfigError.check(paths >= 1, "--paths", "must be >= 1, got " + paths);
         ConfigError.check(steps >= 1, "--steps", "must be >= 1, got " + steps);
@@ -59,7 +65,10 @@ public final class TheoryCommand implements Callable<Integer> {
                 "the solve keeps every path's history, about 4.4 bytes per path and step = " + TaskMemory.mib(need)
                         + ", more than half this JVM's " + TaskMemory.mib(Runtime.getRuntime().maxMemory())
                         + " heap; lower --paths or --steps, or raise -Xmx (DAM_JAVA_OPTS)");
-        TheoryResult result = new EffectiveProcessSolver(n, alpha, paths, threads).solve(m0, steps, seed);
+        double raw = convention.toRaw(n, alpha);
+        TheoryResult result = new EffectiveProcessSolver(n, raw, paths, threads).solve(m0, steps, seed);
+        spec.commandLine().getErr().println("theory: " + convention.describeOption(n, alpha));
+        spec.commandLine().getErr().flush();
         PrintWriter out = spec.commandLine().getOut();
         out.print(csv(result));
         out.flush();

@@ -37,6 +37,24 @@ public enum LoadConvention {
         throw new IllegalArgumentException("must be raw or normalised, got \"" + s + "\"");
     }
 
+    /** The convention named by a command-line option's value; a bad value is a {@link ConfigError} naming the option. */
+    public static LoadConvention option(String option, String value) {
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(option, e.getMessage());
+        }
+    }
+
+    /**
+     * What a load given on the command line in this convention means, in one line: "load raw: alpha = 0.1 = p / N^(n-1)"
+     * or "load normalised: alpha (2n-3)!! = 0.3 at n = 3, so alpha = p / N^(n-1) = 0.1".
+     */
+    public String describeOption(int n, double given) {
+        return this == RAW ? "load raw: alpha = " + given + " = p / N^(n-1)"
+                : "load normalised: alpha (2n-3)!! = " + given + " at n = " + n + ", so alpha = p / N^(n-1) = " + toRaw(n, given);
+    }
+
     /** (2n-3)!!, the factor between the normalised and the raw load of order n (1, 3, 15, 105 for n = 2..5). */
     public static double doubleFactorial(int n) {
         double f = 1;
@@ -67,6 +85,19 @@ public enum LoadConvention {
     public String axisTitle(int n) {
         return this == RAW ? "alpha (raw load, p = alpha N^(n-1))"
                 : "alpha (2n-3)!! = " + (long) doubleFactorial(n) + " alpha (normalised load)";
+    }
+
+    /**
+     * What a load in this convention is, for a figure title or a command's output: "raw load alpha = p / N^(n-1)" or
+     * "normalised load alpha (2n-3)!!, alpha = p / N^(n-1)".
+     */
+    public String meaning() {
+        return this == RAW ? "raw load alpha = p / N^(n-1)" : "normalised load alpha (2n-3)!!, alpha = p / N^(n-1)";
+    }
+
+    /** The symbol of the capacity in this convention: alpha_c or alpha_c (2n-3)!!. */
+    public String capacitySymbol() {
+        return this == RAW ? "alpha_c" : "alpha_c (2n-3)!!";
     }
 
     /** The symbol of a load in this convention, for legends. */

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 import dam.core.analysis.HorizonExtrapolation;
+import dam.jobs.config.LoadConvention;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
 import dam.jobs.sweep.CommittedTables;
@@ -54,6 +55,26 @@ public final class PhaseDiagramJob {
      */
     public record Outcome(List<TheoryPhaseDiagram.HorizonCapacity> capacities, Map<Integer, HorizonExtrapolation> limits,
                           int theoryPoints, int simulationPoints, List<String> figures) {
+
+        /**
+         * The closing lines of {@code dam phase-diagram}: the convention, alpha_c per (n, T) with its bracket, then per n
+         * its T -&gt; infinity extrapolation, loads in the given convention (the tables keep the raw alpha_c).
+         */
+        public String summary(LoadConvention load) {
+            StringBuilder b = new StringBuilder("loads: " + load.meaning());
+            for (TheoryPhaseDiagram.HorizonCapacity cap : capacities) {
+                double f = load.fromRaw(cap.n(), 1);
+                b.append(String.format(Locale.ROOT, "%nn = %d  T = %d  %s = %.5f  [%.5f, %.5f]", cap.n(), cap.steps(),
+                        load.capacitySymbol(), f * cap.alphaC(), f * cap.lower(), f * cap.upper()));
+            }
+            limits.forEach((n, fit) -> {
+                double f = load.fromRaw(n, 1);
+                b.append(String.format(Locale.ROOT, "%nn = %d  T = inf  %s = %.5f  (%.5f, %.5f) extrapolated%s", n,
+                        load.capacitySymbol(), f * fit.limit(), f * fit.lower(), f * fit.upper(),
+                        fit.atBound() ? ", on the bound 0" : ""));
+            });
+            return b.toString();
+        }
     }
 
     private PhaseDiagramJob() {
@@ -89,8 +110,9 @@ public final class PhaseDiagramJob {
             for (int n : c.n()) {
                 List<TheoryPhaseDiagram.HorizonCapacity> ofN = capacities.stream().filter(h -> h.n() == n).toList();
                 for (TheoryPhaseDiagram.HorizonCapacity h : ofN) {
-                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T = %d: alpha_c = %.5f in [%.5f, %.5f], se %.5f%s%n",
-                            n, h.steps(), h.alphaC(), h.lower(), h.upper(), h.se(),
+                    double f = c.load().fromRaw(n, 1);
+                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T = %d: %s = %.5f in [%.5f, %.5f], se %.5f%s%n",
+                            n, h.steps(), c.load().capacitySymbol(), f * h.alphaC(), f * h.lower(), f * h.upper(), f * h.se(),
                             h.violations() > 0 ? ", " + h.violations() + " evaluation(s) contradict the bracket" : "");
                     capacityRows.add(PhaseDiagramTables.capacityRow(h, paths, seeds));
                 }
@@ -104,9 +126,11 @@ public final class PhaseDiagramJob {
                 if (fit != null) {
                     limits.put(n, fit);
                     capacityRows.add(PhaseDiagramTables.extrapolatedRow(n, fit, paths, seeds));
-                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T -> infinity: alpha_c = %.5f (%.5f, %.5f), "
-                                    + "alpha_c(T) = alpha_inf + %.4g T^-%.3f, chi2/dof = %.2f/%d%n", n, fit.limit(), fit.lower(),
-                            fit.upper(), fit.slope(), fit.exponent(), fit.chi2(), fit.dof());
+                    double f = c.load().fromRaw(n, 1);
+                    o.err().printf(Locale.ROOT, "[phase-diagram] n = %d, T -> infinity: %s = %.5f (%.5f, %.5f)%s, "
+                                    + "%s(T) = limit + %.4g T^-%.3f, chi2/dof = %.2f/%d%n", n, c.load().capacitySymbol(),
+                            f * fit.limit(), f * fit.lower(), f * fit.upper(), fit.atBound() ? " on the bound 0" : "",
+                            c.load().capacitySymbol(), f * fit.slope(), fit.exponent(), fit.chi2(), fit.dof());
                 }
             }
             stage = "the theory's basin boundaries";

@@ -140,8 +140,8 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
     }
 
     /**
-     * The T -&gt; infinity extrapolation of n's alpha_c(T) (core {@link HorizonExtrapolation}), or null with fewer than
-     * four horizons having an estimate.
+     * The T -&gt; infinity extrapolation of n's alpha_c(T) (core {@link HorizonExtrapolation}, limit restricted to
+     * alpha_inf &gt;= 0), or null with fewer than four horizons having an estimate.
      */
     public static HorizonExtrapolation extrapolate(List<HorizonCapacity> ofN) {
         List<HorizonCapacity> usable = ofN.stream().filter(c -> Double.isFinite(c.alphaC()) && c.se() > 0).toList();
@@ -150,15 +150,15 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
         }
         return HorizonExtrapolation.fit(usable.stream().mapToInt(HorizonCapacity::steps).toArray(),
                 usable.stream().mapToDouble(HorizonCapacity::alphaC).toArray(),
-                usable.stream().mapToDouble(HorizonCapacity::se).toArray(), 0);
+                usable.stream().mapToDouble(HorizonCapacity::se).toArray(), 0, Double.POSITIVE_INFINITY);
     }
 
     /**
      * The T -&gt; infinity extrapolation of one load's basin boundary m0_c(T) from its ladder brackets (core
-     * {@link HorizonExtrapolation}, floor 0), or null with fewer than four horizons having a boundary or where the
-     * fitted limit leaves [0, 1], the range of m0 (above 1: the boundary leaves the range as T grows, as at a load
-     * above alpha_c(T -&gt; infinity), where no m0 retrieves). The error model is capacity/'s with one seed:
-     * se = bracket width / sqrt(12) (every boundary evaluation uses the sweep seed).
+     * {@link HorizonExtrapolation}, limit and interval restricted to [0, 1], the range of m0: where the unconstrained
+     * optimum leaves it the limit is the bound, e.g. 1 at a load above alpha_c(T -&gt; infinity), where the boundary
+     * rises out of the range as T grows), or null with fewer than four horizons having a boundary. The error model is
+     * capacity/'s with one seed: se = bracket width / sqrt(12) (every boundary evaluation uses the sweep seed).
      */
     public static HorizonExtrapolation extrapolateBoundary(List<LadderBisection.Bracket> brackets) {
         List<LadderBisection.Bracket> usable = brackets.stream()
@@ -166,10 +166,9 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
         if (usable.size() < 4) {
             return null;
         }
-        HorizonExtrapolation fit = HorizonExtrapolation.fit(usable.stream().mapToInt(LadderBisection.Bracket::steps).toArray(),
+        return HorizonExtrapolation.fit(usable.stream().mapToInt(LadderBisection.Bracket::steps).toArray(),
                 usable.stream().mapToDouble(LadderBisection.Bracket::estimate).toArray(),
-                usable.stream().mapToDouble(b -> (b.upper() - b.lower()) / Math.sqrt(12)).toArray(), 0);
-        return fit.limit() >= 0 && fit.limit() <= 1 ? fit : null;
+                usable.stream().mapToDouble(b -> (b.upper() - b.lower()) / Math.sqrt(12)).toArray(), 0, 1);
     }
 
     /**

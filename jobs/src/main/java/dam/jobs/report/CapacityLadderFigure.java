@@ -1,6 +1,5 @@
 package dam.jobs.report;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +33,8 @@ final class CapacityLadderFigure {
                 .values().stream().anyMatch(k -> k >= 2);
     }
 
-    /** Draws the value panel of every n in the first row and its residual panel below it. */
-    static byte[] render(List<CapacityValue> capacities, LoadConvention load) throws IOException {
+    /** The value panel of every n in the first row and its residual panel below it, loads in the given convention. */
+    static Panels.Figure figure(List<CapacityValue> capacities, LoadConvention load) {
         TreeSet<Integer> ns = new TreeSet<>();
         capacities.forEach(c -> ns.add(c.n()));
         List<XYChart> values = new ArrayList<>();
@@ -44,23 +43,16 @@ final class CapacityLadderFigure {
             double f = load.fromRaw(n, 1);
             List<CapacityValue> ladder = capacities.stream()
                     .filter(c -> c.n() == n && !c.extrapolated() && c.steps() > 0 && Double.isFinite(c.alphaC()))
-                    .sorted(Comparator.comparingInt(CapacityValue::steps)).map(c -> scaled(c, f)).toList();
+                    .sorted(Comparator.comparingInt(CapacityValue::steps)).map(c -> PhaseDiagramFigure.scaled(c, f)).toList();
             Optional<CapacityValue> limit = capacities.stream().filter(c -> c.n() == n && c.extrapolated()).findFirst()
-                    .map(c -> scaled(c, f));
+                    .map(c -> PhaseDiagramFigure.scaled(c, f));
             values.add(valuePanel(n, ladder, limit, load));
             residuals.add(residualPanel(n, ladder, limit));
         }
         List<XYChart> all = new ArrayList<>(values);
         all.addAll(residuals);
-        return Panels.renderGrid(all, values.size(),
-                "Theory capacity alpha_c(T) on the horizon ladder, fit alpha_inf + a T^-b and its residuals ("
-                        + (load == LoadConvention.RAW ? "raw load alpha, p = alpha N^(n-1)" : "normalised load alpha (2n-3)!!") + ")");
-    }
-
-    /** A capacity row with its loads (values, bracket, se, slope) multiplied by f; the residuals do not change. */
-    private static CapacityValue scaled(CapacityValue c, double f) {
-        return new CapacityValue(c.n(), c.alphaC() * f, c.lower() * f, c.upper() * f, c.steps(), c.extrapolated(), c.se() * f,
-                c.exponent(), c.slope() * f);
+        return new Panels.Figure("Theory capacity alpha_c(T) on the horizon ladder, fit alpha_inf + a T^-b and its residuals ("
+                + load.meaning() + ")", all, values.size());
     }
 
     private static XYChart valuePanel(int n, List<CapacityValue> ladder, Optional<CapacityValue> limit, LoadConvention load) {

@@ -1,6 +1,5 @@
 package dam.jobs.report;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.ConvergencePoint;
 import dam.jobs.report.ReportTables.TheoryCurve;
 
@@ -28,8 +28,9 @@ final class ConvergenceTimeFigure {
         return "convergence_time_n" + n + "_N" + neurons + ".png";
     }
 
-    /** Draws the figure of (n, neurons) as a PNG image. */
-    static byte[] render(int n, int neurons, List<ConvergencePoint> points, List<TheoryCurve> theory) throws IOException {
+    /** The figure of (n, neurons), loads written in the given convention. */
+    static Panels.Figure figure(int n, int neurons, List<ConvergencePoint> points, List<TheoryCurve> theory,
+                                LoadConvention load) {
         Map<Double, List<ConvergencePoint>> byAlpha = new TreeMap<>();
         for (ConvergencePoint c : points) {
             if (c.n() == n && c.neurons() == neurons) {
@@ -55,19 +56,19 @@ final class ConvergenceTimeFigure {
                 double se = sorted.get(i).standardError();
                 error[i] = Double.isFinite(se) ? se : 0;
             }
-            XYSeries sim = chart.addSeries("alpha = " + Panels.number(alpha) + " (simulation)", x, y, error);
+            XYSeries sim = chart.addSeries(Panels.load(load, n, alpha) + " (simulation)", x, y, error);
             sim.setMarker(SeriesMarkers.CIRCLE);
             sim.setMarkerColor(Panels.colour(colour));
             sim.setLineColor(Panels.colour(colour));
             sim.setLineStyle(Panels.stroke(1f, false));
-            addTheory(chart, n, alpha, theory, colour);
+            addTheory(chart, n, alpha, theory, colour, load);
             colour++;
         }
-        return Panels.renderGrid(List.of(chart), 1,
-                "n = " + n + ", N = " + neurons + ": convergence time against m0, one curve per alpha (p = alpha N^(n-1))");
+        return new Panels.Figure("n = " + n + ", N = " + neurons + ": convergence time against m0, one curve per load ("
+                + load.meaning() + ")", List.of(chart), 1);
     }
 
-    private static void addTheory(XYChart chart, int n, double alpha, List<TheoryCurve> theory, int colour) {
+    private static void addTheory(XYChart chart, int n, double alpha, List<TheoryCurve> theory, int colour, LoadConvention load) {
         List<TheoryCurve> curve = new ArrayList<>();
         for (TheoryCurve c : theory) {
             if (c.n() == n && c.alpha() == alpha && c.convergenceTime() != null) {
@@ -84,7 +85,7 @@ final class ConvergenceTimeFigure {
             x[i] = curve.get(i).m0();
             y[i] = curve.get(i).convergenceTime();
         }
-        XYSeries s = chart.addSeries("alpha = " + Panels.number(alpha) + " (theory)", x, y);
+        XYSeries s = chart.addSeries(Panels.load(load, n, alpha) + " (theory)", x, y);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(Panels.colour(colour));
         s.setLineStyle(Panels.stroke(2.5f, true));

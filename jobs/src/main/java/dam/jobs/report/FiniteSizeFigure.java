@@ -1,6 +1,5 @@
 package dam.jobs.report;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.FiniteSizePoint;
 
 /**
@@ -30,25 +30,30 @@ final class FiniteSizeFigure {
         return points.stream().anyMatch(p -> Double.isFinite(p.limit()));
     }
 
-    /** Draws one panel per fitted row (n, then alpha_c after the m0_c loads), as a PNG image. */
-    static byte[] render(List<FiniteSizePoint> points) throws IOException {
+    /**
+     * One panel per fitted row (n, then alpha_c after the m0_c loads), loads (a panel's load, and the values of an
+     * alpha_c panel) written in the given convention.
+     */
+    static Panels.Figure figure(List<FiniteSizePoint> points, LoadConvention load) {
         List<FiniteSizePoint> fitted = new ArrayList<>(points.stream().filter(p -> Double.isFinite(p.limit())).toList());
         fitted.sort(Comparator.comparingInt(FiniteSizePoint::n).thenComparing(FiniteSizePoint::quantity, Comparator.reverseOrder())
                 .thenComparingDouble(FiniteSizePoint::alpha));
         List<XYChart> panels = new ArrayList<>();
         for (FiniteSizePoint p : fitted) {
-            panels.add(panel(p));
+            panels.add(panel(p, load));
         }
-        return Panels.renderGrid(panels, 3, "Finite-size scaling: simulation at N against N^-1/2, weighted fit "
-                + "y_inf + a N^-1/2, N -> infinity (diamond) and theory (cross)");
+        return new Panels.Figure("Finite-size scaling: simulation at N against N^-1/2, weighted fit "
+                + "y_inf + a N^-1/2, N -> infinity (diamond) and theory (cross); " + load.meaning(), panels, 3);
     }
 
-    private static XYChart panel(FiniteSizePoint p) {
-        boolean m0c = p.quantity().equals("m0c");
-        String title = String.format(Locale.ROOT, "n = %d: %s, chi2/dof = %.1f/%d", p.n(),
-                m0c ? "m0_c at alpha = " + Panels.number(p.alpha()) : "alpha_c (from m0 = 1)", p.chi2(), p.dof());
-        XYChart chart = Panels.chart(title, "N^-1/2", m0c ? "basin boundary m0_c" : "capacity alpha_c",
-                Panels.PANEL_WIDTH, Panels.PANEL_HEIGHT + 90);
+    private static XYChart panel(FiniteSizePoint raw, LoadConvention load) {
+        boolean m0c = raw.quantity().equals("m0c");
+        String title = String.format(Locale.ROOT, "n = %d: %s, chi2/dof = %.1f/%d", raw.n(), m0c
+                ? "m0_c at " + Panels.load(load, raw.n(), raw.alpha()) : load.capacitySymbol() + " (from m0 = 1)", raw.chi2(), raw.dof());
+        XYChart chart = Panels.chart(title, "N^-1/2", m0c ? "basin boundary m0_c" : load == LoadConvention.RAW
+                        ? "capacity alpha_c" : "capacity alpha_c (2n-3)!! = " + (long) LoadConvention.doubleFactorial(raw.n())
+                        + " alpha_c (normalised)", Panels.PANEL_WIDTH, Panels.PANEL_HEIGHT + 90);
+        FiniteSizePoint p = PhaseDiagramFigure.scaled(raw, load.fromRaw(raw.n(), 1));
         chart.getStyler().setXAxisMin(0.0);
         // Below the plot: inside, the legend would cover points or the limit at x = 0.
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);

@@ -1,6 +1,5 @@
 package dam.jobs.report;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.TheoryCurve;
 import dam.jobs.report.ReportTables.TrialCurve;
 
@@ -29,8 +29,8 @@ final class OverlapFigure {
         return "figure1_n" + n + "_N" + neurons + ".png";
     }
 
-    /** Draws the figure of (n, neurons) from its trials and the theory curves of n, as a PNG image. */
-    static byte[] render(int n, int neurons, List<TrialCurve> trials, List<TheoryCurve> theory) throws IOException {
+    /** The figure of (n, neurons) from its trials and the theory curves of n, loads written in the given convention. */
+    static Panels.Figure figure(int n, int neurons, List<TrialCurve> trials, List<TheoryCurve> theory, LoadConvention load) {
         Map<Double, List<TrialCurve>> byAlpha = new TreeMap<>();
         TreeSet<Double> m0s = new TreeSet<>();
         for (TrialCurve c : trials) {
@@ -42,17 +42,18 @@ final class OverlapFigure {
         List<Double> m0Order = new ArrayList<>(m0s);
         List<XYChart> panels = new ArrayList<>();
         for (Map.Entry<Double, List<TrialCurve>> entry : byAlpha.entrySet()) {
-            panels.add(panel(n, entry.getKey(), entry.getValue(), theory, m0Order));
+            panels.add(panel(n, entry.getKey(), entry.getValue(), theory, m0Order, load));
         }
         String title = "m(t), n = " + n + ", N = " + neurons
-                + ": trials light, theory thick; one panel per alpha (p = alpha N^(n-1))";
+                + ": trials light, theory thick; one panel per load (" + load.meaning() + ")";
         // Four panels (the seed paper's Figure 1) read best as 2 x 2; otherwise rows of three.
-        return Panels.renderGrid(panels, panels.size() == 4 ? 2 : 3, title);
+        return new Panels.Figure(title, panels, panels.size() == 4 ? 2 : 3);
     }
 
-    private static XYChart panel(int n, double alpha, List<TrialCurve> trials, List<TheoryCurve> theory, List<Double> m0Order) {
+    private static XYChart panel(int n, double alpha, List<TrialCurve> trials, List<TheoryCurve> theory, List<Double> m0Order,
+                                 LoadConvention load) {
         long p = trials.get(0).p();
-        XYChart chart = Panels.chart("alpha = " + Panels.number(alpha) + " (p = " + p + ")",
+        XYChart chart = Panels.chart(Panels.load(load, n, alpha) + " (p = " + p + ")",
                 "t (parallel steps)", "overlap m(t)", Panels.PANEL_WIDTH + 100, Panels.PANEL_HEIGHT);
         chart.getStyler().setYAxisMax(1.0);
         // Beside the plot, so that it hides neither the retrieved curves (top) nor the failed ones (bottom).

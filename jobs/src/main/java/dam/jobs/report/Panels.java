@@ -20,6 +20,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
+import dam.jobs.config.LoadConvention;
+
 /** Shared drawing helpers: chart style, a colour per series index, and composing panels into one titled PNG. */
 final class Panels {
 
@@ -79,6 +81,35 @@ final class Panels {
             return String.format(Locale.ROOT, "%d", (long) x);
         }
         return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    /**
+     * A load of order n, given as the raw alpha, as a title or legend writes it in the convention: "alpha = 0.1" or
+     * "alpha (2n-3)!! = 0.3".
+     */
+    static String load(LoadConvention convention, int n, double alpha) {
+        return convention.symbol() + " = " + number(convention.fromRaw(n, alpha));
+    }
+
+    /** A figure before drawing: its title and its panels in a grid of at most columns columns. */
+    record Figure(String title, List<XYChart> panels, int columns) {
+
+        /** The figure as one PNG image. */
+        byte[] png() throws IOException {
+            return renderGrid(panels, columns, title);
+        }
+
+        /** Every text the figure shows: its title, then per panel its title, axis titles and legend labels. */
+        List<String> texts() {
+            List<String> texts = new java.util.ArrayList<>(List.of(title));
+            for (XYChart chart : panels) {
+                texts.add(chart.getTitle());
+                texts.add(chart.getXAxisTitle());
+                texts.add(chart.getYAxisTitle());
+                chart.getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).forEach(s -> texts.add(s.getLabel()));
+            }
+            return texts;
+        }
     }
 
     /** Renders the charts in a grid of at most {@code columns} columns under a title, as one PNG image. */

@@ -1,6 +1,5 @@
 package dam.jobs.report;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,15 +33,9 @@ final class PhaseDiagramFigure {
     private PhaseDiagramFigure() {
     }
 
-    /** Draws one panel per n found in the points or capacities, as a PNG image. */
-    static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits)
-            throws IOException {
-        return render(points, capacities, limits, LoadConvention.RAW);
-    }
-
-    /** As {@link #render(List, List, List)}, with the load axis (and every load in a legend) in the given convention. */
-    static byte[] render(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits,
-                         LoadConvention load) throws IOException {
+    /** One panel per n found in the points or capacities, the load axis (and every load in a legend) in the given convention. */
+    static Panels.Figure figure(List<BoundaryPoint> points, List<CapacityValue> capacities, List<FiniteSizePoint> limits,
+                                LoadConvention load) {
         TreeSet<Integer> ns = new TreeSet<>();
         points.forEach(p -> ns.add(p.n()));
         capacities.forEach(c -> ns.add(c.n()));
@@ -52,8 +45,8 @@ final class PhaseDiagramFigure {
             panels.add(panel(n, scaled(points, f), capacities.stream().map(c -> scaled(c, f)).toList(),
                     limits.stream().map(l -> scaled(l, f)).toList(), load));
         }
-        return Panels.renderGrid(panels, 3, "Phase diagram: retrieval above m0_c(alpha) and left of alpha_c ("
-                + (load == LoadConvention.RAW ? "raw load alpha, p = alpha N^(n-1)" : "normalised load alpha (2n-3)!!") + ")");
+        return new Panels.Figure("Phase diagram: retrieval above m0_c(alpha) and left of alpha_c (" + load.meaning() + ")",
+                panels, 3);
     }
 
     private static List<BoundaryPoint> scaled(List<BoundaryPoint> points, double f) {
@@ -61,12 +54,14 @@ final class PhaseDiagramFigure {
                 p.upper(), p.steps(), p.extrapolated())).toList();
     }
 
-    private static CapacityValue scaled(CapacityValue c, double f) {
+    /** A capacity row with its loads (values, bracket, se, slope) multiplied by f; exponent and steps do not change. */
+    static CapacityValue scaled(CapacityValue c, double f) {
         return new CapacityValue(c.n(), c.alphaC() * f, c.lower() * f, c.upper() * f, c.steps(), c.extrapolated(), c.se() * f,
                 c.exponent(), c.slope() * f);
     }
 
-    private static FiniteSizePoint scaled(FiniteSizePoint p, double f) {
+    /** The row with its loads multiplied by f: alpha, and for an alpha_c row its values too (m0_c values stay). */
+    static FiniteSizePoint scaled(FiniteSizePoint p, double f) {
         // alpha scales; for an alpha_c row the values are loads too
         double v = p.quantity().equals("m0c") ? 1 : f;
         return new FiniteSizePoint(p.n(), p.quantity(), p.alpha() * f, p.neurons(), scale(p.estimates(), v),
@@ -86,12 +81,12 @@ final class PhaseDiagramFigure {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         addTheory(chart, n, points);
         addSimulation(chart, n, points);
-        addLimits(chart, n, limits, load == LoadConvention.RAW ? "alpha_c = " : "alpha_c (2n-3)!! = ");
+        addLimits(chart, n, limits, load.capacitySymbol() + " = ");
         int largest = capacities.stream().filter(c -> c.n() == n && !c.extrapolated()).mapToInt(CapacityValue::steps)
                 .max().orElse(-1);
         for (CapacityValue c : capacities) {
             if (c.n() == n && Double.isFinite(c.alphaC()) && (c.extrapolated() || c.steps() == largest)) {
-                String symbol = load == LoadConvention.RAW ? "alpha_c = " : "alpha_c (2n-3)!! = ";
+                String symbol = load.capacitySymbol() + " = ";
                 String label = c.extrapolated()
                         ? symbol + Panels.number(c.alphaC()) + " (theory, T -> inf)"
                         : symbol + Panels.number(c.alphaC()) + " (theory" + (c.steps() > 0 ? ", T = " + c.steps() : "") + ")";

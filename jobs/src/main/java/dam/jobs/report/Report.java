@@ -3,8 +3,9 @@ package dam.jobs.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
 
@@ -77,39 +78,52 @@ public final class Report {
         return write(tables, dir, LoadConvention.RAW);
     }
 
-    /** As {@link #write(ReportTables, OutputDirectory)}, with load axes in the given convention. */
+    /** As {@link #write(ReportTables, OutputDirectory)}, with every load (axes, titles, legends) in the given convention. */
     public static List<String> write(ReportTables tables, OutputDirectory dir, LoadConvention load) {
         List<String> written = new ArrayList<>();
         try {
-            TreeSet<String> panels = new TreeSet<>();
-            for (TrialCurve c : tables.trials()) {
-                if (panels.add(c.n() + "/" + c.neurons())) {
-                    written.add(save(dir, OverlapFigure.fileName(c.n(), c.neurons()),
-                            OverlapFigure.render(c.n(), c.neurons(), tables.trials(), tables.theory())));
-                }
-            }
-            TreeSet<String> curves = new TreeSet<>();
-            for (ConvergencePoint c : tables.convergence()) {
-                if (curves.add(c.n() + "/" + c.neurons())) {
-                    written.add(save(dir, ConvergenceTimeFigure.fileName(c.n(), c.neurons()),
-                            ConvergenceTimeFigure.render(c.n(), c.neurons(), tables.convergence(), tables.theory())));
-                }
-            }
-            if (!tables.boundary().isEmpty() || !tables.capacity().isEmpty()) {
-                written.add(save(dir, PhaseDiagramFigure.FILE_NAME,
-                        PhaseDiagramFigure.render(tables.boundary(), tables.capacity(), tables.finiteSize(), load)));
-            }
-            if (CapacityLadderFigure.hasLadder(tables.capacity())) {
-                written.add(save(dir, CapacityLadderFigure.FILE_NAME, CapacityLadderFigure.render(tables.capacity(), load)));
-            }
-            if (FiniteSizeFigure.hasFits(tables.finiteSize())) {
-                written.add(save(dir, FiniteSizeFigure.FILE_NAME, FiniteSizeFigure.render(tables.finiteSize())));
+            for (Map.Entry<String, Panels.Figure> f : figures(tables, load).entrySet()) {
+                written.add(save(dir, f.getKey(), f.getValue().png()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("report: cannot write figures into " + dir.display(FIGURES)
                     + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    /**
+     * The texts each figure of the tables shows, by file name: its title, then per panel the title, the axis titles and
+     * the legend labels, loads in the given convention (what a reader sees, checked without decoding the PNG).
+     */
+    public static Map<String, List<String>> texts(ReportTables tables, LoadConvention load) {
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        figures(tables, load).forEach((name, figure) -> texts.put(name, figure.texts()));
+        return texts;
+    }
+
+    /** Every figure the tables support, by file name, in the order they are written. */
+    private static Map<String, Panels.Figure> figures(ReportTables tables, LoadConvention load) {
+        Map<String, Panels.Figure> figures = new LinkedHashMap<>();
+        for (TrialCurve c : tables.trials()) {
+            figures.computeIfAbsent(OverlapFigure.fileName(c.n(), c.neurons()),
+                    name -> OverlapFigure.figure(c.n(), c.neurons(), tables.trials(), tables.theory(), load));
+        }
+        for (ConvergencePoint c : tables.convergence()) {
+            figures.computeIfAbsent(ConvergenceTimeFigure.fileName(c.n(), c.neurons()),
+                    name -> ConvergenceTimeFigure.figure(c.n(), c.neurons(), tables.convergence(), tables.theory(), load));
+        }
+        if (!tables.boundary().isEmpty() || !tables.capacity().isEmpty()) {
+            figures.put(PhaseDiagramFigure.FILE_NAME,
+                    PhaseDiagramFigure.figure(tables.boundary(), tables.capacity(), tables.finiteSize(), load));
+        }
+        if (CapacityLadderFigure.hasLadder(tables.capacity())) {
+            figures.put(CapacityLadderFigure.FILE_NAME, CapacityLadderFigure.figure(tables.capacity(), load));
+        }
+        if (FiniteSizeFigure.hasFits(tables.finiteSize())) {
+            figures.put(FiniteSizeFigure.FILE_NAME, FiniteSizeFigure.figure(tables.finiteSize(), load));
+        }
+        return figures;
     }
 
     private static String save(OutputDirectory dir, String name, byte[] png) throws IOException {

@@ -161,7 +161,7 @@ public final class SweepDriver {
                     writeBasins();
                     stage = "printing the summary";
                     jsc.setJobDescription("summary: read grid/");
-                    SweepSummary.printPoints(CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), o.out());
+                    SweepSummary.printPoints(CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c.load(), o.out());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);

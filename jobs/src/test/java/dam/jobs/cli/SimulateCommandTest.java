@@ -39,4 +39,28 @@ class SimulateCommandTest {
         assertEquals(Dam.BAD_INPUT, run("simulate", "--n=3", "--N=64", "--alpha=0.1", "--m0=0.5"));
         assertEquals("dam simulate: --N: renamed to --neurons", err.toString().strip());
     }
+
+    @Test
+    void aNormalisedLoadGivesTheRawLoadsTrialsAndTheCommandSaysWhichConvention() {
+        // alpha (2n-3)!! = 0.3 at n = 3 is alpha = 0.1: p = round(0.1 64^2) = 410 patterns, the same trials
+        assertEquals(0, run("simulate", "--n", "3", "--neurons", "64", "--alpha", "0.1", "--m0", "0.6", "--trials", "2",
+                "--steps", "3"), err.toString());
+        String raw = out.toString();
+        assertEquals("simulate: load raw: alpha = 0.1 = p / N^(n-1)", err.toString().strip());
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("simulate", "--n", "3", "--neurons", "64", "--alpha", "0.3", "--m0", "0.6", "--trials", "2",
+                "--steps", "3", "--load", "normalised"), err.toString());
+        assertEquals(raw, out.toString());
+        assertEquals("simulate: load normalised: alpha (2n-3)!! = 0.3 at n = 3, so alpha = p / N^(n-1) = 0.1",
+                err.toString().strip());
+    }
+
+    @Test
+    void aLoadConventionOtherThanRawOrNormalisedIsOneLineAndExitCodeTwo() {
+        assertEquals(Dam.BAD_INPUT, run("simulate", "--n", "3", "--neurons", "64", "--alpha", "0.1", "--m0", "0.5",
+                "--load", "Normalized"));
+        assertEquals("dam simulate: --load: must be raw or normalised, got \"Normalized\"", err.toString().strip());
+        assertTrue(out.toString().isEmpty());
+    }
 }

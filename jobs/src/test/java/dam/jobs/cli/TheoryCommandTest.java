@@ -42,7 +42,7 @@ class TheoryCommandTest {
         String[] last = lines[5].split(",", -1);
         assertEquals("4", last[0]);
         assertEquals("", last[3]);
-        assertTrue(err.toString().isEmpty());
+        assertEquals("theory: load raw: alpha = 0.1 = p / N^(n-1)", err.toString().strip(), "stderr names the convention");
     }
 
     @Test
@@ -65,6 +65,25 @@ class TheoryCommandTest {
             assertEquals(1, message.lines().count(), message);
             assertTrue(message.contains(option[i] + ":"), message);
         }
+        assertTrue(out.toString().isEmpty());
+    }
+
+    @Test
+    void aNormalisedLoadIsTheRawLoadTimesTheDoubleFactorialAndTheCommandSaysSo() {
+        // alpha (2n-3)!! = 0.3 at n = 3 is alpha = 0.1 exactly: the same solve, bit for bit
+        assertEquals(0, run("--n", "3", "--alpha", "0.1", "--m0", "0.6", "--steps", "3", "--paths", "20000", "--load", "raw"));
+        String raw = out.toString();
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("--n", "3", "--alpha", "0.3", "--m0", "0.6", "--steps", "3", "--paths", "20000", "--load", "normalised"));
+        assertEquals(raw, out.toString());
+        assertEquals("theory: load normalised: alpha (2n-3)!! = 0.3 at n = 3, so alpha = p / N^(n-1) = 0.1", err.toString().strip());
+    }
+
+    @Test
+    void aLoadConventionOtherThanRawOrNormalisedIsOneLineAndExitCodeTwo() {
+        assertEquals(2, run("--n", "3", "--alpha", "0.1", "--m0", "0.5", "--load", "scaled"));
+        assertEquals("theory: --load: must be raw or normalised, got \"scaled\"", err.toString().strip());
         assertTrue(out.toString().isEmpty());
     }
 }

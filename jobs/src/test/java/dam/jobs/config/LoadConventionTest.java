@@ -32,4 +32,22 @@ class LoadConventionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LoadConvention.parse("norm"));
         assertEquals("must be raw or normalised, got \"norm\"", e.getMessage());
     }
+
+    @Test
+    void aCommandLineValueOtherThanRawOrNormalisedIsAConfigErrorNamingTheOption() {
+        assertEquals(LoadConvention.RAW, LoadConvention.option("--load", "raw"));
+        ConfigError e = assertThrows(ConfigError.class, () -> LoadConvention.option("--load", "scaled"));
+        assertEquals("--load", e.field());
+        assertEquals("must be raw or normalised, got \"scaled\"", e.reason());
+    }
+
+    @Test
+    void symbolsAndMeaningsNameTheConvention() {
+        assertEquals("alpha_c", LoadConvention.RAW.capacitySymbol());
+        assertEquals("alpha_c (2n-3)!!", LoadConvention.NORMALISED.capacitySymbol());
+        assertEquals("raw load alpha = p / N^(n-1)", LoadConvention.RAW.meaning());
+        assertEquals("normalised load alpha (2n-3)!!, alpha = p / N^(n-1)", LoadConvention.NORMALISED.meaning());
+        assertEquals("load normalised: alpha (2n-3)!! = 1.5 at n = 4, so alpha = p / N^(n-1) = 0.1",
+                LoadConvention.NORMALISED.describeOption(4, 1.5));
+    }
 }

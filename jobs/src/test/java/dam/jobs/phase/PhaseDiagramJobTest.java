@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.typesafe.config.ConfigFactory;
 
 import dam.jobs.config.ConfigLoader;
+import dam.jobs.config.LoadConvention;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.report.Report;
+import dam.jobs.report.ReportTables;
 import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
 import dam.jobs.sweep.SweepSession;
@@ -139,6 +143,20 @@ class PhaseDiagramJobTest {
         Path ladder = dir(c).resolve("figures").resolve("capacity_ladder.png");
         assertNotNull(ImageIO.read(ladder.toFile()));
         assertTrue(outcome.figures().contains(ladder.toString()));
+
+        // The closing lines name the convention and write alpha_c in it: x 3 at n = 3 when normalised.
+        TheoryPhaseDiagram.HorizonCapacity three = outcome.capacities().stream().filter(h -> h.n() == 3 && h.steps() == 8)
+                .findFirst().orElseThrow();
+        String raw = outcome.summary(LoadConvention.RAW);
+        String normalised = outcome.summary(LoadConvention.NORMALISED);
+        assertTrue(raw.startsWith("loads: raw load alpha = p / N^(n-1)\n"), raw);
+        assertTrue(raw.contains(String.format(Locale.ROOT, "n = 3  T = 8  alpha_c = %.5f", three.alphaC())), raw);
+        assertTrue(normalised.startsWith("loads: normalised load alpha (2n-3)!!, alpha = p / N^(n-1)\n"), normalised);
+        assertTrue(normalised.contains(String.format(Locale.ROOT, "n = 3  T = 8  alpha_c (2n-3)!! = %.5f", 3 * three.alphaC())),
+                normalised);
+        assertTrue(normalised.contains(String.format(Locale.ROOT, "n = 2  T = 8  alpha_c (2n-3)!! = %.5f", hopfield.alphaC())),
+                normalised);
+        assertEquals(outcome.capacities().size() + outcome.limits().size() + 1, normalised.lines().count(), normalised);
     }
 
     @Test
@@ -240,6 +258,21 @@ class PhaseDiagramJobTest {
         Path figure = dir(c).resolve("figures").resolve("finite_size.png");
         assertTrue(outcome.figures().contains(figure.toString()), outcome.figures().toString());
         assertNotNull(ImageIO.read(figure.toFile()));
+
+        // The same tables drawn in either convention: the panel of the load 0.06 names it as raw 0.06 or as
+        // alpha (2n-3)!! = 0.18 (n = 3), and the N = 48 figures title their panels the same way.
+        OutputDirectory output = OutputDirectory.open(c.output(), new Configuration());
+        ReportTables tables = ReportTables.read(spark, output, ledger);
+        java.util.Map<String, List<String>> raw = Report.texts(tables, LoadConvention.RAW);
+        java.util.Map<String, List<String>> normalised = Report.texts(tables, LoadConvention.NORMALISED);
+        assertTrue(raw.get("finite_size.png").stream().anyMatch(t -> t.startsWith("n = 3: m0_c at alpha = 0.06, ")),
+                raw.get("finite_size.png").toString());
+        assertTrue(normalised.get("finite_size.png").stream().anyMatch(t -> t.startsWith("n = 3: m0_c at alpha (2n-3)!! = 0.18, ")),
+                normalised.get("finite_size.png").toString());
+        assertTrue(raw.get("figure1_n3_N48.png").contains("alpha = 0.16 (p = 369)"), raw.get("figure1_n3_N48.png").toString());
+        assertTrue(normalised.get("figure1_n3_N48.png").contains("alpha (2n-3)!! = 0.48 (p = 369)"),
+                normalised.get("figure1_n3_N48.png").toString());
+        assertTrue(normalised.get("phase_diagram.png").contains(LoadConvention.NORMALISED.axisTitle(3)));
     }
 
     private static Double boundaryAt(List<Row> phase, int n, double alpha) {

@@ -88,7 +88,7 @@ class TheoryPhaseDiagramTest {
     }
 
     @Test
-    void aBoundaryRisingOutOfTheRangeOfM0HasNoLimitAndAnIntervalIsClippedToIt() {
+    void aBoundaryRisingOutOfTheRangeOfM0HasItsLimitOnTheBoundOneAndAnIntervalInsideTheRange() {
         // m0_c(T) = 1.3 - 2 T^-0.5: at T -> infinity above 1, no m0 retrieves (a load above alpha_c(infinity))
         int[] horizons = {20, 40, 80, 160};
         List<LadderBisection.Bracket> rising = new java.util.ArrayList<>();
@@ -98,7 +98,12 @@ class TheoryPhaseDiagramTest {
             rising.add(new LadderBisection.Bracket(steps, m0c - 0.002, m0c + 0.002, 0));
             flat.add(new LadderBisection.Bracket(steps, 0.148, 0.152, 0));
         }
-        assertNull(TheoryPhaseDiagram.extrapolateBoundary(rising));
+        HorizonExtrapolation above = TheoryPhaseDiagram.extrapolateBoundary(rising);
+        Row top = PhaseDiagramTables.extrapolatedTheoryRow(3, 0.2, above);
+        assertTrue(above.atBound(), above.toString());
+        assertEquals(1.0, top.getDouble(4), "the constrained limit is the bound itself");
+        assertEquals(1.0, top.getDouble(6), "and so is the interval's upper end");
+        assertTrue(top.getDouble(5) < 1 && top.getDouble(5) >= 0, top.toString());
         // A flat ladder does not bound the limit (a T^-b with small b drifts anywhere): the interval is [0, 1].
         HorizonExtrapolation fit = TheoryPhaseDiagram.extrapolateBoundary(flat);
         Row r = PhaseDiagramTables.extrapolatedTheoryRow(3, 0.05, fit);

@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import javax.imageio.ImageIO;
 
+import dam.jobs.config.LoadConvention;
 import dam.jobs.config.OutputLocation;
+import dam.jobs.report.ReportTables.CapacityValue;
+import dam.jobs.report.ReportTables.FiniteSizePoint;
 import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
 
@@ -109,5 +113,78 @@ class ReportTest {
         }
         double mean = sum / count;
         return sumSquares / count - mean * mean;
+    }
+
+    @Test
+    void everyFigureWritesItsLoadsInTheGivenConventionAndSaysWhich(@TempDir Path dir) throws IOException {
+        SyntheticTables.write(spark, dir);
+        OutputDirectory output = open(dir);
+        ReportTables read = ReportTables.read(spark, output, Ledger.read(output));
+        // a capacity ladder of n = 3 (four horizons and a limit) and finite-size fits (m0_c at alpha = 0.05, alpha_c)
+        List<CapacityValue> ladder = List.of(new CapacityValue(3, 0.060, 0.059, 0.061, 20, false, 0.0005, Double.NaN, Double.NaN),
+                new CapacityValue(3, 0.055, 0.054, 0.056, 40, false, 0.0005, Double.NaN, Double.NaN),
+                new CapacityValue(3, 0.052, 0.051, 0.053, 80, false, 0.0005, Double.NaN, Double.NaN),
+                new CapacityValue(3, 0.050, 0.049, 0.051, 160, false, 0.0005, Double.NaN, Double.NaN),
+                new CapacityValue(3, 0.046, 0.044, 0.048, 0, true, Double.NaN, 0.8, 0.5));
+        int[] sizes = {128, 256, 512};
+        List<FiniteSizePoint> fits = List.of(
+                new FiniteSizePoint(3, "m0c", 0.05, sizes, new double[] {0.50, 0.45, 0.42}, new double[] {0.48, 0.43, 0.40},
+                        new double[] {0.52, 0.47, 0.44}, 0.35, 0.30, 0.40, 1.6, 0.4, 1, 0.36),
+                new FiniteSizePoint(3, "alpha_c", Double.NaN, sizes, new double[] {0.040, 0.043, 0.045},
+                        new double[] {0.038, 0.041, 0.043}, new double[] {0.042, 0.045, 0.047}, 0.050, 0.047, 0.053, -0.1,
+                        0.3, 1, 0.049));
+        ReportTables tables = new ReportTables(read.trials(), read.theory(), read.convergence(), read.boundary(), ladder, fits);
+
+        Map<String, List<String>> raw = Report.texts(tables, LoadConvention.RAW);
+        Map<String, List<String>> normalised = Report.texts(tables, LoadConvention.NORMALISED);
+        assertEquals(raw.keySet(), normalised.keySet());
+        assertEquals(Set.of("figure1_n2_N200.png", "figure1_n3_N200.png", "convergence_time_n2_N200.png",
+                "convergence_time_n3_N200.png", "phase_diagram.png", "capacity_ladder.png", "finite_size.png"), raw.keySet());
+        for (String name : raw.keySet()) {
+            assertTrue(raw.get(name).get(0).contains("raw load alpha = p / N^(n-1)"), name + ": " + raw.get(name).get(0));
+            assertTrue(normalised.get(name).get(0).contains("normalised load alpha (2n-3)!!, alpha = p / N^(n-1)"),
+                    name + ": " + normalised.get(name).get(0));
+        }
+        // figure 1: a panel per load, p = round(alpha N^(n-1)) = 2000 at raw alpha 0.05, n = 3, N = 200
+        assertTrue(raw.get("figure1_n3_N200.png").contains("alpha = 0.05 (p = 2000)"), raw.get("figure1_n3_N200.png").toString());
+        assertTrue(normalised.get("figure1_n3_N200.png").contains("alpha (2n-3)!! = 0.15 (p = 2000)"),
+                normalised.get("figure1_n3_N200.png").toString());
+        assertTrue(normalised.get("figure1_n2_N200.png").contains("alpha (2n-3)!! = 0.1 (p = 20)"), "(2n-3)!! = 1 at n = 2");
+        // convergence time: a curve per load
+        assertTrue(raw.get("convergence_time_n3_N200.png").contains("alpha = 0.1 (simulation)"));
+        assertTrue(normalised.get("convergence_time_n3_N200.png").containsAll(List.of("alpha (2n-3)!! = 0.3 (simulation)",
+                "alpha (2n-3)!! = 0.15 (simulation)")), normalised.get("convergence_time_n3_N200.png").toString());
+        // phase diagram: the load axis and alpha_c (0.05 at T = 160) in the legend
+        assertTrue(raw.get("phase_diagram.png").containsAll(List.of(LoadConvention.RAW.axisTitle(3), "alpha_c = 0.05 (theory, T = 160)")),
+                raw.get("phase_diagram.png").toString());
+        assertTrue(normalised.get("phase_diagram.png").containsAll(List.of("alpha (2n-3)!! = 3 alpha (normalised load)",
+                "alpha_c (2n-3)!! = 0.15 (theory, T = 160)", "alpha_c (2n-3)!! = 0.138 (theory, T -> inf)")),
+                normalised.get("phase_diagram.png").toString());
+        // capacity ladder: the value axis
+        assertTrue(raw.get("capacity_ladder.png").contains("alpha_c(T)"), raw.get("capacity_ladder.png").toString());
+        assertTrue(normalised.get("capacity_ladder.png").contains("alpha_c(T) x 3 (normalised)"));
+        // finite size: the load of an m0_c panel, and an alpha_c panel's values (limit 0.05, theory 0.049) scaled by 3
+        List<String> fsRaw = raw.get("finite_size.png");
+        List<String> fsNorm = normalised.get("finite_size.png");
+        assertTrue(fsRaw.contains("n = 3: m0_c at alpha = 0.05, chi2/dof = 0.4/1"), fsRaw.toString());
+        assertTrue(fsNorm.contains("n = 3: m0_c at alpha (2n-3)!! = 0.15, chi2/dof = 0.4/1"), fsNorm.toString());
+        assertTrue(fsRaw.containsAll(List.of("n = 3: alpha_c (from m0 = 1), chi2/dof = 0.3/1", "capacity alpha_c",
+                "N -> inf: 0.050 (0.047, 0.053)", "theory: 0.049")), fsRaw.toString());
+        assertTrue(fsNorm.containsAll(List.of("n = 3: alpha_c (2n-3)!! (from m0 = 1), chi2/dof = 0.3/1",
+                "capacity alpha_c (2n-3)!! = 3 alpha_c (normalised)", "N -> inf: 0.150 (0.141, 0.159)", "theory: 0.147")),
+                fsNorm.toString());
+        assertTrue(fsNorm.contains("N -> inf: 0.350 (0.300, 0.400)"), "m0_c values are not loads: " + fsNorm);
+    }
+
+    @Test
+    void theReportReadsTheConventionFromTheSweepDescription(@TempDir Path dir) throws IOException {
+        assertEquals(LoadConvention.RAW, Report.loadConvention(open(dir)), "no _sweep.json: raw");
+        for (LoadConvention load : LoadConvention.values()) {
+            dam.jobs.config.SweepConfig c = dam.jobs.config.ConfigLoader.fromConfig(com.typesafe.config.ConfigFactory.parseString(
+                    "sweep { n = [3], neurons = [64], alpha = [0.3], m0 = [0.5], load = " + load.key() + " }"));
+            Files.writeString(dir.resolve("_sweep.json"), dam.jobs.sweep.SweepDescription.json(c, java.time.Instant.now(),
+                    List.of(), true));
+            assertEquals(load, Report.loadConvention(open(dir)));
+        }
     }
 }
