@@ -44,12 +44,10 @@ interface ColumnOps {
     /**
      * After neuron j turned to s (column cols[from ..]; s = 0: none, a refresh): b += 2 s xi_j^mu, then the quarter
      * square q = (b^2 - parity) / 4 of every entry (parity = N mod 2, so that b^2 = 4 q + parity exactly) packed
-     * into pairs, clamped to {@link #QUARTER_SQUARE_MAX}. Writes the sum of the clamped values over all 64 blocks x
-     * 64 entries to sums[0], the indices of the entries whose q exceeds the maximum (ascending) to outliers as far
-     * as it has room, and returns their number. |b| must stay below 46341.
+     * into pairs, clamped to {@link #QUARTER_SQUARE_MAX}; writes the sum of the clamped values over all 64 blocks x
+     * 64 entries to sums[0]. |b| must stay below 46341.
      */
-    int updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs,
-                             int[] outliers, long[] sums);
+    void updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs, long[] sums);
 
     /** The largest quarter square a 16-bit half holds (two of them add without a carry into the next half). */
     int QUARTER_SQUARE_MAX = 32767;

@@ -76,10 +76,9 @@ final class ScalarColumnOps implements ColumnOps {
     }
 
     @Override
-    public int updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs,
-                                    int[] outliers, long[] sums) {
+    public void updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs,
+                                     long[] sums) {
         long sum = 0;
-        int count = 0;
         java.util.Arrays.fill(pairs, 0, 32 * blocks, 0);
         for (int k = 0; k < blocks; k++) {
             long x = cols[from + k];
@@ -87,20 +86,12 @@ final class ScalarColumnOps implements ColumnOps {
                 int at = 64 * k + t;
                 int bv = b[at] + ((x >>> t & 1L) != 0 ? 2 * s : -2 * s);
                 b[at] = bv;
-                int q = (bv * bv - parity) >>> 2;
-                if (q > QUARTER_SQUARE_MAX) {
-                    if (count < outliers.length) {
-                        outliers[count] = at;
-                    }
-                    count++;
-                    q = QUARTER_SQUARE_MAX;
-                }
+                int q = Math.min((bv * bv - parity) >>> 2, QUARTER_SQUARE_MAX);
                 pairs[32 * k + 16 * ((t >> 4) & 1) + (t & 15)] |= q << (16 * (t >> 5));
                 sum += q;
             }
         }
         sums[0] = sum;
-        return count;
     }
 
     @Override

@@ -44,6 +44,10 @@ public final class SequentialSweep {
 
     /** W must stay below this for the int lanes. */
     static final long WIDTH_LIMIT = 1L << 32;
+    /** The smallest |b| whose quarter square passes the clamp: (363^2 - 1) / 4 &gt; 32767 &gt;= 362^2 / 4. */
+    static final int OUTLIER_OVERLAP = 363;
+    /** Updates between two full scans for the watch list of outliers. */
+    static final int WATCH_UPDATES = 32;
 
     private final PatternMatrix xi;
     private final FieldCoefficients coefficients;
@@ -78,6 +82,9 @@ public final class SequentialSweep {
     private final int[] outliers;        // the entries whose q exceeds the clamp
     private final long[] excess;         // their q minus the clamp
     private int outlierCount;
+    private final int[] watch = new int[256]; // every entry that can pass the clamp before the next scan
+    private int watchCount;
+    private int updatesSinceScan;
     private final int[] ones;            // per neuron: the number of patterns with xi_i^mu = +1
     private final int[] bitOfSlot = new int[64];
     int outlierCapacity = 32;            // more outliers than this: the int-lane path (tests lower it; -1: never packed)
@@ -259,6 +266,7 @@ public final class SequentialSweep {
                 sumB += overlap;
             }
             packed = quarterSquares;
+            updatesSinceScan = WATCH_UPDATES; // a new state: scan every entry
             refresh(-1, 0);
             version++;
         }
@@ -302,13 +310,14 @@ public final class SequentialSweep {
         boolean derived = aNonNegative && dLinear;
         int from = Math.max(j, 0) * blocks;
         if (packed) {
-            outlierCount = ops.updateQuarterSquares(xi.columns(), from, blocks, s, parity, b, pairs, outliers, sums);
+            ops.updateQuarterSquares(xi.columns(), from, blocks, s, parity, b, pairs, sums);
             long sumQ = sums[0];
             for (int at : padding) {
                 sumQ -= quarterSquare(b[at]); // small: padding b is parity +-2 (its half in pairs is never read)
                 b[at] = parity;
             }
-            if (outlierCount <= Math.min(outlierCapacity, outliers.length)) {
+            boolean watched = findOutliers();
+            if (watched && outlierCount <= Math.min(outlierCapacity, outliers.length)) {
                 for (int o = 0; o < outlierCount; o++) {
                     excess[o] = quarterSquare(b[outliers[o]]) - ColumnOps.QUARTER_SQUARE_MAX;
                     sumQ += excess[o];
@@ -346,6 +355,41 @@ public final class SequentialSweep {
             b[at] = parity;
             a[at] = polyA.at(parity);
         }
+    }
+
+    /**
+     * Lists the outliers (|b| &gt;= {@link #OUTLIER_OVERLAP}, i.e. q past the clamp) from the watch list, which a full
+     * scan renews every {@link #WATCH_UPDATES} updates: it holds every entry with |b| &gt;= OUTLIER_OVERLAP - 2
+     * WATCH_UPDATES, and an update moves b by 2 at most, so no other entry can pass the clamp before the next scan.
+     * (Flagging outliers inside the vector update made its compilation unreliable.) Returns false when the watch
+     * list overflows.
+     */
+    private boolean findOutliers() {
+        if (++updatesSinceScan > WATCH_UPDATES) {
+            updatesSinceScan = 0;
+            watchCount = 0;
+            int near = OUTLIER_OVERLAP - 2 * WATCH_UPDATES;
+            for (int at = 0; at < b.length; at++) {
+                if (Math.abs(b[at]) >= near) {
+                    if (watchCount == watch.length) {
+                        updatesSinceScan = WATCH_UPDATES; // scan again at the next update
+                        return false;
+                    }
+                    watch[watchCount++] = at;
+                }
+            }
+        }
+        outlierCount = 0;
+        for (int w = 0; w < watchCount; w++) {
+            int at = watch[w];
+            if (Math.abs(b[at]) >= OUTLIER_OVERLAP) {
+                if (outlierCount < outliers.length) {
+                    outliers[outlierCount] = at;
+                }
+                outlierCount++;
+            }
+        }
+        return true;
     }
 
     /** (b^2 - parity) / 4, exact. */

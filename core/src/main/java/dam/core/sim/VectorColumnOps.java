@@ -289,68 +289,47 @@ final class VectorColumnOps implements ColumnOps {
     }
 
     /**
-     * The block's four int vectors of b give four of quarter squares, packed in pairs; a block holding an outlier
-     * (flagged by one comparison of the four ORed together) is listed by a scalar pass after the loop, so no branch
-     * sits inside it.
+     * Per block, the int vectors q and q + 2 of b give the low and high halves of pair vector q (q = 0, 1). No vector
+     * value is carried from one block to the next and none passes through a call: the sum goes through a small
+     * array in memory. With a vector accumulator (or a per-block outlier flag) some JIT runs compiled this loop
+     * 2 to 20 times slower, at random from one JVM to the next.
      */
     @Override
-    public int updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs,
-                                    int[] outliers, long[] sums) {
-        IntVector s0 = IntVector.fromArray(INTS, SHIFTS, 0);
-        IntVector s1 = IntVector.fromArray(INTS, SHIFTS, L);
-        IntVector s2 = IntVector.fromArray(INTS, SHIFTS, 2 * L);
-        IntVector s3 = IntVector.fromArray(INTS, SHIFTS, 3 * L);
+    public void updateQuarterSquares(long[] cols, int from, int blocks, int s, int parity, int[] b, int[] pairs,
+                                     long[] sums) {
         IntVector plus = IntVector.broadcast(INTS, 4 * s);  // b += -2s + (4s where xi = +1)
         IntVector minus = IntVector.broadcast(INTS, -2 * s);
         IntVector max = IntVector.broadcast(INTS, QUARTER_SQUARE_MAX);
-        boolean[] flagged = new boolean[blocks];
+        int[] acc = new int[L];
         long sum = 0;
         int blocksPerFlush = 1 << 13; // 4 x 32767 per block and lane: no int overflow within a flush
-        int[] lanes = new int[L];
         for (int k0 = 0; k0 < blocks; k0 += blocksPerFlush) {
-            IntVector acc = IntVector.zero(INTS);
             int k1 = Math.min(blocks, k0 + blocksPerFlush);
             for (int k = k0; k < k1; k++) {
                 IntVector word = LongVector.broadcast(LONGS, cols[from + k]).reinterpretAsInts();
-                int base = 64 * k;
-                IntVector q0 = quarterSquares(word, s0, plus, minus, parity, b, base);
-                IntVector q1 = quarterSquares(word, s1, plus, minus, parity, b, base + L);
-                IntVector q2 = quarterSquares(word, s2, plus, minus, parity, b, base + 2 * L);
-                IntVector q3 = quarterSquares(word, s3, plus, minus, parity, b, base + 3 * L);
-                flagged[k] = q0.or(q1).or(q2).or(q3).compare(VectorOperators.GT, max).anyTrue();
-                q0 = q0.min(max);
-                q1 = q1.min(max);
-                q2 = q2.min(max);
-                q3 = q3.min(max);
-                q0.or(q2.lanewise(VectorOperators.LSHL, 16)).intoArray(pairs, 32 * k);
-                q1.or(q3.lanewise(VectorOperators.LSHL, 16)).intoArray(pairs, 32 * k + 16);
-                acc = acc.add(q0.add(q1)).add(q2.add(q3));
-            }
-            sum += sumLanes(acc, lanes);
-        }
-        sums[0] = sum;
-        int count = 0;
-        for (int k = 0; k < blocks; k++) {
-            if (flagged[k]) {
-                for (int at = 64 * k; at < 64 * k + 64; at++) {
-                    if ((b[at] * b[at] - parity) >>> 2 > QUARTER_SQUARE_MAX) {
-                        if (count < outliers.length) {
-                            outliers[count] = at;
-                        }
-                        count++;
-                    }
+                for (int q = 0; q < 2; q++) {
+                    int low = 64 * k + q * L;
+                    int high = low + 2 * L;
+                    IntVector bLow = IntVector.fromArray(INTS, b, low).add(minus).add(
+                            word.lanewise(VectorOperators.LSHL, IntVector.fromArray(INTS, SHIFTS, q * L))
+                                    .lanewise(VectorOperators.ASHR, 31).and(plus));
+                    IntVector bHigh = IntVector.fromArray(INTS, b, high).add(minus).add(
+                            word.lanewise(VectorOperators.LSHL, IntVector.fromArray(INTS, SHIFTS, q * L + 2 * L))
+                                    .lanewise(VectorOperators.ASHR, 31).and(plus));
+                    bLow.intoArray(b, low);
+                    bHigh.intoArray(b, high);
+                    IntVector qLow = bLow.mul(bLow).sub(parity).lanewise(VectorOperators.LSHR, 2).min(max);
+                    IntVector qHigh = bHigh.mul(bHigh).sub(parity).lanewise(VectorOperators.LSHR, 2).min(max);
+                    qLow.or(qHigh.lanewise(VectorOperators.LSHL, 16)).intoArray(pairs, 32 * k + q * L);
+                    IntVector.fromArray(INTS, acc, 0).add(qLow).add(qHigh).intoArray(acc, 0);
                 }
             }
+            for (int i = 0; i < L; i++) {
+                sum += acc[i];
+                acc[i] = 0;
+            }
         }
-        return count;
-    }
-
-    /** b += 2 s xi for the 16 entries at {@code at} (stored), returning their quarter squares (b^2 - parity) / 4. */
-    private static IntVector quarterSquares(IntVector word, IntVector shifts, IntVector plus, IntVector minus,
-                                            int parity, int[] b, int at) {
-        IntVector bv = IntVector.fromArray(INTS, b, at).add(laneMask(word, shifts).and(plus)).add(minus);
-        bv.intoArray(b, at);
-        return bv.mul(bv).sub(parity).lanewise(VectorOperators.LSHR, 2);
+        sums[0] = sum;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dam.core.sim;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packed quarter squares of {@link ColumnOps} on vector lanes agree with the plain loops of
  * {@link ScalarColumnOps} and with the definition q = (b^2 - parity) / 4, pattern by pattern: the update's values,
- * clamp, sum and outliers, and the dot over a column.
+ * clamp and sum, and the dot over a column.
  */
 class QuarterSquaresTest {
 
@@ -46,12 +45,10 @@ class QuarterSquaresTest {
                     int s = round % 3 - 1; // a flip to -1, a refresh, a flip to +1
                     int[] pairsScalar = new int[32 * blocks];
                     int[] pairsVector = new int[32 * blocks];
-                    int[] outScalar = new int[64];
-                    int[] outVector = new int[64];
                     long[] sumScalar = new long[3];
                     long[] sumVector = new long[3];
-                    int countScalar = SCALAR.updateQuarterSquares(cols, 0, blocks, s, parity, bScalar, pairsScalar, outScalar, sumScalar);
-                    int countVector = vector.updateQuarterSquares(cols, 0, blocks, s, parity, bVector, pairsVector, outVector, sumVector);
+                    SCALAR.updateQuarterSquares(cols, 0, blocks, s, parity, bScalar, pairsScalar, sumScalar);
+                    vector.updateQuarterSquares(cols, 0, blocks, s, parity, bVector, pairsVector, sumVector);
                     long expectedSum = 0;
                     int expectedOutliers = 0;
                     for (int mu = 0; mu < byPattern.length; mu++) {
@@ -68,11 +65,7 @@ class QuarterSquaresTest {
                     }
                     assertEquals(expectedSum, sumScalar[0]);
                     assertEquals(expectedSum, sumVector[0]);
-                    assertEquals(expectedOutliers, countScalar);
-                    assertEquals(expectedOutliers, countVector);
                     outliersSeen += expectedOutliers;
-                    assertArrayEquals(patterns(SCALAR, outScalar, Math.min(64, countScalar)),
-                            patterns(vector, outVector, Math.min(64, countVector)), "the same outlier patterns");
                     // the dot of the second column: the sum of the clamped q over its set bits, modulo 2^32
                     long expectedDot = 0;
                     for (int mu = 0; mu < byPattern.length; mu++) {
@@ -85,7 +78,7 @@ class QuarterSquaresTest {
                 }
             }
         }
-        assertTrue(outliersSeen > 20, "the cases must include outliers, saw " + outliersSeen);
+        assertTrue(outliersSeen > 20, "the cases must include values past the clamp, saw " + outliersSeen);
     }
 
     @Test
@@ -105,19 +98,5 @@ class QuarterSquaresTest {
     /** The entry of pattern mu under the slot order of ops. */
     private static int at(ColumnOps ops, int mu) {
         return (mu & ~63) + ops.slot(mu & 63);
-    }
-
-    /** The sorted patterns of the first count outlier entries. */
-    private static int[] patterns(ColumnOps ops, int[] entries, int count) {
-        int[] inverse = new int[64];
-        for (int t = 0; t < 64; t++) {
-            inverse[ops.slot(t)] = t;
-        }
-        int[] out = new int[count];
-        for (int o = 0; o < count; o++) {
-            out[o] = (entries[o] & ~63) + inverse[entries[o] & 63];
-        }
-        Arrays.sort(out);
-        return out;
     }
 }
