@@ -24,8 +24,8 @@ package dam.core.sim;
  * overlap has the parity of N, so b^2 = 4 q + parity with q = (b^2 - parity) / 4 and
  * S_i = 24 sum q + (6 parity + 8) n_i, n_i being the number of patterns with xi_i^mu = +1. The update stores q in
  * 16-bit halves of int lanes, clamped to 32767 (|b| up to 362, about 11 standard deviations of a random overlap at
- * N = 1024), and lists the outliers past the clamp (the condensed patterns: the one being retrieved, mixtures); a
- * field is the clamped sum on 32 short lanes ({@link ColumnOps#dotQuarterSquares}, three vector operations per 16
+ * N = 1024); the outliers past the clamp (the condensed patterns: the one being retrieved, mixtures) come from a
+ * watch list renewed by a full scan every {@value #WATCH_UPDATES} updates (see findOutliers). A field is the clamped sum on 32 short lanes ({@link ColumnOps#dotQuarterSquares}, three vector operations per 16
  * patterns where the int lanes take four, exact modulo 2^32 and in [0, A / 24]) plus the excess of the outliers
  * whose bit is set. With more than {@code outlierCapacity} outliers the sweep falls back to the int lanes until it
  * next starts from a new state. The a array is then stale: only the int lanes read it.
