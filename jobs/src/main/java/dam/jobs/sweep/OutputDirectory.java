@@ -239,18 +239,31 @@ public final class OutputDirectory {
                 return false;
             }
         }
-        Path tmp = temporarySibling(target);
-        write(tmp, content, false);
-        try {
-            if (local) {
-                // link(2) fails if the target exists: the classic lock-file technique, atomic on NFS as well.
+        if (local) {
+            // link(2) fails if the target exists: the classic lock-file technique, atomic on NFS as well. A run that
+            // holds the lock deletes hidden temporary files as leftovers, and that can be our linked-from file when
+            // two runs start at once: it is gone only because a holder exists, so look again.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Path tmp = temporarySibling(target);
+                write(tmp, content, false);
                 try {
                     Files.createLink(localFile(target), localFile(tmp));
                     return true;
                 } catch (FileAlreadyExistsException e) {
                     return false;
+                } catch (java.nio.file.NoSuchFileException e) {
+                    if (fs.exists(target)) {
+                        return false;
+                    }
+                } finally {
+                    fs.delete(tmp, false);
                 }
             }
+            throw new IOException("cannot create " + display(relative) + ": its temporary file kept disappearing");
+        }
+        Path tmp = temporarySibling(target);
+        write(tmp, content, false);
+        try {
             if (fs.rename(tmp, target)) {
                 return true;
             }
