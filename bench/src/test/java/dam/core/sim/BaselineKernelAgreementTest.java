@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dam.core.model.Initialisation;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,32 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class BaselineKernelAgreementTest {
 
-    /** (n, N, p) cases: N below, at and above multiples of 8 and 64; even N produces ties. */
-    private static final int[][] CASES = {
-        {2, 8, 3}, {2, 9, 5}, {2, 16, 20}, {2, 31, 9}, {2, 64, 12}, {2, 70, 17},
-        {3, 8, 2}, {3, 13, 11}, {3, 24, 30}, {3, 64, 17}, {3, 70, 9},
-        {4, 10, 7}, {4, 33, 16}, {4, 65, 8},
-        {5, 12, 9}, {5, 40, 24}, {5, 67, 5},
-    };
-
-    private static final double[] M0 = {1.0, 0.6, 0.2, -0.3};
-
-    private static List<int[]> initialStates(PatternMatrix xi, long seed) {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        List<int[]> out = new ArrayList<>();
-        for (double m0 : M0) {
-            for (Initialisation init : Initialisation.values()) {
-                long[] sigma = new long[xi.words()];
-                InitialState.draw(xi, m0, init, rng, sigma, 0);
-                out.add(States.unpack(sigma, 0, xi.N()));
-            }
-        }
-        return out;
-    }
-
     @Test
     void baselineKernelsMatchReferenceOnTrajectories() {
-        for (int[] c : CASES) {
+        for (int[] c : KernelCases.CASES) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 1000L * n + N);
             ReferenceStep reference = new ReferenceStep(n, xi.toDense());
@@ -51,7 +24,7 @@ class BaselineKernelAgreementTest {
             LookupTableStep tableLong = new LookupTableStep(xi, coefficients).forceLongPath();
             LookupTableStep table = new LookupTableStep(xi, coefficients);
             DenseIntStep dense = new DenseIntStep(xi, coefficients);
-            List<int[]> states = initialStates(xi, 7L * p + N);
+            List<int[]> states = KernelCases.initialStates(xi, 7L * p + N);
             int S = states.size();
             int words = xi.words();
             long[] batch = new long[S * words];
@@ -93,7 +66,7 @@ class BaselineKernelAgreementTest {
             ParallelStep fast = new ParallelStep(xi, coefficients, Lanes.SCALAR);
             ParallelStep vector = new ParallelStep(xi, coefficients, Lanes.VECTOR);
             DenseIntStep dense = new DenseIntStep(xi, coefficients);
-            List<int[]> states = initialStates(xi, 11L * N);
+            List<int[]> states = KernelCases.initialStates(xi, 11L * N);
             int S = states.size();
             int words = xi.words();
             long[] batch = new long[S * words];
@@ -128,7 +101,7 @@ class BaselineKernelAgreementTest {
         PatternMatrix xi = PatternMatrix.random(p, N, 42);
         FieldCoefficients coefficients = new FieldCoefficients(n, N);
         ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-        for (int[] s0 : initialStates(xi, 3)) {
+        for (int[] s0 : KernelCases.initialStates(xi, 3)) {
             long[] packed = States.pack(s0);
             long[] table = new long[xi.words()];
             new LookupTableStep(xi, coefficients).step(packed, 1, table);

@@ -85,7 +85,6 @@ public final class SequentialSweep {
     private final int[] watch = new int[256]; // every entry that can pass the clamp before the next scan
     private int watchCount;
     private int updatesSinceScan;
-    private final int[] ones;            // per neuron: the number of patterns with xi_i^mu = +1
     private final int[] bitOfSlot = new int[64];
     int outlierCapacity = 32;            // more outliers than this: the int-lane path (tests lower it; -1: never packed)
     private long version = 1;          // the number of the current state (checkedAt starts below it)
@@ -152,12 +151,6 @@ public final class SequentialSweep {
         this.pairs = quarterSquares ? new int[32 * blocks] : null;
         this.outliers = new int[64];
         this.excess = new long[outliers.length];
-        this.ones = new int[N];
-        if (columnSum != null) {
-            for (int i = 0; i < N; i++) {
-                ones[i] = (columnSum[i] + p) / 2;
-            }
-        }
         if (ops != null) {
             for (int t = 0; t < 64; t++) {
                 bitOfSlot[slot[t]] = t;
@@ -409,7 +402,8 @@ public final class SequentialSweep {
                 q += excess[o];
             }
         }
-        return 4L * polyA.slope() * q + ((long) polyA.slope() * parity + polyA.intercept()) * ones[i];
+        long ones = (columnSum[i] + p) / 2; // the patterns with xi_i^mu = +1
+        return 4L * polyA.slope() * q + ((long) polyA.slope() * parity + polyA.intercept()) * ones;
     }
 
     /**

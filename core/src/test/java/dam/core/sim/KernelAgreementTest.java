@@ -19,40 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class KernelAgreementTest {
 
-    /** (n, N, p) cases: N below, at and above multiples of 8 and 64; even N produces ties. */
-    private static final int[][] CASES = {
-        {2, 8, 3}, {2, 9, 5}, {2, 16, 20}, {2, 31, 9}, {2, 64, 12}, {2, 70, 17},
-        {3, 8, 2}, {3, 13, 11}, {3, 24, 30}, {3, 64, 17}, {3, 70, 9},
-        {4, 10, 7}, {4, 33, 16}, {4, 65, 8},
-        {5, 12, 9}, {5, 40, 24}, {5, 67, 5},
-    };
-
-    private static final double[] M0 = {1.0, 0.6, 0.2, -0.3};
-
-    private static List<int[]> initialStates(PatternMatrix xi, long seed) {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        List<int[]> out = new ArrayList<>();
-        for (double m0 : M0) {
-            for (Initialisation init : Initialisation.values()) {
-                long[] sigma = new long[xi.words()];
-                InitialState.draw(xi, m0, init, rng, sigma, 0);
-                out.add(States.unpack(sigma, 0, xi.N()));
-            }
-        }
-        return out;
-    }
-
     @Test
     void parallelKernelsMatchReferenceOnTrajectories() {
         int ties = 0;
-        for (int[] c : CASES) {
+        for (int[] c : KernelCases.CASES) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 1000L * n + N);
             ReferenceStep reference = new ReferenceStep(n, xi.toDense());
             FieldCoefficients coefficients = new FieldCoefficients(n, N);
             ParallelStep fast = new ParallelStep(xi, coefficients, Lanes.SCALAR);
             ParallelStep vector = new ParallelStep(xi, coefficients, Lanes.VECTOR);
-            List<int[]> states = initialStates(xi, 7L * p + N);
+            List<int[]> states = KernelCases.initialStates(xi, 7L * p + N);
             int S = states.size();
             int words = xi.words();
             long[] batch = new long[S * words];
@@ -101,7 +78,7 @@ class KernelAgreementTest {
         }
         assertTrue(coefficients.bound(b, 0, p, 1) >= FieldCoefficients.INT_LIMIT);
         ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-        List<int[]> states = initialStates(xi, 3);
+        List<int[]> states = KernelCases.initialStates(xi, 3);
         for (int[] s0 : states) {
             long[] packed = States.pack(s0);
             long[] next = new long[xi.words()];
@@ -120,7 +97,7 @@ class KernelAgreementTest {
         UniformRandomProvider orderRng = RandomSource.XO_RO_SHI_RO_128_PP.create(99);
         int sweeps = 0;
         int ties = 0;
-        int[][] cases = java.util.stream.Stream.of(CASES, TIE_CASES).flatMap(java.util.Arrays::stream).toArray(int[][]::new);
+        int[][] cases = java.util.stream.Stream.of(KernelCases.CASES, TIE_CASES).flatMap(java.util.Arrays::stream).toArray(int[][]::new);
         for (int[] c : cases) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 31L * n + N);
@@ -132,7 +109,7 @@ class KernelAgreementTest {
             longPath.longPathAfterFlips = 0; // every field on the long path
             SequentialSweep intLanes = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
             intLanes.outlierCapacity = -1; // never the quarter squares (n = 3)
-            for (int[] s0 : initialStates(xi, 5L * N + p)) {
+            for (int[] s0 : KernelCases.initialStates(xi, 5L * N + p)) {
                 int[] expected = s0;
                 long[] sigma = States.pack(s0);
                 long[] sigmaVector = sigma.clone();
