@@ -11,7 +11,7 @@ import java.math.BigInteger;
  * <p>Coefficients are exact integers; evaluation is in double. Examples: n = 3 gives 1 + 2c^2,
  * n = 4 gives 9c + 6c^3, n = 5 gives 9 + 72c^2 + 24c^4.
  */
-public final class Moments {
+public final class Moments implements NoiseKernel {
 
     private final int n;
     private final BigInteger[] exact;
@@ -33,6 +33,7 @@ public final class Moments {
     }
 
     /** The interaction order n. */
+    @Override
     public int order() {
         return n;
     }
@@ -51,6 +52,7 @@ public final class Moments {
     }
 
     /** P(c). */
+    @Override
     public double value(double c) {
         double sum = 0;
         for (int k = coefficients.length - 1; k >= 0; k--) {
@@ -60,6 +62,7 @@ public final class Moments {
     }
 
     /** P'(c), the derivative in c. */
+    @Override
     public double derivative(double c) {
         double sum = 0;
         for (int k = coefficients.length - 1; k >= 1; k--) {

@@ -41,7 +41,7 @@ class TheoryOverlapPinnedValuesTest {
 
     @Test
     void overlapAndFlipsEqualTheirPinnedBitsOnOneAndTwoThreads() {
-        long seed = Seeds.theory(1L, 3, 0.1, 0.5);
+        long seed = Seeds.theory(1L, dam.core.model.MemoryModel.DENSE, 3, 0.1, 0.5);
         assertPinned(new EffectiveProcessSolver(3, 0.1, 1000).solve(0.5, 4, seed), "on one thread");
         assertPinned(new EffectiveProcessSolver(3, 0.1, 1000, 2).solve(0.5, 4, seed), "on two threads");
     }

@@ -128,7 +128,7 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
         }
         double convSe = timed == 0 ? Double.NaN : ClusterMean.of(setTimeSum, setTimed).standardError();
         double[] median = ClusterBootstrap.quantileInterval(setTimes, 0.5,
-                Seeds.pointBootstrap(s.seed(), point.n(), point.neurons(), point.alpha(), point.m0()));
+                Seeds.pointBootstrap(s.seed(), dam.core.model.MemoryModel.DENSE, point.n(), point.neurons(), 0, point.alpha(), point.m0()));
         double[] sortedTimes = Arrays.copyOf(times, timed);
         Arrays.sort(sortedTimes);
         return new PointSummary(point, rs.length, successes, censored, cycles, sortedTimes, mean, sd, setSuccesses,

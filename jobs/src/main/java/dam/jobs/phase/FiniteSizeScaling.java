@@ -129,7 +129,7 @@ public final class FiniteSizeScaling {
                 counts[i] = p.getValue();
                 i--;
             }
-            BasinBoundary b = BasinBoundary.fromPatternSets(x, counts, false, Seeds.capacityBootstrap(seed, n, neurons));
+            BasinBoundary b = BasinBoundary.fromPatternSets(x, counts, false, Seeds.capacityBootstrap(seed, dam.core.model.MemoryModel.DENSE, n, neurons, 0));
             byN.computeIfAbsent(n, k -> new ArrayList<>()).add(new Estimate(neurons, -b.m0c(), -b.upper(), -b.lower()));
         }
         return byN;

@@ -73,7 +73,7 @@ final class BasinTable {
             double[] m0 = scan.keySet().stream().mapToDouble(Double::doubleValue).toArray();
             SetCounts[] counts = scan.values().toArray(new SetCounts[0]);
             BasinBoundary sim = simulatedBoundary(m0, counts,
-                    Seeds.basinBootstrap(c.seed(), l.n(), l.neurons(), l.alpha()));
+                    Seeds.basinBootstrap(c.seed(), dam.core.model.MemoryModel.DENSE, l.n(), l.neurons(), 0, l.alpha()));
             BasinBoundary theoryBoundary = theoryBasins.get(new TheoryLoad(l.n(), l.alpha()));
             rows.add(Tables.basinRow(l.n(), l.neurons(), l.alpha(), sim, theoryBoundary, m0.length,
                     Arrays.stream(counts).mapToInt(SetCounts::sets).min().orElse(0),

@@ -58,7 +58,7 @@ final class SweepTasks {
     static TheoryResult solve(TheoryKey k, TrialSettings s, LongAccumulator nanos) {
         long t = System.nanoTime();
         TheoryResult r = new EffectiveProcessSolver(k.n(), k.alpha(), s.paths())
-                .solve(k.m0(), s.steps(), Seeds.theory(s.seed(), k.n(), k.alpha(), k.m0()));
+                .solve(k.m0(), s.steps(), Seeds.theory(s.seed(), dam.core.model.MemoryModel.DENSE, k.n(), k.alpha(), k.m0()));
         nanos.add(System.nanoTime() - t);
         return r;
     }
