@@ -23,6 +23,7 @@ final class RetrievalBranch {
     /** Samples along the branch that locate the fold's bracket before Brent's method refines it. */
     private static final int SAMPLES = 24;
     private static final double SQRT_TWO = Math.sqrt(2);
+    private static final double SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
 
     /**
      * A stationary state on the branch: overlap m, static noise standard deviation s, Edwards-Anderson q,
@@ -39,16 +40,36 @@ final class RetrievalBranch {
     private final double top;
     /** The overlap where the branch starts at alpha = 0 on its unstable side (0, or the smaller root for n &gt;= 3). */
     private final double bottom;
+    /** The selection threshold at temperature 0: +1 where u &gt; -threshold Gamma. */
+    private final double threshold;
 
     /** The branch of kernel P at temperature &gt;= 0, which must lie below {@link #retrievalTemperature(int)}. */
     RetrievalBranch(NoiseKernel kernel, double temperature) {
+        this(kernel, temperature, 0);
+    }
+
+    /**
+     * The temperature-0 branch of frozen states in which a neuron is +1 exactly where its static field u exceeds
+     * -threshold x Gamma (threshold 0: the sign of u, the equilibrium selection; 1: every neuron of the band at +1).
+     * Its response is the static one of that rule, chi = 2 x the density of u at -threshold x Gamma, Gamma held fixed.
+     * A diagnostic of how the selection moves the capacity (docs/notes/stationary.md), not a prediction: the threshold
+     * the dynamics uses is measured, not derived.
+     */
+    RetrievalBranch(NoiseKernel kernel, double temperature, double threshold) {
+        if (threshold != 0 && temperature != 0) {
+            throw new IllegalArgumentException("threshold: a selection threshold needs temperature 0, got " + temperature);
+        }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold: must lie in [0, 1], got " + threshold);
+        }
+        this.threshold = threshold;
         this.kernel = kernel;
         this.n = kernel.order();
         this.beta = temperature == 0 ? Double.POSITIVE_INFINITY : 1 / temperature;
         double peak = n == 2 ? 0 : Brent.maximum(m -> smallLoadTemperature(n, m), 0, 1, 1e-14);
         if (temperature == 0) {
             top = 1;
-            bottom = 0;
+            bottom = threshold == 0 ? 0 : divergence(n, kernel, threshold);
         } else {
             if (temperature >= retrievalTemperature(n)) {
                 throw new IllegalArgumentException("temperature: must lie below " + retrievalTemperature(n)
@@ -59,6 +80,17 @@ final class RetrievalBranch {
                     : Brent.root(m -> smallLoadTemperature(n, m) - temperature, Math.max(peak, 1e-300), below, 1e-16);
             bottom = n == 2 ? 0 : Brent.root(m -> smallLoadTemperature(n, m) - temperature, 1e-300, peak, 1e-16);
         }
+    }
+
+    /**
+     * With a selection threshold kappa &gt; 0 at temperature 0, the overlap below which the branch has no regular state:
+     * where the coefficient x - kappa k exp(-x^2 / 2) of s in the threshold condition vanishes (x = sqrt 2 erfinv m,
+     * k = sqrt(2 / pi) P'(1) / P(1), or sqrt(2 / pi) at n = 2), so that the noise s diverges.
+     */
+    private static double divergence(int n, NoiseKernel kernel, double threshold) {
+        double k = SQRT_TWO_OVER_PI * (n == 2 ? 1 : kernel.derivative(1) / kernel.value(1));
+        double x = Brent.root(y -> y - threshold * k * Math.exp(-0.5 * y * y), 0, 1 + threshold * k, 1e-16);
+        return Gaussian.erf(x / SQRT_TWO);
     }
 
     /**
@@ -100,9 +132,21 @@ final class RetrievalBranch {
         double q;
         double chi;
         if (Double.isInfinite(beta)) {
-            s = m >= 1 ? 0 : a / (SQRT_TWO * inverseErf(m));
+            if (m >= 1) {
+                return new Point(m, 0, 1, 0, 0);
+            }
+            // m = erf(x / sqrt 2) with x = (a + threshold Gamma) / s; chi = c / s, c = sqrt(2 / pi) exp(-x^2 / 2);
+            // with Gamma = alpha P'(1) chi, alpha = s^2 / P(1) (n >= 3) or Gamma = c (s - c), alpha = s^2 (1 - chi)^2
+            // (n = 2), the threshold condition x s = a + threshold Gamma is linear in s
+            double x = SQRT_TWO * inverseErf(m);
+            double c = SQRT_TWO_OVER_PI * Math.exp(-0.5 * x * x);
+            s = n == 2 ? (a - threshold * c * c) / (x - threshold * c)
+                    : a / (x - threshold * kernel.derivative(1) * c / kernel.value(1));
+            if (!(s > 0) || Double.isInfinite(s)) {
+                return new Point(m, s, 1, Double.NaN, -1);
+            }
             q = 1;
-            chi = ThermalAverage.density(a, s);
+            chi = c / s;
         } else {
             s = noiseForOverlap(a, m);
             double soft = ThermalAverage.sechSquared(beta, a, s);
@@ -118,27 +162,32 @@ final class RetrievalBranch {
         return new Point(m, s, q, chi, alpha);
     }
 
-    /** The saddle-node: the state where alpha(m) is largest, or null if the branch has no state at any load. */
+    /**
+     * The saddle-node: the first maximum of alpha(m) met walking down the branch from its alpha -&gt; 0 end at m = top (the
+     * retrieval branch's end; with a selection threshold the branch can rise again at small m, where no retrieval
+     * state is continuous with m = 1), or null if the branch has no state at any load or never turns down.
+     */
     Point fold() {
-        double lo = bottom;
-        double hi = top;
-        double best = Double.NEGATIVE_INFINITY;
-        int bestIndex = -1;
         double[] grid = new double[SAMPLES + 2];
-        grid[0] = lo;
-        grid[SAMPLES + 1] = hi;
-        for (int i = 1; i <= SAMPLES; i++) {
-            grid[i] = lo + (hi - lo) * i / (SAMPLES + 1);
-            double alpha = at(grid[i]).alpha();
-            if (alpha > best) {
-                best = alpha;
-                bestIndex = i;
+        double[] alpha = new double[SAMPLES + 2];
+        grid[0] = bottom;
+        grid[SAMPLES + 1] = top;
+        alpha[SAMPLES + 1] = 0;
+        int peak = 0;
+        for (int i = SAMPLES; i >= 1; i--) {
+            grid[i] = bottom + (top - bottom) * i / (SAMPLES + 1);
+            alpha[i] = at(grid[i]).alpha();
+            if (alpha[i] < alpha[i + 1] || alpha[i] < 0) {
+                peak = i + 1;
+                break;
             }
         }
-        if (!(best > 0)) {
+        // peak == 0: alpha(m) rose all the way down, into the small-m region where a selection threshold makes the
+        // noise diverge; no fold is continuous with m = 1 (the equilibrium selection always turns down before)
+        if (peak == 0 || peak > SAMPLES || !(alpha[peak] > 0)) {
             return null;
         }
-        double m = Brent.maximum(x -> at(x).alpha(), grid[bestIndex - 1], grid[bestIndex + 1], 1e-15);
+        double m = Brent.maximum(x -> at(x).alpha(), grid[peak - 1], grid[peak + 1], 1e-15);
         return at(m);
     }
 
