@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dam", mixinStandardHelpOptions = true, version = "dam 0.1.0",
         description = "Dense associative memory: simulation, GFA theory and Spark parameter sweeps.",
         subcommands = {SimulateCommand.class, TheoryCommand.class, SweepCommand.class, ReportCommand.class,
-                PhaseDiagramCommand.class,
+                PhaseDiagramCommand.class, StationaryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Dam implements Runnable {
 

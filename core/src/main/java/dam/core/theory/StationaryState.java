@@ -1,0 +1,102 @@
+package dam.core.theory;
+
+import dam.core.Require;
+import dam.core.model.MemoryModel;
+import java.util.Optional;
+
+/**
+ * A stationary retrieval state of the effective single-neuron process (docs/physics.md, "Stationary states"): the
+ * long-time limit of parallel dynamics solved directly, with no horizon and no sampled paths.
+ *
+ * <p>At temperature 0 the state is frozen and the effective neuron sits in a static field u = m^(n-1) + sqrt(v) z
+ * (v = {@link #noiseVariance()}) plus the self-reinforcing term Gamma sigma ({@link #reinforcement()}). Where
+ * |u| &lt; Gamma both signs are self-consistent; this state takes sigma = sgn u there (the equilibrium, or Maxwell,
+ * selection, which for n = 2 gives Amit, Gutfreund and Sompolinsky's equations). The dynamics started at m0 = 1 selects
+ * differently and retrieves up to higher loads (docs/notes/stationary.md has the measurements). At temperature &gt; 0
+ * the state is the static closure m = E tanh(beta u), q = E tanh^2(beta u), chi = beta (1 - q): exact as alpha -&gt; 0
+ * and as the temperature goes to 0, an approximation of parallel Glauber dynamics in between.
+ *
+ * @param model         the memory model (its kernel P)
+ * @param n             interaction order
+ * @param alpha         load, p = alpha N^(n-1) (at the fold: alpha_c)
+ * @param temperature   temperature, 0 for sign dynamics
+ * @param m             overlap with the retrieved pattern
+ * @param q             Edwards-Anderson order parameter E tanh^2(beta u) (1 at temperature 0)
+ * @param chi           integrated response beta (1 - q) (temperature 0: twice the density of u at 0)
+ * @param noiseVariance variance of the static Gaussian field: alpha P(q) for n &gt;= 3, alpha q / (1 - chi)^2 for n = 2
+ */
+public record StationaryState(MemoryModel model, int n, double alpha, double temperature, double m, double q, double chi,
+                              double noiseVariance) {
+
+    /**
+     * Gamma, the coefficient of the self-reinforcing term Gamma sigma in the frozen field at temperature 0:
+     * alpha P'(1) chi for n &gt;= 3, alpha chi / (1 - chi) for n = 2; both signs are self-consistent where |u| &lt; Gamma.
+     * NaN at temperature &gt; 0, where the state is not frozen.
+     */
+    public double reinforcement() {
+        if (temperature > 0) {
+            return Double.NaN;
+        }
+        return n == 2 ? alpha * chi / (1 - chi) : alpha * NoiseKernel.of(model, n).derivative(1) * chi;
+    }
+
+    /** The load in the normalised convention, alpha P(1): the first-step signal-to-noise ratio is m0^(n-1) / sqrt of it. */
+    public double normalisedLoad() {
+        return alpha * model.crosstalkVariance(n).doubleValue();
+    }
+
+    /**
+     * The stable retrieval state of the model at order n &gt;= 2, load alpha &gt; 0 and temperature &gt;= 0 (the one of largest
+     * m), or empty where none exists: alpha above {@link #criticalLoad}, or temperature at or above
+     * {@link #retrievalTemperature}.
+     */
+    public static Optional<StationaryState> solve(MemoryModel model, int n, double alpha, double temperature) {
+        check(model, n, temperature);
+        Require.positiveFinite("alpha", alpha);
+        if (temperature >= retrievalTemperature(n)) {
+            return Optional.empty();
+        }
+        RetrievalBranch.Point point = new RetrievalBranch(NoiseKernel.of(model, n), temperature).atLoad(alpha);
+        return point == null ? Optional.empty() : Optional.of(state(model, n, alpha, temperature, point));
+    }
+
+    /**
+     * The saddle-node where the retrieval state disappears: the state at alpha = alpha_c(temperature), with m at
+     * alpha_c; empty at or above {@link #retrievalTemperature}, where no load has a retrieval state.
+     */
+    public static Optional<StationaryState> criticalLoad(MemoryModel model, int n, double temperature) {
+        check(model, n, temperature);
+        if (temperature >= retrievalTemperature(n)) {
+            return Optional.empty();
+        }
+        RetrievalBranch.Point fold = new RetrievalBranch(NoiseKernel.of(model, n), temperature).fold();
+        return fold == null ? Optional.empty() : Optional.of(state(model, n, fold.alpha(), temperature, fold));
+    }
+
+    /**
+     * The highest temperature with a retrieval state as alpha -&gt; 0, where m = tanh(m^(n-1) / temperature) has a
+     * nonzero root: 1 for n = 2 (m vanishes continuously there), the saddle-node max_m m^(n-1) / atanh(m) for n &gt;= 3
+     * (0.5826 for n = 3, 0.4958 for n = 4). The same for both models.
+     */
+    public static double retrievalTemperature(int n) {
+        Require.atLeast("n", n, 2);
+        return RetrievalBranch.retrievalTemperature(n);
+    }
+
+    private static StationaryState state(MemoryModel model, int n, double alpha, double temperature,
+                                         RetrievalBranch.Point point) {
+        return new StationaryState(model, n, alpha, temperature, point.m(), point.q(), point.chi(),
+                n == 2 ? alpha * point.q() / ((1 - point.chi()) * (1 - point.chi()))
+                        : alpha * NoiseKernel.of(model, n).value(point.q()));
+    }
+
+    private static void check(MemoryModel model, int n, double temperature) {
+        if (model == null) {
+            throw new IllegalArgumentException("model: must be dense or pbody, got null");
+        }
+        Require.atLeast("n", n, 2);
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature: must be >= 0 and finite, got " + temperature);
+        }
+    }
+}
