@@ -1,5 +1,6 @@
 package dam.core.analysis;
 
+import dam.core.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -81,6 +82,27 @@ public final class LadderBisection {
         BasinBoundary.checkBracket(lo, hi, tol);
         evaluate(lo);
         evaluate(hi);
+        return refine(tol, false);
+    }
+
+    /**
+     * The brackets on [lo, x_max] to within tol (absolute) where only lo is a known end: lo and hi are evaluated first,
+     * then x is doubled from hi while the predicate holds at some horizon at the largest x seen (but not beyond max),
+     * then midpoints. For a threshold that may lie at lo itself (a critical temperature from lo = 0: the predicate
+     * fails at lo where the load is above the capacity). A horizon at which the predicate still holds at max has no
+     * upper end (NaN).
+     */
+    public List<Bracket> bisectUpward(double lo, double hi, double tol, double max) {
+        BasinBoundary.checkBracket(lo, hi, tol);
+        Require.positiveFinite("hi", hi);
+        if (!(max >= hi) || Double.isInfinite(max)) {
+            throw new IllegalArgumentException("max: must be finite and >= hi (" + hi + "), got " + max);
+        }
+        evaluate(lo);
+        evaluate(hi);
+        for (int i = 0; i < Capacity.MAX_BRACKET_STEPS && any(seen.lastEntry().getValue(), true) && seen.lastKey() < max; i++) {
+            evaluate(Math.min(max, seen.lastKey() * 2));
+        }
         return refine(tol, false);
     }
 

@@ -1,10 +1,12 @@
 package dam.core.theory;
 
 import dam.core.Require;
+import dam.core.model.MemoryModel;
 import dam.core.rng.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,12 +17,15 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Solves the GFA effective single-neuron process (docs/physics.md sections 4 and 5; the numerical method is section 7) forward in time,
- * by sampling M paths, reproducibly from a seed.
+ * Solves the GFA effective single-neuron process (docs/physics.md sections 4, 5, 5a and 5b; the numerical method is
+ * section 7) forward in time, by sampling M paths, reproducibly from a seed: for either memory model (the closure
+ * differs only in the kernel P for n &gt;= 3; n = 2 is the Hopfield closure for both) and at any temperature (parallel
+ * Glauber dynamics; temperature 0 is sign dynamics).
  *
  * <p>The equations are causal, so one pass suffices. At step t, from the order parameters on times
  * &lt;= t: the noise covariance gains a row and so does its Cholesky factor L (phi = L eps with
- * standard normals eps); each path's field h(t) gives sigma(t+1) = sgn h(t); then m(t+1) and
+ * standard normals eps); each path's field h(t) gives sigma(t+1) = sgn h(t) (temperature 0) or +1 with
+ * probability (1 + tanh(beta h(t))) / 2; then m(t+1) and
  * C(t+1, s) are path averages, and the response row G(t+1, .) follows from Gaussian integration by
  * parts: {@code <sigma(t+1) eps(u)> = sqrt(alpha) sum_s G(t+1, s) L(s, u)}, a triangular solve.
  *
@@ -63,6 +68,20 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * smooth density estimate of G(t+1, t). Where b = 0 the spin is deterministic. sigma(0) = +1 on exactly
  * floor(M (1 + m0) / 2) paths, spread evenly over the path index (paths are exchangeable).
  *
+ * <p>Temperature &gt; 0 (docs/physics.md section 5b). Only the update changes. The sampled spin drives the path and
+ * enters C as before (C stays a Gram matrix); m(t+1) and the Novikov sums use its conditional mean tanh(beta h)
+ * given the path (the thermal draw averaged out), and the newest response is Stein's form of its Novikov sum,
+ * {@code <tanh(beta (a + b eps)) eps> = b beta <1 - tanh^2>}, i.e. G(t+1, t) = beta &lt;1 - tanh^2(beta h)&gt;, set
+ * directly (it holds also where the newest pivot is zero). No path sits in a fixed point any more, and the sampled
+ * reference spin sigma(r) carries its own thermal noise into every Novikov sum; the reference is therefore
+ * c sigma(r) + (1 - c) m(t) with c the regression coefficient of sigma(t+1) on sigma(r) (estimated from the previous
+ * step's conditional means; see {@code referenceWeight}). It is still fixed before eps(u) is drawn up to the
+ * dependence of the global averages c and m(t) on any one path, an O(1/M) bias like the others of a finite sample.
+ * At n = 2, alpha = 1e-3, temperature 0.8 (M = 5000) the plain spin reference gave |G| ~ 30 at lags &gt;= 2 and
+ * m(100) = -0.19; the regression reference gives 0.707 (0.703 at M = 8e4). The thermal uniforms come from their own
+ * sub-stream per chunk, derived from the seed, so the normals are the same at every temperature (common random
+ * numbers across the temperature axis), and temperature 0 draws none: it is the sign-dynamics code path, bit for bit.
+ *
  * <p>Arithmetic: each path's eps history is stored in single precision, its spins as bits, and its
  * field is summed in single precision; every sum over paths is accumulated exactly (spin products are
  * integers) or in double. eps is rounded to float when it is drawn and that rounded value is used
@@ -94,31 +113,60 @@ public final class EffectiveProcessSolver {
      * that fits in memory.
      */
     static final double PIVOT_TOLERANCE = 1e-10;
+    /** A spin whose variance 1 - m^2 is at most this is a constant (every path alike, as sigma(0) at m0 = +-1). */
+    private static final double NO_VARIANCE = 1e-12;
 
+    /** Mixed into the solve's seed for the seeds of the thermal sub-streams, one per chunk ("THERMAL"). */
+    private static final long THERMAL_STREAMS = 0x5448455248414C00L;
+
+    private final MemoryModel model;
     private final int n;
     private final double alpha;
+    private final double temperature;
+    /** 1 / temperature, or 0 at temperature 0 (sign dynamics: no thermal draw). */
+    private final double beta;
     private final int paths;
     private final int threads;
     private final boolean retarded;
 
-    /** A single-threaded solver for interaction order n &gt;= 2 at load alpha &gt; 0 with M = paths sampled paths. */
+    /** A single-threaded solver of the dense model at temperature 0, order n &gt;= 2, load alpha &gt; 0, M = paths paths. */
     public EffectiveProcessSolver(int n, double alpha, int paths) {
         this(n, alpha, paths, 1);
     }
 
     /** As {@link #EffectiveProcessSolver(int, double, int)}, on threads &gt;= 1 threads; the result does not depend on them. */
     public EffectiveProcessSolver(int n, double alpha, int paths, int threads) {
-        this(n, alpha, paths, threads, true);
+        this(MemoryModel.DENSE, n, alpha, 0, paths, threads);
+    }
+
+    /**
+     * A solver of the model's effective process at order n &gt;= 2, load alpha &gt; 0 and temperature &gt;= 0 (parallel
+     * Glauber dynamics; 0 is sign dynamics, bit for bit the dense model's solver of before), with M = paths sampled
+     * paths on threads &gt;= 1 threads; the result does not depend on the thread count.
+     */
+    public EffectiveProcessSolver(MemoryModel model, int n, double alpha, double temperature, int paths, int threads) {
+        this(model, n, alpha, temperature, paths, threads, true);
     }
 
     /** As the public constructors, with whether the retarded self-interaction is kept. */
-    EffectiveProcessSolver(int n, double alpha, int paths, int threads, boolean retarded) {
+    EffectiveProcessSolver(MemoryModel model, int n, double alpha, double temperature, int paths, int threads,
+                           boolean retarded) {
+        Objects.requireNonNull(model, "model");
         Require.atLeast("n", n, 2);
         Require.positiveFinite("alpha", alpha);
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature: must be >= 0 and finite, got " + temperature);
+        }
         Require.atLeast("paths", paths, 1);
         Require.atLeast("threads", threads, 1);
+        this.model = model;
         this.n = n;
         this.alpha = alpha;
+        this.temperature = temperature;
+        this.beta = temperature == 0 ? 0 : 1 / temperature;
+        if (Double.isInfinite(beta)) {
+            throw new IllegalArgumentException("temperature: 1/temperature must be finite, got " + temperature);
+        }
         this.paths = paths;
         this.threads = threads;
         this.retarded = retarded;
@@ -167,8 +215,10 @@ public final class EffectiveProcessSolver {
         if (theta != null && theta.length < steps) {
             throw new IllegalArgumentException("theta: needs " + steps + " entries, got " + theta.length);
         }
-        if (frozen != null && (frozen.steps() < steps || frozen.n() != n || frozen.alpha() != alpha)) {
-            throw new IllegalArgumentException("frozen: must be a solution of the same n and alpha over >= steps steps");
+        if (frozen != null && (frozen.steps() < steps || frozen.model() != model || frozen.n() != n
+                || frozen.alpha() != alpha || frozen.temperature() != temperature)) {
+            throw new IllegalArgumentException(
+                    "frozen: must be a solution of the same model, n, alpha and temperature over >= steps steps");
         }
         long need = historyBytes(paths, steps);
         long heap = Runtime.getRuntime().maxMemory();
@@ -191,16 +241,20 @@ public final class EffectiveProcessSolver {
         Chunk[] chunks = new Chunk[(paths + STREAM_PATHS - 1) / STREAM_PATHS];
         for (int j = 0; j < chunks.length; j++) {
             int first = j * STREAM_PATHS;
-            chunks[j] = new Chunk(first, Math.min(STREAM_PATHS, paths - first), steps, m0, Rng.substream(seed, j));
+            // thermal draws from their own sub-streams: the normals are the same at every temperature
+            UniformRandomProvider thermal = beta > 0 ? Rng.create(Rng.substream(Rng.mix(seed, THERMAL_STREAMS), j)) : null;
+            chunks[j] = new Chunk(first, Math.min(STREAM_PATHS, paths - first), steps, m0, Rng.substream(seed, j), thermal);
         }
         int workers = Math.min(threads, chunks.length);
         Scratch[] scratch = new Scratch[workers];
         for (int w = 0; w < workers; w++) {
-            scratch[w] = new Scratch(steps);
+            scratch[w] = new Scratch(steps, beta > 0);
         }
-        Closure closure = Closure.of(n, alpha);
+        Closure closure = Closure.of(model, n, alpha);
         IncrementalCholesky cholesky = new IncrementalCholesky(PIVOT_TOLERANCE);
         double[] innovation = new double[steps];
+        // (1/M) sum_i tanh(beta h_i(t-1)) sigma_i(s), s < t, of the last step (temperature > 0): the reference weights
+        double[] smooth = new double[0];
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
         try {
             for (int t = 0; t < steps; t++) {
@@ -218,17 +272,33 @@ public final class EffectiveProcessSolver {
                 for (int u = 0; u < t; u++) {
                     resolved[u] = !cholesky.degenerate(u);
                 }
-                Step step = new Step(t, (float) drive, memoryF, noiseF, sqrtAlpha * factor[t], resolved);
+                float[] weight = null;
+                float[] offset = null;
+                if (beta > 0) {
+                    weight = new float[t];
+                    offset = new float[t];
+                    for (int u = 0; u < t; u++) {
+                        double w = referenceWeight(t, reference(t, u), mUsed, smooth);
+                        weight[u] = (float) w;
+                        offset[u] = (float) ((1 - w) * mUsed[t]);
+                    }
+                }
+                Step step = new Step(t, (float) drive, memoryF, noiseF, sqrtAlpha * factor[t], beta, resolved, weight,
+                        offset);
                 advance(chunks, step, scratch, pool);
 
                 // chunk partial sums added in chunk order: the same bits whichever thread did which chunk
                 double up = 0;
-                double stein = 0;
+                double newest = 0;
                 double[] correlation = new double[t + 1];
                 double[] novikov = new double[t];
+                double[] smoothSum = new double[beta > 0 ? t + 1 : 0];
                 for (Chunk chunk : chunks) {
+                    for (int s = 0; s < smoothSum.length; s++) {
+                        smoothSum[s] += chunk.smooth[s];
+                    }
                     up += chunk.sigma;
-                    stein += chunk.stein;
+                    newest += chunk.newest;
                     for (int s = 0; s <= t; s++) {
                         correlation[s] += chunk.correlation[s];
                     }
@@ -237,6 +307,10 @@ public final class EffectiveProcessSolver {
                     }
                 }
                 m[t + 1] = up / paths;
+                for (int s = 0; s < smoothSum.length; s++) {
+                    smoothSum[s] /= paths;
+                }
+                smooth = smoothSum;
                 for (int s = 0; s <= t; s++) {
                     c[t + 1][s] = correlation[s] / paths;
                     c[s][t + 1] = c[t + 1][s];
@@ -246,8 +320,15 @@ public final class EffectiveProcessSolver {
                 for (int u = 0; u < t; u++) {
                     y[u] = novikov[u] / paths / sqrtAlpha;
                 }
-                y[t] = stein / paths / sqrtAlpha;
-                double[] response = cholesky.solveLeft(y);
+                double[] response;
+                if (beta > 0) {
+                    // Stein: <tanh(beta (a + b eps)) eps> = b beta <1 - tanh^2>, i.e. G(t+1, t) = beta <1 - tanh^2>,
+                    // known directly, also where the newest pivot b is zero
+                    response = cholesky.solveLeft(y, beta * newest / paths);
+                } else {
+                    y[t] = newest / paths / sqrtAlpha;
+                    response = cholesky.solveLeft(y);
+                }
                 System.arraycopy(response, 0, g[t + 1], 0, t + 1);
             }
         } finally {
@@ -255,7 +336,34 @@ public final class EffectiveProcessSolver {
                 pool.shutdownNow();
             }
         }
-        return new Trace(new TheoryResult(n, alpha, m0, m, c, g, paths, seed), innovation);
+        return new Trace(new TheoryResult(model, n, alpha, temperature, m0, m, c, g, paths, seed), innovation);
+    }
+
+    /**
+     * The time r of the reference spin of column u at step t: u for an even lag t+1-u, u-1 for an odd one (a path
+     * in a fixed point or a 2-cycle since before u has sigma(t+1) = sigma(r)).
+     */
+    private static int reference(int t, int u) {
+        return Math.max(0, u - ((t + 1 - u) & 1));
+    }
+
+    /**
+     * The weight c of the reference spin sigma(r) at temperature &gt; 0, where the reference is
+     * c sigma(r) + (1 - c) m(t): the regression coefficient of sigma(t+1) on sigma(r),
+     * Cov(sigma(t+1), sigma(r)) / Var(sigma(r)), estimated one step earlier at the same lag, from
+     * smooth(e) = (1/M) sum_i tanh(beta h_i(t-1)) sigma_i(e), m(t) and m(e) with e = r - 1 (e = r where sigma(r-1) has
+     * no variance), clipped to [0, 1]; 0 where sigma(r) has no variance (it is then the constant m(r), and the
+     * constant m(t) is the better reference). The conditional means, not the sampled spins, estimate the covariance:
+     * where the true coefficient is small (alpha -&gt; 0) a covariance of sampled spins would be pure thermal noise of
+     * order 1/sqrt(M), and a weight of that size feeds the reference spin's thermal noise into every Novikov sum.
+     */
+    private static double referenceWeight(int t, int r, double[] m, double[] smooth) {
+        if (!(1 - m[r] * m[r] > NO_VARIANCE)) {
+            return 0;
+        }
+        int earlier = r > 0 && 1 - m[r - 1] * m[r - 1] > NO_VARIANCE ? r - 1 : r;
+        double weight = (smooth[earlier] - m[t] * m[earlier]) / (1 - m[earlier] * m[earlier]);
+        return Math.max(0, Math.min(1, weight));
     }
 
     /** Advances every chunk by one step, on the pool's threads (or this one), each chunk whole on one thread. */
@@ -305,10 +413,11 @@ public final class EffectiveProcessSolver {
 
     /**
      * The coefficients of step t, the same for every path: h(t) = drive + sum_{s&lt;t} memory(s) sigma(s)
-     * + sum_{u&lt;t} noise(u) eps(u) + b eps(t); resolved(u) is false where column u of L has a zero pivot
-     * (its Novikov sum is not used: no response is attributed to it).
+     * + sum_{u&lt;t} noise(u) eps(u) + b eps(t); beta = 1/temperature (0: sign dynamics); resolved(u) is false
+     * where column u of L has a zero pivot (its Novikov sum is not used: no response is attributed to it).
      */
-    private record Step(int t, float drive, float[] memory, float[] noise, double b, boolean[] resolved) {
+    private record Step(int t, float drive, float[] memory, float[] noise, double b, double beta, boolean[] resolved,
+                        float[] weight, float[] offset) {
     }
 
     /**
@@ -324,11 +433,14 @@ public final class EffectiveProcessSolver {
         final float[][] novikov;
         /** Entry s: sum over the chunk's paths of sigma(t+1) sigma(s), an integer. */
         final long[] agreement;
+        /** Row s (temperature &gt; 0 only): sum over the chunk's tiles of mean(t+1) sigma(s), lane by lane. */
+        final float[][] smooth;
 
-        Scratch(int steps) {
+        Scratch(int steps, boolean thermal) {
             sigma = new float[steps + 1][TILE_PATHS];
             novikov = new float[steps][TILE_PATHS];
             agreement = new long[steps + 1];
+            smooth = thermal ? new float[steps + 1][TILE_PATHS] : null;
         }
     }
 
@@ -400,19 +512,27 @@ public final class EffectiveProcessSolver {
         private static final double DENSITY_CUTOFF = 40;
 
         private final NormalizedGaussianSampler normal;
+        /** The uniforms of the Glauber draws (null at temperature 0). */
+        private final UniformRandomProvider thermal;
         private final Tile[] tiles;
         /** sum of the conditional means of sigma(t+1). */
         double sigma;
-        /** sum of 2 phi(a / b), the newest column's Novikov sum. */
-        double stein;
+        /**
+         * The newest column's sum: of 2 phi(a / b), its Novikov sum, at temperature 0; of 1 - tanh^2(beta h) at
+         * temperature &gt; 0 (beta times it is the sum of d tanh(beta h) / d h, Stein's form of that Novikov sum).
+         */
+        double newest;
         /** sum sigma(t+1) sigma(s), s &lt;= t. */
         final double[] correlation;
-        /** sum (mean(t+1) - sigma(r(u))) eps(u), u &lt; t. */
+        /** sum (mean(t+1) - reference(u)) eps(u), u &lt; t. */
         final double[] novikov;
+        /** sum mean(t+1) sigma(s), s &lt;= t (temperature &gt; 0 only). */
+        final double[] smooth;
 
-        Chunk(int first, int size, int steps, double m0, long streamSeed) {
+        Chunk(int first, int size, int steps, double m0, long streamSeed, UniformRandomProvider thermal) {
             UniformRandomProvider rng = Rng.create(streamSeed);
             normal = ZigguratSampler.NormalizedGaussian.of(rng);
+            this.thermal = thermal;
             tiles = new Tile[(size + TILE_PATHS - 1) / TILE_PATHS];
             for (int k = 0; k < tiles.length; k++) {
                 int offset = k * TILE_PATHS;
@@ -420,15 +540,24 @@ public final class EffectiveProcessSolver {
             }
             correlation = new double[steps + 1];
             novikov = new double[steps];
+            smooth = thermal == null ? null : new double[steps + 1];
         }
 
-        /** Draws eps(t), sets sigma(t+1) = sgn h(t) on every path and leaves this chunk's sums of the step. */
+        /**
+         * Draws eps(t), sets sigma(t+1) on every path (sgn h(t) at temperature 0, +1 with probability
+         * (1 + tanh(beta h(t))) / 2 otherwise) and leaves this chunk's sums of the step.
+         */
         void step(Step step, Scratch scratch) {
             int t = step.t();
             for (int u = 0; u < t; u++) {
                 Arrays.fill(scratch.novikov[u], 0f);
             }
             Arrays.fill(scratch.agreement, 0, t + 1, 0L);
+            if (smooth != null) {
+                for (int s = 0; s <= t; s++) {
+                    Arrays.fill(scratch.smooth[s], 0f);
+                }
+            }
             double up = 0;
             double density = 0;
             for (Tile tile : tiles) {
@@ -439,11 +568,23 @@ public final class EffectiveProcessSolver {
                 long after = 0;
                 float[] fresh = tile.eps[t];
                 double b = step.b();
+                double beta = step.beta();
                 for (int i = 0; i < tile.size; i++) {
                     float e = (float) normal.sample();
                     fresh[i] = e;
                     double a = field[i];
                     double h = a + b * e;
+                    if (beta > 0) {
+                        // tanh(x) = 1 - 2 / (e^(2x) + 1): Math.exp is an intrinsic, StrictMath's tanh is not
+                        double conditional = 1 - 2 / (Math.exp(2 * beta * h) + 1);
+                        if (thermal.nextDouble() < 0.5 * (1 + conditional)) {
+                            after |= 1L << i;
+                        }
+                        up += conditional;
+                        density += 1 - conditional * conditional;
+                        mean[i] = (float) conditional;
+                        continue;
+                    }
                     boolean plus = h > 0 || h == 0 && (before >>> i & 1L) != 0;
                     if (plus) {
                         after |= 1L << i;
@@ -466,12 +607,17 @@ public final class EffectiveProcessSolver {
                 addSums(tile, step, mean, scratch);
             }
             sigma = up;
-            stein = density;
+            newest = density;
             for (int s = 0; s <= t; s++) {
                 correlation[s] = scratch.agreement[s];
             }
             for (int u = 0; u < t; u++) {
                 novikov[u] = laneSum(scratch.novikov[u]);
+            }
+            if (smooth != null) {
+                for (int s = 0; s <= t; s++) {
+                    smooth[s] = laneSum(scratch.smooth[s]);
+                }
             }
         }
 
@@ -524,16 +670,36 @@ public final class EffectiveProcessSolver {
             for (int s = 0; s <= t; s++) {
                 agreement[s] += tile.agreement(t + 1, s);
             }
+            if (scratch.smooth != null) {
+                tile.expand(t, scratch.sigma[t]);
+                for (int s = 0; s <= t; s++) {
+                    float[] lane = scratch.smooth[s];
+                    float[] sigma = scratch.sigma[s];
+                    for (int i = 0; i < TILE_PATHS; i++) {
+                        lane[i] += mean[i] * sigma[i];
+                    }
+                }
+            }
             boolean[] resolved = step.resolved();
+            float[] weight = step.weight();
+            float[] offset = step.offset();
             for (int u = 0; u < t; u++) {
                 if (!resolved[u]) {
                     continue;
                 }
                 float[] lane = scratch.novikov[u];
-                float[] reference = scratch.sigma[Math.max(0, u - ((t + 1 - u) & 1))];
+                float[] reference = scratch.sigma[reference(t, u)];
                 float[] eps = tile.eps[u];
-                for (int i = 0; i < TILE_PATHS; i++) {
-                    lane[i] += (mean[i] - reference[i]) * eps[i];
+                if (weight == null) {
+                    for (int i = 0; i < TILE_PATHS; i++) {
+                        lane[i] += (mean[i] - reference[i]) * eps[i];
+                    }
+                } else {
+                    float c = weight[u];
+                    float d = offset[u];
+                    for (int i = 0; i < TILE_PATHS; i++) {
+                        lane[i] += (mean[i] - (c * reference[i] + d)) * eps[i];
+                    }
                 }
             }
         }

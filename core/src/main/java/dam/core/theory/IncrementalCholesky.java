@@ -85,10 +85,33 @@ final class IncrementalCholesky {
         if (y.length != size) {
             throw new IllegalArgumentException("y: expected " + size + " entries, got " + y.length);
         }
-        // Row by row, so that the inner loop runs along one stored row of L.
+        return backSubstitute(y.clone(), new double[size], size - 1);
+    }
+
+    /**
+     * Solves x L = y as {@link #solveLeft(double[])} for every entry but the last, whose value x(last) = last is given
+     * (y's last entry is not read): the equations u &lt; last then read
+     * sum_{u &lt;= s &lt; last} x(s) L(s, u) = y(u) - last L(last, u), and hold even where the last pivot is zero.
+     */
+    double[] solveLeft(double[] y, double last) {
+        int size = rows.size();
+        if (y.length != size) {
+            throw new IllegalArgumentException("y: expected " + size + " entries, got " + y.length);
+        }
         double[] rest = y.clone();
         double[] x = new double[size];
-        for (int s = size - 1; s >= 0; s--) {
+        x[size - 1] = last;
+        double[] row = rows.get(size - 1);
+        for (int u = 0; u < size - 1; u++) {
+            rest[u] -= last * row[u];
+        }
+        return backSubstitute(rest, x, size - 2);
+    }
+
+    /** Back substitution for x(s), s = from..0, given rest = y minus the contributions of the x(s) above from. */
+    private double[] backSubstitute(double[] rest, double[] x, int from) {
+        // Row by row, so that the inner loop runs along one stored row of L.
+        for (int s = from; s >= 0; s--) {
             double[] row = rows.get(s);
             if (row[s] == 0) {
                 continue;

@@ -3,7 +3,7 @@ package dam.core.theory;
 import dam.core.model.MemoryModel;
 
 /**
- * The crosstalk kernel P of a model's effective process (docs/physics.md sections 4 and 9): the covariance of the
+ * The crosstalk kernel P of a model's effective process (docs/physics.md sections 4 and 5a): the covariance of the
  * Gaussian noise at two times is alpha P(C(t, s)) and the retarded self-interaction has coefficients
  * alpha P'(C(t, s)) G(t, s) (n &gt;= 3).
  */

@@ -3,7 +3,7 @@ package dam.core.theory;
 import dam.core.Require;
 
 /**
- * The crosstalk kernel of the p-body model, P(c) = l! c^l with l = n - 1 (docs/physics.md section 9): the top term of
+ * The crosstalk kernel of the p-body model, P(c) = l! c^l with l = n - 1 (docs/physics.md section 5a): the top term of
  * Lemma 1's kernel alone, since a pattern's (n-1)-fold products over distinct neurons have no diagonal
  * contractions.
  */

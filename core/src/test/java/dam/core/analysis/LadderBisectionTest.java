@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LadderBisectionTest {
 
@@ -85,5 +87,36 @@ class LadderBisectionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LadderBisection(new int[] {20, 20}, x -> new boolean[2]));
         assertTrue(e.getMessage().startsWith("horizons:"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "thresholds {0}, {1} from hi = {2}")
+    @CsvSource({"0.5826, 0.58, 1", "3.3, 0.9, 1", "0.3, 0.25, 0.5", "0, 0, 1"})
+    void upwardBisectionFromALowerEndBracketsEveryHorizonsThreshold(double first, double second, double hi) {
+        // a critical temperature: holds below the threshold, which may lie above the first upper guess or at lo itself
+        double[] thresholds = {first, second};
+        LadderBisection ladder = new LadderBisection(new int[] {50, 400}, x -> new boolean[] {x < first, x < second});
+        List<LadderBisection.Bracket> brackets = ladder.bisectUpward(0, hi, 0.001, 8);
+        for (int k = 0; k < 2; k++) {
+            LadderBisection.Bracket b = brackets.get(k);
+            if (thresholds[k] == 0) {
+                assertTrue(Double.isNaN(b.lower()) && b.upper() == 0, b.toString());
+                continue;
+            }
+            assertTrue(b.lower() < thresholds[k] && thresholds[k] <= b.upper(), b.toString());
+            assertTrue(b.upper() - b.lower() <= 0.001, b.toString());
+            assertEquals(0, b.violations());
+        }
+    }
+
+    @Test
+    void upwardBisectionStopsDoublingAtItsMaximum() {
+        LadderBisection ladder = new LadderBisection(new int[] {2, 20}, x -> new boolean[] {true, x < 0.6});
+        List<LadderBisection.Bracket> brackets = ladder.bisectUpward(0, 1, 0.01, 5);
+        assertTrue(Double.isNaN(brackets.get(0).upper()) && brackets.get(0).lower() == 5, brackets.get(0).toString());
+        assertTrue(brackets.get(1).lower() < 0.6 && 0.6 <= brackets.get(1).upper(), brackets.get(1).toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ladder.bisectUpward(0, 1, 0.01, 0.5));
+        assertTrue(e.getMessage().startsWith("max:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ladder.bisectUpward(-2, -1, 0.01, 5));
+        assertTrue(e.getMessage().startsWith("hi:"), e.getMessage());
     }
 }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dam.core.theory.TheoryResult;
+import dam.core.model.MemoryModel;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TheoryRetrievalTest {
 
@@ -89,8 +93,78 @@ class TheoryRetrievalTest {
         assertTrue(brackets.get(0).estimate() > brackets.get(1).estimate(), brackets.toString());
     }
 
+    /**
+     * alpha -&gt; 0 (alpha = 1e-6), n &gt;= 3: from m0 = 1 the overlap follows m(t+1) = tanh(beta m(t)^(n-1)), whose
+     * retrieval fixed point is born in a saddle-node (m = tanh(beta m^l) and 1 = beta l m^(l-1) (1 - m^2)) at
+     * temperature 0.5826 with m = 0.796 (n = 3) and 0.4958 with m = 0.889 (n = 4); above it m falls to 0, so T_c does
+     * not depend on mSuccess = 0.5. Near the saddle-node the passage is slow, so T_c(T) falls towards the limit from
+     * above (measured at M = 2000: n = 3, 0.5857 at T = 50, 0.5828 at T = 200 and 400).
+     */
+    @ParameterizedTest(name = "{0}, n = {1}: T_c = {2}, m = {3}")
+    @CsvSource({"DENSE, 3, 0.5826, 0.796", "PBODY, 3, 0.5826, 0.796", "DENSE, 4, 0.4958, 0.889"})
+    void criticalTemperatureAtVanishingLoadIsTheSaddleNodeOfTheCurieWeissMap(MemoryModel model, int n, double tc, double m) {
+        TheoryRetrieval theory = new TheoryRetrieval(model, n, 0, new int[] {50, 200}, 2_000, 1, 0.5);
+        List<LadderBisection.Bracket> brackets = theory.criticalTemperatures(1e-6, 1, 0.001);
+        LadderBisection.Bracket longest = brackets.get(1);
+        assertEquals(0, longest.violations(), longest.toString());
+        assertEquals(tc, longest.estimate(), 0.0015, longest.toString());
+        assertTrue(brackets.get(0).estimate() >= longest.estimate(), brackets.toString());
+        // just below T_c the overlap sits at the upper fixed point, at or above its value at the saddle-node
+        double below = theory.solve(1e-6, 1.0, longest.lower()).finalOverlap();
+        assertTrue(below >= m && below < m + 0.04, "m(200) at " + longest.lower() + ": " + below);
+    }
+
+    /**
+     * n = 2 at alpha -&gt; 0: the retrieval fixed point of m = tanh(beta m) falls continuously to 0 at temperature 1, so
+     * the retrieval predicate m(T) &gt;= mSuccess changes where m = mSuccess, at temperature mSuccess / atanh(mSuccess):
+     * 0.9102 for 0.5 and 0.9442 for 0.4, tending to the critical temperature 1 as mSuccess -&gt; 0. (Nearer the
+     * transition the integrated response diverges and the n = 2 closure needs more paths: for 0.3 (0.9692) at T = 100,
+     * M = 1e4 gave 0.958, M = 4e4 0.9697; docs/physics.md section 5b.)
+     */
+    @Test
+    void hopfieldCriticalTemperatureTendsToOneAsTheRetrievalThresholdFalls() {
+        double previous = 0;
+        for (double mSuccess : new double[] {0.5, 0.4}) {
+            TheoryRetrieval theory = new TheoryRetrieval(MemoryModel.DENSE, 2, 0, new int[] {60}, 10_000, 1, mSuccess);
+            LadderBisection.Bracket b = theory.criticalTemperatures(1e-6, 1, 0.002).get(0);
+            double expected = mSuccess / (0.5 * Math.log((1 + mSuccess) / (1 - mSuccess)));
+            assertEquals(expected, b.estimate(), 0.003, "mSuccess = " + mSuccess + ": " + b);
+            assertTrue(b.estimate() > previous && b.estimate() < 1, b.toString());
+            previous = b.estimate();
+        }
+    }
+
+    @Test
+    void criticalTemperatureFallsWithTheLoadAndVanishesAboveTheCapacity() {
+        TheoryRetrieval theory = new TheoryRetrieval(MemoryModel.DENSE, 3, 0, new int[] {30}, 5_000, 1, 0.5);
+        double low = theory.criticalTemperatures(0.01, 1, 0.005).get(0).estimate();
+        double high = theory.criticalTemperatures(0.05, 1, 0.005).get(0).estimate();
+        assertTrue(high < low && low < 0.5826 + 0.005, "T_c(0.01) = " + low + ", T_c(0.05) = " + high);
+        // above the capacity at T = 30 (about 0.2) no temperature retrieves, not even 0
+        LadderBisection.Bracket none = theory.criticalTemperatures(0.4, 1, 0.005).get(0);
+        assertTrue(Double.isNaN(none.lower()) && none.upper() == 0, none.toString());
+    }
+
+    @Test
+    void thePredicateCarriesItsModelAndTemperature() {
+        TheoryRetrieval old = new TheoryRetrieval(3, 10, 1_000, 1, 0.5);
+        assertEquals(MemoryModel.DENSE, old.model());
+        assertEquals(0.0, old.temperature());
+        assertEquals(new TheoryRetrieval(MemoryModel.DENSE, 3, 0, 10, 1_000, 1, 0.5), old);
+        TheoryRetrieval warm = new TheoryRetrieval(MemoryModel.PBODY, 3, 0.2, 10, 1_000, 1, 0.5);
+        assertFalse(warm.equals(new TheoryRetrieval(MemoryModel.PBODY, 3, 0.3, 10, 1_000, 1, 0.5)));
+        assertFalse(warm.equals(new TheoryRetrieval(MemoryModel.DENSE, 3, 0.2, 10, 1_000, 1, 0.5)));
+        TheoryResult r = warm.solve(0.05, 1.0);
+        assertEquals(MemoryModel.PBODY, r.model());
+        assertEquals(0.2, r.temperature());
+        assertEquals(0.3, warm.solve(0.05, 1.0, 0.3).temperature());
+    }
+
     @Test
     void badSettingsAreRejectedNamingTheField() {
+        IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
+                () -> new TheoryRetrieval(MemoryModel.DENSE, 3, -0.1, 10, 100, 1, 0.5));
+        assertTrue(t.getMessage().startsWith("temperature:"), t.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(1, 10, 100, 1, 0.5));
         assertTrue(e.getMessage().startsWith("n:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new TheoryRetrieval(2, 10, 100, 1, 1.5));

@@ -1,5 +1,6 @@
 package dam.core.bench;
 
+import dam.core.model.MemoryModel;
 import dam.core.theory.BaselineSolver;
 import dam.core.theory.EffectiveProcessSolver;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.Locale;
  * ({@link BaselineSolver}) timed in the same run as the baseline of the ratios. Cases:
  * <ol>
  *   <li>the target: n = 3, alpha = 0.1, m0 = 1, T = 1000, M = 5e4 on the given threads (issue 7: at most 60 s on 2 cores);</li>
- *   <li>n = 3, T = 300, M = 1e5 (issue 7 quotes 20 s for the baseline): baseline, current on 1 thread, current on the given threads;</li>
+ *   <li>n = 3, T = 300, M = 1e5 (issue 7 quotes 20 s for the baseline): baseline, current on 1 thread, current on the given threads,
+ *       and current at temperature 0.2 (parallel Glauber dynamics) on the given threads;</li>
  *   <li>n = 2, alpha = 0.1, T = 100, M = 1e5: baseline against current; an independent C++/Eigen solver
  *       (OpenMP, 2 threads) took 12.8 s on this machine according to issue 7 (quoted, not measured here);</li>
  *   <li>n = 2, T = 1000, M = 5e4, current only (the baseline would take minutes and collapses there).</li>
@@ -63,6 +65,8 @@ public final class TheoryThroughput {
         double b2 = time(() -> new BaselineSolver(3, 0.1, m2).solve(1, 300, 1).finalOverlap(), c2, "baseline", 1, out);
         double s2 = time(() -> new EffectiveProcessSolver(3, 0.1, m2, 1).solve(1, 300, 1).finalOverlap(), c2, "current", 1, out);
         double p2 = time(() -> new EffectiveProcessSolver(3, 0.1, m2, threads).solve(1, 300, 1).finalOverlap(), c2, "current", threads, out);
+        double w2 = time(() -> new EffectiveProcessSolver(MemoryModel.DENSE, 3, 0.1, 0.2, m2, threads).solve(1, 300, 1)
+                .finalOverlap(), c2 + " temperature=0.2", "current", threads, out);
 
         String c3 = "n=2 T=100 M=" + m2;
         double b3 = time(() -> new BaselineSolver(2, 0.1, m2).solve(1, 100, 1).finalOverlap(), c3, "baseline", 1, out);
@@ -75,6 +79,7 @@ public final class TheoryThroughput {
                 target, t1, threads);
         out.printf(Locale.ROOT, "n=3 T=300: baseline / current = %.1f (1 thread), %.1f (%d threads); thread speed-up %.2f%n",
                 b2 / s2, b2 / p2, threads, s2 / p2);
+        out.printf(Locale.ROOT, "n=3 T=300: temperature 0.2 / temperature 0 = %.2f (%d threads)%n", w2 / p2, threads);
         out.printf(Locale.ROOT, "n=2 T=100: baseline / current = %.1f", b3 / p3);
         if (scale == 1) {
             out.printf(Locale.ROOT, "; C++/Eigen reference 12.8 s (quoted from issue 7, 2 threads) / current = %.1f", 12.8 / p3);

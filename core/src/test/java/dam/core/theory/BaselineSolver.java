@@ -102,7 +102,7 @@ public final class BaselineSolver {
             blocks[j] = new Block(first, Math.min(blockPaths, paths - first), steps, m0, streams);
         }
         double[] epsilonSums = new double[steps];
-        Closure closure = Closure.of(n, alpha);
+        Closure closure = Closure.of(dam.core.model.MemoryModel.DENSE, n, alpha);
         IncrementalCholesky cholesky = new IncrementalCholesky(Math.max(PIVOT_FLOOR, PIVOT_RESOLUTION / Math.sqrt(paths)));
 
         for (int t = 0; t < steps; t++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dam.core.model.MemoryModel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -56,7 +57,7 @@ class EffectiveProcessSolverTest {
         // Over 16 seeds at this M: 0.882 +- 0.0012 with it and 0.300 +- 0.015 without it (the collapse
         // without memory amplifies sampling noise), so 0.32 +- 0.08 covers both estimates.
         double with = new EffectiveProcessSolver(3, 0.1, 400_000).solve(1.0, 10, 3).overlap()[10];
-        double without = new EffectiveProcessSolver(3, 0.1, 400_000, 1, false)
+        double without = new EffectiveProcessSolver(MemoryModel.DENSE, 3, 0.1, 0, 400_000, 1, false)
                 .solve(1.0, 10, 3).overlap()[10];
         assertEquals(0.88, with, 0.01);
         assertEquals(0.32, without, 0.08);
@@ -192,7 +193,8 @@ class EffectiveProcessSolverTest {
         }
     }
 
-    private static boolean choleskyWithShiftSucceeds(TheoryResult r, Moments kernel, double shift) {
+    /** Whether P(C) + shift I of the result's C has a plain Cholesky factorisation (it is positive definite). */
+    static boolean choleskyWithShiftSucceeds(TheoryResult r, NoiseKernel kernel, double shift) {
         int size = r.steps() + 1;
         double[][] l = new double[size][size];
         for (int i = 0; i < size; i++) {
@@ -243,8 +245,25 @@ class EffectiveProcessSolverTest {
     }
 
     @Test
+    void theModelAwareSolverAtTemperatureZeroIsTheDenseSolverBitForBit() {
+        // temperature 0 draws no thermal number and takes the sign-dynamics path: the old numbers, every bit
+        for (int n : new int[] {2, 3, 4}) {
+            TheoryResult old = new EffectiveProcessSolver(n, 0.1, 3_000, 2).solve(0.8, 12, 42);
+            TheoryResult now = new EffectiveProcessSolver(MemoryModel.DENSE, n, 0.1, 0, 3_000, 2).solve(0.8, 12, 42);
+            assertArrayEquals(old.overlap(), now.overlap(), 0, "n = " + n);
+            assertTrue(Arrays.deepEquals(old.correlation(), now.correlation()), "n = " + n);
+            assertTrue(Arrays.deepEquals(old.response(), now.response()), "n = " + n);
+            assertEquals(MemoryModel.DENSE, old.model());
+            assertEquals(0.0, old.temperature());
+        }
+    }
+
+    @Test
     void resultCarriesItsParameters() {
         TheoryResult r = new EffectiveProcessSolver(4, 0.05, 1_000).solve(0.9, 3, 8);
+        TheoryResult warm = new EffectiveProcessSolver(MemoryModel.PBODY, 4, 0.05, 0.25, 1_000, 1).solve(0.9, 3, 8);
+        assertEquals(MemoryModel.PBODY, warm.model());
+        assertEquals(0.25, warm.temperature());
         assertEquals(4, r.n());
         assertEquals(0.05, r.alpha());
         assertEquals(0.9, r.m0());
@@ -262,6 +281,12 @@ class EffectiveProcessSolverTest {
         assertRejected("alpha", () -> new EffectiveProcessSolver(3, Double.NaN, 10));
         assertRejected("paths", () -> new EffectiveProcessSolver(3, 0.1, 0));
         assertRejected("threads", () -> new EffectiveProcessSolver(3, 0.1, 10, 0));
+        for (double temperature : new double[] {-0.1, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE}) {
+            assertRejected("temperature", () -> new EffectiveProcessSolver(MemoryModel.PBODY, 3, 0.1, temperature, 10, 1));
+        }
+        NullPointerException none = assertThrows(NullPointerException.class,
+                () -> new EffectiveProcessSolver(null, 3, 0.1, 0, 10, 1));
+        assertEquals("model", none.getMessage());
         // the path history must fit in the heap: 4.4 bytes per path and step, 8 TB here
         assertRejected("paths", () -> new EffectiveProcessSolver(3, 0.1, 2_000_000_000).solve(0.5, 1000, 1));
         EffectiveProcessSolver solver = new EffectiveProcessSolver(3, 0.1, 10);

@@ -2,6 +2,7 @@ package dam.jobs.sweep;
 
 import com.esotericsoftware.kryo.Kryo;
 import dam.core.analysis.BasinBoundary;
+import dam.core.model.MemoryModel;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
 import dam.jobs.grid.GridPoint;
@@ -48,6 +49,8 @@ public final class DamKryoRegistrator implements KryoRegistrator {
             register(kryo, type);
             kryo.register(type.arrayType());
         }
+        // an enum component of a shipped record (TheoryResult.model): Kryo's default enum serializer
+        kryo.register(MemoryModel.class);
         kryo.register(double[].class);
         kryo.register(double[][].class);
         kryo.register(int[].class);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.core.analysis.BasinBoundary;
+import dam.core.model.MemoryModel;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
 import dam.jobs.grid.GridPoint;
@@ -56,7 +57,7 @@ class KryoRegistrationTest {
                     new double[]{0.05, 0.07}, 0.4, 1.0, 3.0),
             TheoryBasin.class, new TheoryBasin(3, 0.1, new BasinBoundary(0.4, 0.35, 0.45, "bisection")),
             TrialResult.class, TRIAL,
-            TheoryResult.class, new TheoryResult(3, 0.1, 0.5, new double[]{0.5, 0.6},
+            TheoryResult.class, new TheoryResult(MemoryModel.PBODY, 3, 0.1, 0.2, 0.5, new double[]{0.5, 0.6},
                     new double[][]{{1, 0.3}, {0.3, 1}}, new double[][]{{0, 0}, {0.2, 0}}, 1000, 42L),
             BasinBoundary.class, BOUNDARY);
 

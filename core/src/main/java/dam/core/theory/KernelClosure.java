@@ -1,16 +1,17 @@
 package dam.core.theory;
 
 /**
- * The closure for n &gt;= 3 (docs/physics.md section 4): Cov(phi(t), phi(s)) = P(C(t, s)) and retarded
- * coefficients alpha P'(C(t, s)) G(t, s). The noise covariance does not involve G.
+ * The closure for n &gt;= 3 (docs/physics.md sections 4 and 5a): Cov(phi(t), phi(s)) = P(C(t, s)) and retarded
+ * coefficients alpha P'(C(t, s)) G(t, s), with the model's kernel P (Lemma 1's for the dense model, l! c^l for the
+ * p-body model). The noise covariance does not involve G.
  */
-final class DenseClosure implements Closure {
+final class KernelClosure implements Closure {
 
-    private final Moments kernel;
+    private final NoiseKernel kernel;
     private final double alpha;
 
-    /** The closure with Lemma 1's kernel P at load alpha. */
-    DenseClosure(Moments kernel, double alpha) {
+    /** The closure with kernel P at load alpha. */
+    KernelClosure(NoiseKernel kernel, double alpha) {
         this.kernel = kernel;
         this.alpha = alpha;
     }
