@@ -99,7 +99,7 @@ final class InstrumentedProcess {
         for (int w = 0; w < workers; w++) {
             scratch[w] = new Scratch(steps);
         }
-        Closure closure = Closure.of(n, alpha);
+        Closure closure = Closure.of(dam.core.model.MemoryModel.DENSE, n, alpha);
         IncrementalCholesky cholesky = new IncrementalCholesky(PIVOT_TOLERANCE);
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
         try {
