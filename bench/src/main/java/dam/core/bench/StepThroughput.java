@@ -147,7 +147,9 @@ public final class StepThroughput {
 
     /**
      * Options: --neurons 512,1024 --alphas 0.1,0.2,0.4 --S 10 --threads k --seconds 5 --warmup 2 --n 3
-     * --kernels fast-vector,fast-scalar,table,dense,sequential --model dense,pbody --temperature 0,0.5 --numpy FILE
+     * --kernels fast-vector,fast-scalar,table,dense,sequential --model dense,pbody --temperature 0,0.5 --m0 0.5
+     * (the initial overlap; at m0 = 1 a sequential trial at temperature 0 is one sweep of N fields without a flip,
+     * the same work for both models) --numpy FILE
      * --numpy1 FILE (outputs of bench/numpy_step.py with default and with single-threaded BLAS, see
      * {@link #readNumpy}: the dense model's rule, shown in the dense rows at temperature 0); prints the table to
      * out.
@@ -162,6 +164,7 @@ public final class StepThroughput {
         int threads = d.threads();
         double seconds = d.measureSeconds();
         double warmup = d.warmupSeconds();
+        double m0 = d.m0();
         int n = d.n();
         List<Kernel> kernels = defaultKernels();
         List<MemoryModel> models = d.models();
@@ -202,6 +205,12 @@ public final class StepThroughput {
                     models = list;
                 }
                 case "--temperature" -> temperatures = parseTemperatures(key, v);
+                case "--m0" -> {
+                    m0 = parseList(key, v)[0];
+                    if (m0 > 1) {
+                        throw new IllegalArgumentException("--m0: must lie in (0, 1], got " + v);
+                    }
+                }
                 case "--numpy" -> numpy = Path.of(v);
                 case "--numpy1" -> numpySingle = Path.of(v);
                 default -> throw new IllegalArgumentException(key + ": unknown option (see StepThroughput javadoc)");
@@ -210,7 +219,7 @@ public final class StepThroughput {
         if (kernels.contains(Kernel.FAST_VECTOR) && !Lanes.VECTOR.available()) {
             throw new IllegalArgumentException("--kernels: fast-vector needs the JVM option --add-modules jdk.incubator.vector");
         }
-        Settings s = new Settings(n, Ns, alphas, S, threads, warmup, seconds, d.m0(), d.seed(), models, temperatures);
+        Settings s = new Settings(n, Ns, alphas, S, threads, warmup, seconds, m0, d.seed(), models, temperatures);
         out.printf(Locale.ROOT, "# lanes: this JVM's default is %s (%s); -D%s=scalar forces scalar words%n",
                 Lanes.best().name().toLowerCase(Locale.ROOT), Lanes.best().describe(), Lanes.PROPERTY);
         out.flush();
