@@ -129,11 +129,11 @@ public final class SequentialSweep {
         this.N = xi.N();
         this.words = xi.words();
         this.blocks = xi.blocks();
-        IntPolynomial.Pair pair = IntPolynomial.of(coefficients.cavity());
+        IntPolynomial.Pair pair = intPolynomials(coefficients);
         this.polyA = pair.a();
         this.polyD = pair.d();
         this.scale = pair.scale();
-        this.maxAbs = intRange(coefficients, polyA, polyD, scale);
+        this.maxAbs = pair.scale() == 0 ? -1 : intRange(coefficients, polyA, polyD, scale);
         ColumnOps columnOps = lanes.columnOps();
         this.ops = maxAbs < 0 ? null : columnOps;
         this.b = ops == null ? null : new int[64 * blocks];
@@ -170,6 +170,20 @@ public final class SequentialSweep {
             for (int t = 0; t < 64; t++) {
                 bitOfSlot[slot[t]] = t;
             }
+        }
+    }
+
+    /**
+     * The int polynomials of the coefficients, or (for orders so high that their scale exceeds an int, where the
+     * scaled values could not fit an int anyway) the dense ones with scale 0, which sends every sweep to the long
+     * path.
+     */
+    private static IntPolynomial.Pair intPolynomials(FieldCoefficients coefficients) {
+        try {
+            return IntPolynomial.of(coefficients.cavity());
+        } catch (ArithmeticException e) {
+            IntPolynomial.Pair dense = IntPolynomial.of(new dam.core.model.Interaction(coefficients.n()));
+            return new IntPolynomial.Pair(dense.a(), dense.d(), 0);
         }
     }
 

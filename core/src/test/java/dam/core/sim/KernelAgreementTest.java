@@ -300,8 +300,9 @@ class KernelAgreementTest {
             assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=" + N), e.getMessage());
         }
         for (Lanes lanes : Lanes.values()) {
-            org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+            ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
                     () -> new SequentialSweep(xi, coefficients, lanes).sweep(sigma.clone(), new int[] {0, 1, 2}));
+            assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=" + N), e.getMessage());
         }
     }
 }
