@@ -1,9 +1,11 @@
 package dam.core.bench;
 
 import dam.core.model.Initialisation;
+import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import dam.core.sim.DenseIntStep;
 import dam.core.sim.FieldCoefficients;
+import dam.core.sim.Glauber;
 import dam.core.sim.InitialState;
 import dam.core.sim.Lanes;
 import dam.core.sim.LookupTableStep;
@@ -35,7 +37,10 @@ import org.apache.commons.rng.simple.RandomSource;
  * {0.1, 0.2, 0.4}: one trial-step is one state advanced one parallel step, or (kernel {@code sequential}) one
  * sweep of N single-neuron updates. Kernels: the fast {@link ParallelStep} on vector lanes and on scalar words
  * ({@link Lanes}), the byte-sliced {@link LookupTableStep}, the straightforward {@link DenseIntStep}, and
- * {@link SequentialSweep}.
+ * {@link SequentialSweep}. Each runs the models of {@code --model} (dense, pbody: the same pattern sets and initial
+ * states) at the temperatures of {@code --temperature} (0: sign dynamics; above: Glauber draws from a stream per
+ * state, for the fast kernels and the sequential sweep only); a comparison of the models and the cost of the
+ * thermal draws (against temperature 0, when it is in the list) are printed after the tables.
  *
  * <p>Every parallel step is computed: the benchmark drives the kernels directly, without the early stop at fixed
  * points that {@code TrialRunner} applies, so the numbers are the honest cost per step. A sweep's cost depends on
@@ -52,12 +57,20 @@ public final class StepThroughput {
 
     /** The kernels compared; {@link #label()} is the name on the command line and in the table. */
     public enum Kernel {
-        FAST_VECTOR("fast-vector"), FAST_SCALAR("fast-scalar"), TABLE("table"), DENSE("dense"), SEQUENTIAL("sequential");
+        FAST_VECTOR("fast-vector", true), FAST_SCALAR("fast-scalar", true), TABLE("table", false),
+        DENSE("dense", false), SEQUENTIAL("sequential", true);
 
         private final String label;
+        private final boolean thermal;
 
-        Kernel(String label) {
+        Kernel(String label, boolean thermal) {
             this.label = label;
+            this.thermal = thermal;
+        }
+
+        /** True if the kernel runs Glauber dynamics (temperature &gt; 0); the baselines only run sign dynamics. */
+        public boolean thermal() {
+            return thermal;
         }
 
         /** The kernel's name in options and tables, e.g. fast-vector. */
@@ -79,11 +92,15 @@ public final class StepThroughput {
 
     /** Benchmark settings; {@link #defaults()} gives the task's configuration. */
     public record Settings(int n, int[] Ns, double[] alphas, int statesPerPatternSet, int threads,
-                           double warmupSeconds, double measureSeconds, double m0, long seed) {
-        /** n=3, N=512 and 1024, alpha 0.1/0.2/0.4, S=10, one thread per processor, 2 s warm-up, 5 s measured, m0=0.5. */
+                           double warmupSeconds, double measureSeconds, double m0, long seed, List<MemoryModel> models,
+                           double[] temperatures) {
+        /**
+         * n=3, N=512 and 1024, alpha 0.1/0.2/0.4, S=10, one thread per processor, 2 s warm-up, 5 s measured, m0=0.5,
+         * the dense model at temperature 0.
+         */
         public static Settings defaults() {
             return new Settings(3, new int[] {512, 1024}, new double[] {0.1, 0.2, 0.4}, 10,
-                    Runtime.getRuntime().availableProcessors(), 2, 5, 0.5, 1);
+                    Runtime.getRuntime().availableProcessors(), 2, 5, 0.5, 1, List.of(MemoryModel.DENSE), new double[] {0});
         }
     }
 
@@ -96,10 +113,11 @@ public final class StepThroughput {
     }
 
     /**
-     * One row of the result table, with the 1-minute load average after its measurements and, where the sequential
-     * kernel ran, its mean flips per sweep and sweeps per trial (else NaN).
+     * One row of the result table (a grid point, model and temperature), with the 1-minute load average after its
+     * measurements and, where the sequential kernel ran, its mean flips per sweep and sweeps per trial (else NaN).
      */
-    public record Row(Point point, int p, Map<Kernel, Rate> rates, double load, double flipsPerSweep, double sweepsPerTrial) {
+    public record Row(Point point, int p, MemoryModel model, double temperature, Map<Kernel, Rate> rates, double load,
+                      double flipsPerSweep, double sweepsPerTrial) {
     }
 
     private StepThroughput() {
@@ -129,8 +147,11 @@ public final class StepThroughput {
 
     /**
      * Options: --neurons 512,1024 --alphas 0.1,0.2,0.4 --S 10 --threads k --seconds 5 --warmup 2 --n 3
-     * --kernels fast-vector,fast-scalar,table,dense,sequential --numpy FILE --numpy1 FILE (outputs of
-     * bench/numpy_step.py with default and with single-threaded BLAS, see {@link #readNumpy}); prints the table to
+     * --kernels fast-vector,fast-scalar,table,dense,sequential --model dense,pbody --temperature 0,0.5 --m0 0.5
+     * (the initial overlap; at m0 = 1 a sequential trial at temperature 0 is one sweep of N fields without a flip,
+     * the same work for both models) --numpy FILE
+     * --numpy1 FILE (outputs of bench/numpy_step.py with default and with single-threaded BLAS, see
+     * {@link #readNumpy}: the dense model's rule, shown in the dense rows at temperature 0); prints the table to
      * out.
      *
      * @throws IllegalArgumentException naming the option for bad input
@@ -143,8 +164,11 @@ public final class StepThroughput {
         int threads = d.threads();
         double seconds = d.measureSeconds();
         double warmup = d.warmupSeconds();
+        double m0 = d.m0();
         int n = d.n();
         List<Kernel> kernels = defaultKernels();
+        List<MemoryModel> models = d.models();
+        double[] temperatures = d.temperatures();
         Path numpy = null;
         Path numpySingle = null;
         for (int k = 0; k < args.length; k += 2) {
@@ -169,6 +193,24 @@ public final class StepThroughput {
                     }
                     kernels = list;
                 }
+                case "--model" -> {
+                    List<MemoryModel> list = new ArrayList<>();
+                    for (String name : v.split(",")) {
+                        try {
+                            list.add(MemoryModel.parse(name));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--model: " + e.getMessage());
+                        }
+                    }
+                    models = list;
+                }
+                case "--temperature" -> temperatures = parseTemperatures(key, v);
+                case "--m0" -> {
+                    m0 = parseList(key, v)[0];
+                    if (m0 > 1) {
+                        throw new IllegalArgumentException("--m0: must lie in (0, 1], got " + v);
+                    }
+                }
                 case "--numpy" -> numpy = Path.of(v);
                 case "--numpy1" -> numpySingle = Path.of(v);
                 default -> throw new IllegalArgumentException(key + ": unknown option (see StepThroughput javadoc)");
@@ -177,7 +219,7 @@ public final class StepThroughput {
         if (kernels.contains(Kernel.FAST_VECTOR) && !Lanes.VECTOR.available()) {
             throw new IllegalArgumentException("--kernels: fast-vector needs the JVM option --add-modules jdk.incubator.vector");
         }
-        Settings s = new Settings(n, Ns, alphas, S, threads, warmup, seconds, d.m0(), d.seed());
+        Settings s = new Settings(n, Ns, alphas, S, threads, warmup, seconds, m0, d.seed(), models, temperatures);
         out.printf(Locale.ROOT, "# lanes: this JVM's default is %s (%s); -D%s=scalar forces scalar words%n",
                 Lanes.best().name().toLowerCase(Locale.ROOT), Lanes.best().describe(), Lanes.PROPERTY);
         out.flush();
@@ -212,6 +254,22 @@ public final class StepThroughput {
             }
             if (!(out[i] > 0) || Double.isInfinite(out[i])) {
                 throw new IllegalArgumentException(key + ": must be positive, got " + parts[i].trim());
+            }
+        }
+        return out;
+    }
+
+    private static double[] parseTemperatures(String key, String v) {
+        String[] parts = v.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + ": expected numbers, got '" + v + "'");
+            }
+            if (!(out[i] >= 0) || Double.isInfinite(out[i])) {
+                throw new IllegalArgumentException(key + ": must be >= 0 and finite, got " + parts[i].trim());
             }
         }
         return out;
@@ -252,46 +310,74 @@ public final class StepThroughput {
         return out;
     }
 
-    /** Measures every N, alpha and kernel of the settings; progress goes to log. */
+    /**
+     * Measures every N, alpha, model, temperature and kernel of the settings (the models and temperatures of a grid
+     * point on the same pattern sets and initial states); progress goes to log.
+     */
     public static List<Row> measure(Settings s, List<Kernel> kernels, PrintStream log) throws Exception {
         List<Row> rows = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(s.threads());
         try {
             for (int N : s.Ns()) {
-                FieldCoefficients coefficients = new FieldCoefficients(s.n(), N);
                 for (double alpha : s.alphas()) {
                     int p = Model.patternCount(s.n(), N, alpha);
-                    List<Workload> work = new ArrayList<>();
+                    List<PatternMatrix> sets = new ArrayList<>();
                     for (int set = 0; set < s.threads(); set++) {
-                        work.add(new Workload(s, N, alpha, p, set, coefficients));
+                        sets.add(PatternMatrix.random(p, N, Seeds.patternSet(s.seed(), s.n(), N, alpha, set)));
                     }
-                    Map<Kernel, Rate> rates = new EnumMap<>(Kernel.class);
-                    double[] sequentialStats = {Double.NaN, Double.NaN};
-                    for (Kernel k : kernels) {
-                        runFor(pool, work, k, s.warmupSeconds());
-                        long t0 = System.nanoTime();
-                        long[] stepsAndCpu = runFor(pool, work, k, s.measureSeconds());
-                        double wall = stepsAndCpu[0] / ((System.nanoTime() - t0) * 1e-9);
-                        double cpu = stepsAndCpu[0] / (stepsAndCpu[1] * 1e-9) * s.threads();
-                        rates.put(k, new Rate(wall, cpu));
-                        String extra = "";
-                        if (k == Kernel.SEQUENTIAL) {
-                            sequentialStats = sequentialStats(work);
-                            extra = String.format(Locale.ROOT, " (%.1f flips per sweep, %.2f sweeps per trial)",
-                                    sequentialStats[0], sequentialStats[1]);
+                    for (MemoryModel model : s.models()) {
+                        FieldCoefficients coefficients = new FieldCoefficients(model, s.n(), N);
+                        for (double temperature : s.temperatures()) {
+                            Glauber glauber = temperature > 0 ? Glauber.of(model, s.n(), N, temperature) : null;
+                            List<Workload> work = new ArrayList<>();
+                            for (int set = 0; set < s.threads(); set++) {
+                                work.add(new Workload(s, sets.get(set), set, coefficients, glauber));
+                            }
+                            rows.add(measurePoint(s, kernels, pool, work, p, model, temperature, alpha, N, log));
                         }
-                        log.printf(Locale.ROOT, "N=%d alpha=%.3f p=%d %s: %.1f trial-steps/s wall, %.1f per cpu-second"
-                                        + " x %d threads%s (load %.2f)%n", N, alpha, p, k.label(), wall, cpu, s.threads(),
-                                extra, loadAverage());
                     }
-                    rows.add(new Row(new Point(N, alpha), p, rates, loadAverage(), sequentialStats[0], sequentialStats[1]));
-                    work.clear(); // large pattern sets: let the next point's be collected
+                    sets.clear(); // large pattern sets: let the next point's be collected
                 }
             }
         } finally {
             pool.shutdownNow();
         }
         return rows;
+    }
+
+    /** The row of one grid point, model and temperature: every kernel that runs at that temperature. */
+    private static Row measurePoint(Settings s, List<Kernel> kernels, ExecutorService pool, List<Workload> work, int p,
+                                    MemoryModel model, double temperature, double alpha, int N, PrintStream log)
+            throws Exception {
+        Map<Kernel, Rate> rates = new EnumMap<>(Kernel.class);
+        double[] sequentialStats = {Double.NaN, Double.NaN};
+        for (Kernel k : kernels) {
+            if (temperature > 0 && !k.thermal()) {
+                continue;
+            }
+            runFor(pool, work, k, s.warmupSeconds());
+            long t0 = System.nanoTime();
+            long[] stepsAndCpu = runFor(pool, work, k, s.measureSeconds());
+            double wall = stepsAndCpu[0] / ((System.nanoTime() - t0) * 1e-9);
+            double cpu = stepsAndCpu[0] / (stepsAndCpu[1] * 1e-9) * s.threads();
+            rates.put(k, new Rate(wall, cpu));
+            String extra = "";
+            if (k == Kernel.SEQUENTIAL) {
+                sequentialStats = sequentialStats(work);
+                extra = String.format(Locale.ROOT, " (%.1f flips per sweep, %.2f sweeps per trial)",
+                        sequentialStats[0], sequentialStats[1]);
+            }
+            log.printf(Locale.ROOT, "N=%d alpha=%.3f p=%d %s T=%s %s: %.1f trial-steps/s wall, %.1f per cpu-second"
+                            + " x %d threads%s (load %.2f)%n", N, alpha, p, model.key(), temperatureLabel(temperature),
+                    k.label(), wall, cpu, s.threads(), extra, loadAverage());
+        }
+        return new Row(new Point(N, alpha), p, model, temperature, rates, loadAverage(), sequentialStats[0],
+                sequentialStats[1]);
+    }
+
+    /** The temperature as written: 0, 0.5, 1e-05. */
+    private static String temperatureLabel(double temperature) {
+        return java.math.BigDecimal.valueOf(temperature).stripTrailingZeros().toString();
     }
 
     /** {mean flips per sweep, sweeps per finished trial} of the sequential kernel in its last measured run. */
@@ -328,9 +414,13 @@ public final class StepThroughput {
     }
 
     /**
-     * Prints the tables, wall clock then per CPU-second: trial-steps/s per kernel and NumPy, then the ratios
-     * vector/scalar, fast/dense, fast/numpy and scalar/numpy ("fast" is fast-vector where measured, else
-     * fast-scalar) and sweep/step (one sequential sweep in fast parallel steps per state), then the load average.
+     * Prints the tables, wall clock then per CPU-second: a row per grid point, model and temperature with
+     * trial-steps/s per kernel and NumPy (the dense rule: dense rows at temperature 0), then the ratios vector/scalar,
+     * fast/dense, fast/numpy and scalar/numpy ("fast" is fast-vector where measured, else fast-scalar) and sweep/step
+     * (one sequential sweep in fast parallel steps per state), then the load average. Then, where measured: the
+     * sequential sweep against the fast step; the p-body model against the dense model (rate ratio per kernel at
+     * the same grid point and temperature); the cost of the thermal draws (a step's CPU time at temperature T over
+     * its time at temperature 0, minus 1).
      */
     public static void printTable(Settings s, List<Row> rows, List<Kernel> kernels, Map<Point, Rate> numpy, PrintStream out) {
         out.printf(Locale.ROOT, "# n=%d, S=%d states per pattern set, %d threads; parallel: one step, every step computed;"
@@ -339,7 +429,8 @@ public final class StepThroughput {
             out.println(wall ? "# trial-steps per second, wall clock (numpy: one process, default BLAS threads)"
                     : "# trial-steps per CPU-second of the worker threads, times the thread count"
                     + " (numpy: single-threaded BLAS, times the thread count)");
-            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-5s %-6s %7s", "N", "alpha", "p"));
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-5s %-6s %7s %-6s %6s", "N", "alpha", "p",
+                    "model", "temp"));
             for (Kernel k : kernels) {
                 head.append(String.format(Locale.ROOT, " %11s", k.label()));
             }
@@ -347,17 +438,18 @@ public final class StepThroughput {
                     "fast/numpy", "scal/numpy", "sweep/step", "load"));
             out.println(head);
             for (Row r : rows) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-6.3f %7d", r.point().N(),
-                        r.point().alpha(), r.p()));
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-6.3f %7d %-6s %6s", r.point().N(),
+                        r.point().alpha(), r.p(), r.model().key(), temperatureLabel(r.temperature())));
                 for (Kernel k : kernels) {
-                    line.append(String.format(Locale.ROOT, " %11.1f", pick(r.rates().get(k), wall)));
+                    line.append(String.format(Locale.ROOT, " %11s", fmt(pick(r.rates().get(k), wall))));
                 }
                 double vector = pick(r.rates().get(Kernel.FAST_VECTOR), wall);
                 double scalar = pick(r.rates().get(Kernel.FAST_SCALAR), wall);
                 double fast = Double.isNaN(vector) ? scalar : vector;
                 double dense = pick(r.rates().get(Kernel.DENSE), wall);
                 double sequential = pick(r.rates().get(Kernel.SEQUENTIAL), wall);
-                double np = pick(numpy.get(r.point()), wall);
+                boolean numpyRule = r.model() == MemoryModel.DENSE && r.temperature() == 0;
+                double np = numpyRule ? pick(numpy.get(r.point()), wall) : Double.NaN;
                 line.append(String.format(Locale.ROOT, " %9s %9s %10s %10s %10s %10s %5.2f", fmt(np), fmt(vector / scalar),
                         fmt(fast / dense), fmt(fast / np), fmt(scalar / np), fmt(fast / sequential), r.load()));
                 out.println(line);
@@ -365,16 +457,76 @@ public final class StepThroughput {
         }
         if (kernels.contains(Kernel.SEQUENTIAL)) {
             out.println("# sequential sweep against the fast parallel step, milliseconds per state on one thread (CPU time)");
-            out.printf(Locale.ROOT, "%-5s %-6s %7s %10s %10s %10s %12s %14s%n", "N", "alpha", "p", "sweep", "step",
-                    "sweep/step", "flips/sweep", "sweeps/trial");
+            out.printf(Locale.ROOT, "%-5s %-6s %7s %-6s %6s %10s %10s %10s %12s %14s%n", "N", "alpha", "p", "model",
+                    "temp", "sweep", "step", "sweep/step", "flips/sweep", "sweeps/trial");
             for (Row r : rows) {
                 double sweep = s.threads() * 1e3 / pick(r.rates().get(Kernel.SEQUENTIAL), false);
                 double vector = pick(r.rates().get(Kernel.FAST_VECTOR), false);
                 double step = s.threads() * 1e3 / (Double.isNaN(vector) ? pick(r.rates().get(Kernel.FAST_SCALAR), false) : vector);
-                out.printf(Locale.ROOT, "%-5d %-6.3f %7d %10.3f %10s %10s %12.1f %14.2f%n", r.point().N(), r.point().alpha(),
-                        r.p(), sweep, fmt3(step), fmt(sweep / step), r.flipsPerSweep(), r.sweepsPerTrial());
+                out.printf(Locale.ROOT, "%-5d %-6.3f %7d %-6s %6s %10.3f %10s %10s %12.1f %14.2f%n", r.point().N(),
+                        r.point().alpha(), r.p(), r.model().key(), temperatureLabel(r.temperature()), sweep, fmt3(step),
+                        fmt(sweep / step), r.flipsPerSweep(), r.sweepsPerTrial());
             }
         }
+        if (s.models().contains(MemoryModel.DENSE) && s.models().contains(MemoryModel.PBODY)) {
+            out.println("# p-body against dense at the same (n, N, p), pattern sets and initial states: rate of the p-body"
+                    + " kernel / rate of the dense kernel, per CPU-second (1.00: as fast; 0.90: 10% slower)");
+            compare(rows, kernels, out, r -> r.model() == MemoryModel.PBODY,
+                    r -> find(rows, r.point(), MemoryModel.DENSE, r.temperature()), false, "model", "temp");
+        }
+        boolean cold = false;
+        boolean warm = false;
+        for (double t : s.temperatures()) {
+            cold |= t == 0;
+            warm |= t > 0;
+        }
+        if (cold && warm) {
+            out.println("# thermal draws: CPU time of a step (sweep) at temperature T over the same kernel at temperature 0,"
+                    + " minus 1 (0.05: the draws add 5% to a step)");
+            compare(rows, kernels, out, r -> r.temperature() > 0, r -> find(rows, r.point(), r.model(), 0), true,
+                    "model", "temp");
+        }
+    }
+
+    /**
+     * One line per row selected by which: per kernel, the rate ratio of the row to its reference (per CPU-second),
+     * or, with cost, reference rate / row rate - 1.
+     */
+    private static void compare(List<Row> rows, List<Kernel> kernels, PrintStream out, java.util.function.Predicate<Row> which,
+                                java.util.function.Function<Row, Row> reference, boolean cost, String... columns) {
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-5s %-6s %7s %-6s %6s", "N", "alpha", "p",
+                columns[0], columns[1]));
+        for (Kernel k : kernels) {
+            head.append(String.format(Locale.ROOT, " %11s", k.label()));
+        }
+        head.append(String.format(Locale.ROOT, " %5s", "load"));
+        out.println(head);
+        for (Row r : rows) {
+            Row ref = which.test(r) ? reference.apply(r) : null;
+            if (ref == null) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-6.3f %7d %-6s %6s", r.point().N(),
+                    r.point().alpha(), r.p(), r.model().key(), temperatureLabel(r.temperature())));
+            for (Kernel k : kernels) {
+                double mine = pick(r.rates().get(k), false);
+                double theirs = pick(ref.rates().get(k), false);
+                double v = cost ? theirs / mine - 1 : mine / theirs;
+                line.append(String.format(Locale.ROOT, " %11s", Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v)));
+            }
+            line.append(String.format(Locale.ROOT, " %5.2f", r.load()));
+            out.println(line);
+        }
+    }
+
+    /** The row of the grid point, model and temperature, or null. */
+    private static Row find(List<Row> rows, Point point, MemoryModel model, double temperature) {
+        for (Row r : rows) {
+            if (r.point().equals(point) && r.model() == model && r.temperature() == temperature) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static String fmt3(double v) {
@@ -389,7 +541,10 @@ public final class StepThroughput {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** One pattern set with its S states and one instance of each kernel (kernels are single-threaded). */
+    /**
+     * One pattern set with its S states and one instance of each kernel (kernels are single-threaded); at temperature
+     * &gt; 0 the fast kernels and the sweep draw from a thermal stream per state.
+     */
     private static final class Workload {
         private final int S;
         private final int N;
@@ -397,6 +552,8 @@ public final class StepThroughput {
         private final double m0;
         private final PatternMatrix xi;
         private final FieldCoefficients coefficients;
+        private final Glauber glauber;
+        private final UniformRandomProvider[] thermal;
         private final UniformRandomProvider rng;
         private ParallelStep vector;
         private ParallelStep scalar;
@@ -414,11 +571,16 @@ public final class StepThroughput {
         long trials;
         long trialSweeps;
 
-        Workload(Settings s, int N, double alpha, int p, int set, FieldCoefficients coefficients) {
-            this.xi = PatternMatrix.random(p, N, Seeds.patternSet(s.seed(), s.n(), N, alpha, set));
+        Workload(Settings s, PatternMatrix xi, int set, FieldCoefficients coefficients, Glauber glauber) {
+            this.xi = xi;
             this.coefficients = coefficients;
+            this.glauber = glauber;
             this.S = s.statesPerPatternSet();
-            this.N = N;
+            this.N = xi.N();
+            this.thermal = new UniformRandomProvider[S];
+            for (int k = 0; k < S; k++) {
+                thermal[k] = RandomSource.XO_RO_SHI_RO_128_PP.create(1000L * set + k + 1);
+            }
             this.m0 = s.m0();
             this.words = xi.words();
             this.states = new long[S * words];
@@ -441,13 +603,21 @@ public final class StepThroughput {
                         if (vector == null) {
                             vector = new ParallelStep(xi, coefficients, Lanes.VECTOR);
                         }
-                        vector.step(states, S, next);
+                        if (glauber == null) {
+                            vector.step(states, S, next);
+                        } else {
+                            vector.step(states, S, next, glauber, thermal);
+                        }
                     }
                     case FAST_SCALAR -> {
                         if (scalar == null) {
                             scalar = new ParallelStep(xi, coefficients, Lanes.SCALAR);
                         }
-                        scalar.step(states, S, next);
+                        if (glauber == null) {
+                            scalar.step(states, S, next);
+                        } else {
+                            scalar.step(states, S, next, glauber, thermal);
+                        }
                     }
                     case TABLE -> {
                         if (table == null) {
@@ -489,7 +659,7 @@ public final class StepThroughput {
                 sweepsThisTrial = 0;
             }
             TrialRunner.randomPermutation(order, rng);
-            int f = sequential.sweep(sigma, order);
+            int f = glauber == null ? sequential.sweep(sigma, order) : sequential.sweep(sigma, order, glauber, thermal[0]);
             sweeps++;
             flips += f;
             sweepsThisTrial++;

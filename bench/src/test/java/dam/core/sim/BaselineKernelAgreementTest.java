@@ -4,23 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dam.core.model.MemoryModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The benchmark baselines reproduce the literal rule of {@link ReferenceStep} (core's test sources) exactly, so that
+ * The benchmark baselines reproduce the literal rules of {@link ReferenceStep} (core's test sources, both models) exactly, so that
  * the benchmark compares the fast kernel with kernels computing the same map; and the fast {@link ParallelStep}
  * matches {@link DenseIntStep} on overlap groups too large for the BigInteger reference.
  */
 class BaselineKernelAgreementTest {
 
-    @Test
-    void baselineKernelsMatchReferenceOnTrajectories() {
-        for (int[] c : KernelCases.CASES) {
+    @ParameterizedTest
+    @EnumSource(MemoryModel.class)
+    void baselineKernelsMatchReferenceOnTrajectories(MemoryModel model) {
+        for (int[] c : model == MemoryModel.DENSE ? KernelCases.CASES : KernelCases.PBODY_CASES) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 1000L * n + N);
-            ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            ReferenceStep reference = new ReferenceStep(model, n, xi.toDense());
+            FieldCoefficients coefficients = new FieldCoefficients(model, n, N);
             LookupTableStep tableLong = new LookupTableStep(xi, coefficients).forceLongPath();
             LookupTableStep table = new LookupTableStep(xi, coefficients);
             DenseIntStep dense = new DenseIntStep(xi, coefficients);
@@ -38,7 +42,7 @@ class BaselineKernelAgreementTest {
                 table.step(batch, S, nextTable);
                 for (int s = 0; s < S; s++) {
                     int[] expected = reference.parallel(States.unpack(batch, s * words, N));
-                    String where = "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
+                    String where = model + " n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
                     assertArrayEquals(expected, States.unpack(nextTable, s * words, N), "table int " + where);
                     assertArrayEquals(expected, States.unpack(nextLong, s * words, N), "table long " + where);
                     long[] one = new long[words];

@@ -10,9 +10,10 @@ import java.math.BigInteger;
  * neuron i is h_i = sum_mu xi_i^mu a(b_mu) + sigma_i sum_mu d(b_mu), where
  * a(b) = (D(b-1) + D(b+1)) / 2 = ((b+2)^n - (b-2)^n) / 2 and d(b) = (D(b-1) - D(b+1)) / 2
  * = (2 b^n - (b+2)^n - (b-2)^n) / 2. Both are integers because (b+2)^n and (b-2)^n have the same parity.
- * The identity follows from D(b - s) = a(b) + s d(b) for s = xi_i sigma_i in {-1, +1}.
+ * The identity follows from D(b - s) = a(b) + s d(b) for s = xi_i sigma_i in {-1, +1}: D is the dense model's
+ * {@link CavityPolynomial}.
  */
-public final class Interaction {
+public final class Interaction implements CavityPolynomial {
 
     private final int n;
 
@@ -23,6 +24,7 @@ public final class Interaction {
     }
 
     /** The interaction order n. */
+    @Override
     public int n() {
         return n;
     }
@@ -37,13 +39,39 @@ public final class Interaction {
         return F(c + 1).subtract(F(c - 1));
     }
 
+    /** The cavity polynomial G = D. */
+    @Override
+    public BigInteger G(long c) {
+        return D(c);
+    }
+
     /** a(b) = (D(b-1) + D(b+1)) / 2 = ((b+2)^n - (b-2)^n) / 2, exactly. */
+    @Override
     public BigInteger a(long b) {
         return F(b + 2).subtract(F(b - 2)).shiftRight(1);
     }
 
     /** d(b) = (D(b-1) - D(b+1)) / 2 = (2 b^n - (b+2)^n - (b-2)^n) / 2, exactly. */
+    @Override
     public BigInteger d(long b) {
         return F(b).shiftLeft(1).subtract(F(b + 2)).subtract(F(b - 2)).shiftRight(1);
+    }
+
+    /** D(c) = (c+1)^n - (c-1)^n = sum over k with n - k odd of 2 C(n, k) c^k: integer coefficients, lowest first. */
+    @Override
+    public BigInteger[] numerators() {
+        BigInteger[] g = new BigInteger[n];
+        BigInteger binomial = BigInteger.ONE; // C(n, k)
+        for (int k = 0; k < n; k++) {
+            g[k] = (n - k) % 2 == 1 ? binomial.shiftLeft(1) : BigInteger.ZERO;
+            binomial = binomial.multiply(BigInteger.valueOf(n - k)).divide(BigInteger.valueOf(k + 1));
+        }
+        return g;
+    }
+
+    /** 1: D has integer coefficients. */
+    @Override
+    public BigInteger denominator() {
+        return BigInteger.ONE;
     }
 }

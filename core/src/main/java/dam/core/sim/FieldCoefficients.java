@@ -1,12 +1,15 @@
 package dam.core.sim;
 
 import dam.core.Require;
-import dam.core.model.Interaction;
+import dam.core.model.CavityPolynomial;
+import dam.core.model.MemoryModel;
 import java.math.BigInteger;
 
 /**
- * The coefficients a(b) and d(b) of {@link Interaction} tabulated for every overlap b that N neurons can
- * produce (|b| &lt;= N, b = N mod 2), and the run-time range proof of the field.
+ * The coefficients a(b) and d(b) of a model's {@link CavityPolynomial} (the dense model's
+ * {@link dam.core.model.Interaction}, the p-body model's {@link dam.core.model.ElementarySymmetric}) tabulated for
+ * every overlap b that N neurons can produce (|b| &lt;= N, b = N mod 2), and the run-time range proof of the field.
+ * Both models' a(b) and d(b) are integers there, so every kernel computes the model's field h_i itself, exactly.
  *
  * <p>Why the kernels may compute in wrapping int or long arithmetic: every field h_i is a sum of the terms
  * +-a(b_mu) and +-d(b_mu), so |h_i| &lt;= bound = sum_mu |a(b_mu)| + |sum_mu d(b_mu)|, and every partial sum
@@ -19,6 +22,8 @@ public final class FieldCoefficients {
     /** Below this bound the int kernels are exact. */
     public static final long INT_LIMIT = 1L << 31;
 
+    private final MemoryModel model;
+    private final CavityPolynomial cavity;
     private final int n;
     private final int N;
     private final long[] a;      // a(b) modulo 2^64, index (b + N) / 2
@@ -26,10 +31,18 @@ public final class FieldCoefficients {
     private final long[] absA;   // |a(b)|, or Long.MAX_VALUE when it does not fit
     private final boolean[] exact; // true when both a(b) and d(b) fit in a long
 
-    /** Tabulates a(b), d(b) of F(x) = x^n for N neurons. */
+    /** Tabulates a(b), d(b) of the dense model, F(x) = x^n, for N neurons. */
     public FieldCoefficients(int n, int N) {
+        this(MemoryModel.DENSE, n, N);
+    }
+
+    /** Tabulates a(b), d(b) of the model at order n for N neurons. */
+    public FieldCoefficients(MemoryModel model, int n, int N) {
+        Require.atLeast("n", n, 2);
         Require.atLeast("N", N, 2);
-        Interaction f = new Interaction(n);
+        CavityPolynomial f = CavityPolynomial.of(model, n, N);
+        this.model = model;
+        this.cavity = f;
         this.n = n;
         this.N = N;
         a = new long[N + 1];
@@ -45,6 +58,16 @@ public final class FieldCoefficients {
             exact[k] = ab.bitLength() < 64 && db.bitLength() < 64;
             absA[k] = ab.bitLength() < 63 ? Math.abs(ab.longValue()) : Long.MAX_VALUE;
         }
+    }
+
+    /** The memory model. */
+    public MemoryModel model() {
+        return model;
+    }
+
+    /** The model's cavity polynomial, whose a(b) and d(b) these are. */
+    public CavityPolynomial cavity() {
+        return cavity;
     }
 
     /** The interaction order n. */
@@ -139,6 +162,7 @@ public final class FieldCoefficients {
     /** The error thrown when the field may not fit in a long. */
     public ArithmeticException overflow() {
         return new ArithmeticException("field overflow at n=" + n + ", N=" + N
+                + (model == MemoryModel.DENSE ? "" : " (model " + model.key() + ")")
                 + ": |h_i| can reach 2^63 or more, beyond exact long arithmetic (use smaller n or N)");
     }
 }

@@ -1,17 +1,30 @@
 package dam.core.sim;
 
+import dam.core.model.CavityPolynomial;
+import dam.core.model.Interaction;
 import java.math.BigInteger;
 
 /**
  * A polynomial with integer coefficients evaluated modulo 2^32, written b^e P(b^2) with e in {0, 1}: the field
- * coefficients a(b) and d(b) of F(x) = x^n (dam.core.model.Interaction) in the form the sequential sweep's int
- * lanes evaluate (Horner in b^2, one multiplication per coefficient).
+ * coefficients a(b) and d(b) of a model's {@link CavityPolynomial}, times a common integer scale, in the form the
+ * sequential sweep's int lanes evaluate (Horner in b^2, one multiplication per coefficient).
  *
- * <p>By the binomial theorem, a(b) = ((b+2)^n - (b-2)^n) / 2 = sum over odd k of C(n,k) 2^k b^(n-k) and
- * d(b) = (2 b^n - (b+2)^n - (b-2)^n) / 2 = -sum over even k &gt;= 2 of C(n,k) 2^k b^(n-k) (n = 3: a = 6 b^2 + 8,
- * d = -12 b). Int arithmetic wraps, so a value is exact whenever the true value fits in an int.
+ * <p>With G(c) = sum_k g_k c^k / q, the binomial theorem gives a(b) = (G(b-1) + G(b+1)) / 2 = sum_j b^j
+ * sum_{k - j even} g_k C(k, j) / q and d(b) = (G(b-1) - G(b+1)) / 2 = -sum_j b^j sum_{k - j odd} g_k C(k, j) / q;
+ * a has the parity of n - 1 and d that of n, hence the form b^e P(b^2). The dense model's D has integer
+ * coefficients (scale 1: n = 3, a = 6 b^2 + 8, d = -12 b); the p-body model's E(c) = e_{n-1} has the denominator
+ * (n-1)!, so its int lanes hold scale a(b) and scale d(b) with the smallest scale that clears it (n = 3: 2a = b^2 +
+ * 2 - N, 2d = -2b; n = 4: 6a = b^3 - (3N - 8) b, 6d = -3 b^2 + 3N - 6) and compute scale h_i. Int arithmetic
+ * wraps, so a value is exact whenever the true scaled value fits in an int.
  */
 final class IntPolynomial {
+
+    /**
+     * The pair (scale a, scale d) of one cavity polynomial, scale being the smallest positive integer that makes both
+     * integer polynomials.
+     */
+    record Pair(IntPolynomial a, IntPolynomial d, int scale) {
+    }
 
     private final int[] coefficients; // of b^2, highest power first, each modulo 2^32
     private final boolean timesB;
@@ -21,33 +34,64 @@ final class IntPolynomial {
         this.timesB = timesB;
     }
 
-    /** a(b) = ((b+2)^n - (b-2)^n) / 2 = sum over odd k of C(n,k) 2^k b^(n-k). */
+    /** The dense model's a(b) = ((b+2)^n - (b-2)^n) / 2 = sum over odd k of C(n,k) 2^k b^(n-k). */
     static IntPolynomial a(int n) {
-        return of(n, 1, BigInteger.ONE);
+        return of(new Interaction(n)).a();
     }
 
-    /** d(b) = (2 b^n - (b+2)^n - (b-2)^n) / 2 = -sum over even k &gt;= 2 of C(n,k) 2^k b^(n-k). */
+    /** The dense model's d(b) = (2 b^n - (b+2)^n - (b-2)^n) / 2 = -sum over even k &gt;= 2 of C(n,k) 2^k b^(n-k). */
     static IntPolynomial d(int n) {
-        return of(n, 2, BigInteger.ONE.negate());
+        return of(new Interaction(n)).d();
     }
 
     /**
-     * sign * sum over k = firstK, firstK + 2, .. &lt;= n of C(n,k) 2^k b^(n-k), as b^((n - firstK) mod 2) P(b^2)
-     * (n &gt;= firstK). The odd k of (b+2)^n - (b-2)^n and the even k of (b+2)^n + (b-2)^n each appear twice,
-     * which the halving in a and d cancels.
+     * scale a(b) and scale d(b) of the cavity polynomial g, as integer polynomials.
+     *
+     * @throws ArithmeticException when the scale exceeds an int (orders far beyond those a long field can hold)
      */
-    private static IntPolynomial of(int n, int firstK, BigInteger sign) {
-        int[] c = new int[(n - firstK) / 2 + 1];
-        BigInteger binomial = BigInteger.ONE; // C(n, k) built up as k runs from 0
-        int at = 0;
-        for (int k = 0; k <= n; k++) {
-            if (k >= firstK && (k - firstK) % 2 == 0) {
-                // power of b is n - k; highest first means k ascending
-                c[at++] = binomial.shiftLeft(k).multiply(sign).intValue();
+    static Pair of(CavityPolynomial g) {
+        BigInteger[] num = g.numerators();
+        int degree = num.length - 1;
+        BigInteger[] alpha = new BigInteger[degree + 1];  // numerators of a, power j
+        BigInteger[] delta = new BigInteger[degree + 1];  // numerators of d, power j
+        java.util.Arrays.fill(alpha, BigInteger.ZERO);
+        java.util.Arrays.fill(delta, BigInteger.ZERO);
+        for (int k = 0; k <= degree; k++) {
+            BigInteger binomial = BigInteger.ONE; // C(k, j)
+            for (int j = 0; j <= k; j++) {
+                BigInteger term = num[k].multiply(binomial);
+                if ((k - j) % 2 == 0) {
+                    alpha[j] = alpha[j].add(term);
+                } else {
+                    delta[j] = delta[j].subtract(term);
+                }
+                binomial = binomial.multiply(BigInteger.valueOf(k - j)).divide(BigInteger.valueOf(j + 1));
             }
-            binomial = binomial.multiply(BigInteger.valueOf(n - k)).divide(BigInteger.valueOf(k + 1));
         }
-        return new IntPolynomial(c, (n - firstK) % 2 == 1);
+        BigInteger common = g.denominator();
+        for (int j = 0; j <= degree; j++) {
+            common = common.gcd(alpha[j]).gcd(delta[j]);
+        }
+        int scale = g.denominator().divide(common).intValueExact();
+        return new Pair(inB(alpha, common, degree), inB(delta, common, degree - 1), scale);
+    }
+
+    /**
+     * The polynomial sum_j c[j] b^j / divisor of the given degree as b^e P(b^2), e = degree mod 2.
+     *
+     * @throws IllegalStateException when a power of the other parity has a nonzero coefficient
+     */
+    private static IntPolynomial inB(BigInteger[] c, BigInteger divisor, int degree) {
+        int[] out = new int[degree / 2 + 1];
+        for (int j = 0; j < c.length; j++) {
+            if (c[j].signum() != 0 && (j > degree || (degree - j) % 2 != 0)) {
+                throw new IllegalStateException("the field coefficient of degree " + degree + " has a term b^" + j);
+            }
+        }
+        for (int at = 0; at < out.length; at++) {
+            out[at] = c[degree - 2 * at].divide(divisor).intValue(); // highest power first, modulo 2^32
+        }
+        return new IntPolynomial(out, degree % 2 == 1);
     }
 
     /** The coefficients of b^2, highest power first (not copied: callers must not modify them). */

@@ -1,12 +1,15 @@
 package dam.core.sim;
 
+import org.apache.commons.rng.UniformRandomProvider;
+
 /**
  * The fast exact kernel of one parallel step: patterns grouped by overlap, counted with bit-sliced adders.
  *
- * <p>The field is h_i = sum_mu xi_i^mu a(b_mu) + sigma_i sum_mu d(b_mu) (see {@link FieldCoefficients}). The
+ * <p>The field is h_i = sum_mu xi_i^mu a(b_mu) + sigma_i sum_mu d(b_mu) (see {@link FieldCoefficients}; the dense
+ * or the p-body model, whichever the coefficients are of: the kernel only reads a(b) and d(b)). The
  * coefficient a(b_mu) depends on pattern mu only through b_mu, which takes few distinct values (about
  * 4 sqrt(N) of them for the random patterns, plus the condensed one). So, with groups g of patterns of equal
- * a(b) (equal b, or equal |b| when n is odd since then a(-b) = a(b)),
+ * a(b) (equal b, or equal |b| when n is odd since then a(-b) = a(b) in both models: a has the parity of n - 1),
  *     h_i = sum_g a_g (2 count_{g,i} - n_g) + sigma_i sum_mu d(b_mu),
  * where n_g is the size of group g and count_{g,i} the number of its patterns with xi_i = +1. For each state the
  * kernel
@@ -38,6 +41,10 @@ package dam.core.sim;
  * path would bring nothing measurable; the int fast path lives in {@link LookupTableStep}, the byte-sliced
  * lookup-table design, which this kernel replaced (measured about 4x slower at n=3, N=512) and which is kept as a
  * second exact implementation.
+ *
+ * <p>Update: sign dynamics ({@link #step(long[], int, long[])}: sigma_i(t+1) = sgn h_i, kept on a tie) or Glauber
+ * dynamics ({@link #step(long[], int, long[], Glauber, UniformRandomProvider[])}: the same exact field, then one
+ * uniform draw per neuron, neurons 0 .. N-1 in turn, from each state's own thermal stream).
  *
  * <p>Holds scratch buffers: use one instance per thread.
  */
@@ -139,12 +146,31 @@ public final class ParallelStep {
         return lanes;
     }
 
-    /** Writes sigma(t+1) of the {@code count} packed states {@code states[s words ..]} to {@code next[s words ..]}. */
+    /**
+     * Writes sigma(t+1) of the {@code count} packed states {@code states[s words ..]} to {@code next[s words ..]} by
+     * sign dynamics (temperature 0).
+     */
     public void step(long[] states, int count, long[] next) {
         for (int s = 0; s < count; s++) {
             System.arraycopy(states, s * words, sigma, 0, words); // the padding words stay zero
             field();
             signs(states, s * words, next);
+        }
+    }
+
+    /**
+     * Writes sigma(t+1) of the {@code count} packed states to {@code next} by Glauber dynamics: state s draws N
+     * uniform doubles from thermal[s], the i-th for neuron i (i = 0 .. N-1), and neuron i takes
+     * {@link Glauber#spin}(h_i, draw).
+     */
+    public void step(long[] states, int count, long[] next, Glauber glauber, UniformRandomProvider[] thermal) {
+        if (thermal.length < count) {
+            throw new IllegalArgumentException("thermal: one stream per state, got " + thermal.length + " for " + count);
+        }
+        for (int s = 0; s < count; s++) {
+            System.arraycopy(states, s * words, sigma, 0, words);
+            field();
+            draws(glauber, thermal[s], next, s * words);
         }
     }
 
@@ -360,6 +386,20 @@ public final class ParallelStep {
         int top = base + (32 - Integer.numberOfLeadingZeros(groupSize[g])) * stride;
         ops.ripple(planes, slots, base + 8 * stride, top, stride);
         carryCount[g] = 0;
+    }
+
+    /** Glauber dynamics: neuron i = 0 .. N-1 takes glauber's spin for h_i and the next draw of thermal. */
+    private void draws(Glauber glauber, UniformRandomProvider thermal, long[] next, int offset) {
+        for (int w = 0; w < words; w++) {
+            long out = 0;
+            int top = Math.min(64, N - 64 * w);
+            for (int bit = 0; bit < top; bit++) {
+                if (glauber.spin(h[64 * w + bit], thermal.nextDouble()) > 0) {
+                    out |= 1L << bit;
+                }
+            }
+            next[offset + w] = out;
+        }
     }
 
     /** sigma_i(t+1) = sgn(h_i), keeping sigma_i(t) on a tie. */

@@ -1,6 +1,7 @@
 package dam.core.sim;
 
 import dam.core.model.Initialisation;
+import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
 import dam.core.rng.Rng;
@@ -10,17 +11,22 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Runs the simulated trials of one grid point (n, N, alpha, m0); every trial is a pure function of
- * (base seed, grid point, trial index), whichever slice of trials a caller asks for.
+ * Runs the simulated trials of one grid point (model, n, N, alpha, m0, temperature); every trial is a pure function
+ * of (base seed, grid point, trial index), whichever slice of trials a caller asks for.
  *
  * <p>Trial k uses pattern set k / S (S = statesPerPatternSet), seeded by {@link Seeds#patternSet}, and an
- * initial state (and, for sequential dynamics, the sweep orders) seeded by {@link Seeds#initialState}.
+ * initial state (and, for sequential dynamics, the sweep orders) seeded by {@link Seeds#initialState}; both are
+ * shared by the two models and by every temperature. At temperature &gt; 0 the thermal draws of Glauber dynamics
+ * ({@link Glauber}) come from a third stream of the trial, seeded by {@link Seeds#thermal}: one uniform double per
+ * neuron update, neurons 0 .. N-1 of every parallel step in turn, or the neurons of a sequential sweep in the
+ * sweep's order. Temperature 0 runs sign dynamics through the same code as before temperatures existed.
  * Parallel trials sharing a pattern set run as one batch of the exact {@link ParallelStep} kernel; because the
  * kernel is exact per state, batching never changes a result. The pattern sets do not depend on m0, so
  * {@link #runScan} runs the trials of several m0 values of one load together: each set is generated once and
  * its states of every m0 share one kernel batch.
  *
- * <p>Early stop, exact: parallel dynamics is a deterministic map sigma(t+1) = T(sigma(t)). Once sigma(t+1) =
+ * <p>Early stop, exact, at temperature 0 only (Glauber dynamics has no absorbing state: every step is simulated
+ * and fixedPointTime and cycleTime stay -1): parallel dynamics is a deterministic map sigma(t+1) = T(sigma(t)). Once sigma(t+1) =
  * sigma(t) (fixed point) the rest of the trajectory is that state; once sigma(t+1) = sigma(t-1) != sigma(t)
  * (2-cycle) it alternates between the two states forever, so m alternates and f stays f(t). The runner fills the
  * remaining steps from these facts instead of computing them and drops the trial from its batch. For sequential
@@ -35,6 +41,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class TrialRunner {
 
+    private final MemoryModel model;
     private final int n;
     private final int N;
     private final double alpha;
@@ -44,14 +51,36 @@ public final class TrialRunner {
     private final long baseSeed;
     private final int maxBatch;
     private final FieldCoefficients coefficients;
+    private final Glauber glauber; // null at temperature 0
 
-    /** A runner for grid point (n, N, alpha, m0 in settings) with pattern count p = round(alpha N^(n-1)). */
+    /**
+     * A runner for the dense model at grid point (n, N, alpha, m0 and temperature in settings) with pattern count
+     * p = round(alpha N^(n-1)).
+     */
     public TrialRunner(int n, int N, double alpha, UpdateOrder update, SimulationSettings settings, long baseSeed) {
-        this(n, N, alpha, update, settings, baseSeed, Integer.MAX_VALUE);
+        this(MemoryModel.DENSE, n, N, alpha, update, settings, baseSeed);
+    }
+
+    /**
+     * A runner for the model at grid point (n, N, alpha, m0 and temperature in settings) with pattern count
+     * p = round(alpha N^(n-1)).
+     */
+    public TrialRunner(MemoryModel model, int n, int N, double alpha, UpdateOrder update, SimulationSettings settings,
+                       long baseSeed) {
+        this(model, n, N, alpha, update, settings, baseSeed, Integer.MAX_VALUE);
     }
 
     /** As the public constructor, with at most maxBatch trials per kernel batch (tests: batching changes nothing). */
     TrialRunner(int n, int N, double alpha, UpdateOrder update, SimulationSettings settings, long baseSeed, int maxBatch) {
+        this(MemoryModel.DENSE, n, N, alpha, update, settings, baseSeed, maxBatch);
+    }
+
+    /** As the public constructor, with at most maxBatch trials per kernel batch (tests: batching changes nothing). */
+    TrialRunner(MemoryModel model, int n, int N, double alpha, UpdateOrder update, SimulationSettings settings,
+                long baseSeed, int maxBatch) {
+        if (model == null) {
+            throw new IllegalArgumentException("model: must be dense or pbody");
+        }
         if (update == null) {
             throw new IllegalArgumentException("update: must be parallel or sequential");
         }
@@ -59,6 +88,7 @@ public final class TrialRunner {
             throw new IllegalArgumentException("settings: must not be null");
         }
         this.p = Model.patternCount(n, N, alpha);
+        this.model = model;
         this.n = n;
         this.N = N;
         this.alpha = alpha;
@@ -66,7 +96,13 @@ public final class TrialRunner {
         this.settings = settings;
         this.baseSeed = baseSeed;
         this.maxBatch = maxBatch;
-        this.coefficients = new FieldCoefficients(n, N);
+        this.coefficients = new FieldCoefficients(model, n, N);
+        this.glauber = settings.temperature() > 0 ? Glauber.of(model, n, N, settings.temperature()) : null;
+    }
+
+    /** The memory model. */
+    public MemoryModel model() {
+        return model;
     }
 
     /** The number of patterns p = round(alpha N^(n-1)). */
@@ -75,13 +111,14 @@ public final class TrialRunner {
     }
 
     /**
-     * Whether every initial state of a pattern set is the same state under deterministic (parallel) dynamics, so
-     * that all trials of a set share one trajectory: exact initialisation flipping round(N (1 - m0) / 2) = 0 or N
-     * neurons, or Bernoulli initialisation at m0 = +-1. Sequential dynamics draws a random sweep order per trial,
-     * so its trials differ even from one initial state.
+     * Whether every initial state of a pattern set is the same state under deterministic (parallel, temperature 0)
+     * dynamics, so that all trials of a set share one trajectory: exact initialisation flipping
+     * round(N (1 - m0) / 2) = 0 or N neurons, or Bernoulli initialisation at m0 = +-1. Sequential dynamics draws a
+     * random sweep order per trial, and Glauber dynamics (temperature &gt; 0) its own thermal draws, so their trials
+     * differ even from one initial state.
      */
     public static boolean statesCoincide(int N, UpdateOrder update, SimulationSettings settings) {
-        if (update != UpdateOrder.PARALLEL) {
+        if (update != UpdateOrder.PARALLEL || settings.temperature() > 0) {
             return false;
         }
         if (settings.init() == Initialisation.EXACT) {
@@ -132,8 +169,9 @@ public final class TrialRunner {
         TrialRunner load = runners.get(0);
         for (TrialRunner r : runners) {
             if (!load.sameLoad(r)) {
-                throw new IllegalArgumentException("runners: an m0 scan must share n, N, alpha, update, steps, init, "
-                        + "states per pattern set and seed; got " + load.describe() + " and " + r.describe());
+                throw new IllegalArgumentException("runners: an m0 scan must share model, n, N, alpha, update, steps, "
+                        + "init, states per pattern set, temperature and seed; got " + load.describe() + " and "
+                        + r.describe());
             }
         }
         List<List<TrialResult>> out = new ArrayList<>(runners.size());
@@ -187,15 +225,17 @@ public final class TrialRunner {
 
     /** Whether r differs from this runner in m0 at most (the condition for sharing pattern sets and a kernel). */
     private boolean sameLoad(TrialRunner r) {
-        return n == r.n && N == r.N && Double.compare(alpha, r.alpha) == 0 && update == r.update
+        return model == r.model && n == r.n && N == r.N && Double.compare(alpha, r.alpha) == 0 && update == r.update
                 && baseSeed == r.baseSeed && maxBatch == r.maxBatch && settings.steps() == r.settings.steps()
                 && settings.init() == r.settings.init()
-                && settings.statesPerPatternSet() == r.settings.statesPerPatternSet();
+                && settings.statesPerPatternSet() == r.settings.statesPerPatternSet()
+                && Double.compare(settings.temperature(), r.settings.temperature()) == 0;
     }
 
     private String describe() {
-        return "(n=" + n + ", N=" + N + ", alpha=" + alpha + ", " + update + ", steps=" + settings.steps() + ", "
-                + settings.init() + ", S=" + settings.statesPerPatternSet() + ", seed=" + baseSeed + ")";
+        return "(" + model.key() + ", n=" + n + ", N=" + N + ", alpha=" + alpha + ", " + update + ", steps="
+                + settings.steps() + ", " + settings.init() + ", S=" + settings.statesPerPatternSet() + ", temperature="
+                + settings.temperature() + ", seed=" + baseSeed + ")";
     }
 
     private long patternSetSeed(int set) {
@@ -206,10 +246,15 @@ public final class TrialRunner {
         return Seeds.initialState(baseSeed, n, N, alpha, settings.m0(), trial);
     }
 
-    /** A new trajectory of this runner's trial, carrying the two seeds it is drawn from. */
+    /** The seed of the trial's thermal draws at temperature &gt; 0; 0 at temperature 0 (nothing is drawn). */
+    private long thermalSeed(int trial) {
+        return glauber == null ? 0L : Seeds.thermal(baseSeed, n, N, alpha, settings.m0(), settings.temperature(), trial);
+    }
+
+    /** A new trajectory of this runner's trial, carrying the seeds it is drawn from. */
     private Trajectory trajectory(int trial) {
         return new Trajectory(trial, settings.steps(), patternSetSeed(trial / settings.statesPerPatternSet()),
-                initialStateSeed(trial));
+                initialStateSeed(trial), thermalSeed(trial));
     }
 
     /**
@@ -225,12 +270,17 @@ public final class TrialRunner {
         int count = lanes.size();
         Trajectory[] traj = new Trajectory[count];
         long[] cur = new long[count * words];
+        Glauber glauber = load.glauber; // the runners of a scan share the temperature
+        UniformRandomProvider[] thermal = glauber == null ? null : new UniformRandomProvider[count];
         for (int s = 0; s < count; s++) {
             TrialRunner r = runners.get(lanes.get(s)[0]);
             int trial = lanes.get(s)[1];
             traj[s] = r.trajectory(trial);
             InitialState.draw(xi, r.settings.m0(), r.settings.init(), Rng.create(traj[s].stateSeed), cur, s * words);
             traj[s].m[0] = load.overlap(xi, cur, s * words);
+            if (glauber != null) {
+                thermal[s] = Rng.create(traj[s].thermalSeed);
+            }
         }
         long[] prev = new long[count * words];
         long[] next = new long[count * words];
@@ -240,16 +290,20 @@ public final class TrialRunner {
         }
         int active = count;
         for (int t = 0; t < T && active > 0; t++) {
-            kernel.step(cur, active, next);
+            if (glauber == null) {
+                kernel.step(cur, active, next);
+            } else {
+                kernel.step(cur, active, next, glauber, thermal); // no lane ever settles: lane[s] = s throughout
+            }
             int kept = 0;
             for (int s = 0; s < active; s++) {
                 Trajectory tr = traj[lane[s]];
                 int flips = States.distance(cur, s * words, next, s * words, words);
                 tr.f[t] = (double) flips / N;
                 tr.m[t + 1] = load.overlap(xi, next, s * words);
-                if (flips == 0) {
+                if (glauber == null && flips == 0) {
                     tr.settleAtFixedPoint(t);
-                } else if (t >= 1 && States.distance(prev, s * words, next, s * words, words) == 0) {
+                } else if (glauber == null && t >= 1 && States.distance(prev, s * words, next, s * words, words) == 0) {
                     tr.settleInCycle(t);
                 } else {
                     // Compact the surviving lanes in place; kept <= s, so nothing unread is overwritten.
@@ -272,6 +326,7 @@ public final class TrialRunner {
         int words = xi.words();
         Trajectory tr = trajectory(trial);
         UniformRandomProvider rng = Rng.create(tr.stateSeed);
+        UniformRandomProvider thermal = glauber == null ? null : Rng.create(tr.thermalSeed);
         long[] sigma = new long[words];
         InitialState.draw(xi, settings.m0(), settings.init(), rng, sigma, 0);
         long[] prev = new long[words];
@@ -281,9 +336,12 @@ public final class TrialRunner {
         for (int t = 0; t < T; t++) {
             randomPermutation(order, rng);
             System.arraycopy(sigma, 0, before, 0, words);
-            int flips = sweep.sweep(sigma, order);
+            int flips = glauber == null ? sweep.sweep(sigma, order) : sweep.sweep(sigma, order, glauber, thermal);
             tr.f[t] = (double) flips / N;
             tr.m[t + 1] = overlap(xi, sigma, 0);
+            if (glauber != null) {
+                continue; // no absorbing state: every sweep is simulated, no fixed point or cycle recorded
+            }
             if (flips == 0) {
                 tr.settleAtFixedPoint(t);
                 break;
@@ -318,15 +376,17 @@ public final class TrialRunner {
         final int trial;
         final long patternSetSeed;
         final long stateSeed;
+        final long thermalSeed;
         final double[] m;
         final double[] f;
         int fixedPointTime = -1;
         int cycleTime = -1;
 
-        Trajectory(int trial, int T, long patternSetSeed, long stateSeed) {
+        Trajectory(int trial, int T, long patternSetSeed, long stateSeed, long thermalSeed) {
             this.trial = trial;
             this.patternSetSeed = patternSetSeed;
             this.stateSeed = stateSeed;
+            this.thermalSeed = thermalSeed;
             this.m = new double[T + 1];
             this.f = new double[T];
         }
@@ -348,7 +408,7 @@ public final class TrialRunner {
         }
 
         TrialResult result() {
-            return new TrialResult(trial, patternSetSeed, stateSeed, m, f, fixedPointTime, cycleTime);
+            return new TrialResult(trial, patternSetSeed, stateSeed, m, f, fixedPointTime, cycleTime, thermalSeed);
         }
     }
 }

@@ -5,28 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.core.model.Initialisation;
+import dam.core.model.MemoryModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every production kernel reproduces the literal rule of {@link ReferenceStep} exactly, state by state and step by
- * step. The benchmark baselines (DenseIntStep, LookupTableStep) are checked the same way in the bench module
- * (BaselineKernelAgreementTest), which also runs the fast kernel against DenseIntStep on groups too large for the
- * reference.
+ * step, for both models (the p-body model at n = 2 to 6). The benchmark baselines (DenseIntStep, LookupTableStep)
+ * are checked the same way in the bench module (BaselineKernelAgreementTest), which also runs the fast kernel
+ * against DenseIntStep on groups too large for the reference.
  */
 class KernelAgreementTest {
 
-    @Test
-    void parallelKernelsMatchReferenceOnTrajectories() {
+    private static int[][] cases(MemoryModel model) {
+        return model == MemoryModel.DENSE ? KernelCases.CASES : KernelCases.PBODY_CASES;
+    }
+
+    @ParameterizedTest
+    @EnumSource(MemoryModel.class)
+    void parallelKernelsMatchReferenceOnTrajectories(MemoryModel model) {
         int ties = 0;
-        for (int[] c : KernelCases.CASES) {
+        for (int[] c : cases(model)) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 1000L * n + N);
-            ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            ReferenceStep reference = new ReferenceStep(model, n, xi.toDense());
+            FieldCoefficients coefficients = new FieldCoefficients(model, n, N);
             ParallelStep fast = new ParallelStep(xi, coefficients, Lanes.SCALAR);
             ParallelStep vector = new ParallelStep(xi, coefficients, Lanes.VECTOR);
             List<int[]> states = KernelCases.initialStates(xi, 7L * p + N);
@@ -49,7 +56,7 @@ class KernelAgreementTest {
                             ties++;
                         }
                     }
-                    String where = "n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
+                    String where = model.key() + " n=" + n + " N=" + N + " p=" + p + " state " + s + " t=" + t;
                     assertArrayEquals(expected, States.unpack(next, s * words, N), "fast scalar " + where);
                     assertArrayEquals(expected, States.unpack(nextVector, s * words, N), "fast vector " + where);
                     // A batch of one state gives the same answer as the full batch.
@@ -65,44 +72,54 @@ class KernelAgreementTest {
         assertTrue(ties > 50, "the cases must exercise ties h_i = 0, saw " + ties);
     }
 
-    @Test
-    void largeFieldsTakeTheLongPathAndStayExact() {
-        // n = 6, N = 60: a(b_1) alone is about 12 N^5 ~ 9e9 > 2^31 near the condensed pattern.
-        int n = 6, N = 60, p = 6;
+    @ParameterizedTest
+    @EnumSource(MemoryModel.class)
+    void largeFieldsTakeTheLongPathAndStayExact(MemoryModel model) {
+        // n = 6: near the condensed pattern the dense a(b_1) is about 12 N^5 ~ 9e9 > 2^31 at N = 60, the p-body
+        // a(b_1) about C(N-1, 5) ~ 2.5e9 at N = 200 (and 120 a(b), the int lanes' value, far beyond an int).
+        int n = 6, N = model == MemoryModel.DENSE ? 60 : 200, p = 6;
         PatternMatrix xi = PatternMatrix.random(p, N, 42);
-        FieldCoefficients coefficients = new FieldCoefficients(n, N);
+        FieldCoefficients coefficients = new FieldCoefficients(model, n, N);
         long[] sigma = xi.pattern(0);
         int[] b = new int[p];
         for (int mu = 0; mu < p; mu++) {
             b[mu] = xi.overlap(mu, sigma, 0);
         }
         assertTrue(coefficients.bound(b, 0, p, 1) >= FieldCoefficients.INT_LIMIT);
-        ReferenceStep reference = new ReferenceStep(n, xi.toDense());
+        ReferenceStep reference = new ReferenceStep(model, n, xi.toDense());
         List<int[]> states = KernelCases.initialStates(xi, 3);
+        int[] order = new int[N];
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(4);
         for (int[] s0 : states) {
             long[] packed = States.pack(s0);
             long[] next = new long[xi.words()];
+            int[] expected = reference.parallel(s0);
             new ParallelStep(xi, coefficients, Lanes.SCALAR).step(packed, 1, next);
-            assertArrayEquals(reference.parallel(s0), States.unpack(next, 0, N));
+            assertArrayEquals(expected, States.unpack(next, 0, N));
             new ParallelStep(xi, coefficients, Lanes.VECTOR).step(packed, 1, next);
-            assertArrayEquals(reference.parallel(s0), States.unpack(next, 0, N));
+            assertArrayEquals(expected, States.unpack(next, 0, N));
+            TrialRunner.randomPermutation(order, rng);
+            long[] swept = packed.clone();
+            new SequentialSweep(xi, coefficients, Lanes.VECTOR).sweep(swept, order);
+            assertArrayEquals(reference.sequential(s0, order), States.unpack(swept, 0, N), "sequential");
         }
     }
 
     /** Extra sequential cases: few patterns and few neurons, where single-neuron fields often tie. */
     private static final int[][] TIE_CASES = {{2, 6, 2}, {2, 7, 1}, {2, 9, 2}, {2, 10, 3}, {3, 6, 3}, {4, 6, 2}, {4, 8, 3}};
 
-    @Test
-    void sequentialSweepMatchesReferenceInTheSameOrder() {
+    @ParameterizedTest
+    @EnumSource(MemoryModel.class)
+    void sequentialSweepMatchesReferenceInTheSameOrder(MemoryModel model) {
         UniformRandomProvider orderRng = RandomSource.XO_RO_SHI_RO_128_PP.create(99);
         int sweeps = 0;
         int ties = 0;
-        int[][] cases = java.util.stream.Stream.of(KernelCases.CASES, TIE_CASES).flatMap(java.util.Arrays::stream).toArray(int[][]::new);
+        int[][] cases = java.util.stream.Stream.of(cases(model), TIE_CASES).flatMap(java.util.Arrays::stream).toArray(int[][]::new);
         for (int[] c : cases) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 31L * n + N);
-            ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            ReferenceStep reference = new ReferenceStep(model, n, xi.toDense());
+            FieldCoefficients coefficients = new FieldCoefficients(model, n, N);
             SequentialSweep scalar = new SequentialSweep(xi, coefficients, Lanes.SCALAR);
             SequentialSweep vector = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
             SequentialSweep longPath = new SequentialSweep(xi, coefficients, Lanes.VECTOR);
@@ -128,7 +145,7 @@ class KernelAgreementTest {
                     }
                     expected = reference.sequential(expected, order);
                     int flips = States.distance(States.pack(before), 0, States.pack(expected), 0, xi.words());
-                    String where = "n=" + n + " N=" + N + " p=" + p + " sweep " + t;
+                    String where = model.key() + " n=" + n + " N=" + N + " p=" + p + " sweep " + t;
                     assertEquals(flips, scalar.sweep(sigma, order), "scalar flips " + where);
                     assertArrayEquals(expected, States.unpack(sigma, 0, N), "scalar " + where);
                     assertEquals(flips, vector.sweep(sigmaVector, order), "vector flips " + where);
@@ -145,8 +162,9 @@ class KernelAgreementTest {
         assertTrue(ties > 50, "the cases must exercise ties h_i = 0, saw " + ties);
     }
 
-    @Test
-    void sequentialLanesMatchTheLongPathOnLargeColumns() {
+    @ParameterizedTest
+    @EnumSource(MemoryModel.class)
+    void sequentialLanesMatchTheLongPathOnLargeColumns(MemoryModel model) {
         // Columns of many words (p up to 3000), N past whole vectors, the int lanes' chunked sums, and a switch to
         // the long path in the middle of a sweep (as when W reaches 2^32). The long path is checked against the
         // reference above.
@@ -160,7 +178,7 @@ class KernelAgreementTest {
         for (int[] c : cases) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 23L * n + N);
-            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            FieldCoefficients coefficients = new FieldCoefficients(model, n, N);
             SequentialSweep longPath = new SequentialSweep(xi, coefficients, Lanes.SCALAR);
             longPath.longPathAfterFlips = 0;
             SequentialSweep scalar = new SequentialSweep(xi, coefficients, Lanes.SCALAR);
@@ -186,7 +204,7 @@ class KernelAgreementTest {
                     TrialRunner.randomPermutation(order, rng);
                     int flips = longPath.sweep(expected, order);
                     moved += flips;
-                    String where = "n=" + n + " N=" + N + " p=" + p + " m0=" + m0 + " sweep " + t;
+                    String where = model.key() + " n=" + n + " N=" + N + " p=" + p + " m0=" + m0 + " sweep " + t;
                     assertEquals(flips, scalar.sweep(sigmaScalar, order), "scalar " + where);
                     assertArrayEquals(expected, sigmaScalar, "scalar " + where);
                     assertEquals(flips, vector.sweep(sigmaVector, order), "vector " + where);
@@ -206,8 +224,9 @@ class KernelAgreementTest {
         assertTrue(outliersSeen > 0, "the n = 3 cases must hold outliers of the quarter squares");
     }
 
-    @Test
-    void sequentialFieldsEqualTheReferenceFieldExactly() {
+    @ParameterizedTest
+    @EnumSource(MemoryModel.class)
+    void sequentialFieldsEqualTheReferenceFieldExactly(MemoryModel model) {
         // Signs alone would hide a small error in a field, so the values are compared: every neuron, on every path
         // of the int lanes (packed quarter squares with outliers, without room for them, the plain int lanes), at
         // states near a pattern (|b| past the clamp for N = 512 and 401) and far from it.
@@ -218,8 +237,8 @@ class KernelAgreementTest {
         for (int[] c : cases) {
             int n = c[0], N = c[1], p = c[2];
             PatternMatrix xi = PatternMatrix.random(p, N, 19L * n + N);
-            ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-            FieldCoefficients coefficients = new FieldCoefficients(n, N);
+            ReferenceStep reference = new ReferenceStep(model, n, xi.toDense());
+            FieldCoefficients coefficients = new FieldCoefficients(model, n, N);
             List<SequentialSweep> sweepers = new ArrayList<>();
             for (Lanes lanes : Lanes.values()) {
                 for (int capacity : new int[] {32, 0, -1}) {
@@ -253,7 +272,7 @@ class KernelAgreementTest {
                             SequentialSweep sweeper = sweepers.get(v);
                             Long field = sweeper.fieldAt(states[v], i);
                             if (field != null) {
-                                assertEquals(expected, field.longValue(), "n=" + n + " N=" + N + " m0=" + m0 + " sweep "
+                                assertEquals(expected, field.longValue(), model.key() + " n=" + n + " N=" + N + " m0=" + m0 + " sweep "
                                         + sweep + " i=" + i + " " + sweeper.lanes() + " capacity " + sweeper.outlierCapacity);
                                 compared++;
                             }
@@ -267,20 +286,23 @@ class KernelAgreementTest {
         assertTrue(withOutliers >= 7, "states holding outliers of the quarter squares: " + withOutliers);
     }
 
-    @Test
-    void fieldThatCouldExceedLongThrowsNamingNandN() {
-        int n = 30, N = 64;
+    @ParameterizedTest
+    @EnumSource(MemoryModel.class)
+    void fieldThatCouldExceedLongThrowsNamingNandN(MemoryModel model) {
+        // the p-body a(N) at n = 30 is about C(N - 1, 29): 7.7e17 at N = 64, 2e29 at N = 128
+        int n = 30, N = model == MemoryModel.DENSE ? 64 : 128;
         PatternMatrix xi = PatternMatrix.random(3, N, 1);
-        FieldCoefficients coefficients = new FieldCoefficients(n, N);
+        FieldCoefficients coefficients = new FieldCoefficients(model, n, N);
         long[] sigma = xi.pattern(0);
         for (Lanes lanes : Lanes.values()) {
             ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
                     () -> new ParallelStep(xi, coefficients, lanes).step(sigma, 1, new long[xi.words()]));
-            assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=64"), e.getMessage());
+            assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=" + N), e.getMessage());
         }
         for (Lanes lanes : Lanes.values()) {
-            org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+            ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
                     () -> new SequentialSweep(xi, coefficients, lanes).sweep(sigma.clone(), new int[] {0, 1, 2}));
+            assertTrue(e.getMessage().contains("n=30") && e.getMessage().contains("N=" + N), e.getMessage());
         }
     }
 }

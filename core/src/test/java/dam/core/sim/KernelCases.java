@@ -20,6 +20,14 @@ final class KernelCases {
         {5, 12, 9}, {5, 40, 24}, {5, 67, 5},
     };
 
+    /**
+     * (n, N, p) cases of the p-body model: those of {@link #CASES} and order 6 (whose dense field leaves the int lanes
+     * already at N = 60).
+     */
+    static final int[][] PBODY_CASES = java.util.stream.Stream.concat(java.util.Arrays.stream(CASES),
+            java.util.stream.Stream.of(new int[] {6, 10, 6}, new int[] {6, 21, 14}, new int[] {6, 66, 5}))
+            .toArray(int[][]::new);
+
     private static final double[] M0 = {1.0, 0.6, 0.2, -0.3};
 
     private KernelCases() {

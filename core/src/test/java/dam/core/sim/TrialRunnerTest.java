@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.core.model.Initialisation;
-import dam.core.model.Model;
+import dam.core.model.MemoryModel;
 import dam.core.model.UpdateOrder;
-import dam.core.rng.Rng;
 import dam.core.theory.Gaussian;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** TrialRunner: seeds, slicing, batching, early stop and the observables, against an independent reference. */
 class TrialRunnerTest {
@@ -24,72 +24,30 @@ class TrialRunnerTest {
     /** Every step computed by ReferenceStep, no early stop: what TrialRunner must reproduce exactly. */
     private static TrialResult referenceTrial(int n, int N, double alpha, UpdateOrder update, SimulationSettings s,
                                               long base, int trial) {
-        int p = Model.patternCount(n, N, alpha);
-        int set = trial / s.statesPerPatternSet();
-        PatternMatrix xi = PatternMatrix.random(p, N, Seeds.patternSet(base, n, N, alpha, set));
-        ReferenceStep reference = new ReferenceStep(n, xi.toDense());
-        UniformRandomProvider rng = Rng.create(Seeds.initialState(base, n, N, alpha, s.m0(), trial));
-        long[] packed = new long[xi.words()];
-        InitialState.draw(xi, s.m0(), s.init(), rng, packed, 0);
-        int T = s.steps();
-        List<int[]> path = new ArrayList<>();
-        path.add(States.unpack(packed, 0, N));
-        int[] order = new int[N];
-        for (int t = 0; t < T; t++) {
-            int[] sigma = path.get(t);
-            if (update == UpdateOrder.PARALLEL) {
-                path.add(reference.parallel(sigma));
-            } else {
-                TrialRunner.randomPermutation(order, rng);
-                path.add(reference.sequential(sigma, order));
-            }
-        }
-        double[] m = new double[T + 1];
-        double[] f = new double[T];
-        int fixed = -1;
-        int cycle = -1;
-        for (int t = 0; t <= T; t++) {
-            m[t] = dot(xi.toDense()[0], path.get(t)) / (double) N;
-        }
-        for (int t = 0; t < T; t++) {
-            int flips = N - (dot(path.get(t), path.get(t + 1)) + N) / 2;
-            f[t] = flips / (double) N;
-            if (flips == 0 && fixed < 0) {
-                fixed = t;
-            }
-            if (t >= 1 && flips > 0 && cycle < 0 && Arrays.equals(path.get(t + 1), path.get(t - 1))) {
-                cycle = t;
-            }
-        }
-        return new TrialResult(trial, Seeds.patternSet(base, n, N, alpha, set), Seeds.initialState(base, n, N, alpha, s.m0(), trial),
-                m, f, fixed, cycle);
+        return ReferenceTrial.of(MemoryModel.DENSE, n, N, alpha, update, s, base, trial);
     }
 
-    private static int dot(int[] x, int[] y) {
-        int s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
-    private static void assertSameTrial(TrialResult expected, TrialResult actual, String where) {
+    static void assertSameTrial(TrialResult expected, TrialResult actual, String where) {
         assertEquals(expected.trial(), actual.trial(), where);
         assertArrayEquals(expected.overlap(), actual.overlap(), "m(t) " + where);
         assertArrayEquals(expected.flips(), actual.flips(), "f(t) " + where);
         assertEquals(expected.fixedPointTime(), actual.fixedPointTime(), "fixed point " + where);
         assertEquals(expected.cycleTime(), actual.cycleTime(), "cycle " + where);
+        assertEquals(expected.patternSetSeed(), actual.patternSetSeed(), "pattern-set seed " + where);
+        assertEquals(expected.initialStateSeed(), actual.initialStateSeed(), "initial-state seed " + where);
+        assertEquals(expected.thermalSeed(), actual.thermalSeed(), "thermal seed " + where);
     }
 
-    private static void assertSameTrials(List<TrialResult> expected, List<TrialResult> actual) {
+    static void assertSameTrials(List<TrialResult> expected, List<TrialResult> actual) {
         assertEquals(expected.size(), actual.size());
         for (int k = 0; k < expected.size(); k++) {
             assertSameTrial(expected.get(k), actual.get(k), "trial " + expected.get(k).trial());
         }
     }
 
-    @Test
-    void trajectoriesEqualTheReferenceIncludingEarlyStops() {
+    @ParameterizedTest
+    @EnumSource(MemoryModel.class)
+    void trajectoriesEqualTheReferenceIncludingEarlyStops(MemoryModel model) {
         // n=2 at high load gives 2-cycles under parallel dynamics; n=3 and n=4 reach fixed points.
         Object[][] cases = {
             {2, 24, 0.5, 0.6}, {2, 33, 0.3, 0.2}, {3, 20, 0.05, 0.5}, {3, 17, 0.1, 1.0}, {4, 12, 0.02, 0.7},
@@ -103,10 +61,10 @@ class TrialRunnerTest {
             for (UpdateOrder update : UpdateOrder.values()) {
                 for (Initialisation init : Initialisation.values()) {
                     SimulationSettings s = new SimulationSettings(m0, 8, init, 4);
-                    List<TrialResult> got = new TrialRunner(n, N, alpha, update, s, SEED).run(0, 12);
+                    List<TrialResult> got = new TrialRunner(model, n, N, alpha, update, s, SEED).run(0, 12);
                     for (TrialResult r : got) {
-                        assertSameTrial(referenceTrial(n, N, alpha, update, s, SEED, r.trial()), r,
-                                "n=" + n + " N=" + N + " " + update + " " + init + " trial " + r.trial());
+                        assertSameTrial(ReferenceTrial.of(model, n, N, alpha, update, s, SEED, r.trial()), r,
+                                model + " n=" + n + " N=" + N + " " + update + " " + init + " trial " + r.trial());
                         fixed += r.fixedPointTime() >= 0 ? 1 : 0;
                         cycles += r.cycle() ? 1 : 0;
                         censored += r.censored() ? 1 : 0;

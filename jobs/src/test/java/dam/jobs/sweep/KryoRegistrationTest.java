@@ -43,7 +43,7 @@ class KryoRegistrationTest {
     }
 
     private static final GridPoint POINT = new GridPoint(3, 64, 0.1, 0.5, 410);
-    private static final TrialResult TRIAL = new TrialResult(7, 11L, 13L, new double[]{0.5, 0.75, 1.0}, new double[]{0.125, 0.25}, 1, 2);
+    private static final TrialResult TRIAL = new TrialResult(7, 11L, 13L, new double[]{0.5, 0.75, 1.0}, new double[]{0.125, 0.25}, 1, 2, 17L);
     private static final BasinBoundary BOUNDARY = new BasinBoundary(0.4, 0.3, 0.5, "logistic");
 
     /** One instance of every shipped type with no field at its default (0, false, null or an empty array). */
