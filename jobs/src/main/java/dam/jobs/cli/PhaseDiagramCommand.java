@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
                 + "to N -> infinity) and the figures into the sweep's output directory.")
 public final class PhaseDiagramCommand implements Callable<Integer> {
 
+    /** Most theory loads per n: each is a Spark task of a basin-boundary bisection, and its rows reach the driver. */
+    static final int MAX_ALPHA_POINTS = 100_000;
+
     @Parameters(index = "0", paramLabel = "<config>", description = "HOCON sweep config (e.g. conf/phase-diagram.conf)")
     Path config;
 
@@ -61,7 +64,8 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigError.check(alphaPoints >= 1, "--alpha-points", "must be >= 1, got " + alphaPoints);
+        ConfigError.check(alphaPoints >= 1 && alphaPoints <= MAX_ALPHA_POINTS, "--alpha-points",
+                "must lie in [1, " + MAX_ALPHA_POINTS + "] (theory loads per n, one bisection task each), got " + alphaPoints);
         ConfigError.check(capacityTol > 0 && capacityTol < 1, "--capacity-tol", "must lie in (0, 1), got " + capacityTol);
         SweepConfig c = SweepCommand.resolve(config, output, master, conf);
         System.setProperty("java.awt.headless", "true");

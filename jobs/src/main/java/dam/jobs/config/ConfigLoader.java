@@ -41,8 +41,14 @@ public final class ConfigLoader {
      * the result, so that every check sees the values the run will use.
      */
     public static SweepConfig load(Path file, Config overrides) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new ConfigError("config", "no such file: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ConfigError("config", file + " is a directory, not a config file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigError("config", file + " is not a regular file (a device, pipe or socket); give a config file");
         }
         Config user;
         try {

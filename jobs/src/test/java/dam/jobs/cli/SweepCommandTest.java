@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,6 +126,46 @@ class SweepCommandTest {
         StringBuilder err = new StringBuilder();
         assertEquals(2, dam(err, "sweep", tmp.resolve("nope.conf").toString()));
         assertTrue(err.toString().startsWith("dam sweep: config: no such file: "), err.toString());
+    }
+
+    /** Issue 17.9: a config that exists but is no file says what it is, not "no such file". */
+    @ParameterizedTest
+    @ValueSource(strings = {"directory", "/dev/null"})
+    void aConfigThatIsADirectoryOrADeviceSaysWhatItIs(String which) {
+        String path = which.equals("directory") ? tmp.toString() : which;
+        String expected = which.equals("directory") ? path + " is a directory, not a config file"
+                : path + " is not a regular file (a device, pipe or socket); give a config file";
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", path));
+        assertEquals("dam sweep: config: " + expected + "\n", err.toString());
+    }
+
+    /** Issue 17.9: an output URI of a file system that only reads is an unsupported scheme, not "a file". */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://example.com/x", "https://example.com/sweeps/x"})
+    void anOutputOnAReadOnlyFileSystemIsAnUnsupportedScheme(String output) throws Exception {
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", output));
+        String scheme = output.substring(0, output.indexOf(':'));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.output: scheme '" + scheme + "' is not supported: Hadoop's "),
+                err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    /** Issue 17.9: an empty _sweep.json is said to be truncated, not to hold tables of schema version 1. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n  \n"})
+    void anEmptySweepDescriptionIsSaidToBeTruncated(String content) throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("empty-description-" + content.length()));
+        Files.writeString(out.resolve("_sweep.json"), content);
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", out.toString()));
+        assertEquals("dam sweep: sweep.output: " + out.resolve("_sweep.json") + " is empty (" + content.length()
+                + " bytes): it was truncated outside dam (a copy or a full disk); rerun with --overwrite to start afresh, "
+                + "or restore it\n", err.toString());
+        assertEquals(List.of(out.resolve("_sweep.json")), Files.list(out).toList());
     }
 
     @Test
