@@ -45,8 +45,13 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
             description = "Relative tolerance of alpha_c (default ${DEFAULT-VALUE})")
     double capacityTol;
 
-    @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it")
+    @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it "
+            + "(only what dam wrote: a directory that holds anything else is refused)")
     boolean overwrite;
+
+    @Option(names = "--adopt", description = "Resume a damaged output directory (its _progress/ ledger lost): rebuild the "
+            + "ledger from its readable part files first")
+    boolean adopt;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Output directory: a local path or a URI such as hdfs://nn:8020/sweeps/x (default: sweep.output of the config)")
@@ -67,10 +72,11 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
         ConfigError.check(alphaPoints >= 1 && alphaPoints <= MAX_ALPHA_POINTS, "--alpha-points",
                 "must lie in [1, " + MAX_ALPHA_POINTS + "] (theory loads per n, one bisection task each), got " + alphaPoints);
         ConfigError.check(capacityTol > 0 && capacityTol < 1, "--capacity-tol", "must lie in (0, 1), got " + capacityTol);
+        ConfigError.check(!(overwrite && adopt), "--adopt", "cannot go with --overwrite (which deletes what --adopt keeps)");
         SweepConfig c = SweepCommand.resolve(config, output, master, conf);
         System.setProperty("java.awt.headless", "true");
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
-                new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
+                new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err, adopt));
         System.out.println(outcome.summary(c.load()));
         outcome.figures().forEach(System.out::println);
         return Dam.OK;

@@ -42,6 +42,14 @@ public final class Report {
         } catch (IOException e) {
             throw new UncheckedIOException("report: cannot read the ledger of " + dir.display(), e);
         }
+        return write(spark, dir, ledger);
+    }
+
+    /**
+     * As {@link #write(SparkSession, OutputDirectory)} with the ledger of the run that wrote dir (read and checked
+     * when it opened the directory, and updated by its commits): the records are not read a second time.
+     */
+    public static List<String> write(SparkSession spark, OutputDirectory dir, Ledger ledger) {
         return write(ReportTables.read(spark, dir, ledger), dir, loadConvention(dir));
     }
 

@@ -43,11 +43,22 @@ public final class SweepDriver {
      * @param err        where progress lines go
      * @param out        where the summary table goes
      * @param maxBatches stop after this many batches (a killed run, for tests); Integer.MAX_VALUE for all
+     * @param adopt      rebuild a lost ledger from the directory's readable part files first (--adopt)
      */
-    public record Options(boolean overwrite, PrintStream err, PrintStream out, int maxBatches) {
+    public record Options(boolean overwrite, PrintStream err, PrintStream out, int maxBatches, boolean adopt) {
+        /** Without --adopt. */
+        public Options(boolean overwrite, PrintStream err, PrintStream out, int maxBatches) {
+            this(overwrite, err, out, maxBatches, false);
+        }
+
         /** Resume, progress on stderr, summary on stdout, run to the end. */
         public static Options defaults() {
             return new Options(false, System.err, System.out, Integer.MAX_VALUE);
+        }
+
+        /** How the output directory is opened. */
+        public SweepOutput.Mode mode() {
+            return overwrite ? SweepOutput.Mode.OVERWRITE : adopt ? SweepOutput.Mode.ADOPT : SweepOutput.Mode.RESUME;
         }
     }
 
@@ -78,7 +89,7 @@ public final class SweepDriver {
      */
     public static Outcome run(SweepConfig c, Options o) {
         long t0 = System.nanoTime();
-        return SweepSession.runOnOutput(c, o.overwrite(), "dam sweep", o.err(), (out, spark) -> run(c, out, spark, o, t0));
+        return SweepSession.runOnOutput(c, o.mode(), "dam sweep", o.err(), (out, spark) -> run(c, out, spark, o, t0));
     }
 
     /**

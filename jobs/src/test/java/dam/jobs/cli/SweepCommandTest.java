@@ -281,6 +281,78 @@ class SweepCommandTest {
                 + "to a stored pattern reaches about 2^74.8, beyond 2^63; lower n or neurons\n", err.toString());
     }
 
+    /**
+     * Issue 17.1 as reported: a directory holding a copied _sweep.json beside a thesis and a plot is refused by
+     * --overwrite with one line naming them, and nothing is deleted.
+     */
+    @Test
+    void overwriteNeverDeletesFilesDamDidNotWrite() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("d"));
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5], trials = 2, steps = 2");
+        SweepConfig c = SweepCommand.resolve(conf, d.toString(), null, List.of());
+        Files.writeString(d.resolve("_sweep.json"), SweepDescription.json(c, java.time.Instant.now(), List.of(), true));
+        Files.writeString(d.resolve("thesis.tex"), "x");
+        Files.createDirectories(d.resolve("figures"));
+        Files.writeString(d.resolve("figures/my_plot.png"), "y");
+        String before = listing(d.resolve("thesis.tex")) + listing(d.resolve("figures"));
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", d.toString(), "--overwrite"));
+        assertEquals("dam sweep: sweep.output: --overwrite deletes only what dam wrote, and " + d + " also holds files "
+                + "dam did not write (figures/my_plot.png, thesis.tex); move them out of it, or use another --output\n",
+                err.toString());
+        assertEquals(before, listing(d.resolve("thesis.tex")) + listing(d.resolve("figures")));
+        assertTrue(Files.exists(d.resolve("_sweep.json")));
+    }
+
+    /** Issue 17.2: --adopt keeps what --overwrite deletes: the two together are bad input. */
+    @Test
+    void adoptAndOverwriteTogetherAreRefused() throws Exception {
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + tmp.resolve("ao") + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--adopt", "--overwrite"));
+        assertEquals("dam sweep: --adopt: cannot go with --overwrite (which deletes what --adopt keeps)\n", err.toString());
+        assertFalse(Files.exists(tmp.resolve("ao")));
+    }
+
+    /** Issue 17.7: an hdfs:// output whose host does not resolve is bad input, one line, before Spark starts. */
+    @Test
+    void anOutputOnAnUnknownHostIsOneLineAndExitTwo() throws Exception {
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", "hdfs://nohost.invalid:1/x"));
+        assertEquals("dam sweep: sweep.output: cannot use hdfs://nohost.invalid:1/x: UnknownHostException: nohost.invalid\n",
+                err.toString());
+    }
+
+    /** Issue 17.7: a Spark setting of the wrong form is bad input, checked as Spark reads it, before anything is written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"spark.sql.shuffle.partitions=abc", "spark.sql.shuffle.partitions=0",
+            "spark.executor.memory=lots", "spark.task.maxFailures=x", "spark.network.timeout=soon"})
+    void aSparkSettingSparkCannotReadIsRefusedBeforeAnythingIsWritten(String setting) throws Exception {
+        Path out = tmp.resolve("conf-" + Math.abs(setting.hashCode()));
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + out + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--conf", setting));
+        String key = setting.substring(0, setting.indexOf('='));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.spark.conf.\"" + key + "\": Spark cannot use '"
+                + setting.substring(setting.indexOf('=') + 1) + "': "), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    /** Issue 17.7: a scratch directory Spark cannot write into is one line naming it, before anything is written. */
+    @Test
+    void aScratchDirectorySparkCannotWriteIsOneLineNamingIt() throws Exception {
+        Path out = tmp.resolve("scratch");
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + out + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--conf", "spark.local.dir=/proc/dam-scratch"));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.spark.conf.\"spark.local.dir\": cannot write 4 MiB into "
+                + "/proc/dam-scratch ("), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
     /** A command that fails the way a run can: an Error (picocli passes those on) or a wrapped Spark failure. */
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {

@@ -179,6 +179,51 @@ class SweepDriverTest {
         assertTrue(e.getMessage().contains(") is not a complete Parquet file (" + bytes.length / 2 + " bytes)"), e.getMessage());
     }
 
+    private static SweepDriver.Outcome adopt(SweepConfig c) {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        return SweepDriver.run(c, new SweepDriver.Options(false, quiet, quiet, Integer.MAX_VALUE, true));
+    }
+
+    /**
+     * Issue 17.2: a finished sweep whose _progress/ was lost is refused as damaged (its compute is not deleted); --adopt
+     * rebuilds the ledger from the part files and gets the same tables, row for row, without running a trial.
+     */
+    @Test
+    void aLostLedgerIsAdoptedFromThePartFilesWithoutComputingAgain() throws Exception {
+        Path lost = tmp.resolve("lost-ledger");
+        copyTree(reference(), lost);
+        deleteTree(lost.resolve(Ledger.DIR));
+        ConfigError e = assertThrows(ConfigError.class, () -> run(config("lost-ledger", ""), Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("sweep.output: " + lost + " is damaged: "), e.getMessage());
+        assertTrue(e.getMessage().contains("are listed by no record, and _progress/ is missing; to keep its tables rerun "
+                + "with --adopt"), e.getMessage());
+        assertSameTables(reference(), lost); // nothing deleted
+
+        SweepDriver.Outcome o = adopt(config("lost-ledger", ""));
+        assertEquals(0, o.pointsRun());
+        assertEquals(0, o.trialsRun());
+        assertSameTables(reference(), lost);
+        assertEquals(0, run(config("lost-ledger", ""), Integer.MAX_VALUE).pointsRun(), "a plain rerun resumes it");
+    }
+
+    /**
+     * Issue 17.2: with _progress/ lost and a trials/ file gone too, --adopt keeps the batches whose points are complete
+     * and computes the one that lost trials again; the tables equal the uninterrupted run's.
+     */
+    @Test
+    void adoptionKeepsTheCompleteBatchesAndComputesTheOthersAgain() throws Exception {
+        SweepConfig c = config("adopt-partial", "batch-points = 4");
+        run(c, Integer.MAX_VALUE);
+        deleteTree(dir(c).resolve(Ledger.DIR));
+        try (Stream<Path> s = Files.list(dir(c).resolve("trials"))) {
+            Files.delete(s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().findFirst().orElseThrow());
+        }
+        SweepDriver.Outcome o = adopt(c);
+        assertEquals(4, o.pointsRun(), "one batch of four points computed again");
+        assertEquals(48, o.trialsRun());
+        assertSameTables(reference(), dir(c));
+    }
+
     /** Issue 9.2: two sweeps started at the same instant into one directory: one runs, the other gets one line. */
     @Test
     void ofTwoSweepsIntoOneDirectoryOneRunsAndTheOtherIsRefused() throws Exception {
