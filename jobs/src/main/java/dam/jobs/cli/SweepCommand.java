@@ -90,7 +90,9 @@ public final class SweepCommand implements Callable<Integer> {
                     List<String> figures;
                     try {
                         figures = Report.write(spark, out.dir(), out.ledger());
-                    } catch (RuntimeException | Error e) {
+                    } catch (ConfigError e) {
+                        throw e;
+                    } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
                         throw new StageFailure("drawing the figures", e);
                     }
                     for (String figure : figures) {

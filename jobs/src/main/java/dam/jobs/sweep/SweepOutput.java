@@ -251,7 +251,9 @@ public final class SweepOutput implements AutoCloseable {
             }
             ledger.verify();
             adoptable.clear();
-        } catch (IOException e) {
+        } catch (ConfigError e) {
+            throw e;
+        } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
             throw new StageFailure("adopting the part files", e);
         }
     }

@@ -353,6 +353,57 @@ class SweepCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** The first committed part file of a table. */
+    private static Path part(Path out, String table) throws Exception {
+        try (Stream<Path> s = Files.list(out.resolve(table))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    /** Flips bytes [from, from + count) of a file, leaving its length and its magic numbers as they were. */
+    private static void damage(Path file, long from, int count) throws Exception {
+        byte[] b = Files.readAllBytes(file);
+        for (int i = 0; i < count; i++) {
+            b[(int) from + i] ^= 0x5a;
+        }
+        Files.write(file, b);
+    }
+
+    /**
+     * Issue 17.7: a committed Parquet file damaged in the middle, magic numbers intact: in its footer it is found on
+     * opening (exit 2, the file named, nothing run); in its data, where only reading finds it, the failure names the
+     * stage and the file (exit 3), not a bare Spark error after the summary.
+     */
+    @Test
+    void aParquetFileDamagedInTheMiddleIsNamed() throws Exception {
+        Path out = tmp.resolve("damaged");
+        Path conf = config("n = [2], neurons = [64], alpha = [0.05, 0.1], m0 = [0.5, 0.9], trials = 4, steps = 4, "
+                + "output = \"" + out + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(0, dam(err, "sweep", conf.toString()), err.toString());
+
+        Path grid = part(out, "grid");
+        byte[] bytes = Files.readAllBytes(grid);
+        long footer = (bytes[bytes.length - 8] & 0xff) | (bytes[bytes.length - 7] & 0xff) << 8;
+        damage(grid, bytes.length - 8 - footer / 2, 16);
+        err.setLength(0);
+        assertEquals(2, dam(err, "sweep", conf.toString()));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.output: " + out + " is damaged: grid/" + grid.getFileName()
+                + " (listed in _progress/batch-00000-"), err.toString());
+        assertTrue(err.toString().contains(") is not a readable Parquet file (its footer: "), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        Files.write(grid, bytes);
+
+        Path trials = part(out, "trials");
+        damage(trials, 4, 16);
+        err.setLength(0);
+        assertEquals(3, dam(err, "sweep", conf.toString()));
+        List<String> ours = err.toString().lines().filter(l -> l.startsWith("dam sweep")).toList();
+        assertEquals(1, ours.size(), err.toString());
+        assertTrue(ours.get(0).startsWith("dam sweep: failed while drawing the figures: "), ours.get(0));
+        assertTrue(ours.get(0).contains(trials.getFileName().toString()), ours.get(0));
+    }
+
     /** A command that fails the way a run can: an Error (picocli passes those on) or a wrapped Spark failure. */
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {
