@@ -89,7 +89,8 @@ public final class SweepCommand implements Callable<Integer> {
                 if (report && outcome.complete()) {
                     List<String> figures;
                     try {
-                        figures = Report.write(spark, out.dir(), out.ledger());
+                        out.lock().verify();
+                        figures = Report.writeIfChanged(spark, out.dir(), out.ledger());
                     } catch (ConfigError e) {
                         throw e;
                     } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared

@@ -172,7 +172,8 @@ public final class PhaseDiagramJob {
                 o.err().println("[phase-diagram] finite size: " + describe(r));
             }
             stage = "drawing the figures";
-            List<String> figures = Report.write(spark, dir, ledger);
+            out.lock().verify();
+            List<String> figures = Report.writeIfChanged(spark, dir, ledger);
             return new Outcome(capacities, limits, theoryPoints, rows.size() - theoryPoints, figures);
         } catch (IOException e) {
             throw new StageFailure(stage, e);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +48,12 @@ public final class Ledger {
     /** Every table of an output directory. */
     public static final List<String> TABLES = Stream.concat(BATCH_TABLES.stream(), DERIVED_TABLES.stream()).toList();
 
+    /**
+     * The record of the figures drawn from the tables (no table files of its own): which figures, and the digest of
+     * the records they were drawn from, so that a run that changed nothing does not draw them again.
+     */
+    static final String REPORT = "report.json";
+
     static final RecordFields<GridPoint> POINT = new RecordFields<>(GridPoint.class);
     static final RecordFields<TheoryKey> KEY = new RecordFields<>(TheoryKey.class);
     private static final JsonFactory JSON = new JsonFactory();
@@ -60,6 +65,8 @@ public final class Ledger {
     private final Map<String, List<String>> records = new TreeMap<>();
     /** The basis of each derived table's record that has one. */
     private final Map<String, String> bases = new HashMap<>();
+    /** The figures the report drew from the committed tables, by name, as its record lists them. */
+    private List<String> figures = List.of();
     /** The numbers of the batch records. */
     private final TreeSet<Integer> batchNumbers = new TreeSet<>();
     /** Modification time of the newest batch record (epoch ms of the file system), Long.MIN_VALUE without one. */
@@ -103,6 +110,9 @@ public final class Ledger {
                 } else if (r.basis() != null) {
                     l.bases.put(name, r.basis());
                 }
+                if (name.equals(REPORT)) {
+                    l.figures = List.copyOf(r.figures());
+                }
                 l.records.put(name, List.copyOf(r.files()));
             } catch (IOException | IllegalArgumentException e) {
                 throw damaged(output, rel + " is unreadable (" + firstLine(e.getMessage()) + ")");
@@ -112,7 +122,8 @@ public final class Ledger {
     }
 
     /** The contents of one record. */
-    private record Record(List<GridPoint> points, List<TheoryKey> theory, List<String> files, String basis) {
+    private record Record(List<GridPoint> points, List<TheoryKey> theory, List<String> files, String basis,
+                          List<String> figures) {
     }
 
     private static Record parse(String text, boolean batch) throws IOException {
@@ -120,6 +131,7 @@ public final class Ledger {
         List<TheoryKey> keys = new ArrayList<>();
         List<String> files = null;
         String basis = null;
+        List<String> figures = new ArrayList<>();
         try (JsonParser p = JSON.createParser(text)) {
             expect(p.nextToken(), JsonToken.START_OBJECT, "an object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -137,6 +149,13 @@ public final class Ledger {
                         expect(p.currentToken(), JsonToken.END_ARRAY, "files: strings");
                     }
                     case "basis" -> basis = p.getValueAsString();
+                    case "figures" -> {
+                        expect(value, JsonToken.START_ARRAY, "figures: a list");
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            figures.add(p.getText());
+                        }
+                        expect(p.currentToken(), JsonToken.END_ARRAY, "figures: strings");
+                    }
                     default -> p.skipChildren();
                 }
             }
@@ -148,7 +167,7 @@ public final class Ledger {
         if (files == null) {
             throw new IllegalArgumentException("no files list");
         }
-        return new Record(batch ? points : List.of(), batch ? keys : List.of(), files, basis);
+        return new Record(batch ? points : List.of(), batch ? keys : List.of(), files, basis, figures);
     }
 
     private static void readObjects(JsonParser p, JsonToken start, java.util.function.Consumer<Map<String, Object>> each)
@@ -258,6 +277,66 @@ public final class Ledger {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A digest of what is committed: every record's name and files but the report's (SHA-256, hex). Equal digests
+     * mean equal committed tables.
+     */
+    public String digest() {
+        StringBuilder text = new StringBuilder();
+        records.forEach((name, files) -> {
+            if (!name.equals(REPORT)) {
+                text.append(name).append('=').append(String.join(",", files)).append(';');
+            }
+        });
+        for (String name : new TreeSet<>(bases.keySet())) {
+            if (!name.equals(REPORT)) {
+                text.append(name).append(".basis=").append(bases.get(name)).append(';');
+            }
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The basis the figures were drawn from (null if none was recorded). */
+    public String reportBasis() {
+        return bases.get(REPORT);
+    }
+
+    /** The figures (names under figures/) the report record lists. */
+    public List<String> reportFigures() {
+        return figures;
+    }
+
+    /** Records that the figures (names) were drawn from the given basis. Written atomically. */
+    public void recordReport(String basis, List<String> drawn) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = generator(text)) {
+            g.writeStartObject();
+            g.writeStringField("basis", basis);
+            g.writeFieldName("figures");
+            g.writeStartArray();
+            for (String f : drawn) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            writeFiles(g, List.of());
+            g.writeEndObject();
+        }
+        output.writeAtomically(DIR + "/" + REPORT, text + "\n");
+        records.put(REPORT, List.of());
+        bases.put(REPORT, basis);
+        figures = List.copyOf(drawn);
+    }
+
+    /** The names of the batch records, sorted (what grid/ holds, for a derived table's basis). */
+    List<String> batchRecords() {
+        return records.keySet().stream().filter(n -> n.startsWith("batch-")).sorted().toList();
     }
 
     /** Every file a record lists. */
@@ -547,11 +626,6 @@ public final class Ledger {
             g.writeString(f);
         }
         g.writeEndArray();
-    }
-
-    /** The fields of grid points, for messages and tests: n, neurons, alpha, m0, p. */
-    static Map<String, Object> fields(GridPoint g) {
-        return new LinkedHashMap<>(POINT.of(g));
     }
 
     private static String firstLine(String s) {
