@@ -46,7 +46,9 @@ public final class Dam implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        CommandLine cl = commandLine();
+        Interrupt.install(cl.getCommandSpec().qualifiedName() + subcommand(cl, args));
+        System.exit(execute(cl, args));
     }
 
     /** Runs the command line and returns its exit code ({@value #OK}, {@value #BAD_INPUT} or {@value #FAILURE}). */
@@ -118,6 +120,9 @@ public final class Dam implements Runnable {
      * {@value #BAD_INPUT} for a rejected input ({@link ConfigError}), {@value #FAILURE} for anything else.
      */
     static int report(Throwable ex, String command, PrintWriter err, boolean verbose) {
+        if (Interrupt.stopping()) {
+            return Interrupt.INTERRUPTED; // its one line is said, and the process exits with the signal's code
+        }
         if (ex instanceof ConfigError) {
             err.println(command + ": " + firstLine(ex.getMessage()));
             if (verbose) {

@@ -42,7 +42,47 @@ public final class Report {
         } catch (IOException e) {
             throw new UncheckedIOException("report: cannot read the ledger of " + dir.display(), e);
         }
+        return write(spark, dir, ledger);
+    }
+
+    /**
+     * As {@link #write(SparkSession, OutputDirectory)} with the ledger of the run that wrote dir (read and checked
+     * when it opened the directory, and updated by its commits): the records are not read a second time.
+     */
+    public static List<String> write(SparkSession spark, OutputDirectory dir, Ledger ledger) {
         return write(ReportTables.read(spark, dir, ledger), dir, loadConvention(dir));
+    }
+
+    /**
+     * As {@link #write(SparkSession, OutputDirectory, Ledger)} where the tables changed since the figures were last
+     * drawn (the ledger's digest, this dam's version and the load convention, recorded in {@code _progress/report.json})
+     * or a figure of them is gone; else nothing is read or drawn, and the figures already there are returned. A
+     * resume with nothing to do thus costs no pass over the tables.
+     */
+    public static List<String> writeIfChanged(SparkSession spark, OutputDirectory dir, Ledger ledger) {
+        LoadConvention load = loadConvention(dir);
+        String basis = ledger.digest() + ";" + SweepDescription.version() + ";" + load.key();
+        try {
+            if (basis.equals(ledger.reportBasis()) && !ledger.reportFigures().isEmpty()) {
+                List<String> existing = new ArrayList<>();
+                for (String name : ledger.reportFigures()) {
+                    if (!dir.exists(FIGURES + "/" + name)) {
+                        existing = null;
+                        break;
+                    }
+                    existing.add(dir.display(FIGURES + "/" + name));
+                }
+                if (existing != null) {
+                    return existing;
+                }
+            }
+            List<String> drawn = write(ReportTables.read(spark, dir, ledger), dir, load);
+            List<String> names = drawn.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
+            ledger.recordReport(basis, names);
+            return drawn;
+        } catch (IOException e) {
+            throw new UncheckedIOException("report: cannot record the figures of " + dir.display() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
