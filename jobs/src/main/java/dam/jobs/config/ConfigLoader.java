@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dam.core.model.Initialisation;
+import dam.core.model.MemoryModel;
 import dam.core.model.UpdateOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,20 +77,14 @@ public final class ConfigLoader {
     }
 
     private static SweepConfig validate(Config c) {
+        List<MemoryModel> model = GridAxes.models(c, "sweep.");
         List<Integer> n = GridAxes.orders(c, "sweep.");
         List<Integer> neurons = GridAxes.sizes(c, "sweep.");
+        List<Double> temperature = GridAxes.temperatures(c, "sweep.");
         List<Double> alpha = GridAxes.loads(c, "sweep.");
         List<Double> m0 = GridAxes.overlaps(c, "sweep.");
         Map<Integer, SweepConfig.Axes> byN = GridAxes.byN(c, n, new SweepConfig.Axes(neurons, alpha, m0));
         LoadConvention load = TypedValues.parse(c, "load", LoadConvention::parse);
-        if (load == LoadConvention.NORMALISED) {
-            // the config's loads are alpha (2n-3)!!: every n gets its own raw loads
-            for (int order : n) {
-                SweepConfig.Axes given = byN.getOrDefault(order, new SweepConfig.Axes(neurons, alpha, m0));
-                byN.put(order, new SweepConfig.Axes(given.neurons(),
-                        given.alpha().stream().map(a -> load.toRaw(order, a)).toList(), given.m0()));
-            }
-        }
         int trials = TypedValues.integer(c, "trials");
         ConfigError.check(trials >= 1, "sweep.trials", "must be >= 1, got " + trials);
         int sps = TypedValues.integer(c, "states-per-pattern-set");
@@ -100,6 +95,8 @@ public final class ConfigLoader {
         Initialisation init = TypedValues.parse(c, "init", Initialisation::parse);
         double eps = TypedValues.number(c, "eps");
         ConfigError.check(eps >= 0 && eps < 1, "sweep.eps", "must lie in [0, 1), got " + eps);
+        double mTolerance = TypedValues.number(c, "m-tolerance");
+        ConfigError.check(mTolerance > 0 && mTolerance <= 2, "sweep.m-tolerance", "must lie in (0, 2], got " + mTolerance);
         double mSuccess = TypedValues.number(c, "m-success");
         ConfigError.check(mSuccess >= -1 && mSuccess <= 1, "sweep.m-success", "must lie in [-1, 1], got " + mSuccess);
         long seed = TypedValues.integral(c, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
@@ -119,8 +116,8 @@ public final class ConfigLoader {
             throw new ConfigError("sweep.spark.master", e.getMessage());
         }
         String output = OutputCheck.location(TypedValues.string(c, "output"), spark);
-        SweepConfig config = new SweepConfig(n, neurons, alpha, m0, byN, trials, sps, steps, update, init, eps, mSuccess,
-                seed, output, partitions, unitTrials, batchPoints, theory, spark, load);
+        SweepConfig config = new SweepConfig(model, n, neurons, temperature, alpha, m0, byN, trials, sps, steps, update,
+                init, eps, mTolerance, mSuccess, seed, output, partitions, unitTrials, batchPoints, theory, spark, load);
         ResourceCheck.check(config);
         SparkConfCheck.check(spark.conf()); // after ResourceCheck, whose messages about the settings it reads say more
         return config;

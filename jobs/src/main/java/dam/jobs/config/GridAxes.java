@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dam.core.model.MemoryModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,8 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The grid's axes: a number, a list of numbers, or a range { from, to, step } stepped in exact decimals, each
- * checked for its domain (n, neurons >= 2, alpha > 0, m0 in [-1, 1]), and the per-n axes of sweep.by-n. Errors
+ * The grid's axes: the models (dense, pbody), and numeric axes that are a number, a list of numbers, or a range
+ * { from, to, step } stepped in exact decimals, each checked for its domain (n, neurons >= 2, temperature >= 0,
+ * alpha > 0, m0 in [-1, 1]), and the per-n axes of sweep.by-n. Errors
  * name the full field (prefix + key, e.g. sweep.alpha or sweep.by-n.4.alpha).
  */
 final class GridAxes {
@@ -53,6 +55,46 @@ final class GridAxes {
         List<Double> out = doubleAxis(c, "alpha", prefix);
         for (double v : out) {
             ConfigError.check(v > 0 && Double.isFinite(v), prefix + "alpha", "must be > 0, got " + v);
+        }
+        return out;
+    }
+
+    /** The temperatures under prefix + "temperature": finite and >= 0 (0 is sign dynamics). */
+    static List<Double> temperatures(Config c, String prefix) {
+        List<Double> out = doubleAxis(c, "temperature", prefix);
+        for (int i = 0; i < out.size(); i++) {
+            double v = out.get(i);
+            ConfigError.check(v >= 0, prefix + "temperature", "must be >= 0, got " + v);
+            out.set(i, v + 0.0); // -0.0 is 0: one temperature, one seed
+        }
+        return out;
+    }
+
+    /** The models under prefix + "model": a name or a list of names, each dense or pbody, no duplicates. */
+    static List<MemoryModel> models(Config c, String prefix) {
+        String field = prefix + "model";
+        ConfigValue v = c.getValue("model");
+        List<ConfigValue> values = new ArrayList<>();
+        if (v.valueType() == ConfigValueType.LIST) {
+            values.addAll((ConfigList) v);
+        } else {
+            values.add(v);
+        }
+        ConfigError.check(!values.isEmpty(), field, "must not be empty (dense, pbody or both)");
+        List<MemoryModel> out = new ArrayList<>();
+        for (ConfigValue x : values) {
+            if (x.valueType() != ConfigValueType.STRING) {
+                throw new ConfigError(field, "must be dense, pbody or a list of them, got "
+                        + x.valueType().name().toLowerCase(Locale.ROOT) + " " + x.render());
+            }
+            MemoryModel m;
+            try {
+                m = MemoryModel.parse((String) x.unwrapped());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError(field, e.getMessage());
+            }
+            ConfigError.check(!out.contains(m), field, "duplicate value " + m.key());
+            out.add(m);
         }
         return out;
     }

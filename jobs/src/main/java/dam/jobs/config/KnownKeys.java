@@ -15,7 +15,7 @@ import java.util.Set;
 final class KnownKeys {
 
     /** The grid keys: a list, a single value, or a range { from, to, step }. They have no default. */
-    private static final List<String> GRID_KEYS = List.of("n", "neurons", "alpha", "m0");
+    private static final List<String> GRID_KEYS = List.of("n", "neurons", "temperature", "alpha", "m0");
     private static final Set<String> RANGE_KEYS = Set.of("from", "to", "step");
     /** Keys of earlier versions and their new names: refused with a line naming the new one. */
     private static final Map<String, String> RENAMED = Map.of("N", "neurons");
@@ -34,6 +34,9 @@ final class KnownKeys {
             if (head.equals(GridAxes.BY_N)) {
                 checkByN(e.getKey(), path, e.getValue());
                 continue;
+            }
+            if (head.equals("model") && path.size() > 1) {
+                throw new ConfigError("sweep." + e.getKey(), "unknown key (model is dense, pbody or a list of them)");
             }
             if (GRID_KEYS.contains(head)) {
                 if (path.size() > 2 || (path.size() == 2 && !RANGE_KEYS.contains(path.get(1)))) {

@@ -1,5 +1,7 @@
 package dam.jobs.report;
 
+import dam.core.model.MemoryModel;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +42,7 @@ final class CapacityLadderFigure {
         List<XYChart> values = new ArrayList<>();
         List<XYChart> residuals = new ArrayList<>();
         for (int n : ns) {
-            double f = load.fromRaw(n, 1);
+            double f = load.fromRaw(MemoryModel.DENSE, n, 1);
             List<CapacityValue> ladder = capacities.stream()
                     .filter(c -> c.n() == n && !c.extrapolated() && c.steps() > 0 && Double.isFinite(c.alphaC()))
                     .sorted(Comparator.comparingInt(CapacityValue::steps)).map(c -> PhaseDiagramFigure.scaled(c, f)).toList();
@@ -57,7 +59,7 @@ final class CapacityLadderFigure {
 
     private static XYChart valuePanel(int n, List<CapacityValue> ladder, Optional<CapacityValue> limit, LoadConvention load) {
         XYChart chart = Panels.chart("n = " + n, "horizon T (steps)", load == LoadConvention.RAW ? "alpha_c(T)"
-                : "alpha_c(T) x " + (long) LoadConvention.doubleFactorial(n) + " (normalised)");
+                : "alpha_c(T) x " + (long) LoadConvention.factor(MemoryModel.DENSE, n) + " (normalised)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         if (ladder.isEmpty()) {

@@ -1,5 +1,7 @@
 package dam.jobs.report;
 
+import dam.core.model.MemoryModel;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,11 +51,11 @@ final class FiniteSizeFigure {
     private static XYChart panel(FiniteSizePoint raw, LoadConvention load) {
         boolean m0c = raw.quantity().equals("m0c");
         String title = String.format(Locale.ROOT, "n = %d: %s, chi2/dof = %.1f/%d", raw.n(), m0c
-                ? "m0_c at " + Panels.load(load, raw.n(), raw.alpha()) : load.capacitySymbol() + " (from m0 = 1)", raw.chi2(), raw.dof());
+                ? "m0_c at " + Panels.load(load, raw.n(), raw.alpha()) : load.capacitySymbol(MemoryModel.DENSE) + " (from m0 = 1)", raw.chi2(), raw.dof());
         XYChart chart = Panels.chart(title, "N^-1/2", m0c ? "basin boundary m0_c" : load == LoadConvention.RAW
-                        ? "capacity alpha_c" : "capacity alpha_c (2n-3)!! = " + (long) LoadConvention.doubleFactorial(raw.n())
+                        ? "capacity alpha_c" : "capacity alpha_c (2n-3)!! = " + (long) LoadConvention.factor(MemoryModel.DENSE, raw.n())
                         + " alpha_c (normalised)", Panels.PANEL_WIDTH, Panels.PANEL_HEIGHT + 90);
-        FiniteSizePoint p = PhaseDiagramFigure.scaled(raw, load.fromRaw(raw.n(), 1));
+        FiniteSizePoint p = PhaseDiagramFigure.scaled(raw, load.fromRaw(MemoryModel.DENSE, raw.n(), 1));
         chart.getStyler().setXAxisMin(0.0);
         // Below the plot: inside, the legend would cover points or the limit at x = 0.
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);

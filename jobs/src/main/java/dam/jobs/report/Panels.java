@@ -1,5 +1,7 @@
 package dam.jobs.report;
 
+import dam.core.model.MemoryModel;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -88,7 +90,7 @@ final class Panels {
      * "alpha (2n-3)!! = 0.3".
      */
     static String load(LoadConvention convention, int n, double alpha) {
-        return convention.symbol() + " = " + number(convention.fromRaw(n, alpha));
+        return convention.symbol(MemoryModel.DENSE) + " = " + number(convention.fromRaw(MemoryModel.DENSE, n, alpha));
     }
 
     /** A figure before drawing: its title and its panels in a grid of at most columns columns. */

@@ -1,5 +1,7 @@
 package dam.jobs.report;
 
+import dam.core.model.MemoryModel;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +43,7 @@ final class PhaseDiagramFigure {
         capacities.forEach(c -> ns.add(c.n()));
         List<XYChart> panels = new ArrayList<>();
         for (int n : ns) {
-            double f = load.fromRaw(n, 1);
+            double f = load.fromRaw(MemoryModel.DENSE, n, 1);
             panels.add(panel(n, scaled(points, f), capacities.stream().map(c -> scaled(c, f)).toList(),
                     limits.stream().map(l -> scaled(l, f)).toList(), load));
         }
@@ -75,18 +77,18 @@ final class PhaseDiagramFigure {
 
     private static XYChart panel(int n, List<BoundaryPoint> points, List<CapacityValue> capacities,
                                  List<FiniteSizePoint> limits, LoadConvention load) {
-        XYChart chart = Panels.chart("n = " + n, load.axisTitle(n), "initial overlap m0");
+        XYChart chart = Panels.chart("n = " + n, load.axisTitle(MemoryModel.DENSE, n), "initial overlap m0");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         addTheory(chart, n, points);
         addSimulation(chart, n, points);
-        addLimits(chart, n, limits, load.capacitySymbol() + " = ");
+        addLimits(chart, n, limits, load.capacitySymbol(MemoryModel.DENSE) + " = ");
         int largest = capacities.stream().filter(c -> c.n() == n && !c.extrapolated()).mapToInt(CapacityValue::steps)
                 .max().orElse(-1);
         for (CapacityValue c : capacities) {
             if (c.n() == n && Double.isFinite(c.alphaC()) && (c.extrapolated() || c.steps() == largest)) {
-                String symbol = load.capacitySymbol() + " = ";
+                String symbol = load.capacitySymbol(MemoryModel.DENSE) + " = ";
                 String label = c.extrapolated()
                         ? symbol + Panels.number(c.alphaC()) + " (theory, T -> inf)"
                         : symbol + Panels.number(c.alphaC()) + " (theory" + (c.steps() > 0 ? ", T = " + c.steps() : "") + ")";

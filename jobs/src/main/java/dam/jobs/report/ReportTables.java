@@ -351,7 +351,11 @@ public final class ReportTables {
     private static List<CapacityValue> readCapacity(Dataset<Row> table) {
         List<CapacityValue> values = new ArrayList<>();
         for (Row r : table.collectAsList()) {
-            boolean extrapolated = has(r, "extrapolated") && r.getBoolean(r.fieldIndex("extrapolated"));
+            String method = r.getAs("method");
+            if (method.equals("stationary")) {
+                continue;
+            }
+            boolean extrapolated = method.equals("extrapolated");
             values.add(new CapacityValue(intOf(r, "n"), nullableDouble(r, "alpha_c"),
                     nullableDouble(r, "alpha_c_lo"), nullableDouble(r, "alpha_c_hi"), optionalInt(r, "steps"), extrapolated,
                     optionalDouble(r, "alpha_c_se"), optionalDouble(r, "exponent"), optionalDouble(r, "slope")));

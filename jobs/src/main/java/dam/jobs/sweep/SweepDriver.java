@@ -216,8 +216,11 @@ public final class SweepDriver {
                     .join(spark.createDataFrame(wanted, keySchema), scala.jdk.javaapi.CollectionConverters.asScala(columns)
                             .toSeq(), "left_semi");
             for (Row r : rows.collectAsList()) {
-                out.put(new TheoryKey(r.getInt(r.fieldIndex("n")), r.getDouble(r.fieldIndex("alpha")),
-                        r.getDouble(r.fieldIndex("m0"))), Tables.theorySummary(r));
+                Map<String, Object> key = new HashMap<>();
+                for (String column : columns) {
+                    key.put(column, r.get(r.fieldIndex(column)));
+                }
+                out.put(Ledger.KEY.from(key), Tables.theorySummary(r));
             }
             return out;
         }
@@ -292,7 +295,7 @@ public final class SweepDriver {
             stage = batchName + ": solving the theory";
             TrialSettings settings = s;
             LongAccumulator nanos = theoryAcc;
-            jsc.setJobGroup("dam.theory", batchName + ": solve the theory at " + keys.size() + " (n, alpha, m0) with "
+            jsc.setJobGroup("dam.theory", batchName + ": solve the theory at " + keys.size() + " (model, n, temperature, alpha, m0) with "
                     + c.theory().paths() + " paths, then write theory/", false);
             Map<TheoryKey, TheorySummary> out = new HashMap<>();
             try {
@@ -301,7 +304,7 @@ public final class SweepDriver {
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
-                    out.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
+                    out.put(keys.get(i), TheorySummary.of(results.get(i), s));
                 }
                 stage = batchName + ": writing theory/";
                 jsc.setJobDescription(batchName + ": write " + rows.size() + " rows to theory/");

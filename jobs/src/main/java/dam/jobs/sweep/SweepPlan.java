@@ -1,5 +1,6 @@
 package dam.jobs.sweep;
 
+import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.config.TaskMemory;
@@ -31,16 +32,23 @@ public final class SweepPlan {
     private SweepPlan() {
     }
 
-    /** Every grid point (n, neurons, alpha, m0) of the config, each n with its own axes, in grid order. */
+    /**
+     * Every grid point (model, n, neurons, temperature, alpha, m0) of the config, each n with its own axes (loads raw, as
+     * the model converts them), in grid order.
+     */
     public static List<GridPoint> points(SweepConfig config) {
         List<GridPoint> out = new ArrayList<>();
-        for (int n : config.n()) {
-            SweepConfig.Axes axes = config.axes(n);
-            for (int neurons : axes.neurons()) {
-                for (double alpha : axes.alpha()) {
-                    int p = Model.patternCount(n, neurons, alpha);
-                    for (double m0 : axes.m0()) {
-                        out.add(new GridPoint(n, neurons, alpha, m0, p));
+        for (MemoryModel model : config.model()) {
+            for (int n : config.n()) {
+                SweepConfig.Axes axes = config.axes(model, n);
+                for (int neurons : axes.neurons()) {
+                    for (double temperature : config.temperature()) {
+                        for (double alpha : axes.alpha()) {
+                            int p = Model.patternCount(n, neurons, alpha);
+                            for (double m0 : axes.m0()) {
+                                out.add(new GridPoint(model, n, neurons, temperature, alpha, m0, p));
+                            }
+                        }
                     }
                 }
             }
@@ -152,7 +160,7 @@ public final class SweepPlan {
         return cost;
     }
 
-    /** The points grouped by load (n, neurons, alpha), loads and their m0 values in grid order. */
+    /** The points grouped by load (model, n, neurons, temperature, alpha), loads and their m0 values in grid order. */
     private static List<List<GridPoint>> loads(List<GridPoint> points) {
         List<GridPoint> sorted = new ArrayList<>(points);
         sorted.sort(GridPoint.ORDER);
@@ -169,7 +177,7 @@ public final class SweepPlan {
     }
 
     private static boolean sameLoad(GridPoint a, GridPoint b) {
-        return a.n() == b.n() && a.neurons() == b.neurons() && Double.compare(a.alpha(), b.alpha()) == 0;
+        return a.load().equals(b.load());
     }
 
     private static double loadCost(List<GridPoint> load, SweepConfig config) {

@@ -7,7 +7,8 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import dam.core.analysis.BasinBoundary;
-import dam.core.analysis.ConvergenceTime;
+import dam.core.analysis.ClusterMean;
+import dam.core.analysis.OverlapPeak;
 import dam.core.analysis.ClusteredProportion;
 import dam.core.model.Retrieval;
 import dam.core.sim.TrialResult;
@@ -47,31 +48,37 @@ public final class Tables {
     /** trials/: one row per simulated trial. */
     public static StructType trials(String sweepJson) {
         return new StructType(new StructField[]{
-                field("n", IntegerType, false), field("neurons", IntegerType, false), alpha(sweepJson),
+                field("model", StringType, false), field("n", IntegerType, false), field("neurons", IntegerType, false),
+                field("temperature", DoubleType, false), alpha(sweepJson),
                 field("p", IntegerType, false), field("m0", DoubleType, false),
                 field("update", StringType, false), field("init", StringType, false),
                 field("trial", IntegerType, false), field("pattern_set", IntegerType, false),
                 field("seed", LongType, false), field("pattern_seed", LongType, false),
+                field("thermal_seed", LongType, true),
                 field("steps", IntegerType, false), field("m", DOUBLES, false), field("flips", DOUBLES, false),
                 field("convergence_time", IntegerType, true), field("cycle", BooleanType, false),
                 field("censored", BooleanType, false), field("final_m", DoubleType, false),
-                field("retrieved", BooleanType, false)});
+                field("retrieved", BooleanType, false), field("max_m", DoubleType, false),
+                field("max_m_time", IntegerType, false)});
     }
 
-    /** theory/: one row per (n, alpha, m0). */
+    /** theory/: one row per (model, n, temperature, alpha, m0). */
     public static StructType theory(String sweepJson) {
         return new StructType(new StructField[]{
-                field("n", IntegerType, false), alpha(sweepJson), field("m0", DoubleType, false),
+                field("model", StringType, false), field("n", IntegerType, false),
+                field("temperature", DoubleType, false), alpha(sweepJson), field("m0", DoubleType, false),
                 field("steps", IntegerType, false), field("paths", IntegerType, false), field("seed", LongType, false),
                 field("m", DOUBLES, false), field("c_prev", DOUBLES, false), field("flips", DOUBLES, false),
                 field("convergence_time", IntegerType, true), field("final_m", DoubleType, false),
-                field("retrieved", BooleanType, false)});
+                field("retrieved", BooleanType, false), field("max_m", DoubleType, false),
+                field("max_m_time", IntegerType, false)});
     }
 
-    /** grid/: one row per grid point (n, neurons, alpha, m0). */
+    /** grid/: one row per grid point (model, n, neurons, temperature, alpha, m0). */
     public static StructType grid(String sweepJson) {
         return new StructType(new StructField[]{
-                field("n", IntegerType, false), field("neurons", IntegerType, false), alpha(sweepJson),
+                field("model", StringType, false), field("n", IntegerType, false), field("neurons", IntegerType, false),
+                field("temperature", DoubleType, false), alpha(sweepJson),
                 field("p", IntegerType, false), field("m0", DoubleType, false),
                 field("trials", IntegerType, false), field("pattern_sets", IntegerType, false),
                 field("successes", IntegerType, false),
@@ -84,14 +91,19 @@ public final class Tables {
                 field("conv_time_q3", DoubleType, true), field("censored", IntegerType, false),
                 field("cycles", IntegerType, false), field("mean_m", DOUBLES, false), field("se_m", DOUBLES, true),
                 field("sd_m", DOUBLES, false), field("set_trials", INTS, false), field("set_successes", INTS, false),
+                field("max_m_mean", DoubleType, false), field("max_m_lo", DoubleType, true),
+                field("max_m_hi", DoubleType, true), field("max_m_time_mean", DoubleType, false),
+                field("max_m_time_lo", DoubleType, true), field("max_m_time_hi", DoubleType, true),
                 field("theory_m", DOUBLES, true), field("theory_convergence_time", IntegerType, true),
-                field("theory_final_m", DoubleType, true), field("theory_retrieved", BooleanType, true)});
+                field("theory_final_m", DoubleType, true), field("theory_retrieved", BooleanType, true),
+                field("theory_max_m", DoubleType, true), field("theory_max_m_time", IntegerType, true)});
     }
 
-    /** basins/: one row per (n, neurons, alpha). */
+    /** basins/: one row per load (model, n, neurons, temperature, alpha). */
     public static StructType basins(String sweepJson) {
         return new StructType(new StructField[]{
-                field("n", IntegerType, false), field("neurons", IntegerType, false), alpha(sweepJson),
+                field("model", StringType, false), field("n", IntegerType, false), field("neurons", IntegerType, false),
+                field("temperature", DoubleType, false), alpha(sweepJson),
                 field("m0c", DoubleType, true), field("m0c_lo", DoubleType, true), field("m0c_hi", DoubleType, true),
                 field("method", StringType, false), field("theory_m0c", DoubleType, true),
                 field("theory_m0c_lo", DoubleType, true), field("theory_m0c_hi", DoubleType, true),
@@ -102,18 +114,22 @@ public final class Tables {
     /** The trials/ row of one trial at grid point g. */
     public static Row trialRow(GridPoint g, TrialSettings s, TrialResult r) {
         int set = r.trial() / s.statesPerPatternSet();
-        int tau = ConvergenceTime.of(r.flips(), s.eps());
-        return RowFactory.create(g.n(), g.neurons(), g.alpha(), g.p(), g.m0(), s.update().key(), s.init().key(),
-                r.trial(), set, r.initialStateSeed(), r.patternSetSeed(), r.steps(), r.overlap(), r.flips(),
-                tau >= 0 ? tau : null, r.cycle(), r.censored(), r.finalOverlap(), Retrieval.succeeded(r.finalOverlap(), s.mSuccess()));
+        int tau = s.convergenceTime(g.temperature(), r.overlap(), r.flips());
+        OverlapPeak peak = OverlapPeak.of(r.overlap());
+        return RowFactory.create(g.model().key(), g.n(), g.neurons(), g.temperature(), g.alpha(), g.p(), g.m0(),
+                s.update().key(), s.init().key(), r.trial(), set, r.initialStateSeed(), r.patternSetSeed(),
+                g.temperature() > 0 ? r.thermalSeed() : null, r.steps(), r.overlap(), r.flips(),
+                tau >= 0 ? tau : null, r.cycle(), TrialSettings.censored(g.temperature(), r, tau), r.finalOverlap(),
+                Retrieval.succeeded(r.finalOverlap(), s.mSuccess()), peak.value(), peak.time());
     }
 
-    /** The theory/ row of one solved (n, alpha, m0). */
+    /** The theory/ row of one solved (model, n, temperature, alpha, m0). */
     public static Row theoryRow(TheoryKey k, TheoryResult r, TrialSettings s) {
-        TheorySummary t = TheorySummary.of(r, s.eps(), s.mSuccess());
-        return RowFactory.create(k.n(), k.alpha(), k.m0(), r.steps(), r.paths(), r.seed(), r.overlap(),
-                r.previousCorrelation(), r.flips(), t.convergenceTime() >= 0 ? t.convergenceTime() : null,
-                t.finalM(), t.retrieved());
+        TheorySummary t = TheorySummary.of(r, s);
+        return RowFactory.create(k.model().key(), k.n(), k.temperature(), k.alpha(), k.m0(), r.steps(), r.paths(),
+                r.seed(), r.overlap(), r.previousCorrelation(), r.flips(),
+                t.convergenceTime() >= 0 ? t.convergenceTime() : null, t.finalM(), t.retrieved(), t.peak().value(),
+                t.peak().time());
     }
 
     /** The grid/ row of one point; theory may be null (theory off). */
@@ -121,24 +137,31 @@ public final class Tables {
         GridPoint g = s.point();
         ClusteredProportion ci = ClusteredProportion.of(s.setCounts());
         boolean timed = s.convTimes().length > 0;
-        return RowFactory.create(g.n(), g.neurons(), g.alpha(), g.p(), g.m0(), s.trials(), s.sets(), s.successes(),
+        ClusterMean peak = s.peak().value();
+        ClusterMean peakTime = s.peak().time();
+        return RowFactory.create(g.model().key(), g.n(), g.neurons(), g.temperature(), g.alpha(), g.p(), g.m0(),
+                s.trials(), s.sets(), s.successes(),
                 ci.fraction(), ci.lower(), ci.upper(), ci.designEffect(), ci.effectiveTrials(),
                 timed ? s.convTimeMean() : null, orNull(s.convTimeSe()),
                 timed ? s.convTimeQuantile(0.5) : null, orNull(s.convTimeMedianLo()), orNull(s.convTimeMedianHi()),
                 timed ? s.convTimeQuantile(0.25) : null, timed ? s.convTimeQuantile(0.75) : null,
                 s.censored(), s.cycles(), s.meanM(), s.seM(), s.sdM(), s.setTrials(), s.setSuccesses(),
+                peak.mean(), orNull(peak.lower95()), orNull(peak.upper95()),
+                peakTime.mean(), orNull(peakTime.lower95()), orNull(peakTime.upper95()),
                 theory == null ? null : theory.m(),
                 theory == null || theory.convergenceTime() < 0 ? null : theory.convergenceTime(),
-                theory == null ? null : theory.finalM(), theory == null ? null : theory.retrieved());
+                theory == null ? null : theory.finalM(), theory == null ? null : theory.retrieved(),
+                theory == null ? null : theory.peak().value(), theory == null ? null : theory.peak().time());
     }
 
     /**
-     * The basins/ row of one (n, neurons, alpha); either boundary may be null. sets: the pattern sets the simulated
-     * interval rests on (shared by every m0 of the scan); trials: the trials of the scan summed over m0.
+     * The basins/ row of one load; either boundary may be null. sets: the pattern sets the simulated interval rests on
+     * (shared by every m0 of the scan); trials: the trials of the scan summed over m0.
      */
-    public static Row basinRow(int n, int neurons, double alpha, BasinBoundary sim, BasinBoundary theory, int m0Points,
-                               int sets, int trials) {
-        return RowFactory.create(n, neurons, alpha, orNull(sim == null ? Double.NaN : sim.m0c()),
+    public static Row basinRow(GridPoint.Load l, BasinBoundary sim, BasinBoundary theory, int m0Points, int sets,
+                               int trials) {
+        return RowFactory.create(l.model().key(), l.n(), l.neurons(), l.temperature(), l.alpha(),
+                orNull(sim == null ? Double.NaN : sim.m0c()),
                 orNull(sim == null ? Double.NaN : sim.lower()), orNull(sim == null ? Double.NaN : sim.upper()),
                 sim == null ? "none" : sim.method(), orNull(theory == null ? Double.NaN : theory.m0c()),
                 orNull(theory == null ? Double.NaN : theory.lower()),
@@ -164,7 +187,8 @@ public final class Tables {
         }
         int ct = row.fieldIndex("convergence_time");
         return new TheorySummary(arr, row.isNullAt(ct) ? -1 : row.getInt(ct), row.getDouble(row.fieldIndex("final_m")),
-                row.getBoolean(row.fieldIndex("retrieved")));
+                row.getBoolean(row.fieldIndex("retrieved")),
+                new OverlapPeak(row.getDouble(row.fieldIndex("max_m")), row.getInt(row.fieldIndex("max_m_time"))));
     }
 
     private static Double orNull(double v) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.typesafe.config.ConfigFactory;
+import static dam.core.model.MemoryModel.DENSE;
+import static dam.core.model.MemoryModel.PBODY;
+
 import dam.core.model.Initialisation;
 import dam.core.model.UpdateOrder;
 import java.nio.file.Files;
@@ -262,22 +265,27 @@ class ConfigLoaderTest {
         SweepConfig c = parse("n = [2, 3, 4]\nby-n {\n"
                 + "\"2\" { neurons = [256], alpha = { from = 0.04, to = 0.16, step = 0.04 } }\n"
                 + "\"4\" { alpha = 0.01, m0 = [0.2, 0.9] } }");
-        assertEquals(new SweepConfig.Axes(List.of(256), List.of(0.04, 0.08, 0.12, 0.16), List.of(0.5)), c.axes(2));
-        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.5)), c.axes(3));
-        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.01), List.of(0.2, 0.9)), c.axes(4));
+        assertEquals(new SweepConfig.Axes(List.of(256), List.of(0.04, 0.08, 0.12, 0.16), List.of(0.5)), c.axes(DENSE, 2));
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.5)), c.axes(DENSE, 3));
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.01), List.of(0.2, 0.9)), c.axes(DENSE, 4));
         assertEquals(List.of(2, 4), List.copyOf(c.byN().keySet()));
     }
 
     @Test
-    void normalisedLoadsAreDividedByTheDoubleFactorialOfEachOrder() {
-        // alpha (2n-3)!! = 0.3 is alpha = 0.3, 0.1, 0.02 for n = 2, 3, 4; a by-n entry is converted the same way
-        SweepConfig c = parse("n = [2, 3, 4]\nalpha = [0.3]\nload = normalised\nby-n { \"4\" { alpha = [0.15, 0.3] } }");
+    void normalisedLoadsAreDividedByTheCrosstalkVarianceOfEachModelAndOrder() {
+        // alpha P(1) = 0.3 is dense alpha = 0.3, 0.1, 0.02 and pbody 0.3, 0.15, 0.05 for n = 2, 3, 4; by-n likewise
+        SweepConfig c = parse("model = [dense, pbody]\nn = [2, 3, 4]\nalpha = [0.3]\nload = normalised\n"
+                + "by-n { \"4\" { alpha = [0.15, 0.3] } }");
         assertEquals(LoadConvention.NORMALISED, c.load());
-        assertEquals(List.of(0.3), c.axes(2).alpha());
-        assertEquals(List.of(0.1), c.axes(3).alpha()); // exactly the raw config's 0.1: same seeds, same rows
-        assertEquals(List.of(0.01, 0.02), c.axes(4).alpha());
+        assertEquals(List.of(0.3), c.axes(DENSE, 2).alpha());
+        assertEquals(List.of(0.1), c.axes(DENSE, 3).alpha()); // exactly the raw config's 0.1: same seeds, same rows
+        assertEquals(List.of(0.01, 0.02), c.axes(DENSE, 4).alpha());
+        assertEquals(List.of(0.3), c.axes(PBODY, 2).alpha());
+        assertEquals(List.of(0.15), c.axes(PBODY, 3).alpha());
+        assertEquals(List.of(0.025, 0.05), c.axes(PBODY, 4).alpha());
+        assertEquals(List.of(0.3), c.alpha(), "the config's own values stay as written");
         assertEquals(LoadConvention.RAW, parse("").load());
-        assertEquals(List.of(0.1), parse("load = raw").axes(3).alpha());
+        assertEquals(List.of(0.1), parse("load = raw").axes(DENSE, 3).alpha());
     }
 
     @Test
@@ -298,7 +306,7 @@ class ConfigLoaderTest {
     void withoutByNEveryOrderHasTheSweepsAxes() {
         SweepConfig c = parse("n = [2, 3]");
         assertTrue(c.byN().isEmpty());
-        assertEquals(new SweepConfig.Axes(c.neurons(), c.alpha(), c.m0()), c.axes(2));
+        assertEquals(new SweepConfig.Axes(c.neurons(), c.alpha(), c.m0()), c.axes(DENSE, 2));
     }
 
     @Test
@@ -349,8 +357,53 @@ class ConfigLoaderTest {
         assertTrue(fig.theory().enabled());
         SweepConfig phase = ConfigLoader.load(conf.resolve("phase-diagram.conf"));
         assertEquals(List.of(2, 3, 4), phase.n());
-        assertEquals(List.of(256), phase.axes(2).neurons());
-        assertEquals(List.of(64), phase.axes(4).neurons());
-        assertTrue(phase.axes(4).alpha().stream().allMatch(a -> a <= 0.02), "n = 4 loads stay below its alpha_c");
+        assertEquals(List.of(256), phase.axes(DENSE, 2).neurons());
+        assertEquals(List.of(64), phase.axes(DENSE, 4).neurons());
+        assertTrue(phase.axes(DENSE, 4).alpha().stream().allMatch(a -> a <= 0.02), "n = 4 loads stay below its alpha_c");
+    }
+
+    @Test
+    void theModelAndTemperatureAxesDefaultToDenseAtZero() {
+        SweepConfig c = parse("");
+        assertEquals(List.of(DENSE), c.model());
+        assertEquals(List.of(0.0), c.temperature());
+        assertEquals(0.05, c.mTolerance());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "model = pbody | [PBODY]",
+            "model = [pbody, dense] | [PBODY, DENSE]",
+            "model = [DENSE] | [DENSE]"})
+    void modelsAreANameOrAListOfNames(String line, String expected) {
+        assertEquals(expected, parse(line).model().toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "model = krotov | sweep.model: expected dense or pbody, got 'krotov'",
+            "model = [dense, dense] | sweep.model: duplicate value dense",
+            "model = [] | sweep.model: must not be empty (dense, pbody or both)",
+            "model = 3 | sweep.model: must be dense, pbody or a list of them, got number 3",
+            "model.x = dense | sweep.model.x: unknown key (model is dense, pbody or a list of them)",
+            "temperature = [0, -0.1] | sweep.temperature: must be >= 0, got -0.1",
+            "temperature = [0.2, 0.2] | sweep.temperature: duplicate value 0.2",
+            "temperature = { from = 0, to = 1, stride = 0.5 } | sweep.temperature.stride: unknown key (a range has only from, to, step)",
+            "m-tolerance = 0 | sweep.m-tolerance: must lie in (0, 2], got 0.0"})
+    void badModelsAndTemperaturesAreRejectedInOneLine(String line, String message) {
+        assertEquals(message, error(line));
+    }
+
+    @Test
+    void temperaturesStepInExactDecimalsAndMinusZeroIsZero() {
+        assertEquals(List.of(0.0, 0.1, 0.2, 0.3), parse("temperature = { from = 0, to = 0.3, step = 0.1 }").temperature());
+        assertEquals("0.0", parse("temperature = [-0.0]").temperature().get(0).toString());
+    }
+
+    @Test
+    void theGridSizeCountsModelsAndTemperatures() {
+        String msg = error("model = [dense, pbody]\ntemperature = { from = 0, to = 0.999, step = 0.001 }\n"
+                + "m0 = { from = 0, to = 1, step = 0.0002 }\nalpha = { from = 0.01, to = 1, step = 0.0001 }");
+        assertTrue(msg.startsWith("sweep.m0: the grid has") && msg.contains("model x n x neurons x temperature"), msg);
     }
 }

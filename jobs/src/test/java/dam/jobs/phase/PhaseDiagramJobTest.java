@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.typesafe.config.ConfigFactory;
 
 import dam.jobs.config.ConfigLoader;
+import dam.core.model.MemoryModel;
 import dam.jobs.config.LoadConvention;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
@@ -73,7 +74,7 @@ class PhaseDiagramJobTest {
 
         assertEquals(2 * 4, outcome.capacities().size());
         TheoryPhaseDiagram.HorizonCapacity hopfield = outcome.capacities().get(3);
-        assertEquals(2, hopfield.n());
+        assertEquals(new Diagram(MemoryModel.DENSE, 2, 0), hopfield.diagram());
         assertEquals(8, hopfield.steps());
         // After only T = 8 steps alpha_c is well above the T -> infinity value (~0.14-0.15) but finite.
         assertTrue(hopfield.alphaC() > 0.14 && hopfield.alphaC() < 0.6, hopfield.toString());
@@ -129,8 +130,14 @@ class PhaseDiagramJobTest {
         assertTrue(high > low, "m0c(" + highLoad + ") = " + high + " vs m0c(" + lowLoad + ") = " + low);
 
         List<Row> capacity = spark.read().parquet(dir(c).resolve("capacity").toString()).collectAsList();
-        List<Row> extrapolated = capacity.stream().filter(r -> r.getBoolean(r.fieldIndex("extrapolated"))).toList();
-        assertEquals(2 * 4 + extrapolated.size(), capacity.size());
+        List<Row> extrapolated = capacity.stream().filter(r -> r.getAs("method").equals("extrapolated")).toList();
+        List<Row> stationary = capacity.stream().filter(r -> r.getAs("method").equals("stationary")).toList();
+        assertEquals(2 * 4 + extrapolated.size() + stationary.size(), capacity.size());
+        assertEquals(2, stationary.size(), "one stationary row per diagram");
+        for (Row r : stationary) {
+            assertTrue(r.isNullAt(r.fieldIndex("steps")) && r.isNullAt(r.fieldIndex("paths")), r.toString());
+            assertTrue((double) r.getAs("alpha_c") < hopfield.alphaC(), "the stationary capacity lies below T = 8's: " + r);
+        }
         assertEquals(outcome.limits().size(), extrapolated.size());
         for (Row r : extrapolated) {
             assertTrue(r.isNullAt(r.fieldIndex("steps")), r.toString());
@@ -145,18 +152,19 @@ class PhaseDiagramJobTest {
         assertTrue(outcome.figures().contains(ladder.toString()));
 
         // The closing lines name the convention and write alpha_c in it: x 3 at n = 3 when normalised.
-        TheoryPhaseDiagram.HorizonCapacity three = outcome.capacities().stream().filter(h -> h.n() == 3 && h.steps() == 8)
+        TheoryPhaseDiagram.HorizonCapacity three = outcome.capacities().stream().filter(h -> h.diagram().n() == 3 && h.steps() == 8)
                 .findFirst().orElseThrow();
         String raw = outcome.summary(LoadConvention.RAW);
         String normalised = outcome.summary(LoadConvention.NORMALISED);
         assertTrue(raw.startsWith("loads: raw load alpha = p / N^(n-1)\n"), raw);
-        assertTrue(raw.contains(String.format(Locale.ROOT, "n = 3  T = 8  alpha_c = %.5f", three.alphaC())), raw);
-        assertTrue(normalised.startsWith("loads: normalised load alpha (2n-3)!!, alpha = p / N^(n-1)\n"), normalised);
-        assertTrue(normalised.contains(String.format(Locale.ROOT, "n = 3  T = 8  alpha_c (2n-3)!! = %.5f", 3 * three.alphaC())),
-                normalised);
-        assertTrue(normalised.contains(String.format(Locale.ROOT, "n = 2  T = 8  alpha_c (2n-3)!! = %.5f", hopfield.alphaC())),
-                normalised);
-        assertEquals(outcome.capacities().size() + outcome.limits().size() + 1, normalised.lines().count(), normalised);
+        assertTrue(raw.contains(String.format(Locale.ROOT, "dense n = 3  T = 8  alpha_c = %.5f", three.alphaC())), raw);
+        assertTrue(normalised.startsWith("loads: " + LoadConvention.NORMALISED.meaning() + "\n"), normalised);
+        assertTrue(normalised.contains(String.format(Locale.ROOT, "dense n = 3  T = 8  alpha_c (2n-3)!! = %.5f",
+                3 * three.alphaC())), normalised);
+        assertTrue(normalised.contains(String.format(Locale.ROOT, "dense n = 2  T = 8  alpha_c (2n-3)!! = %.5f",
+                hopfield.alphaC())), normalised);
+        assertEquals(outcome.capacities().size() + outcome.limits().size() + outcome.stationary().size() + 1,
+                normalised.lines().count(), normalised);
     }
 
     @Test
