@@ -55,7 +55,7 @@ class SimulateCommandTest {
         assertEquals(0, run("simulate", "--n", "3", "--neurons", "64", "--alpha", "0.3", "--m0", "0.6", "--trials", "2",
                 "--steps", "3", "--load", "normalised"), err.toString());
         assertEquals(raw, out.toString());
-        assertEquals("simulate: load normalised: alpha (2n-3)!! = 0.3 at n = 3, so alpha = p / N^(n-1) = 0.1",
+        assertEquals("simulate: load normalised: alpha (2n-3)!! = 0.3 at n = 3 (dense), so alpha = p / N^(n-1) = 0.1",
                 err.toString().strip());
     }
 

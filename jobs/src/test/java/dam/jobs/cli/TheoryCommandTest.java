@@ -80,7 +80,7 @@ class TheoryCommandTest {
         err.getBuffer().setLength(0);
         assertEquals(0, run("--n", "3", "--alpha", "0.3", "--m0", "0.6", "--steps", "3", "--paths", "20000", "--load", "normalised"));
         assertEquals(raw, out.toString());
-        assertEquals("theory: load normalised: alpha (2n-3)!! = 0.3 at n = 3, so alpha = p / N^(n-1) = 0.1", err.toString().strip());
+        assertEquals("theory: load normalised: alpha (2n-3)!! = 0.3 at n = 3 (dense), so alpha = p / N^(n-1) = 0.1", err.toString().strip());
     }
 
     @Test
