@@ -1,6 +1,7 @@
 package dam.jobs.cli;
 
 import dam.jobs.config.ConfigError;
+import dam.jobs.spark.SparkTarget;
 import dam.jobs.sweep.StageFailure;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -44,8 +45,11 @@ public final class Dam implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and exits with its code. */
+    /** Runs the command line and exits with its code; first checks that the Spark on the class path is this jar's. */
     public static void main(String[] args) {
+        if (!SparkTarget.checkRuntime(System.err)) {
+            System.exit(BAD_INPUT);
+        }
         System.exit(execute(args));
     }
 
