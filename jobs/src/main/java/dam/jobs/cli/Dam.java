@@ -47,8 +47,16 @@ public final class Dam implements Runnable {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         CommandLine cl = commandLine();
-        Interrupt.install(cl.getCommandSpec().qualifiedName() + subcommand(cl, args));
+        stopOnSignals(cl.getCommandSpec().qualifiedName() + subcommand(cl, args));
         System.exit(execute(cl, args));
+    }
+
+    /**
+     * Makes Ctrl-C (SIGINT) and SIGTERM end this process with the one line "COMMAND: interrupted" (terminated) and exit
+     * code 130 (143), nothing else; for a process's main method only.
+     */
+    public static void stopOnSignals(String command) {
+        Interrupt.install(command);
     }
 
     /** Runs the command line and returns its exit code ({@value #OK}, {@value #BAD_INPUT} or {@value #FAILURE}). */

@@ -49,6 +49,16 @@ public final class SweepPlan {
         return out;
     }
 
+    /** The number of grid points of the config, without making them. */
+    public static int pointCount(SweepConfig config) {
+        long count = 0;
+        for (int n : config.n()) {
+            SweepConfig.Axes axes = config.axes(n);
+            count += (long) axes.neurons().size() * axes.alpha().size() * axes.m0().size();
+        }
+        return Math.toIntExact(count);
+    }
+
     /** Estimated cost of all trials of one point (only those the runner simulates: one per set where states coincide). */
     public static double pointCost(GridPoint point, SweepConfig config) {
         return TrialSettings.of(config).simulatedTrials(point).length * point.trialCost(config.steps());
