@@ -4,8 +4,9 @@
 # Usage: bench/theory.sh [--threads 2] [--quick]   (also: bin/dam bench --theory [...])
 # Runs from any directory; builds core's test classes offline if needed. Prints the machine load before and after.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+. bin/lib.sh
+dam_mvn -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 exec java ${DAM_JAVA_OPTS:-} -cp "core/target/test-classes:core/target/classes:$(cat core/target/cp.txt)" \
   dam.core.bench.TheoryThroughput "$@"

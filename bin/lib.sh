@@ -26,8 +26,20 @@ ensure_build() {
   fi
   if [ "$stale" = 1 ]; then
     log "building (mvn package -DskipTests), once"
-    (cd "$ROOT" && mvn -B -q -DskipTests package >&2)
+    (cd "$ROOT" && dam_mvn -DskipTests package)
   fi
+}
+
+# mvn -B -q with its output kept back unless it fails (Maven writes terminal resets even when quiet).
+dam_mvn() {
+  local out status=0
+  out="$(mktemp)"
+  mvn -B -q "$@" >"$out" 2>&1 || status=$?
+  if [ "$status" != 0 ]; then
+    cat "$out" >&2
+  fi
+  rm -f "$out"
+  return "$status"
 }
 
 dam_classpath() {
@@ -49,13 +61,26 @@ dam_java_opts() {
   echo "$opts ${DAM_JAVA_OPTS:-}"
 }
 
-# The one line the JVM prints at every start with --add-modules=jdk.incubator.vector (see dam_java_opts).
+# The one line the JVM prints at every start with --add-modules=jdk.incubator.vector (see dam_java_opts), and the
+# same as a whole-line basic regular expression (its dots escaped).
 DAM_INCUBATOR_WARNING="WARNING: Using incubator modules: jdk.incubator.vector"
+DAM_INCUBATOR_WARNING_LINE='^WARNING: Using incubator modules: jdk\.incubator\.vector$'
 
-# Copies stdin to stderr line by line without DAM_INCUBATOR_WARNING (whole-line match, nothing else dropped). It
-# ignores SIGINT and SIGTERM, so that the lines a JVM prints while it stops on Ctrl-C or kill still get through;
-# it ends when the JVM closes its stderr.
+# Copies stdin to stderr without the lines equal to DAM_INCUBATOR_WARNING, byte for byte otherwise: any bytes (NUL,
+# invalid UTF-8; sed in the C locale, unlike grep, never takes them for a binary file), a last line without its
+# newline kept without one, each line passed on as it arrives (-u). It ignores SIGINT and SIGTERM, so that the lines
+# a JVM prints while it stops on Ctrl-C or kill still get through; it ends when the JVM closes its stderr.
 dam_stderr_filter() {
   trap '' INT TERM
-  grep --line-buffered -v -x -F -e "$DAM_INCUBATOR_WARNING" >&2 || true
+  LC_ALL=C sed -u -e "/$DAM_INCUBATOR_WARNING_LINE/d" >&2 || true
+}
+
+# The Python of the project's .venv (bin/setup-python creates it and installs requirements.txt there when it is
+# missing or stale); never the system Python, into which nothing is ever installed.
+dam_python() {
+  if [ -x "$ROOT/.venv/bin/python" ] && "$ROOT/.venv/bin/python" -c 'import numpy' 2>/dev/null; then
+    echo "$ROOT/.venv/bin/python"
+  else
+    "$ROOT/bin/setup-python" | tail -n 1
+  fi
 }

@@ -7,8 +7,8 @@ import picocli.CommandLine;
 
 /**
  * The spark-submit entry point: {@code spark-submit --class dam.jobs.SweepApp dam-jobs-spark-4_2.13-0.1.0.jar
- * <config> [--overwrite] [--output DIR] [--master URL] [--conf KEY=VALUE]}, the same arguments, driver, error
- * lines and exit codes as {@code dam sweep}.
+ * <config> [--overwrite | --adopt] [--output DIR] [--master URL] [--conf KEY=VALUE]}, the same arguments, driver,
+ * error lines and exit codes as {@code dam sweep}.
  */
 public final class SweepApp {
 
@@ -20,6 +20,8 @@ public final class SweepApp {
         if (!SparkTarget.checkRuntime(System.err)) {
             System.exit(Dam.BAD_INPUT);
         }
-        System.exit(Dam.execute(Dam.configure(new CommandLine(new SweepCommand())), args));
+        CommandLine cl = Dam.configure(new CommandLine(new SweepCommand()));
+        Dam.stopOnSignals(cl.getCommandSpec().qualifiedName());
+        System.exit(Dam.execute(cl, args));
     }
 }

@@ -21,6 +21,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class StepThroughput {
         try {
             run(args, System.out);
         } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
+            System.err.println("dam bench: " + e.getMessage());
             System.exit(2);
         }
     }
@@ -157,6 +158,9 @@ public final class StepThroughput {
      * @throws IllegalArgumentException naming the option for bad input
      */
     public static void run(String[] args, PrintStream out) throws Exception {
+        // --check: check the options and measure nothing (bench/run.sh, before its NumPy baseline runs)
+        boolean check = Arrays.asList(args).contains("--check");
+        args = Arrays.stream(args).filter(a -> !a.equals("--check")).toArray(String[]::new);
         Settings d = Settings.defaults();
         double[] alphas = d.alphas();
         int[] Ns = d.Ns();
@@ -220,6 +224,9 @@ public final class StepThroughput {
             throw new IllegalArgumentException("--kernels: fast-vector needs the JVM option --add-modules jdk.incubator.vector");
         }
         Settings s = new Settings(n, Ns, alphas, S, threads, warmup, seconds, m0, d.seed(), models, temperatures);
+        if (check) {
+            return;
+        }
         out.printf(Locale.ROOT, "# lanes: this JVM's default is %s (%s); -D%s=scalar forces scalar words%n",
                 Lanes.best().name().toLowerCase(Locale.ROOT), Lanes.best().describe(), Lanes.PROPERTY);
         out.flush();

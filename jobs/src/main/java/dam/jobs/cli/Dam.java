@@ -50,7 +50,17 @@ public final class Dam implements Runnable {
         if (!SparkTarget.checkRuntime(System.err)) {
             System.exit(BAD_INPUT);
         }
-        System.exit(execute(args));
+        CommandLine cl = commandLine();
+        stopOnSignals(cl.getCommandSpec().qualifiedName() + subcommand(cl, args));
+        System.exit(execute(cl, args));
+    }
+
+    /**
+     * Makes Ctrl-C (SIGINT) and SIGTERM end this process with the one line "COMMAND: interrupted" (terminated) and exit
+     * code 130 (143), nothing else; for a process's main method only.
+     */
+    public static void stopOnSignals(String command) {
+        Interrupt.install(command);
     }
 
     /** Runs the command line and returns its exit code ({@value #OK}, {@value #BAD_INPUT} or {@value #FAILURE}). */
@@ -122,6 +132,9 @@ public final class Dam implements Runnable {
      * {@value #BAD_INPUT} for a rejected input ({@link ConfigError}), {@value #FAILURE} for anything else.
      */
     static int report(Throwable ex, String command, PrintWriter err, boolean verbose) {
+        if (Interrupt.stopping()) {
+            return Interrupt.INTERRUPTED; // its one line is said, and the process exits with the signal's code
+        }
         if (ex instanceof ConfigError) {
             err.println(command + ": " + firstLine(ex.getMessage()));
             if (verbose) {

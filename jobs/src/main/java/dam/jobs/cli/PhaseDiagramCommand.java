@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
                 + "to N -> infinity) and the figures into the sweep's output directory.")
 public final class PhaseDiagramCommand implements Callable<Integer> {
 
+    /** Most theory loads per n: each is a Spark task of a basin-boundary bisection, and its rows reach the driver. */
+    static final int MAX_ALPHA_POINTS = 100_000;
+
     @Parameters(index = "0", paramLabel = "<config>", description = "HOCON sweep config (e.g. conf/phase-diagram.conf)")
     Path config;
 
@@ -42,8 +45,13 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
             description = "Relative tolerance of alpha_c (default ${DEFAULT-VALUE})")
     double capacityTol;
 
-    @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it")
+    @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it "
+            + "(only what dam wrote: a directory that holds anything else is refused)")
     boolean overwrite;
+
+    @Option(names = "--adopt", description = "Resume a damaged output directory (its _progress/ ledger lost): rebuild the "
+            + "ledger from its readable part files first")
+    boolean adopt;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Output directory: a local path or a URI such as hdfs://nn:8020/sweeps/x (default: sweep.output of the config)")
@@ -61,12 +69,14 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigError.check(alphaPoints >= 1, "--alpha-points", "must be >= 1, got " + alphaPoints);
+        ConfigError.check(alphaPoints >= 1 && alphaPoints <= MAX_ALPHA_POINTS, "--alpha-points",
+                "must lie in [1, " + MAX_ALPHA_POINTS + "] (theory loads per n, one bisection task each), got " + alphaPoints);
         ConfigError.check(capacityTol > 0 && capacityTol < 1, "--capacity-tol", "must lie in (0, 1), got " + capacityTol);
+        ConfigError.check(!(overwrite && adopt), "--adopt", "cannot go with --overwrite (which deletes what --adopt keeps)");
         SweepConfig c = SweepCommand.resolve(config, output, master, conf);
         System.setProperty("java.awt.headless", "true");
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
-                new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err));
+                new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err, adopt));
         System.out.println(outcome.summary(c.load()));
         outcome.figures().forEach(System.out::println);
         return Dam.OK;

@@ -66,6 +66,7 @@ public final class ReportCommand implements Callable<Integer> {
         boolean any = Ledger.TABLES.stream().anyMatch(t -> CommittedTables.present(dir, ledger, t));
         ConfigError.check(any, ARGUMENT, "no tables under " + dir.display() + ": none of " + String.join("/, ", Ledger.TABLES)
                 + "/ has committed rows");
+        SweepSession.checkScratch(sparkConfig);
         System.setProperty("java.awt.headless", "true");
         SweepSession.quietLogs();
         SparkSession spark = SparkSession.builder().appName("dam report").master(sparkConfig.master())

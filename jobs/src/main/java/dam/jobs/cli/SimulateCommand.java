@@ -97,8 +97,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         double need = TaskMemory.simulationBytes(model.patternBytes(), neurons, trials, steps);
         double budget = TaskMemory.jvmBudgetBytes();
-        ConfigError.check(need <= budget, "--neurons", "the simulation needs about " + TaskMemory.mib(need) + " (pattern matrix "
-                + TaskMemory.mib(model.patternBytes()) + ", " + trials + " trial results), more than half this JVM's "
+        // Name what to lower: the pattern matrix (neurons) or the trial results (trials x steps, the larger of the two).
+        double resultBytes = trials * TaskMemory.trialResultBytes(steps);
+        String culprit = resultBytes < model.patternBytes() + TaskMemory.kernelBytes(neurons) ? "--neurons"
+                : steps > trials ? "--steps" : "--trials";
+        ConfigError.check(need <= budget, culprit, "the simulation needs about " + TaskMemory.mib(need) + " (pattern matrix "
+                + TaskMemory.mib(model.patternBytes()) + ", " + trials + " trial results of " + steps + " steps: "
+                + TaskMemory.mib(resultBytes) + "), more than half this JVM's "
                 + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower neurons, alpha, trials or steps, "
                 + "or raise the heap (DAM_JAVA_OPTS=-Xmx8g)");
 

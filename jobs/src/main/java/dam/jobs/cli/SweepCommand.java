@@ -10,6 +10,7 @@ import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
 import dam.jobs.sweep.SweepDriver;
 import dam.jobs.sweep.SweepOutput;
+import dam.jobs.sweep.StageFailure;
 import dam.jobs.sweep.SweepSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +34,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<config>", description = "HOCON sweep config (see conf/README.md)")
     Path config;
 
-    @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it")
+    @Option(names = "--overwrite", description = "Delete an earlier sweep in the output directory instead of resuming it "
+            + "(only what dam wrote: a directory that holds anything else is refused)")
     boolean overwrite;
+
+    @Option(names = "--adopt", description = "Resume a damaged output directory (its _progress/ ledger lost): rebuild the "
+            + "ledger from its readable part files first, keeping every complete grid point")
+    boolean adopt;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Output directory: a local path or a URI such as hdfs://nn:8020/sweeps/x "
@@ -57,8 +63,10 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ConfigError.check(!(overwrite && adopt), "--adopt", "cannot go with --overwrite (which deletes what --adopt keeps)");
         SweepConfig c = resolve(config, output, master, conf);
-        run(c, overwrite, !noReport, "dam sweep " + config);
+        run(c, overwrite ? SweepOutput.Mode.OVERWRITE : adopt ? SweepOutput.Mode.ADOPT : SweepOutput.Mode.RESUME,
+                !noReport, "dam sweep " + config);
         return Dam.OK;
     }
 
@@ -66,17 +74,36 @@ public final class SweepCommand implements Callable<Integer> {
      * Runs a validated sweep: opens (and locks) the output directory before Spark starts, runs the sweep,
      * and (if report) draws the figures of a complete run into OUTPUT/figures/ on the same session.
      */
-    static void run(SweepConfig c, boolean overwrite, boolean report, String command) {
+    static void run(SweepConfig c, SweepOutput.Mode mode, boolean report, String command) {
         long t0 = System.nanoTime();
-        try (SweepOutput out = SweepOutput.open(c, overwrite, SweepSession.hadoopConfiguration(c.spark()), command,
+        SweepSession.checkScratch(c.spark());
+        try (SweepOutput out = SweepOutput.open(c, mode, SweepSession.hadoopConfiguration(c.spark()), command,
                 System.err)) {
+            SweepDriver.Options options = new SweepDriver.Options(mode == SweepOutput.Mode.OVERWRITE, System.err,
+                    System.out, Integer.MAX_VALUE, mode == SweepOutput.Mode.ADOPT);
+            List<String> drawn = report ? Report.upToDate(out.dir(), out.ledger()) : List.of();
+            if (drawn != null && SweepDriver.nothingToRun(c, out)) {
+                // A resume with nothing to do: no Spark session at all.
+                SweepDriver.closeWithoutSpark(c, out, options, t0);
+                drawn.forEach(f -> System.out.println("figure: " + f));
+                return;
+            }
             boolean ownSession = !SweepSession.active();
             SparkSession spark = SweepSession.start(c.spark());
             try {
-                SweepDriver.Outcome outcome = SweepDriver.run(c, out, spark,
-                        new SweepDriver.Options(overwrite, System.err, System.out, Integer.MAX_VALUE), t0);
+                out.adopt(spark, System.err);
+                SweepDriver.Outcome outcome = SweepDriver.run(c, out, spark, options, t0);
                 if (report && outcome.complete()) {
-                    for (String figure : Report.write(spark, out.dir())) {
+                    List<String> figures;
+                    try {
+                        out.lock().verify();
+                        figures = Report.writeIfChanged(spark, out.dir(), out.ledger());
+                    } catch (ConfigError e) {
+                        throw e;
+                    } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
+                        throw new StageFailure("drawing the figures", e);
+                    }
+                    for (String figure : figures) {
                         System.out.println("figure: " + figure);
                     }
                 }

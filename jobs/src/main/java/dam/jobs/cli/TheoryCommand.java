@@ -5,6 +5,7 @@ import dam.core.theory.TheoryResult;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.LoadConvention;
 import dam.jobs.config.TaskMemory;
+import dam.jobs.config.TheoryRange;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,8 +55,12 @@ public final class TheoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigError.check(n >= 2, "--n", "must be >= 2, got " + n);
+        inRange("--n", () -> TheoryRange.checkOrder(n));
         ConfigError.check(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0 and finite, got " + alpha);
         LoadConvention convention = LoadConvention.option("--load", load);
+        double raw = convention.toRaw(n, alpha);
+        ConfigError.check(raw > 0, "--alpha", "too small: the raw load alpha = p / N^(n-1) underflows to 0, got " + alpha);
+        inRange("--alpha", () -> TheoryRange.checkLoad(n, raw, alpha, convention));
         ConfigError.check(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
         ConfigError.check(paths >= 1, "--paths", "must be >= 1, got " + paths);
         ConfigError.check(steps >= 1, "--steps", "must be >= 1, got " + steps);
@@ -65,7 +70,6 @@ public final class TheoryCommand implements Callable<Integer> {
                 "the solve keeps every path's history, about 4.4 bytes per path and step = " + TaskMemory.mib(need)
                         + ", more than half this JVM's " + TaskMemory.mib(Runtime.getRuntime().maxMemory())
                         + " heap; lower --paths or --steps, or raise -Xmx (DAM_JAVA_OPTS)");
-        double raw = convention.toRaw(n, alpha);
         TheoryResult result = new EffectiveProcessSolver(n, raw, paths, threads).solve(m0, steps, seed);
         spec.commandLine().getErr().println("theory: " + convention.describeOption(n, alpha));
         spec.commandLine().getErr().flush();
@@ -73,6 +77,15 @@ public final class TheoryCommand implements Callable<Integer> {
         out.print(csv(result));
         out.flush();
         return 0;
+    }
+
+    /** Runs a range check, its IllegalArgumentException becoming a ConfigError naming the option. */
+    private static void inRange(String option, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(option, e.getMessage());
+        }
     }
 
     /** One row per t = 0..T: t, m(t), C(t, t-1) (empty at t = 0), f(t) = (1 - C(t+1, t)) / 2 (empty at t = T). */

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Reads a HOCON sweep config, fills in the defaults of reference.conf and validates every field, so that a bad
  * config fails with one line naming the field before any Spark work starts. The checks themselves live beside it:
- * {@link KnownKeys}, {@link GridAxes}, {@link TypedValues}, {@link OutputCheck}, {@link ResourceCheck}.
+ * {@link KnownKeys}, {@link GridAxes}, {@link TypedValues}, {@link OutputCheck}, {@link ResourceCheck},
+ * {@link SparkConfCheck}.
  */
 public final class ConfigLoader {
 
@@ -41,8 +42,14 @@ public final class ConfigLoader {
      * the result, so that every check sees the values the run will use.
      */
     public static SweepConfig load(Path file, Config overrides) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new ConfigError("config", "no such file: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ConfigError("config", file + " is a directory, not a config file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigError("config", file + " is not a regular file (a device, pipe or socket); give a config file");
         }
         Config user;
         try {
@@ -115,6 +122,7 @@ public final class ConfigLoader {
         SweepConfig config = new SweepConfig(n, neurons, alpha, m0, byN, trials, sps, steps, update, init, eps, mSuccess,
                 seed, output, partitions, unitTrials, batchPoints, theory, spark, load);
         ResourceCheck.check(config);
+        SparkConfCheck.check(spark.conf()); // after ResourceCheck, whose messages about the settings it reads say more
         return config;
     }
 

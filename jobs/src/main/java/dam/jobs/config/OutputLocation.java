@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Paths;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -87,12 +88,26 @@ public final class OutputLocation {
      */
     public static void checkScheme(String location, Configuration conf) {
         String scheme = scheme(location);
+        Class<? extends FileSystem> type;
         try {
-            FileSystem.getFileSystemClass(scheme, conf);
+            type = FileSystem.getFileSystemClass(scheme, conf);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("no file system for scheme '" + scheme + "' on the class path"
                     + (scheme.startsWith("s3") ? " (add hadoop-aws, e.g. spark-submit --packages "
                     + "org.apache.hadoop:hadoop-aws:3.5.0, and write s3a://)" : ""));
         }
+        for (String readOnly : READ_ONLY_FILE_SYSTEMS) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                if (c.getName().equals(readOnly)) {
+                    throw new IllegalArgumentException("scheme '" + scheme + "' is not supported: Hadoop's "
+                            + type.getSimpleName() + " only reads; use a local path, hdfs://, s3a:// or another file "
+                            + "system that writes");
+                }
+            }
+        }
     }
+
+    /** Hadoop file systems that cannot write (http(s):// reads a web server, har:// an archive). */
+    private static final List<String> READ_ONLY_FILE_SYSTEMS = List.of("org.apache.hadoop.fs.http.AbstractHttpFileSystem",
+            "org.apache.hadoop.fs.HarFileSystem");
 }

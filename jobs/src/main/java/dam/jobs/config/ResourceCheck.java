@@ -12,9 +12,12 @@ import java.util.Locale;
  */
 final class ResourceCheck {
 
-    /** Most grid points a sweep may have: the driver holds every point, and a batch's ledger record lists them. */
-    static final int MAX_GRID_POINTS = 1_000_000;
-    /** Most work units (Spark tasks) in one batch. */
+    /**
+     * Most grid points a sweep may have whatever the driver's memory: the driver keeps the plan and the ledger's
+     * committed points ({@link TaskMemory#DRIVER_BYTES_PER_POINT} each), within half its heap, which is checked too.
+     */
+    static final int MAX_GRID_POINTS = 100_000_000;
+    /** Most work units (Spark tasks) in one batch, and most partitions. */
     static final int MAX_UNITS = 100_000;
 
     private ResourceCheck() {
@@ -67,11 +70,30 @@ final class ResourceCheck {
                     "the grid has %.0f points (n x neurons x alpha x m0), more than %d; split the sweep", gridPoints,
                     MAX_GRID_POINTS));
         }
+        double driver = gridPoints * TaskMemory.DRIVER_BYTES_PER_POINT;
+        if (driver > TaskMemory.jvmBudgetBytes()) {
+            throw new ConfigError("sweep.m0", String.format(Locale.ROOT,
+                    "the grid has %.0f points (n x neurons x alpha x m0), and the driver keeps about %d bytes per point "
+                            + "(the plan and the ledger's committed points): %s, more than half its %s heap; give the driver "
+                            + "more memory (DAM_JAVA_OPTS=-Xmx16g, or spark-submit --driver-memory) or split the sweep",
+                    gridPoints, TaskMemory.DRIVER_BYTES_PER_POINT, TaskMemory.mib(driver),
+                    TaskMemory.mib(Runtime.getRuntime().maxMemory())));
+        }
+        if (config.partitions() > MAX_UNITS) {
+            throw new ConfigError("sweep.partitions", String.format(Locale.ROOT,
+                    "must be at most %d (Spark tasks of a batch; 0 = one per m0 scan), got %d", MAX_UNITS,
+                    config.partitions()));
+        }
+        if (config.batchPoints() > TaskMemory.MAX_BATCH_POINTS) {
+            throw new ConfigError("sweep.batch-points", String.format(Locale.ROOT,
+                    "must be at most %d (the grid points one batch holds on the driver; 0 = automatic), got %d",
+                    TaskMemory.MAX_BATCH_POINTS, config.batchPoints()));
+        }
         int sps = config.statesPerPatternSet();
         long slice = config.unitTrials() > 0
                 ? Math.min(config.trials(), ((long) config.unitTrials() + sps - 1) / sps * sps) : config.trials();
         long batch = config.batchPoints() > 0 ? Math.min(config.batchPoints(), (long) gridPoints)
-                : Math.max(1, ((long) gridPoints + 7) / 8);
+                : Math.min(TaskMemory.MAX_BATCH_POINTS, Math.max(1, ((long) gridPoints + 7) / 8));
         double units = batch * Math.ceil(config.trials() / (double) slice);
         if (config.unitTrials() > 0 && units > MAX_UNITS) {
             throw new ConfigError("sweep.unit-trials", String.format(Locale.ROOT,

@@ -12,6 +12,16 @@ public final class TaskMemory {
     /** Object headers and fields of one trial result, beyond its two arrays. */
     private static final long TRIAL_OVERHEAD = 96;
 
+    /**
+     * The driver's memory per grid point of a sweep: the plan's point and the ledger's record of it once committed,
+     * with room for a batch in flight. A heap histogram of a resume at 10^6 points: 85 bytes a committed point (its
+     * GridPoint and hash-set node) and 45 a planned one (bench/README.md "A grid of 10^6 points").
+     */
+    public static final int DRIVER_BYTES_PER_POINT = 250;
+
+    /** Most grid points in one commit batch: what the driver holds of a batch (points, scans, ledger record) is bounded. */
+    public static final int MAX_BATCH_POINTS = 1 << 17;
+
     private TaskMemory() {
     }
 

@@ -44,8 +44,14 @@ public final class PhaseDiagramJob {
      * @param alphaPoints theory loads per n below alpha_c
      * @param capacityTol relative tolerance of alpha_c
      * @param err         where progress lines go
+     * @param adopt       rebuild a lost ledger from the directory's readable part files first (--adopt)
      */
-    public record Options(boolean simulate, boolean overwrite, int alphaPoints, double capacityTol, PrintStream err) {
+    public record Options(boolean simulate, boolean overwrite, int alphaPoints, double capacityTol, PrintStream err,
+                          boolean adopt) {
+        /** Without --adopt. */
+        public Options(boolean simulate, boolean overwrite, int alphaPoints, double capacityTol, PrintStream err) {
+            this(simulate, overwrite, alphaPoints, capacityTol, err, false);
+        }
     }
 
     /**
@@ -86,7 +92,9 @@ public final class PhaseDiagramJob {
      */
     public static Outcome run(SweepConfig c, Options o) {
         long t0 = System.nanoTime();
-        return SweepSession.runOnOutput(c, o.overwrite(), "dam phase-diagram", o.err(),
+        SweepOutput.Mode mode = o.overwrite() ? SweepOutput.Mode.OVERWRITE
+                : o.adopt() ? SweepOutput.Mode.ADOPT : SweepOutput.Mode.RESUME;
+        return SweepSession.runOnOutput(c, mode, "dam phase-diagram", o.err(),
                 (out, spark) -> run(c, out, spark, o, t0));
     }
 
@@ -164,7 +172,8 @@ public final class PhaseDiagramJob {
                 o.err().println("[phase-diagram] finite size: " + describe(r));
             }
             stage = "drawing the figures";
-            List<String> figures = Report.write(spark, dir);
+            out.lock().verify();
+            List<String> figures = Report.writeIfChanged(spark, dir, ledger);
             return new Outcome(capacities, limits, theoryPoints, rows.size() - theoryPoints, figures);
         } catch (IOException e) {
             throw new StageFailure(stage, e);

@@ -1,19 +1,32 @@
 package dam.jobs.report;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import dam.core.analysis.ClusterMean;
 import dam.jobs.sweep.CommittedTables;
@@ -22,15 +35,27 @@ import dam.jobs.sweep.OutputDirectory;
 
 /**
  * The small slices of an output directory's Parquet tables (docs/tables.md) that the figures draw, read
- * with Spark and collected to the driver. Only the trials shown in figure 1 are collected; convergence
- * times are aggregated in Spark.
+ * with Spark and collected to the driver: bounded whatever the grid. Each figure shows at most a fixed number of
+ * loads and m0 values, spread evenly by rank over those of the table (first and last kept, {@link #spread}), chosen
+ * in Spark; only the trials shown in figure 1 are collected; convergence times are aggregated in Spark, down to one
+ * mean per shown point; the theory rows of the shown points only.
  */
 public final class ReportTables {
 
-    /** Figure 1 shows at most this many m0 values per (n, neurons) ... */
+    /** Figure 1 shows at most this many loads (panels) per (n, neurons) ... */
+    public static final int MAX_LOADS_SHOWN = 12;
+    /** ... at most this many m0 values per (n, neurons) ... */
     public static final int MAX_M0_SHOWN = 6;
     /** ... and at most this many trials per grid point. */
     public static final int MAX_TRIALS_SHOWN = 30;
+    /** The convergence-time figure shows at most this many loads (curves) per (n, neurons) ... */
+    public static final int MAX_CURVES_SHOWN = 8;
+    /** ... each at most this many m0 values. */
+    public static final int MAX_CURVE_POINTS = 200;
+    /** The phase diagram draws at most this many loads per curve (n, source, neurons, horizon). */
+    public static final int MAX_BOUNDARY_POINTS = 2000;
+    /** The finite-size figure shows at most this many loads (panels) per (n, quantity). */
+    public static final int MAX_FINITE_SIZE_SHOWN = 12;
 
     /** m(t) of one simulated trial. */
     public record TrialCurve(int n, int neurons, double alpha, long p, double m0, int trial, double[] m) {
@@ -136,20 +161,61 @@ public final class ReportTables {
         List<TrialCurve> trials = hasTrials ? readTrials(trialsTable) : List.of();
         List<ConvergencePoint> convergence = hasTrials ? readConvergence(trialsTable) : List.of();
         List<TheoryCurve> theory = CommittedTables.present(dir, ledger, "theory")
-                ? readTheory(CommittedTables.read(spark, dir, ledger, "theory", null)) : List.of();
+                ? readTheory(spark, CommittedTables.read(spark, dir, ledger, "theory", null), trials, convergence)
+                : List.of();
         List<BoundaryPoint> boundary;
         if (CommittedTables.present(dir, ledger, "phase_diagram")) {
-            boundary = readPhaseDiagram(CommittedTables.read(spark, dir, ledger, "phase_diagram", null));
+            boundary = readPhaseDiagram(spread(CommittedTables.read(spark, dir, ledger, "phase_diagram", null),
+                    List.of("n", "source", "neurons", "steps"), "alpha", MAX_BOUNDARY_POINTS));
         } else if (CommittedTables.present(dir, ledger, "basins")) {
-            boundary = readBasins(CommittedTables.read(spark, dir, ledger, "basins", null));
+            boundary = readBasins(spread(CommittedTables.read(spark, dir, ledger, "basins", null),
+                    List.of("n", "neurons"), "alpha", MAX_BOUNDARY_POINTS));
         } else {
             boundary = List.of();
         }
         List<CapacityValue> capacity = CommittedTables.present(dir, ledger, "capacity")
                 ? readCapacity(CommittedTables.read(spark, dir, ledger, "capacity", null)) : List.of();
         List<FiniteSizePoint> finiteSize = CommittedTables.present(dir, ledger, "finite_size")
-                ? readFiniteSize(CommittedTables.read(spark, dir, ledger, "finite_size", null)) : List.of();
+                ? readFiniteSize(spread(CommittedTables.read(spark, dir, ledger, "finite_size", null),
+                List.of("n", "quantity"), "alpha", MAX_FINITE_SIZE_SHOWN)) : List.of();
         return new ReportTables(trials, theory, convergence, boundary, capacity, finiteSize);
+    }
+
+    /**
+     * The rows of table whose value of order is one of at most k of the group's distinct values, spread evenly by
+     * rank as {@link #spread(List, int)} spreads them (first and last kept); chosen in Spark, so that a table of any
+     * size gives at most k values per group. Groups and values may be null (they match null); a group column the
+     * table lacks is left out.
+     */
+    static Dataset<Row> spread(Dataset<Row> table, List<String> group, String order, int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("k: must be >= 2, got " + k);
+        }
+        List<String> columns = List.of(table.columns());
+        if (!columns.contains(order)) {
+            return table;
+        }
+        group = group.stream().filter(columns::contains).toList(); // a table of another writer may lack one
+        Column[] groupColumns = group.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        List<String> keys = new ArrayList<>(group);
+        keys.add(order);
+        Dataset<Row> values = table.select(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .distinct()
+                .withColumn("dam_rank", row_number().over(Window.partitionBy(groupColumns).orderBy(col(order))).minus(1))
+                .withColumn("dam_count", count(lit(1)).over(Window.partitionBy(groupColumns)));
+        // rank r is kept if it is round(i (c - 1) / (k - 1)) for some i: for c > k, i = round(r (k - 1) / (c - 1))
+        Column kept = col("dam_count").leq(k).or(col("dam_rank").equalTo(expr("round(round(dam_rank * " + (k - 1)
+                + " / (dam_count - 1)) * (dam_count - 1) / " + (k - 1) + ")")));
+        Dataset<Row> chosen = values.filter(kept);
+        for (String key : keys) {
+            chosen = chosen.withColumnRenamed(key, "dam_key_" + key);
+        }
+        Column match = lit(true);
+        for (String key : keys) {
+            match = match.and(table.col(key).eqNullSafe(col("dam_key_" + key)));
+        }
+        return table.join(broadcast(chosen.select(keys.stream().map(key -> col("dam_key_" + key)).toArray(Column[]::new))),
+                match, "left_semi");
     }
 
     /** True if there is nothing to draw: none of the tables has a committed row. */
@@ -159,24 +225,18 @@ public final class ReportTables {
     }
 
     private static List<TrialCurve> readTrials(Dataset<Row> table) {
-        // Choose the m0 values shown per (n, neurons) on the driver from the small set of distinct keys.
-        Map<String, Set<Double>> m0ByPanel = new TreeMap<>();
-        for (Row r : table.select("n", "neurons", "m0").distinct().collectAsList()) {
-            m0ByPanel.computeIfAbsent(intOf(r, "n") + "/" + intOf(r, "neurons"), k -> new TreeSet<>()).add(doubleOf(r, "m0"));
-        }
+        // The loads and m0 values shown per (n, neurons), chosen in Spark among the table's distinct ones.
+        List<String> panel = List.of("n", "neurons");
+        Dataset<Row> shown = spread(spread(table.filter(col("trial").lt(MAX_TRIALS_SHOWN)), panel, "alpha",
+                MAX_LOADS_SHOWN), panel, "m0", MAX_M0_SHOWN);
         List<TrialCurve> curves = new ArrayList<>();
-        for (Map.Entry<String, Set<Double>> panel : m0ByPanel.entrySet()) {
-            String[] key = panel.getKey().split("/");
-            Object[] shown = spread(new ArrayList<>(panel.getValue()), MAX_M0_SHOWN).toArray();
-            Dataset<Row> rows = table
-                    .filter(col("n").equalTo(Integer.parseInt(key[0])).and(col("neurons").equalTo(Integer.parseInt(key[1])))
-                            .and(col("m0").isin(shown)).and(col("trial").lt(MAX_TRIALS_SHOWN)))
-                    .select("n", "neurons", "alpha", "p", "m0", "trial", "m");
-            for (Row r : rows.collectAsList()) {
-                curves.add(new TrialCurve(intOf(r, "n"), intOf(r, "neurons"), doubleOf(r, "alpha"), longOf(r, "p"),
-                        doubleOf(r, "m0"), intOf(r, "trial"), doubles(r, "m")));
-            }
+        for (Row r : shown.select("n", "neurons", "alpha", "p", "m0", "trial", "m").collectAsList()) {
+            curves.add(new TrialCurve(intOf(r, "n"), intOf(r, "neurons"), doubleOf(r, "alpha"), longOf(r, "p"),
+                    doubleOf(r, "m0"), intOf(r, "trial"), doubles(r, "m")));
         }
+        curves.sort(Comparator.comparingInt(TrialCurve::n).thenComparingInt(TrialCurve::neurons)
+                .thenComparingDouble(TrialCurve::alpha).thenComparingDouble(TrialCurve::m0)
+                .thenComparingInt(TrialCurve::trial));
         return curves;
     }
 
@@ -186,41 +246,73 @@ public final class ReportTables {
      * the driver combines the sets. Sets without a converged trial still count as sets.
      */
     private static List<ConvergencePoint> readConvergence(Dataset<Row> table) {
-        Dataset<Row> perSet = table
+        List<String> panel = List.of("n", "neurons");
+        Dataset<Row> shown = spread(spread(table, panel, "alpha", MAX_CURVES_SHOWN), panel, "m0", MAX_CURVE_POINTS);
+        Dataset<Row> perSet = shown
                 .groupBy("n", "neurons", "alpha", "m0", "pattern_set")
-                .agg(sum("convergence_time").as("time_sum"), count("convergence_time").as("timed"));
-        Map<PointKey, List<double[]>> sets = new java.util.HashMap<>();
-        for (Row r : perSet.collectAsList()) {
-            PointKey key = new PointKey(intOf(r, "n"), intOf(r, "neurons"), doubleOf(r, "alpha"), doubleOf(r, "m0"));
-            double timeSum = r.isNullAt(r.fieldIndex("time_sum")) ? 0 : doubleOf(r, "time_sum");
-            sets.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {intOf(r, "pattern_set"), timeSum,
-                    longOf(r, "timed")});
-        }
+                .agg(sum("convergence_time").cast("double").as("time_sum"), count("convergence_time").as("timed"));
+        // One row per shown point, its clustered mean computed on the executor that holds its sets.
+        Dataset<Row> perPoint = perSet.groupBy("n", "neurons", "alpha", "m0")
+                .agg(collect_list(struct(col("pattern_set"), col("time_sum"), col("timed"))).as("sets"))
+                .map((MapFunction<Row, Row>) ReportTables::clusteredTime, Encoders.row(new StructType()
+                        .add("n", DataTypes.IntegerType).add("neurons", DataTypes.IntegerType)
+                        .add("alpha", DataTypes.DoubleType).add("m0", DataTypes.DoubleType)
+                        .add("mean", DataTypes.DoubleType).add("se", DataTypes.DoubleType)
+                        .add("timed", DataTypes.LongType)));
         List<ConvergencePoint> points = new ArrayList<>();
-        for (Map.Entry<PointKey, List<double[]>> e : sets.entrySet()) {
-            List<double[]> list = e.getValue();
-            list.sort(java.util.Comparator.comparingDouble(a -> a[0]));
-            double[] sums = list.stream().mapToDouble(a -> a[1]).toArray();
-            double[] counts = list.stream().mapToDouble(a -> a[2]).toArray();
-            long timed = (long) java.util.Arrays.stream(counts).sum();
-            if (timed == 0) {
-                continue;
-            }
-            ClusterMean mean = ClusterMean.of(sums, counts);
-            PointKey k = e.getKey();
-            points.add(new ConvergencePoint(k.n(), k.neurons(), k.alpha(), k.m0(), mean.mean(), mean.standardError(),
-                    timed));
+        for (Row r : perPoint.filter(col("timed").gt(0)).collectAsList()) {
+            points.add(new ConvergencePoint(r.getInt(0), r.getInt(1), r.getDouble(2), r.getDouble(3), r.getDouble(4),
+                    r.getDouble(5), r.getLong(6)));
         }
+        points.sort(Comparator.comparingInt(ConvergencePoint::n).thenComparingInt(ConvergencePoint::neurons)
+                .thenComparingDouble(ConvergencePoint::alpha).thenComparingDouble(ConvergencePoint::m0));
         return points;
     }
 
-    /** A grid point (n, neurons, alpha, m0) as a map key. */
-    private record PointKey(int n, int neurons, double alpha, double m0) {
+    /**
+     * Mean convergence time over the converged trials of one point with its standard error clustered on pattern sets
+     * (core ClusterMean, as grid/'s conv_time_se); sets without a converged trial still count as sets. Row: n, neurons,
+     * alpha, m0, sets of (pattern_set, time_sum, timed); out: n, neurons, alpha, m0, mean, se, timed.
+     */
+    private static Row clusteredTime(Row point) {
+        List<Row> sets = new ArrayList<>(point.getList(4));
+        sets.sort(Comparator.comparingInt(r -> r.getInt(0)));
+        double[] sums = new double[sets.size()];
+        double[] counts = new double[sets.size()];
+        long timed = 0;
+        for (int i = 0; i < sums.length; i++) {
+            Row set = sets.get(i);
+            sums[i] = set.isNullAt(1) ? 0 : set.getDouble(1);
+            counts[i] = set.getLong(2);
+            timed += set.getLong(2);
+        }
+        double mean = Double.NaN;
+        double se = Double.NaN;
+        if (timed > 0) {
+            ClusterMean m = ClusterMean.of(sums, counts);
+            mean = m.mean();
+            se = m.standardError();
+        }
+        return RowFactory.create(point.getInt(0), point.getInt(1), point.getDouble(2), point.getDouble(3), mean, se, timed);
     }
 
-    private static List<TheoryCurve> readTheory(Dataset<Row> table) {
+    /** The theory rows of the (n, alpha, m0) that the figures show (figure 1's curves and the convergence points). */
+    private static List<TheoryCurve> readTheory(SparkSession spark, Dataset<Row> table, List<TrialCurve> trials,
+                                                List<ConvergencePoint> convergence) {
+        Set<List<Object>> keys = new LinkedHashSet<>();
+        trials.forEach(c -> keys.add(List.of(c.n(), c.alpha(), c.m0())));
+        convergence.forEach(c -> keys.add(List.of(c.n(), c.alpha(), c.m0())));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Row> wanted = keys.stream().map(k -> RowFactory.create(k.toArray())).toList();
+        Dataset<Row> shown = spark.createDataFrame(wanted, new StructType().add("dam_n", DataTypes.IntegerType)
+                .add("dam_alpha", DataTypes.DoubleType).add("dam_m0", DataTypes.DoubleType));
+        Column match = table.col("n").cast("int").equalTo(col("dam_n")).and(table.col("alpha").equalTo(col("dam_alpha")))
+                .and(table.col("m0").equalTo(col("dam_m0")));
         List<TheoryCurve> curves = new ArrayList<>();
-        for (Row r : table.select("n", "alpha", "m0", "m", "convergence_time").collectAsList()) {
+        for (Row r : table.join(broadcast(shown), match, "left_semi").select("n", "alpha", "m0", "m", "convergence_time")
+                .collectAsList()) {
             Integer tau = r.isNullAt(r.fieldIndex("convergence_time")) ? null : intOf(r, "convergence_time");
             curves.add(new TheoryCurve(intOf(r, "n"), doubleOf(r, "alpha"), doubleOf(r, "m0"), doubles(r, "m"), tau));
         }

@@ -1,5 +1,9 @@
 package dam.jobs.sweep;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
+
 import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.SetCounts;
 import dam.core.analysis.TheoryRetrieval;
@@ -7,94 +11,118 @@ import dam.core.sim.Seeds;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.grid.TrialSettings;
 import dam.jobs.table.Tables;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
 /**
  * The rows of basins/: per load (n, neurons, alpha), the simulated basin boundary estimated from the m0 scan of
- * grid/ and the theory boundary of (n, alpha) bisected on the executors. Writing and committing them is the
- * driver's (SweepDriver), so that the ledger order stays in one place.
+ * grid/ and the theory boundary of (n, alpha) bisected on the executors. Both are computed in Spark, one task per
+ * group of loads, so that the driver holds no row of grid/ (only the distinct (n, alpha) of the theory). Writing
+ * and committing them is the driver's (SweepDriver), so that the ledger order stays in one place.
  */
 final class BasinTable {
 
     private BasinTable() {
     }
 
-    /** A load (n, neurons, alpha): the unit of a basin boundary. */
-    private record Load(int n, int neurons, double alpha) {
-        static final Comparator<Load> ORDER = Comparator.comparingInt(Load::n)
-                .thenComparingInt(Load::neurons).thenComparingDouble(Load::alpha);
-    }
-
-    /** A theory load (n, alpha): the theory basin boundary does not depend on the network size. */
-    private record TheoryLoad(int n, double alpha) {
+    /**
+     * What basins/ is computed from, as a digest for its record: the project version, the committed batch records
+     * (grid/'s content) and the settings its numbers depend on. A run whose basis equals the record's leaves basins/
+     * as it is.
+     */
+    static String basis(Ledger ledger, SweepConfig c, String version) {
+        String text = "version=" + version + ";batches=" + String.join(",", ledger.batchRecords()) + ";seed=" + c.seed()
+                + ";theory=" + c.theory().enabled() + "," + c.theory().paths() + "," + c.theory().basinTol() + ";steps="
+                + c.steps() + ";m-success=" + c.mSuccess();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**
      * The basins/ rows of every load of grid/ (every point committed so far), in load order. The interval rests on
      * the per-pattern-set counts of grid/: the m0 values of a load share their pattern sets, so the bootstrap
      * resamples sets jointly across the m0 scan (core BasinBoundary.fromPatternSets). The theory boundaries (when
-     * the theory is on) are solved as one Spark job, their time added to theoryNanos.
-     *
-     * @throws IllegalStateException when a grid/ row has no per-pattern-set counts (an older version wrote it)
+     * the theory is on) are solved as one Spark job, their time added to theoryNanos; each load's row is made on an
+     * executor, and the rows come in one partition. A grid/ row without per-pattern-set counts (an older version wrote it) fails the job with a message
+     * saying so.
      */
-    static List<Row> rows(Dataset<Row> grid, SweepConfig c, TrialSettings s, JavaSparkContext jsc,
-                          LongAccumulator theoryNanos) {
-        Map<Load, TreeMap<Double, SetCounts>> scans = scans(grid);
-        Map<TheoryLoad, BasinBoundary> theoryBasins = new HashMap<>();
+    static Dataset<Row> rows(SparkSession spark, Dataset<Row> grid, SweepConfig c, TrialSettings s, JavaSparkContext jsc,
+                             LongAccumulator theoryNanos, String json) {
+        TheoryBasin[] theory = new TheoryBasin[0];
         if (c.theory().enabled()) {
-            List<TheoryBasin> loads = scans.keySet().stream().map(l -> new TheoryBasin(l.n(), l.alpha(), null))
-                    .distinct().toList();
+            List<TheoryBasin> loads = new ArrayList<>();
+            for (Row r : grid.select("n", "alpha").distinct().collectAsList()) {
+                loads.add(new TheoryBasin(r.getInt(0), r.getDouble(1), null));
+            }
+            loads.sort(Comparator.comparingInt(TheoryBasin::n).thenComparingDouble(TheoryBasin::alpha));
             double tol = c.theory().basinTol();
             jsc.setJobGroup("dam.basins", "basins/: theory basin boundary by bisection at " + loads.size()
                     + " loads (n, alpha)", false);
             try {
-                for (TheoryBasin tb : jsc.parallelize(loads, Math.max(1, loads.size()))
-                        .map(tb -> bisect(tb, s, tol, theoryNanos)).collect()) {
-                    theoryBasins.put(new TheoryLoad(tb.n(), tb.alpha()), tb.boundary());
-                }
+                theory = jsc.parallelize(loads, Math.max(1, loads.size())).map(tb -> bisect(tb, s, tol, theoryNanos))
+                        .collect().toArray(new TheoryBasin[0]);
             } finally {
                 jsc.clearJobGroup();
             }
         }
-        List<Row> rows = new ArrayList<>();
-        for (Map.Entry<Load, TreeMap<Double, SetCounts>> e : scans.entrySet()) {
-            Load l = e.getKey();
-            TreeMap<Double, SetCounts> scan = e.getValue();
-            double[] m0 = scan.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            SetCounts[] counts = scan.values().toArray(new SetCounts[0]);
-            BasinBoundary sim = simulatedBoundary(m0, counts,
-                    Seeds.basinBootstrap(c.seed(), dam.core.model.MemoryModel.DENSE, l.n(), l.neurons(), 0, l.alpha()));
-            BasinBoundary theoryBoundary = theoryBasins.get(new TheoryLoad(l.n(), l.alpha()));
-            rows.add(Tables.basinRow(l.n(), l.neurons(), l.alpha(), sim, theoryBoundary, m0.length,
-                    Arrays.stream(counts).mapToInt(SetCounts::sets).min().orElse(0),
-                    Arrays.stream(counts).mapToInt(SetCounts::totalTrials).sum()));
-        }
-        return rows;
+        Broadcast<TheoryBasin[]> theoryBasins = jsc.broadcast(theory);
+        long seed = c.seed();
+        Dataset<Row> scans = grid.groupBy("n", "neurons", "alpha")
+                .agg(collect_list(struct(col("m0"), col("set_successes"), col("set_trials"))).as("scan"));
+        // Each load's row once, on the tasks of the groups; then one file in load order (a global sort would sample
+        // the rows first, computing every bootstrap twice).
+        return scans.map((MapFunction<Row, Row>) r -> row(r, seed, theoryBasins.value()),
+                        Encoders.row(Tables.basins(json)))
+                .repartition(1).sortWithinPartitions("n", "neurons", "alpha");
     }
 
-    /** The m0 scan of every load of grid/: per m0, the per-pattern-set success counts. */
-    private static Map<Load, TreeMap<Double, SetCounts>> scans(Dataset<Row> grid) {
-        Map<Load, TreeMap<Double, SetCounts>> scans = new TreeMap<>(Load.ORDER);
-        for (Row r : grid.select("n", "neurons", "alpha", "m0", "set_successes", "set_trials").collectAsList()) {
-            if (r.isNullAt(4) || r.isNullAt(5)) {
-                throw new IllegalStateException("grid/ row at n=" + r.getInt(0) + " neurons=" + r.getInt(1) + " alpha="
-                        + r.getDouble(2) + " m0=" + r.getDouble(3) + " has no per-pattern-set counts (written by an "
-                        + "older version): rerun the sweep with --overwrite");
+    /** The basins/ row of one load from its grid/ rows (n, neurons, alpha, scan of (m0, set_successes, set_trials)). */
+    private static Row row(Row load, long seed, TheoryBasin[] theory) {
+        int n = load.getInt(0);
+        int neurons = load.getInt(1);
+        double alpha = load.getDouble(2);
+        List<Row> scan = new ArrayList<>(load.getList(3));
+        scan.sort(Comparator.comparingDouble(p -> p.getDouble(0)));
+        double[] m0 = new double[scan.size()];
+        SetCounts[] counts = new SetCounts[scan.size()];
+        for (int i = 0; i < m0.length; i++) {
+            Row p = scan.get(i);
+            if (p.isNullAt(1) || p.isNullAt(2)) {
+                throw new IllegalStateException("grid/ row at n=" + n + " neurons=" + neurons + " alpha=" + alpha + " m0="
+                        + p.getDouble(0) + " has no per-pattern-set counts (written by an older version): rerun the sweep "
+                        + "with --overwrite");
             }
-            scans.computeIfAbsent(new Load(r.getInt(0), r.getInt(1), r.getDouble(2)), k -> new TreeMap<>())
-                    .put(r.getDouble(3), new SetCounts(Tables.ints(r, 4), Tables.ints(r, 5)));
+            m0[i] = p.getDouble(0);
+            counts[i] = new SetCounts(Tables.ints(p, 1), Tables.ints(p, 2));
         }
-        return scans;
+        BasinBoundary sim = simulatedBoundary(m0, counts,
+                Seeds.basinBootstrap(seed, dam.core.model.MemoryModel.DENSE, n, neurons, 0, alpha));
+        BasinBoundary theoryBoundary = null;
+        for (TheoryBasin t : theory) {
+            if (t.n() == n && Double.compare(t.alpha(), alpha) == 0) {
+                theoryBoundary = t.boundary();
+            }
+        }
+        return Tables.basinRow(n, neurons, alpha, sim, theoryBoundary, m0.length,
+                Arrays.stream(counts).mapToInt(SetCounts::sets).min().orElse(0),
+                Arrays.stream(counts).mapToInt(SetCounts::totalTrials).sum());
     }
 
     /**

@@ -8,6 +8,7 @@ import dam.core.theory.TheoryResult;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
+import dam.jobs.grid.TheorySummary;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
 
@@ -22,7 +23,7 @@ public final class DamKryoRegistrator implements KryoRegistrator {
     /** Our own and core's classes that cross the wire (for tests that check each one). */
     public static final List<Class<? extends Record>> SHIPPED = List.of(GridPoint.class, WorkUnit.class, TheoryKey.class,
             UnitResult.class, PointSummary.class, TheoryBasin.class, TrialResult.class, TheoryResult.class,
-            BasinBoundary.class);
+            BasinBoundary.class, TheorySummary.class);
 
     /**
      * Spark's own classes that a sweep's jobs send and Spark does not register itself (found by running with
@@ -59,6 +60,7 @@ public final class DamKryoRegistrator implements KryoRegistrator {
         kryo.register(int[].class);
         kryo.register(Object[].class);
         kryo.register(java.util.ArrayList.class);
+        kryo.register(java.util.HashMap.class); // a batch's theory summaries, broadcast to the grid/ tasks
         kryo.register(scala.Tuple2.class);
         kryo.register(scala.Tuple2[].class);
         for (String name : SPARK_CLASSES) {

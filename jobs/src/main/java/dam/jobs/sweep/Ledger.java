@@ -1,19 +1,19 @@
 package dam.jobs.sweep;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValueFactory;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dam.jobs.config.ConfigError;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.TheoryKey;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +26,16 @@ import java.util.stream.Stream;
  * The record of what is committed in an output directory, under OUTPUT/_progress/, and the readers' contract
  * (docs/tables.md): a table file counts only if a record lists it.
  *
- * <p>A batch record ({@code batch-*.json}) lists the batch's grid points, theory keys and the files its
- * writes added to trials/, theory/ and grid/. A derived table (basins/, phase_diagram/, capacity/, finite_size/) is
- * rewritten whole: its record {@code table-<name>.json} lists its current files and is replaced when the
- * table is. Records are written atomically and only after the files they list, so a killed run leaves no
- * half grid point: files no record lists are leftovers, deleted before the next run writes.
+ * <p>A batch record ({@code batch-NNNNN-MILLIS.json}, numbered from 0 in commit order) lists the batch's grid points,
+ * theory keys and the files its writes added to trials/, theory/ and grid/. A derived table (basins/, phase_diagram/,
+ * capacity/, finite_size/) is rewritten whole: its record {@code table-<name>.json} lists its current files (and the
+ * basis it was computed from) and is replaced when the table is. Records are written atomically and only after the
+ * files they list, so a killed run leaves no half grid point: part files no record lists are leftovers of an
+ * unfinished batch, deleted before the next run writes, unless the records show that one of them is missing
+ * ({@link #missingRecord}): then the directory is damaged.
+ *
+ * <p>Records are JSON, read with a streaming parser (10^6 points in about a second, without a tree of them), grid
+ * points and theory keys by their record components ({@link RecordFields}).
  */
 public final class Ledger {
 
@@ -43,14 +48,29 @@ public final class Ledger {
     /** Every table of an output directory. */
     public static final List<String> TABLES = Stream.concat(BATCH_TABLES.stream(), DERIVED_TABLES.stream()).toList();
 
-    private static final byte[] PARQUET_MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The record of the figures drawn from the tables (no table files of its own): which figures, and the digest of
+     * the records they were drawn from, so that a run that changed nothing does not draw them again.
+     */
+    static final String REPORT = "report.json";
+
+    static final RecordFields<GridPoint> POINT = new RecordFields<>(GridPoint.class);
+    static final RecordFields<TheoryKey> KEY = new RecordFields<>(TheoryKey.class);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final OutputDirectory output;
     private final Set<GridPoint> points = new HashSet<>();
     private final Set<TheoryKey> theory = new HashSet<>();
     /** Committed files by record name. */
     private final Map<String, List<String>> records = new TreeMap<>();
-    private int batches;
+    /** The basis of each derived table's record that has one. */
+    private final Map<String, String> bases = new HashMap<>();
+    /** The figures the report drew from the committed tables, by name, as its record lists them. */
+    private List<String> figures = List.of();
+    /** The numbers of the batch records. */
+    private final TreeSet<Integer> batchNumbers = new TreeSet<>();
+    /** Modification time of the newest batch record (epoch ms of the file system), Long.MIN_VALUE without one. */
+    private long newestBatchRecord = Long.MIN_VALUE;
     private boolean managed;
 
     private Ledger(OutputDirectory output) {
@@ -75,30 +95,127 @@ public final class Ledger {
             }
             String rel = DIR + "/" + name;
             String text = output.readText(rel).orElse("");
+            boolean batch = name.startsWith("batch-");
+            Integer number = batch ? batchNumber(name) : null;
+            if (batch && number == null) {
+                throw damaged(output, rel + " is not named batch-NNNNN-MILLIS.json");
+            }
             try {
-                Config c = ConfigFactory.parseString(text);
-                List<String> files = c.getStringList("files");
-                if (name.startsWith("batch-")) {
-                    for (Config g : c.getConfigList("points")) {
-                        l.points.add(new GridPoint(g.getInt("n"), g.getInt("neurons"), g.getDouble("alpha"),
-                                g.getDouble("m0"), g.getInt("p")));
-                    }
-                    for (Config k : c.getConfigList("theory")) {
-                        l.theory.add(new TheoryKey(k.getInt("n"), k.getDouble("alpha"), k.getDouble("m0")));
-                    }
-                    l.batches++;
+                Record r = parse(text, batch);
+                if (batch) {
+                    l.points.addAll(r.points());
+                    l.theory.addAll(r.theory());
+                    l.batchNumbers.add(number);
+                    l.newestBatchRecord = Math.max(l.newestBatchRecord, output.modificationTime(rel));
+                } else if (r.basis() != null) {
+                    l.bases.put(name, r.basis());
                 }
-                l.records.put(name, List.copyOf(files));
-            } catch (ConfigException e) {
+                if (name.equals(REPORT)) {
+                    l.figures = List.copyOf(r.figures());
+                }
+                l.records.put(name, List.copyOf(r.files()));
+            } catch (IOException | IllegalArgumentException e) {
                 throw damaged(output, rel + " is unreadable (" + firstLine(e.getMessage()) + ")");
             }
         }
         return l;
     }
 
+    /** The contents of one record. */
+    private record Record(List<GridPoint> points, List<TheoryKey> theory, List<String> files, String basis,
+                          List<String> figures) {
+    }
+
+    private static Record parse(String text, boolean batch) throws IOException {
+        List<GridPoint> points = new ArrayList<>();
+        List<TheoryKey> keys = new ArrayList<>();
+        List<String> files = null;
+        String basis = null;
+        List<String> figures = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(text)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT, "an object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "points" -> readRecords(p, value, POINT, points);
+                    case "theory" -> readRecords(p, value, KEY, keys);
+                    case "files" -> {
+                        expect(value, JsonToken.START_ARRAY, "files: a list");
+                        files = new ArrayList<>();
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            files.add(p.getText());
+                        }
+                        expect(p.currentToken(), JsonToken.END_ARRAY, "files: strings");
+                    }
+                    case "basis" -> basis = p.getValueAsString();
+                    case "figures" -> {
+                        expect(value, JsonToken.START_ARRAY, "figures: a list");
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            figures.add(p.getText());
+                        }
+                        expect(p.currentToken(), JsonToken.END_ARRAY, "figures: strings");
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            expect(p.currentToken(), JsonToken.END_OBJECT, "the end of the record");
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("text after the record");
+            }
+        }
+        if (files == null) {
+            throw new IllegalArgumentException("no files list");
+        }
+        return new Record(batch ? points : List.of(), batch ? keys : List.of(), files, basis, figures);
+    }
+
+    /** A list of objects, each a record of the given fields (unknown keys skipped), as they stream by. */
+    private static <R extends java.lang.Record> void readRecords(JsonParser p, JsonToken start, RecordFields<R> fields,
+                                                                 List<R> out) throws IOException {
+        expect(start, JsonToken.START_ARRAY, "a list");
+        Map<String, Integer> index = new HashMap<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            Object[] args = new Object[fields.size()];
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.getCurrentName();
+                JsonToken t = p.nextToken();
+                int i = index.computeIfAbsent(name, fields::index);
+                if (i < 0) {
+                    p.skipChildren();
+                    continue;
+                }
+                args[i] = fields.convert(i, switch (t) {
+                    case VALUE_NUMBER_INT -> p.getNumberValue();
+                    case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                    case VALUE_STRING -> p.getText();
+                    case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+                    default -> throw new IllegalArgumentException(name + ": not a number, string or boolean");
+                });
+            }
+            out.add(fields.fromArgs(args));
+        }
+        expect(p.currentToken(), JsonToken.END_ARRAY, "a list of objects");
+    }
+
+    private static void expect(JsonToken got, JsonToken wanted, String what) {
+        if (got != wanted) {
+            throw new IllegalArgumentException("expected " + what + ", got " + got);
+        }
+    }
+
+    /** The number of a batch record's name (batch-00003-1764640000000.json is 3), null if it is not one. */
+    static Integer batchNumber(String name) {
+        String[] parts = name.split("[-.]");
+        if (parts.length != 4 || !parts[0].equals("batch") || !parts[3].equals("json") || !parts[1].matches("\\d{5,}")) {
+            return null;
+        }
+        return Integer.valueOf(parts[1]);
+    }
+
     /**
-     * Checks the ledger against the files it lists: each must exist, and each Parquet file must start and
-     * end with Parquet's magic number (a truncated file does not).
+     * Checks the ledger against the files it lists: each must exist, and each Parquet file must be one whose
+     * footer reads and whose row groups lie inside it (a truncated file, or one damaged in its footer, is not).
      *
      * @throws ConfigError naming sweep.output and the first bad file
      */
@@ -113,20 +230,14 @@ public final class Ledger {
                 if (length == null) {
                     throw damaged(output, DIR + "/" + r.getKey() + " lists " + f + ", which is missing");
                 }
-                if (f.endsWith(".parquet") && !isParquet(f, length)) {
-                    throw damaged(output, f + " (listed in " + DIR + "/" + r.getKey()
-                            + ") is not a complete Parquet file (" + length + " bytes)");
+                if (f.endsWith(".parquet")) {
+                    String problem = output.parquetProblem(f, length);
+                    if (problem != null) {
+                        throw damaged(output, f + " (listed in " + DIR + "/" + r.getKey() + ") is " + problem);
+                    }
                 }
             }
         }
-    }
-
-    private boolean isParquet(String file, long length) throws IOException {
-        if (length < 3L * PARQUET_MAGIC.length) {
-            return false;
-        }
-        return Arrays.equals(output.read(file, 0, PARQUET_MAGIC.length), PARQUET_MAGIC)
-                && Arrays.equals(output.read(file, length - PARQUET_MAGIC.length, PARQUET_MAGIC.length), PARQUET_MAGIC);
     }
 
     private static ConfigError damaged(OutputDirectory output, String what) {
@@ -151,7 +262,7 @@ public final class Ledger {
 
     /** Number of committed batches. */
     public int batchCount() {
-        return batches;
+        return batchNumbers.size();
     }
 
     /**
@@ -175,39 +286,174 @@ public final class Ledger {
         return List.copyOf(out);
     }
 
-    private Set<String> allCommitted() {
+    /**
+     * A digest of what is committed: every record's name and files but the report's (SHA-256, hex). Equal digests
+     * mean equal committed tables.
+     */
+    public String digest() {
+        StringBuilder text = new StringBuilder();
+        records.forEach((name, files) -> {
+            if (!name.equals(REPORT)) {
+                text.append(name).append('=').append(String.join(",", files)).append(';');
+            }
+        });
+        for (String name : new TreeSet<>(bases.keySet())) {
+            if (!name.equals(REPORT)) {
+                text.append(name).append(".basis=").append(bases.get(name)).append(';');
+            }
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The basis the figures were drawn from (null if none was recorded). */
+    public String reportBasis() {
+        return bases.get(REPORT);
+    }
+
+    /** The figures (names under figures/) the report record lists. */
+    public List<String> reportFigures() {
+        return figures;
+    }
+
+    /** Records that the figures (names) were drawn from the given basis. Written atomically. */
+    public void recordReport(String basis, List<String> drawn) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = generator(text)) {
+            g.writeStartObject();
+            g.writeStringField("basis", basis);
+            g.writeFieldName("figures");
+            g.writeStartArray();
+            for (String f : drawn) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            writeFiles(g, List.of());
+            g.writeEndObject();
+        }
+        output.writeAtomically(DIR + "/" + REPORT, text + "\n");
+        records.put(REPORT, List.of());
+        bases.put(REPORT, basis);
+        figures = List.copyOf(drawn);
+    }
+
+    /** The names of the batch records, sorted (what grid/ holds, for a derived table's basis). */
+    List<String> batchRecords() {
+        return records.keySet().stream().filter(n -> n.startsWith("batch-")).sorted().toList();
+    }
+
+    /** Every file a record lists. */
+    Set<String> listed() {
         Set<String> out = new HashSet<>();
         records.values().forEach(out::addAll);
         return out;
     }
 
+    /** The basis a derived table's record says it was computed from (null if it has no record or says none). */
+    String basis(String table) {
+        return bases.get("table-" + table + ".json");
+    }
+
+    /** The part files of Spark's writer under the tables that no record lists, sorted, with their lengths. */
+    TreeMap<String, Long> unlisted(Collection<String> tables) throws IOException {
+        Set<String> keep = listed();
+        TreeMap<String, Long> out = new TreeMap<>();
+        for (String table : tables) {
+            output.walk(table).forEach((rel, length) -> {
+                if (length >= 0 && !rel.contains("/_temporary/") && OwnFiles.isPartFile(OwnFiles.leaf(rel)) && !keep.contains(rel)) {
+                    out.put(rel, length);
+                }
+            });
+        }
+        return out;
+    }
+
     /**
-     * Deletes what a killed run may have left: table files no record lists, Spark's _temporary directories and
-     * hidden temporary files. Returns how many files were deleted.
+     * Why part files that no record lists cannot be the leftovers of an unfinished batch, or null if they can be. A
+     * killed batch leaves its part files in a directory that has its _progress/, newer than the sweep description its
+     * run wrote when it started and than every record; and before a first record, no derived table is written. So a
+     * record is missing when there is no _progress/, when the batch records' numbers have a gap, when an unlisted
+     * part file of trials/, theory/ or grid/ is older than the description or the newest batch record, or when there
+     * is no batch record while derived tables have unlisted part files too.
+     *
+     * @param batch   the unlisted part files of the batch tables (trials/, theory/, grid/)
+     * @param derived the unlisted part files of the derived tables
+     */
+    String missingRecord(TreeMap<String, Long> batch, TreeMap<String, Long> derived) throws IOException {
+        if (!managed && (!batch.isEmpty() || !derived.isEmpty())) {
+            TreeMap<String, Long> all = new TreeMap<>(batch);
+            all.putAll(derived);
+            return some(all) + " listed by no record, and " + DIR + "/ is missing";
+        }
+        if (batch.isEmpty()) {
+            return null;
+        }
+        int expected = 0;
+        for (int n : batchNumbers) {
+            if (n != expected) {
+                return some(batch) + " listed by no record, and " + DIR + "/ lacks the record of batch " + expected
+                        + " (it has batch " + n + ")";
+            }
+            expected++;
+        }
+        long started = output.exists(SweepDescription.FILE) ? output.modificationTime(SweepDescription.FILE) : Long.MIN_VALUE;
+        long threshold = Math.max(started, newestBatchRecord);
+        for (String f : batch.keySet()) {
+            if (output.modificationTime(f) < threshold) {
+                return f + " is listed by no record and older than " + (threshold == started ? SweepDescription.FILE
+                        : "the newest batch record") + ", so it is no unfinished batch's: a record of " + DIR + "/ is missing";
+            }
+        }
+        if (batchNumbers.isEmpty() && !derived.isEmpty()) {
+            return some(batch) + " listed by no record, and " + DIR + "/ holds no batch record though " + some(derived)
+                    + " derived from them";
+        }
+        return null;
+    }
+
+    /** "trials/part-... is" or "trials/part-... and 57 more part files are", for messages. */
+    private static String some(TreeMap<String, Long> files) {
+        return files.firstKey() + (files.size() > 1 ? " and " + (files.size() - 1) + " more part files are" : " is");
+    }
+
+    /**
+     * Deletes what a killed run may have left: part files of Spark's writer that no record lists (with their
+     * checksum files), Spark's _temporary directories and hidden temporary files; nothing that is not ours
+     * ({@link OwnFiles}). Returns how many part files were deleted.
      */
     public int deleteOrphans() throws IOException {
-        Set<String> keep = allCommitted();
+        Set<String> keep = listed();
         int deleted = 0;
         for (String table : TABLES) {
             for (Map.Entry<String, Long> e : output.walk(table).descendingMap().entrySet()) {
                 String rel = e.getKey();
-                String name = rel.substring(rel.lastIndexOf('/', rel.length() - 2) + 1);
+                String name = OwnFiles.leaf(rel);
                 boolean directory = e.getValue() < 0;
                 if (directory) {
-                    if (name.equals("_temporary/")) {
+                    if (name.equals("_temporary")) {
                         output.delete(rel);
                     }
                     continue;
                 }
-                boolean data = name.startsWith("part-") || name.startsWith(".part-");
-                if (rel.contains("/_temporary/") || OutputDirectory.isTemporary(name) || (data && !keep.contains(rel))) {
-                    if (output.delete(rel)) {
+                if (rel.contains("/_temporary/") || keep.contains(rel)) {
+                    continue;
+                }
+                boolean part = OwnFiles.isPartFile(name);
+                String of = name.startsWith(".") && name.endsWith(".crc") ? rel.replace("/" + name,
+                        "/" + name.substring(1, name.length() - 4)) : null;
+                boolean sideOfOrphan = of != null && OwnFiles.isSideFile(name) && !keep.contains(of) && !of.endsWith("_SUCCESS");
+                if (part || sideOfOrphan || OutputDirectory.isTemporary(name)) {
+                    if (output.delete(rel) && part) {
                         deleted++;
                     }
                 }
             }
         }
-        for (String dir : List.of("", DIR, "figures")) {
+        for (String dir : List.of("", DIR, OwnFiles.FIGURES)) {
             for (String name : output.names(dir)) {
                 if (OutputDirectory.isTemporary(name) || name.startsWith(OutputLock.FILE + ".stale-")) {
                     output.delete(dir.isEmpty() ? name : dir + "/" + name);
@@ -234,63 +480,159 @@ public final class Ledger {
     public void commit(List<GridPoint> batchPoints, List<TheoryKey> batchTheory, Set<String> before) throws IOException {
         Set<String> added = new TreeSet<>(snapshot(BATCH_TABLES));
         added.removeAll(before);
-        List<Map<String, Object>> ps = new ArrayList<>();
-        for (GridPoint g : batchPoints) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("n", g.n());
-            m.put("neurons", g.neurons());
-            m.put("alpha", g.alpha());
-            m.put("m0", g.m0());
-            m.put("p", g.p());
-            ps.add(m);
+        record(batchPoints, batchTheory, added);
+    }
+
+    /**
+     * Records files that a run did not write itself as a committed batch (--adopt: part files found complete after
+     * the ledger was lost), with the points and theory keys they hold. Written atomically.
+     */
+    void adopt(Collection<GridPoint> adoptedPoints, Collection<TheoryKey> adoptedTheory, Collection<String> files)
+            throws IOException {
+        record(adoptedPoints, adoptedTheory, new TreeSet<>(files));
+    }
+
+    private void record(Collection<GridPoint> batchPoints, Collection<TheoryKey> batchTheory, Set<String> files)
+            throws IOException {
+        int number = batchNumbers.isEmpty() ? 0 : batchNumbers.last() + 1;
+        String name = String.format(Locale.ROOT, "batch-%05d-%d.json", number, System.currentTimeMillis());
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = generator(text)) {
+            g.writeStartObject();
+            g.writeFieldName("points");
+            g.writeStartArray();
+            for (GridPoint p : batchPoints) {
+                writeObject(g, POINT.of(p));
+            }
+            g.writeEndArray();
+            g.writeFieldName("theory");
+            g.writeStartArray();
+            for (TheoryKey k : batchTheory) {
+                writeObject(g, KEY.of(k));
+            }
+            g.writeEndArray();
+            writeFiles(g, files);
+            g.writeEndObject();
         }
-        List<Map<String, Object>> ks = new ArrayList<>();
-        for (TheoryKey k : batchTheory) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("n", k.n());
-            m.put("alpha", k.alpha());
-            m.put("m0", k.m0());
-            ks.add(m);
-        }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("points", ps);
-        record.put("theory", ks);
-        record.put("files", new ArrayList<>(added));
-        String name = String.format(Locale.ROOT, "batch-%05d-%d.json", batches, System.currentTimeMillis());
-        output.writeAtomically(DIR + "/" + name, render(record));
+        output.writeAtomically(DIR + "/" + name, text + "\n");
         points.addAll(batchPoints);
         theory.addAll(batchTheory);
-        records.put(name, List.copyOf(added));
-        batches++;
+        records.put(name, List.copyOf(files));
+        batchNumbers.add(number);
+        newestBatchRecord = Math.max(newestBatchRecord, output.modificationTime(DIR + "/" + name));
     }
 
     /**
      * Commits a rewritten derived table: the files it has now that it did not have before (its new
-     * content) become its record, replacing the old one; then its old files are deleted.
+     * content) become its record, replacing the old one; then its old files are deleted. basis (may be null) says
+     * what the table was computed from, for {@link #basis}.
      */
-    public void replace(String table, Set<String> before) throws IOException {
+    public void replace(String table, Set<String> before, String basis) throws IOException {
         if (!DERIVED_TABLES.contains(table)) {
             throw new IllegalArgumentException("not a derived table: " + table);
         }
         Set<String> now = snapshot(List.of(table));
         Set<String> added = new TreeSet<>(now);
         added.removeAll(before);
-        String name = "table-" + table + ".json";
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("table", table);
-        record.put("files", new ArrayList<>(added));
-        output.writeAtomically(DIR + "/" + name, render(record));
-        records.put(name, List.copyOf(added));
+        writeTableRecord(table, added, basis);
         for (String old : before) {
-            String fileName = old.substring(old.lastIndexOf('/') + 1);
-            if (!added.contains(old) && (fileName.startsWith("part-") || fileName.startsWith(".part-"))) {
+            String fileName = OwnFiles.leaf(old);
+            if (!added.contains(old) && (OwnFiles.isPartFile(fileName) || OwnFiles.isSideFile(fileName))) {
                 output.delete(old);
             }
         }
     }
 
-    private static String render(Map<String, Object> record) {
-        return ConfigValueFactory.fromMap(record).render(ConfigRenderOptions.concise().setFormatted(true)) + "\n";
+    /** As {@link #replace(String, Set, String)} without a basis. */
+    public void replace(String table, Set<String> before) throws IOException {
+        replace(table, before, null);
+    }
+
+    /** Records the given files as a derived table's content (--adopt), replacing any record of it. */
+    void adoptTable(String table, Collection<String> files) throws IOException {
+        writeTableRecord(table, new TreeSet<>(files), null);
+    }
+
+    private void writeTableRecord(String table, Set<String> files, String basis) throws IOException {
+        String name = "table-" + table + ".json";
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = generator(text)) {
+            g.writeStartObject();
+            g.writeStringField("table", table);
+            if (basis != null) {
+                g.writeStringField("basis", basis);
+            }
+            writeFiles(g, files);
+            g.writeEndObject();
+        }
+        output.writeAtomically(DIR + "/" + name, text + "\n");
+        records.put(name, List.copyOf(files));
+        if (basis != null) {
+            bases.put(name, basis);
+        } else {
+            bases.remove(name);
+        }
+    }
+
+    /** A generator that writes every list entry on a line of its own, objects on one line. */
+    private static JsonGenerator generator(StringWriter out) throws IOException {
+        JsonGenerator g = JSON.createGenerator(out);
+        g.setPrettyPrinter(new MinimalPrettyPrinter() {
+            @Override
+            public void writeStartArray(JsonGenerator gen) throws IOException {
+                gen.writeRaw("[\n");
+            }
+
+            @Override
+            public void writeArrayValueSeparator(JsonGenerator gen) throws IOException {
+                gen.writeRaw(",\n");
+            }
+
+            @Override
+            public void writeEndArray(JsonGenerator gen, int nrOfValues) throws IOException {
+                gen.writeRaw(nrOfValues > 0 ? "\n]" : "]");
+            }
+
+            @Override
+            public void writeObjectEntrySeparator(JsonGenerator gen) throws IOException {
+                gen.writeRaw(", ");
+            }
+
+            @Override
+            public void writeObjectFieldValueSeparator(JsonGenerator gen) throws IOException {
+                gen.writeRaw(": ");
+            }
+        });
+        return g;
+    }
+
+    private static void writeObject(JsonGenerator g, Map<String, Object> fields) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            Object v = e.getValue();
+            g.writeFieldName(e.getKey());
+            if (v instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else if (v instanceof Double d) {
+                g.writeNumber(d);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else {
+                g.writeString(String.valueOf(v));
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeFiles(JsonGenerator g, Collection<String> files) throws IOException {
+        g.writeFieldName("files");
+        g.writeStartArray();
+        for (String f : files) {
+            g.writeString(f);
+        }
+        g.writeEndArray();
     }
 
     private static String firstLine(String s) {

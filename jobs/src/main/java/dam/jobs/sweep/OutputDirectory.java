@@ -198,6 +198,59 @@ public final class OutputDirectory {
         return buf;
     }
 
+    /**
+     * Why a file is no readable Parquet file, or null if it is one: it must start and end with Parquet's magic
+     * number, its footer must parse, and every column chunk the footer lists must lie between the leading magic
+     * number and the footer. Cheap: the head, the tail and the footer are read (on the local file system through its
+     * checksums, so that damage inside them is found too), never the data.
+     */
+    public String parquetProblem(String relative, long length) throws IOException {
+        byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
+        if (length < 12) {
+            return "not a complete Parquet file (" + length + " bytes)";
+        }
+        byte[] head = new byte[4];
+        byte[] tail = new byte[8]; // the footer's length, then the magic number
+        try (FSDataInputStream in = fs.open(path(relative))) {
+            in.readFully(0, head);
+            in.readFully(length - 8, tail);
+        }
+        if (!java.util.Arrays.equals(head, magic) || !java.util.Arrays.equals(java.util.Arrays.copyOfRange(tail, 4, 8), magic)) {
+            return "not a complete Parquet file (" + length + " bytes)";
+        }
+        long footer = (tail[0] & 0xffL) | (tail[1] & 0xffL) << 8 | (tail[2] & 0xffL) << 16 | (tail[3] & 0xffL) << 24;
+        if (footer <= 0 || footer > length - 12) {
+            return "not a readable Parquet file (its footer length " + footer + " does not fit its " + length + " bytes)";
+        }
+        org.apache.parquet.hadoop.metadata.ParquetMetadata meta;
+        try {
+            meta = org.apache.parquet.hadoop.ParquetFileReader.readFooter(
+                    org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(path(relative), fs.getConf()),
+                    org.apache.parquet.format.converter.ParquetMetadataConverter.NO_FILTER);
+        } catch (IOException | RuntimeException e) {
+            return "not a readable Parquet file (its footer: " + reason(e) + ")";
+        }
+        long dataEnd = length - 8 - footer;
+        for (org.apache.parquet.hadoop.metadata.BlockMetaData block : meta.getBlocks()) {
+            for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData column : block.getColumns()) {
+                long start = column.getStartingPos();
+                if (start < 4 || start + column.getTotalSize() > dataEnd) {
+                    return "not a readable Parquet file (column " + column.getPath().toDotString() + " lies outside its "
+                            + "data, bytes 4 to " + dataEnd + ")";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The names of the top-level columns of a Parquet file, from its footer. */
+    public List<String> parquetColumns(String relative) throws IOException {
+        org.apache.parquet.hadoop.metadata.ParquetMetadata meta = org.apache.parquet.hadoop.ParquetFileReader.readFooter(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(path(relative), fs.getConf()),
+                org.apache.parquet.format.converter.ParquetMetadataConverter.NO_FILTER);
+        return meta.getFileMetaData().getSchema().getFields().stream().map(org.apache.parquet.schema.Type::getName).toList();
+    }
+
     /** Writes a file so that readers see its old content or the new one, never a part (see the class comment). */
     public void writeAtomically(String relative, byte[] content) throws IOException {
         Path target = path(relative);
@@ -312,6 +365,23 @@ public final class OutputDirectory {
     /** True for the hidden temporary files of {@link #writeAtomically} and {@link #createExclusively}. */
     static boolean isTemporary(String name) {
         return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
+    /**
+     * A file-system failure in one line: the root cause's message, with its class where the message alone does not
+     * say what failed ("UnknownHostException: nohost", "cannot create directory /proc/x").
+     */
+    public static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().strip();
+        int nl = message.indexOf('\n');
+        message = nl < 0 ? message : message.substring(0, nl);
+        boolean plain = root instanceof IOException && root.getClass() == IOException.class;
+        return plain && !message.isEmpty() ? message
+                : root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     @Override

@@ -131,6 +131,11 @@ public final class SweepDescription {
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        if (text.get().isBlank()) {
+            throw new ConfigError("sweep.output", output.display(FILE) + " is empty (" + text.get().length()
+                    + " bytes): it was truncated outside dam (a copy or a full disk); rerun with --overwrite to start "
+                    + "afresh, or restore it");
+        }
         try {
             Config c = ConfigFactory.parseString(text.get());
             if (complete) {

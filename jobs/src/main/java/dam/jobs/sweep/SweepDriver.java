@@ -21,7 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -43,11 +47,22 @@ public final class SweepDriver {
      * @param err        where progress lines go
      * @param out        where the summary table goes
      * @param maxBatches stop after this many batches (a killed run, for tests); Integer.MAX_VALUE for all
+     * @param adopt      rebuild a lost ledger from the directory's readable part files first (--adopt)
      */
-    public record Options(boolean overwrite, PrintStream err, PrintStream out, int maxBatches) {
+    public record Options(boolean overwrite, PrintStream err, PrintStream out, int maxBatches, boolean adopt) {
+        /** Without --adopt. */
+        public Options(boolean overwrite, PrintStream err, PrintStream out, int maxBatches) {
+            this(overwrite, err, out, maxBatches, false);
+        }
+
         /** Resume, progress on stderr, summary on stdout, run to the end. */
         public static Options defaults() {
             return new Options(false, System.err, System.out, Integer.MAX_VALUE);
+        }
+
+        /** How the output directory is opened. */
+        public SweepOutput.Mode mode() {
+            return overwrite ? SweepOutput.Mode.OVERWRITE : adopt ? SweepOutput.Mode.ADOPT : SweepOutput.Mode.RESUME;
         }
     }
 
@@ -78,7 +93,7 @@ public final class SweepDriver {
      */
     public static Outcome run(SweepConfig c, Options o) {
         long t0 = System.nanoTime();
-        return SweepSession.runOnOutput(c, o.overwrite(), "dam sweep", o.err(), (out, spark) -> run(c, out, spark, o, t0));
+        return SweepSession.runOnOutput(c, o.mode(), "dam sweep", o.err(), (out, spark) -> run(c, out, spark, o, t0));
     }
 
     /**
@@ -97,6 +112,35 @@ public final class SweepDriver {
         }
     }
 
+    /**
+     * True if a run of c on out has nothing for Spark to do: no part file to adopt, every grid point committed,
+     * basins/ computed from these very batches and settings, and more points than the summary prints (one line).
+     * Then {@link #closeWithoutSpark} ends the run, and a resume with nothing to do never starts Spark.
+     */
+    public static boolean nothingToRun(SweepConfig c, SweepOutput out) {
+        Ledger ledger = out.ledger();
+        if (out.adoptionPending() || ledger.pointCount() <= SweepSummary.MAX_POINTS_PRINTED
+                || ledger.committed("basins").isEmpty()
+                || !BasinTable.basis(ledger, c, SweepDescription.version()).equals(ledger.basis("basins"))) {
+            return false;
+        }
+        for (GridPoint g : SweepPlan.points(c)) {
+            if (!ledger.done(g)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ends a run that had nothing to run ({@link #nothingToRun}) with the lines a run on Spark prints. */
+    public static Outcome closeWithoutSpark(SweepConfig c, SweepOutput out, Options o, long t0) {
+        SweepSummary.printWhere(out.ledger().pointCount(), out.dir().display("grid"), o.out());
+        Outcome outcome = new Outcome(SweepPlan.pointCount(c), 0, 0, (System.nanoTime() - t0) / 1e9, 0, 0,
+                dam.jobs.config.SparkMaster.concurrentTasks(c.spark()), true);
+        SweepSummary.printTiming(outcome, out.dir().display(), o.out());
+        return outcome;
+    }
+
     /** The state of one run. */
     private static final class Run {
         private final SweepConfig c;
@@ -108,7 +152,6 @@ public final class SweepDriver {
         private final Ledger ledger;
         private final Options o;
         private final TrialSettings s;
-        private final Map<TheoryKey, TheorySummary> theory = new HashMap<>();
         private final LongAccumulator trialsAcc;
         private final LongAccumulator kernelAcc;
         private final LongAccumulator theoryAcc;
@@ -140,12 +183,6 @@ public final class SweepDriver {
             int pointsRun = 0;
             long trialsRun = 0;
             try {
-                if (c.theory().enabled() && CommittedTables.present(dir, ledger, "theory")) {
-                    stage = "reading the committed theory/ rows";
-                    jsc.setJobDescription("read the committed theory/ rows");
-                    loadTheory();
-                    jsc.setJobDescription(null);
-                }
                 List<List<GridPoint>> batches = SweepPlan.batches(todo, c);
                 for (int b = 0; b < batches.size(); b++) {
                     if (b >= o.maxBatches()) {
@@ -160,8 +197,13 @@ public final class SweepDriver {
                 if (complete) {
                     writeBasins();
                     stage = "printing the summary";
-                    jsc.setJobDescription("summary: read grid/");
-                    SweepSummary.printPoints(CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c.load(), o.out());
+                    if (ledger.pointCount() <= SweepSummary.MAX_POINTS_PRINTED) {
+                        jsc.setJobDescription("summary: read grid/");
+                        SweepSummary.printPoints(CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c.load(),
+                                o.out());
+                    } else {
+                        SweepSummary.printWhere(ledger.pointCount(), dir.display("grid"), o.out());
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
@@ -180,28 +222,52 @@ public final class SweepDriver {
             return points.stream().mapToLong(g -> s.simulatedTrials(g).length).sum();
         }
 
-        /** Theory rows committed by an earlier run (needed for the grid rows of points that share them). */
-        private void loadTheory() {
-            for (Row r : CommittedTables.read(spark, dir, ledger, "theory", Tables.theory(null)).collectAsList()) {
-                TheoryKey k = new TheoryKey(r.getInt(r.fieldIndex("n")), r.getDouble(r.fieldIndex("alpha")),
-                        r.getDouble(r.fieldIndex("m0")));
-                if (ledger.done(k)) {
-                    theory.put(k, Tables.theorySummary(r));
-                }
+        /**
+         * The theory/ rows of the given keys, committed by earlier batches, as grid/ takes them: read from the
+         * committed files, only those keys (a semi join in Spark), so that the driver holds one batch's worth.
+         */
+        private Map<TheoryKey, TheorySummary> committedTheory(List<TheoryKey> keys) {
+            Map<TheoryKey, TheorySummary> out = new HashMap<>();
+            if (keys.isEmpty()) {
+                return out;
             }
+            List<String> columns = Ledger.KEY.names();
+            List<Row> wanted = new ArrayList<>();
+            for (TheoryKey k : keys) {
+                wanted.add(RowFactory.create(Ledger.KEY.of(k).values().toArray()));
+            }
+            StructType keySchema = new StructType();
+            StructType theorySchema = Tables.theory(null);
+            for (String column : columns) {
+                keySchema = keySchema.add(column, theorySchema.apply(column).dataType(), false);
+            }
+            Dataset<Row> rows = CommittedTables.read(spark, dir, ledger, "theory", theorySchema)
+                    .join(spark.createDataFrame(wanted, keySchema), scala.jdk.javaapi.CollectionConverters.asScala(columns)
+                            .toSeq(), "left_semi");
+            for (Row r : rows.collectAsList()) {
+                out.put(new TheoryKey(r.getInt(r.fieldIndex("n")), r.getDouble(r.fieldIndex("alpha")),
+                        r.getDouble(r.fieldIndex("m0"))), Tables.theorySummary(r));
+            }
+            return out;
         }
 
         private void runBatch(List<GridPoint> batch, int number, int count, int cores) throws IOException {
             String name = "batch " + number + "/" + count + " (" + batch.size() + (batch.size() == 1 ? " grid point)" : " grid points)");
             Set<String> before = ledger.snapshot(Ledger.BATCH_TABLES);
             List<TheoryKey> newKeys = new ArrayList<>();
+            // The theory of this batch's points only: the driver holds one batch, whatever the grid.
+            Map<TheoryKey, TheorySummary> theory = new HashMap<>();
             if (c.theory().enabled()) {
                 Set<TheoryKey> keys = new LinkedHashSet<>();
-                batch.stream().map(GridPoint::theoryKey).filter(k -> !ledger.done(k) && !theory.containsKey(k))
-                        .sorted(TheoryKey.ORDER).forEach(keys::add);
-                newKeys.addAll(keys);
+                batch.stream().map(GridPoint::theoryKey).sorted(TheoryKey.ORDER).forEach(keys::add);
+                List<TheoryKey> earlier = keys.stream().filter(ledger::done).toList();
+                keys.stream().filter(k -> !ledger.done(k)).forEach(newKeys::add);
+                stage = name + ": reading the committed theory/ rows";
+                jsc.setJobDescription(name + ": read the theory/ rows of " + earlier.size() + " (n, alpha, m0)");
+                theory.putAll(committedTheory(earlier));
+                jsc.setJobDescription(null);
                 if (!newKeys.isEmpty()) {
-                    solveTheory(newKeys, name);
+                    theory.putAll(solveTheory(newKeys, name));
                 }
             }
             stage = name + ": simulating";
@@ -215,6 +281,8 @@ public final class SweepDriver {
             JavaRDD<UnitResult> results = jsc.parallelize(scans, parts)
                     .flatMap(scan -> SweepTasks.runScan(scan, settings, trials, kernel).iterator())
                     .persist(StorageLevel.MEMORY_ONLY());
+            Broadcast<HashMap<TheoryKey, TheorySummary>> theoryOfBatch = c.theory().enabled()
+                    ? jsc.broadcast(new HashMap<>(theory)) : null;
             try {
                 results.count();
                 stage = name + ": writing trials/";
@@ -223,25 +291,26 @@ public final class SweepDriver {
                         .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
                         .write().mode(SaveMode.Append).parquet(dir.uri("trials"));
-                stage = name + ": summarising grid points";
-                jsc.setJobDescription(name + ": summarise " + batch.size() + " grid points");
+                stage = name + ": summarising grid points and writing grid/";
+                jsc.setJobDescription(name + ": summarise " + batch.size() + " grid points and write them to grid/");
                 int groups = Math.max(1, Math.min(batch.size(), 2 * cores));
-                List<PointSummary> summaries = new ArrayList<>(results
+                // Summaries and rows on the executors: nothing per point comes back to the driver.
+                JavaRDD<Row> gridRows = results
                         .mapToPair(r -> new Tuple2<>(r.unit().point(), r))
                         .groupByKey(groups)
-                        .map(kv -> SweepTasks.summarise(kv._1(), kv._2(), settings))
-                        .collect());
-                summaries.sort((a, b) -> GridPoint.ORDER.compare(a.point(), b.point()));
-                List<Row> gridRows = new ArrayList<>();
-                for (PointSummary ps : summaries) {
-                    gridRows.add(Tables.gridRow(ps, c.theory().enabled() ? theory.get(ps.point().theoryKey()) : null));
-                }
-                stage = name + ": writing grid/";
-                jsc.setJobDescription(name + ": write " + gridRows.size() + " rows to grid/");
-                spark.createDataFrame(gridRows, Tables.grid(json)).coalesce(1)
+                        .map(kv -> Tables.gridRow(SweepTasks.summarise(kv._1(), kv._2(), settings),
+                                theoryOfBatch == null ? null : theoryOfBatch.value().get(kv._1().theoryKey())));
+                // One file in grid order: the summaries are made by the parallel tasks above, once (a global sort
+                // would sample them first, a coalesce would make them in one task), then one task sorts and writes.
+                spark.createDataFrame(gridRows, Tables.grid(json)).repartition(1)
+                        .sortWithinPartitions(Ledger.POINT.names().stream().map(org.apache.spark.sql.functions::col)
+                                .toArray(org.apache.spark.sql.Column[]::new))
                         .write().mode(SaveMode.Append).parquet(dir.uri("grid"));
             } finally {
                 results.unpersist(false);
+                if (theoryOfBatch != null) {
+                    theoryOfBatch.destroy();
+                }
                 jsc.clearJobGroup();
             }
             stage = name + ": committing";
@@ -249,19 +318,21 @@ public final class SweepDriver {
             ledger.commit(batch, newKeys, before);
         }
 
-        private void solveTheory(List<TheoryKey> keys, String batchName) {
+        /** Solves the theory of new keys (one task each), writes their theory/ rows and returns what grid/ takes. */
+        private Map<TheoryKey, TheorySummary> solveTheory(List<TheoryKey> keys, String batchName) {
             stage = batchName + ": solving the theory";
             TrialSettings settings = s;
             LongAccumulator nanos = theoryAcc;
             jsc.setJobGroup("dam.theory", batchName + ": solve the theory at " + keys.size() + " (n, alpha, m0) with "
                     + c.theory().paths() + " paths, then write theory/", false);
+            Map<TheoryKey, TheorySummary> out = new HashMap<>();
             try {
                 List<TheoryResult> results = jsc.parallelize(keys, keys.size())
                         .map(k -> SweepTasks.solve(k, settings, nanos)).collect();
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
-                    theory.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
+                    out.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
                 }
                 stage = batchName + ": writing theory/";
                 jsc.setJobDescription(batchName + ": write " + rows.size() + " rows to theory/");
@@ -270,6 +341,7 @@ public final class SweepDriver {
             } finally {
                 jsc.clearJobGroup();
             }
+            return out;
         }
 
         /**
@@ -277,18 +349,20 @@ public final class SweepDriver {
          * complete run and committed by Ledger.replace.
          */
         private void writeBasins() throws IOException {
-            stage = "computing basins/";
-            List<Row> rows = BasinTable.rows(CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c, s,
-                    jsc, theoryAcc);
-            stage = "writing basins/";
+            String basis = BasinTable.basis(ledger, c, SweepDescription.version());
+            if (basis.equals(ledger.basis("basins")) && CommittedTables.present(dir, ledger, "basins")) {
+                return; // computed from these very batches and settings: a resume with nothing to do leaves it
+            }
+            stage = "computing and writing basins/";
             Set<String> before = ledger.snapshot(List.of("basins"));
-            jsc.setJobDescription("basins/: write " + rows.size() + " rows");
-            spark.createDataFrame(rows, Tables.basins(json)).coalesce(1)
+            jsc.setJobDescription("basins/: one boundary per load of grid/, computed on the executors");
+            BasinTable.rows(spark, CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c, s, jsc,
+                            theoryAcc, json)
                     .write().mode(SaveMode.Append).parquet(dir.uri("basins"));
             jsc.setJobDescription(null);
             stage = "committing basins/";
             output.lock().verify();
-            ledger.replace("basins", before);
+            ledger.replace("basins", before, basis);
         }
     }
 }

@@ -2,6 +2,7 @@ package dam.jobs.sweep;
 
 import dam.core.model.Model;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.config.TaskMemory;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.TrialSettings;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ public final class SweepPlan {
      * CPU-seconds of Spark jobs and small files whatever its size (bench/README.md), so a small sweep is one batch.
      */
     static final double MIN_BATCH_COST = 0x1p37;
+    /** Most grid points in one batch (config.TaskMemory): what the driver holds of a batch is bounded. */
+    static final int MAX_BATCH_POINTS = TaskMemory.MAX_BATCH_POINTS;
 
     private SweepPlan() {
     }
@@ -46,6 +49,16 @@ public final class SweepPlan {
         return out;
     }
 
+    /** The number of grid points of the config, without making them. */
+    public static int pointCount(SweepConfig config) {
+        long count = 0;
+        for (int n : config.n()) {
+            SweepConfig.Axes axes = config.axes(n);
+            count += (long) axes.neurons().size() * axes.alpha().size() * axes.m0().size();
+        }
+        return Math.toIntExact(count);
+    }
+
     /** Estimated cost of all trials of one point (only those the runner simulates: one per set where states coincide). */
     public static double pointCost(GridPoint point, SweepConfig config) {
         return TrialSettings.of(config).simulatedTrials(point).length * point.trialCost(config.steps());
@@ -55,7 +68,8 @@ public final class SweepPlan {
      * Groups points into batches, the unit of commit and resume, dearest loads first. A load (n, neurons, alpha) keeps
      * its m0 values together, so that they share their pattern sets in one task ({@link #scans}): with batch-points
      * set, batches of at most that many points in this order; when 0, whole loads, about 1/8 of the loads per batch
-     * and at least {@link #MIN_BATCH_COST} of simulation per batch (the last batch may hold less).
+     * and at least {@link #MIN_BATCH_COST} of simulation per batch (the last batch may hold less), never more than
+     * {@link #MAX_BATCH_POINTS} points (a load with more m0 values is cut into slices of them).
      */
     public static List<List<GridPoint>> batches(List<GridPoint> points, SweepConfig config) {
         List<List<GridPoint>> loads = loads(points);
@@ -74,15 +88,25 @@ public final class SweepPlan {
         List<GridPoint> batch = new ArrayList<>();
         int loadsInBatch = 0;
         double cost = 0;
-        for (List<GridPoint> load : loads) {
-            batch.addAll(load);
-            loadsInBatch++;
-            cost += loadCost(load, config);
-            if (loadsInBatch >= loadsPerBatch && cost >= MIN_BATCH_COST) {
-                out.add(List.copyOf(batch));
-                batch.clear();
-                loadsInBatch = 0;
-                cost = 0;
+        for (List<GridPoint> whole : loads) {
+            // At most MAX_BATCH_POINTS points a batch, what the driver holds of one: a larger load is cut in m0 slices.
+            for (int from = 0; from < whole.size(); from += MAX_BATCH_POINTS) {
+                List<GridPoint> load = whole.subList(from, Math.min(whole.size(), from + MAX_BATCH_POINTS));
+                if (batch.size() + load.size() > MAX_BATCH_POINTS) {
+                    out.add(List.copyOf(batch));
+                    batch.clear();
+                    loadsInBatch = 0;
+                    cost = 0;
+                }
+                batch.addAll(load);
+                loadsInBatch++;
+                cost += loadCost(load, config);
+                if (loadsInBatch >= loadsPerBatch && cost >= MIN_BATCH_COST) {
+                    out.add(List.copyOf(batch));
+                    batch.clear();
+                    loadsInBatch = 0;
+                    cost = 0;
+                }
             }
         }
         if (!batch.isEmpty()) {

@@ -2,6 +2,8 @@ package dam.jobs.sweep;
 
 import dam.jobs.config.SparkConfig;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.config.ConfigError;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -136,16 +138,69 @@ public final class SweepSession {
         return conf;
     }
 
+    /** Bytes written into each scratch directory before Spark starts: more than the native libraries Spark unpacks. */
+    static final int SCRATCH_PROBE_BYTES = 4 << 20;
+
+    /**
+     * Checks, before Spark starts and before anything is written, that this JVM's temporary directory (and
+     * spark.local.dir's, where set) takes a file of {@value #SCRATCH_PROBE_BYTES} bytes: Spark unpacks its native
+     * codecs there (snappy, whose failure would surface as a stack trace and a misleading UnsatisfiedLinkError) and
+     * keeps its scratch files. A full or read-only directory, or a file-size limit (ulimit -f), is one line naming it.
+     *
+     * @throws ConfigError naming java.io.tmpdir or sweep.spark.conf."spark.local.dir"
+     */
+    public static void checkScratch(SparkConfig spark) {
+        java.util.Map<String, String> dirs = new java.util.LinkedHashMap<>();
+        dirs.put(System.getProperty("java.io.tmpdir"), "java.io.tmpdir");
+        String local = spark.conf().getOrDefault("spark.local.dir", System.getProperty("spark.local.dir"));
+        if (local != null && System.getenv("SPARK_LOCAL_DIRS") == null) {
+            for (String d : local.split(",")) {
+                if (!d.isBlank()) {
+                    dirs.putIfAbsent(d.trim(), "sweep.spark.conf.\"spark.local.dir\"");
+                }
+            }
+        }
+        byte[] chunk = new byte[64 << 10];
+        for (java.util.Map.Entry<String, String> d : dirs.entrySet()) {
+            java.nio.file.Path probe = null;
+            try {
+                java.nio.file.Path dir = java.nio.file.Path.of(d.getKey());
+                java.nio.file.Files.createDirectories(dir);
+                probe = java.nio.file.Files.createTempFile(dir, ".dam-scratch-", ".tmp");
+                try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(probe)) {
+                    for (int written = 0; written < SCRATCH_PROBE_BYTES; written += chunk.length) {
+                        out.write(chunk);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new ConfigError(d.getValue(), "cannot write " + (SCRATCH_PROBE_BYTES >> 20) + " MiB into " + d.getKey()
+                        + " (" + OutputDirectory.reason(e) + "): Spark unpacks its native codecs and keeps its scratch files "
+                        + "there; free space or lift the file-size limit (ulimit -f), or choose another directory "
+                        + "(DAM_JAVA_OPTS=-Djava.io.tmpdir=DIR)");
+            } finally {
+                if (probe != null) {
+                    try {
+                        java.nio.file.Files.deleteIfExists(probe);
+                    } catch (IOException e) {
+                        // a probe left in a temporary directory is harmless
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * Opens (and locks) the config's output directory before Spark starts, then runs body on the active Spark
      * session or a new one, which it stops at the end; command names the caller in the lock and its messages.
      */
-    public static <T> T runOnOutput(SweepConfig c, boolean overwrite, String command, PrintStream err,
+    public static <T> T runOnOutput(SweepConfig c, SweepOutput.Mode mode, String command, PrintStream err,
                                     BiFunction<SweepOutput, SparkSession, T> body) {
-        try (SweepOutput out = SweepOutput.open(c, overwrite, hadoopConfiguration(c.spark()), command, err)) {
+        checkScratch(c.spark());
+        try (SweepOutput out = SweepOutput.open(c, mode, hadoopConfiguration(c.spark()), command, err)) {
             boolean ownSession = !active();
             SparkSession spark = start(c.spark());
             try {
+                out.adopt(spark, err);
                 return body.apply(out, spark);
             } finally {
                 if (ownSession) {

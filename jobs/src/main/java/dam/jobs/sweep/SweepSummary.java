@@ -11,7 +11,16 @@ import dam.jobs.config.LoadConvention;
 /** The lines a sweep prints on stdout: one per grid point of grid/, and the closing timing line. */
 final class SweepSummary {
 
+    /** The per-point table is printed up to this many grid points; beyond, one line says where it is. */
+    static final int MAX_POINTS_PRINTED = 200;
+
     private SweepSummary() {
+    }
+
+    /** The line that stands for a per-point table too long to print: how many points, and where their rows are. */
+    static void printWhere(int points, String grid, PrintStream p) {
+        p.printf(Locale.ROOT, "%d grid points: too many to print (more than %d); one row each in %s (its committed files, "
+                + "docs/output.md)%n", points, MAX_POINTS_PRINTED, grid);
     }
 
     /**

@@ -112,7 +112,18 @@ class ReportCommandTest {
     @Test
     void phaseDiagramRejectsANonPositiveLoadCount(@TempDir Path tmp) {
         assertEquals(Dam.BAD_INPUT, run("phase-diagram", tmp.resolve("x.conf").toString(), "--alpha-points", "0"));
-        assertTrue(err.toString().contains("--alpha-points: must be >= 1"), err.toString());
+        assertTrue(err.toString().contains("--alpha-points: must lie in [1, 100000]"), err.toString());
+    }
+
+    /** Issue 17.4: a load count that would exhaust the driver is refused before the config is read or anything written. */
+    @Test
+    void phaseDiagramRejectsALoadCountBeyondTheLimit(@TempDir Path tmp) throws Exception {
+        Path conf = Files.writeString(tmp.resolve("p.conf"), "sweep { n = [2], neurons = [64], alpha = [0.1], m0 = [0.5],"
+                + " output = \"" + tmp.resolve("out") + "\" }");
+        assertEquals(Dam.BAD_INPUT, run("phase-diagram", conf.toString(), "--alpha-points", "2000000000"));
+        assertEquals("dam phase-diagram: --alpha-points: must lie in [1, 100000] (theory loads per n, one bisection task "
+                + "each), got 2000000000", err.toString().strip());
+        assertFalse(Files.exists(tmp.resolve("out")));
     }
 
     @Test

@@ -2,11 +2,14 @@ package dam.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class SimulateCommandTest {
@@ -61,6 +64,26 @@ class SimulateCommandTest {
         assertEquals(Dam.BAD_INPUT, run("simulate", "--n", "3", "--neurons", "64", "--alpha", "0.1", "--m0", "0.5",
                 "--load", "Normalized"));
         assertEquals("dam simulate: --load: must be raw or normalised, got \"Normalized\"", err.toString().strip());
+        assertTrue(out.toString().isEmpty());
+    }
+
+    /**
+     * Issue 17.9: a simulation too large for the heap names what makes it large: the trial results (steps or trials,
+     * the larger) or the pattern matrix (neurons), not always --neurons.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "2, 64, 0.1, 10, 2000000000, --steps",
+        "2, 64, 0.1, 2000000000, 10, --trials",
+        "2, 130000, 1.0, 1, 1, --neurons",
+    })
+    void aSimulationBeyondTheHeapNamesTheOptionThatMakesItLarge(String n, String neurons, String alpha, String trials,
+                                                                String steps, String option) {
+        assumeTrue(Runtime.getRuntime().maxMemory() < 8e9, "the pattern matrix of 130000 neurons (4.2 GB) exceeds half the heap");
+        assertEquals(Dam.BAD_INPUT, run("simulate", "--n", n, "--neurons", neurons, "--alpha", alpha, "--m0", "1",
+                "--trials", trials, "--steps", steps));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("dam simulate: " + option + ": the simulation needs about "), err.toString());
         assertTrue(out.toString().isEmpty());
     }
 }

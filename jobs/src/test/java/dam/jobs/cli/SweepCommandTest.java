@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,6 +126,46 @@ class SweepCommandTest {
         StringBuilder err = new StringBuilder();
         assertEquals(2, dam(err, "sweep", tmp.resolve("nope.conf").toString()));
         assertTrue(err.toString().startsWith("dam sweep: config: no such file: "), err.toString());
+    }
+
+    /** Issue 17.9: a config that exists but is no file says what it is, not "no such file". */
+    @ParameterizedTest
+    @ValueSource(strings = {"directory", "/dev/null"})
+    void aConfigThatIsADirectoryOrADeviceSaysWhatItIs(String which) {
+        String path = which.equals("directory") ? tmp.toString() : which;
+        String expected = which.equals("directory") ? path + " is a directory, not a config file"
+                : path + " is not a regular file (a device, pipe or socket); give a config file";
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", path));
+        assertEquals("dam sweep: config: " + expected + "\n", err.toString());
+    }
+
+    /** Issue 17.9: an output URI of a file system that only reads is an unsupported scheme, not "a file". */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://example.com/x", "https://example.com/sweeps/x"})
+    void anOutputOnAReadOnlyFileSystemIsAnUnsupportedScheme(String output) throws Exception {
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", output));
+        String scheme = output.substring(0, output.indexOf(':'));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.output: scheme '" + scheme + "' is not supported: Hadoop's "),
+                err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    /** Issue 17.9: an empty _sweep.json is said to be truncated, not to hold tables of schema version 1. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n  \n"})
+    void anEmptySweepDescriptionIsSaidToBeTruncated(String content) throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("empty-description-" + content.length()));
+        Files.writeString(out.resolve("_sweep.json"), content);
+        Path conf = config("n = [3], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", out.toString()));
+        assertEquals("dam sweep: sweep.output: " + out.resolve("_sweep.json") + " is empty (" + content.length()
+                + " bytes): it was truncated outside dam (a copy or a full disk); rerun with --overwrite to start afresh, "
+                + "or restore it\n", err.toString());
+        assertEquals(List.of(out.resolve("_sweep.json")), Files.list(out).toList());
     }
 
     @Test
@@ -237,6 +279,135 @@ class SweepCommandTest {
         assertEquals("", out.toString());
         assertEquals("dam simulate: --n: n = 12 with neurons = 64 overflows 64-bit arithmetic: the field of a state equal "
                 + "to a stored pattern reaches about 2^74.8, beyond 2^63; lower n or neurons\n", err.toString());
+    }
+
+    /**
+     * Issue 17.1 as reported: a directory holding a copied _sweep.json beside a thesis and a plot is refused by
+     * --overwrite with one line naming them, and nothing is deleted.
+     */
+    @Test
+    void overwriteNeverDeletesFilesDamDidNotWrite() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("d"));
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5], trials = 2, steps = 2");
+        SweepConfig c = SweepCommand.resolve(conf, d.toString(), null, List.of());
+        Files.writeString(d.resolve("_sweep.json"), SweepDescription.json(c, java.time.Instant.now(), List.of(), true));
+        Files.writeString(d.resolve("thesis.tex"), "x");
+        Files.createDirectories(d.resolve("figures"));
+        Files.writeString(d.resolve("figures/my_plot.png"), "y");
+        String before = listing(d.resolve("thesis.tex")) + listing(d.resolve("figures"));
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", d.toString(), "--overwrite"));
+        assertEquals("dam sweep: sweep.output: --overwrite deletes only what dam wrote, and " + d + " also holds files "
+                + "dam did not write (figures/my_plot.png, thesis.tex); move them out of it, or use another --output\n",
+                err.toString());
+        assertEquals(before, listing(d.resolve("thesis.tex")) + listing(d.resolve("figures")));
+        assertTrue(Files.exists(d.resolve("_sweep.json")));
+    }
+
+    /** Issue 17.2: --adopt keeps what --overwrite deletes: the two together are bad input. */
+    @Test
+    void adoptAndOverwriteTogetherAreRefused() throws Exception {
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + tmp.resolve("ao") + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--adopt", "--overwrite"));
+        assertEquals("dam sweep: --adopt: cannot go with --overwrite (which deletes what --adopt keeps)\n", err.toString());
+        assertFalse(Files.exists(tmp.resolve("ao")));
+    }
+
+    /** Issue 17.7: an hdfs:// output whose host does not resolve is bad input, one line, before Spark starts. */
+    @Test
+    void anOutputOnAnUnknownHostIsOneLineAndExitTwo() throws Exception {
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5]");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--output", "hdfs://nohost.invalid:1/x"));
+        assertEquals("dam sweep: sweep.output: cannot use hdfs://nohost.invalid:1/x: UnknownHostException: nohost.invalid\n",
+                err.toString());
+    }
+
+    /** Issue 17.7: a Spark setting of the wrong form is bad input, checked as Spark reads it, before anything is written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"spark.sql.shuffle.partitions=abc", "spark.sql.shuffle.partitions=0",
+            "spark.executor.memory=lots", "spark.task.maxFailures=x", "spark.network.timeout=soon"})
+    void aSparkSettingSparkCannotReadIsRefusedBeforeAnythingIsWritten(String setting) throws Exception {
+        Path out = tmp.resolve("conf-" + Math.abs(setting.hashCode()));
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + out + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--conf", setting));
+        String key = setting.substring(0, setting.indexOf('='));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.spark.conf.\"" + key + "\": Spark cannot use '"
+                + setting.substring(setting.indexOf('=') + 1) + "': "), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    /** Issue 17.7: a scratch directory Spark cannot write into is one line naming it, before anything is written. */
+    @Test
+    void aScratchDirectorySparkCannotWriteIsOneLineNamingIt() throws Exception {
+        Path out = tmp.resolve("scratch");
+        Path conf = config("n = [2], neurons = [64], alpha = [0.1], m0 = [0.5], output = \"" + out + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(2, dam(err, "sweep", conf.toString(), "--conf", "spark.local.dir=/proc/dam-scratch"));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.spark.conf.\"spark.local.dir\": cannot write 4 MiB into "
+                + "/proc/dam-scratch ("), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    /** The first committed part file of a table. */
+    private static Path part(Path out, String table) throws Exception {
+        try (Stream<Path> s = Files.list(out.resolve(table))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    /** Flips bytes [from, from + count) of a file, leaving its length and its magic numbers as they were. */
+    private static void damage(Path file, long from, int count) throws Exception {
+        byte[] b = Files.readAllBytes(file);
+        for (int i = 0; i < count; i++) {
+            b[(int) from + i] ^= 0x5a;
+        }
+        Files.write(file, b);
+    }
+
+    /**
+     * Issue 17.7: a committed Parquet file damaged in the middle, magic numbers intact: in its footer it is found on
+     * opening (exit 2, the file named, nothing run); in its data, where only reading finds it, the failure names the
+     * stage and the file (exit 3), not a bare Spark error after the summary.
+     */
+    @Test
+    void aParquetFileDamagedInTheMiddleIsNamed() throws Exception {
+        Path out = tmp.resolve("damaged");
+        Path conf = config("n = [2], neurons = [64], alpha = [0.05, 0.1], m0 = [0.5, 0.9], trials = 4, steps = 4, "
+                + "output = \"" + out + "\"");
+        StringBuilder err = new StringBuilder();
+        assertEquals(0, dam(err, "sweep", conf.toString()), err.toString());
+
+        Path grid = part(out, "grid");
+        byte[] bytes = Files.readAllBytes(grid);
+        long footer = (bytes[bytes.length - 8] & 0xff) | (bytes[bytes.length - 7] & 0xff) << 8;
+        damage(grid, bytes.length - 8 - footer / 2, 16);
+        err.setLength(0);
+        assertEquals(2, dam(err, "sweep", conf.toString()));
+        assertTrue(err.toString().startsWith("dam sweep: sweep.output: " + out + " is damaged: grid/" + grid.getFileName()
+                + " (listed in _progress/batch-00000-"), err.toString());
+        assertTrue(err.toString().contains(") is not a readable Parquet file (its footer: "), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        Files.write(grid, bytes);
+
+        Path trials = part(out, "trials");
+        damage(trials, 4, 16);
+        // The figures are drawn again (and trials/ read) only where the tables changed or a figure is gone.
+        try (Stream<Path> figures = Files.list(out.resolve("figures"))) {
+            for (Path f : figures.toList()) {
+                Files.delete(f);
+            }
+        }
+        err.setLength(0);
+        assertEquals(3, dam(err, "sweep", conf.toString()));
+        List<String> ours = err.toString().lines().filter(l -> l.startsWith("dam sweep")).toList();
+        assertEquals(1, ours.size(), err.toString());
+        assertTrue(ours.get(0).startsWith("dam sweep: failed while drawing the figures: "), ours.get(0));
+        assertTrue(ours.get(0).contains(trials.getFileName().toString()), ours.get(0));
     }
 
     /** A command that fails the way a run can: an Error (picocli passes those on) or a wrapped Spark failure. */

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dam.core.theory.Gaussian;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class TheoryCommandTest {
@@ -85,5 +88,51 @@ class TheoryCommandTest {
         assertEquals(2, run("--n", "3", "--alpha", "0.1", "--m0", "0.5", "--load", "scaled"));
         assertEquals("theory: --load: must be raw or normalised, got \"scaled\"", err.toString().strip());
         assertTrue(out.toString().isEmpty());
+    }
+
+    /**
+     * Issue 17.5: an n or alpha whose numbers leave the double (or the path fields' float) range is refused naming the
+     * option, before any kernel is built (n = 2^31 - 1 used to end in an OutOfMemoryError, n = 300 normalised in a
+     * NumberFormatException, n = 200 and alpha = 1e308 in NaN or overflowed overlaps printed with exit 0).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "200, 0.1, raw, --n",
+        "300, 0.1, normalised, --n",
+        "2147483647, 0.1, raw, --n",
+        "151, 1e-300, raw, --n",
+        "3, 1e308, raw, --alpha",
+        "3, 3.4e29, raw, --alpha",
+        "150, 1.1e30, normalised, --alpha",
+    })
+    void anOrderOrLoadBeyondTheSolversRangeIsOneLineNamingTheOption(String n, String alpha, String load, String option) {
+        assertEquals(2, run("--n", n, "--alpha", alpha, "--m0", "0.5", "--load", load, "--steps", "2", "--paths", "100"));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("theory: " + option + ": must be at most "), err.toString());
+        assertTrue(out.toString().isEmpty(), out.toString());
+    }
+
+    /** Issue 17.5: at the edges of the range (largest n, largest load) every number printed is a finite overlap. */
+    @ParameterizedTest
+    @CsvSource({
+        "150, 1e30, normalised",
+        "150, 1e-3, normalised",
+        "2, 1e30, raw",
+        "3, 3.3e29, raw",
+        "40, 1e29, normalised",
+    })
+    void atTheEdgesOfTheRangeTheOverlapsAreFinite(String n, String alpha, String load) {
+        assertEquals(0, run("--n", n, "--alpha", alpha, "--m0", "1", "--load", load, "--steps", "6", "--paths", "4000"),
+                err.toString());
+        List<String> rows = out.toString().lines().skip(1).toList();
+        assertEquals(7, rows.size());
+        for (String row : rows) {
+            String[] cells = row.split(",", -1);
+            double m = Double.parseDouble(cells[1]);
+            assertTrue(m >= -1 && m <= 1, row);
+            for (int i = 2; i < cells.length; i++) {
+                assertTrue(cells[i].isEmpty() || Double.isFinite(Double.parseDouble(cells[i])), row);
+            }
+        }
     }
 }

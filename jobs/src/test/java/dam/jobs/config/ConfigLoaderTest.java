@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.typesafe.config.ConfigFactory;
 import dam.core.model.Initialisation;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
@@ -163,8 +166,36 @@ class ConfigLoaderTest {
         String units = error("trials = 200000, states-per-pattern-set = 1, unit-trials = 1, batch-points = 1");
         assertTrue(units.startsWith("sweep.unit-trials: 1 trials per work unit make 200000 work units (Spark tasks) "
                 + "in a batch of 1 grid points, more than 100000"), units);
-        assertTrue(error("m0 = { from = -1, to = 1, step = 0.001 }, alpha = { from = 0.001, to = 1, step = 0.001 }")
-                .startsWith("sweep.m0: the grid has 2001000 points"));
+    }
+
+    /**
+     * Issue 17.3 and 17.4: the grid may have up to 10^8 points where the driver's heap holds them (250 bytes each), and
+     * every size that would exhaust the driver or Spark's scheduler is refused here, before Spark starts, naming its field.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "alpha = { from = 0.01, to = 100, step = 0.01 }, m0 = { from = -1, to = 1, step = 0.0002 }"
+                + "| sweep.m0: the grid has 100010000 points (n x neurons x alpha x m0), more than 100000000; split the sweep",
+        "alpha = { from = 0.01, to = 100, step = 0.01 }, m0 = { from = 0.0001, to = 1, step = 0.0001 }"
+                + "| sweep.m0: the grid has 100000000 points (n x neurons x alpha x m0), and the driver keeps about 250 "
+                + "bytes per point (the plan and the ledger's committed points): 23 GiB, more than half its",
+        "partitions = 2000000000| sweep.partitions: must be at most 100000 (Spark tasks of a batch; 0 = one per m0 scan), "
+                + "got 2000000000",
+        "batch-points = 2000000000| sweep.batch-points: must be at most 131072 (the grid points one batch holds on the "
+                + "driver; 0 = automatic), got 2000000000",
+    })
+    void sizesBeyondTheDriverOrTheSchedulerAreRefusedNamingTheField(String body, String message) {
+        assumeTrue(Runtime.getRuntime().maxMemory() / 2.0 < 1e8 * 250, "a heap under 50 GB cannot hold 10^8 points");
+        String e = error(body);
+        assertTrue(e.startsWith(message), e);
+    }
+
+    /** Issue 17.3: a grid of 10^7 points is a valid config where the driver's heap holds it (2.4 GiB of 250 bytes a point). */
+    @Test
+    void aGridOfTenMillionPointsIsAcceptedWhereTheHeapHoldsIt() {
+        assumeTrue(Runtime.getRuntime().maxMemory() / 2.0 >= 1e7 * 250, "the driver heap holds 10^7 points");
+        SweepConfig c = parse("alpha = { from = 0.01, to = 10, step = 0.01 }, m0 = { from = 0.0001, to = 1, step = 0.0001 }");
+        assertEquals(10_000_000L, (long) c.alpha().size() * c.m0().size());
     }
 
     /** Issue 3: the field-overflow error the README promises comes at validation, not inside a task. */

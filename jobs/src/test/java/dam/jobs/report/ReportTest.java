@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReportTest {
 
@@ -90,6 +92,64 @@ class ReportTest {
     /** The output directory at a local path. */
     static OutputDirectory open(Path dir) throws IOException {
         return OutputDirectory.open(OutputLocation.of(dir.toString()), new Configuration());
+    }
+
+    /**
+     * Issue 17.3: the values Spark keeps per group are the ones the driver's spread keeps, for any count of distinct
+     * values (so that a table of any size gives at most k per group, chosen as before): one group per count.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 6, 12, 200})
+    void sparkKeepsTheSameSpreadAsTheDriver(int k) {
+        int[] counts = {1, 2, 5, 6, 7, 11, 12, 13, 40, 199, 200, 201, 1000};
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (int count : counts) {
+            for (int i = 0; i < count; i++) {
+                double v = 0.001 * i * i + 0.5 * i; // uneven spacing: the rule is by rank, not by value
+                rows.add(org.apache.spark.sql.RowFactory.create(count, v, i));
+                rows.add(org.apache.spark.sql.RowFactory.create(count, v, i + 1)); // two rows per value, both kept
+            }
+        }
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table = spark.createDataFrame(rows,
+                new org.apache.spark.sql.types.StructType().add("n", "int").add("alpha", "double").add("k", "int"));
+        Map<Integer, List<Double>> kept = new java.util.TreeMap<>();
+        for (org.apache.spark.sql.Row r : ReportTables.spread(table, List.of("n"), "alpha", k).collectAsList()) {
+            kept.computeIfAbsent(r.getInt(0), g -> new java.util.ArrayList<>()).add(r.getDouble(1));
+        }
+        for (int count : counts) {
+            List<Double> values = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                values.add(0.001 * i * i + 0.5 * i);
+            }
+            List<Double> spark = kept.get(count).stream().sorted().toList();
+            assertEquals(ReportTables.spread(values, k), spark.stream().distinct().toList(), count + " values, k = " + k);
+            assertEquals(2 * ReportTables.spread(values, k).size(), spark.size(), "every row of a kept value");
+        }
+    }
+
+    /** Issue 17.3: figure 1 and the convergence figure of a fine grid draw a bounded sample of its loads and m0 values. */
+    @Test
+    void theFiguresOfAFineGridDrawABoundedSample(@TempDir Path dir) throws IOException {
+        List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (int a = 1; a <= 40; a++) {
+            for (int m = 0; m <= 300; m++) {
+                rows.add(org.apache.spark.sql.RowFactory.create(2, 64, 0.01 * a, 1L, m / 300.0, 0, 0,
+                        new double[]{m / 300.0, 1}, m % 3 == 0 ? 2 : 1));
+            }
+        }
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType().add("n", "int")
+                .add("neurons", "int").add("alpha", "double").add("p", "long").add("m0", "double").add("trial", "int")
+                .add("pattern_set", "int").add("m", "array<double>").add("convergence_time", "int");
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(dir.resolve("trials").toString());
+        OutputDirectory output = open(dir);
+        ReportTables tables = ReportTables.read(spark, output, Ledger.read(output));
+        assertEquals(ReportTables.MAX_LOADS_SHOWN, tables.trials().stream().map(ReportTables.TrialCurve::alpha).distinct().count());
+        assertEquals(ReportTables.MAX_M0_SHOWN, tables.trials().stream().map(ReportTables.TrialCurve::m0).distinct().count());
+        assertEquals(ReportTables.MAX_LOADS_SHOWN * ReportTables.MAX_M0_SHOWN, tables.trials().size());
+        assertEquals(ReportTables.MAX_CURVES_SHOWN * ReportTables.MAX_CURVE_POINTS, tables.convergence().size());
+        Map<String, List<String>> texts = Report.texts(tables, LoadConvention.RAW);
+        assertEquals(ReportTables.MAX_CURVES_SHOWN, texts.get("convergence_time_n2_N64.png").stream()
+                .filter(t -> t.endsWith("(simulation)")).count());
     }
 
     @Test

@@ -23,6 +23,17 @@ final class DamProcess {
 
     /** Starts {@code dam args...}, stdout and stderr into log. */
     static DamProcess start(Path log, String... args) throws IOException {
+        return startCommand(log, command(args));
+    }
+
+    /** Starts a command (e.g. {@code bash -c "ulimit -f 100; exec ..."} around {@link #command}), stdout and stderr into log. */
+    static DamProcess startCommand(Path log, List<String> cmd) throws IOException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new DamProcess(p, System.nanoTime(), log);
+    }
+
+    /** The command line of {@code dam args...} in a child JVM on the test class path. */
+    static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -34,8 +45,20 @@ final class DamProcess {
         cmd.addAll(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), "dam.jobs.cli.Dam"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new DamProcess(p, System.nanoTime(), log);
+        return cmd;
+    }
+
+    /** Sends a signal (INT, TERM) to the process. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    /** The lines of its output so far. */
+    List<String> lines() throws IOException {
+        return Files.readAllLines(log);
     }
 
     Process process() {

@@ -56,6 +56,7 @@ class KryoRegistrationTest {
                     new double[]{0.5, 0.9}, new double[]{0.1, 0.2}, new int[]{10, 8, 7, 5}, new int[]{10, 10, 10, 10},
                     new double[]{0.05, 0.07}, 0.4, 1.0, 3.0),
             TheoryBasin.class, new TheoryBasin(3, 0.1, new BasinBoundary(0.4, 0.35, 0.45, "bisection")),
+            dam.jobs.grid.TheorySummary.class, new dam.jobs.grid.TheorySummary(new double[]{0.5, 0.9}, 1, 0.9, true),
             TrialResult.class, TRIAL,
             TheoryResult.class, new TheoryResult(MemoryModel.PBODY, 3, 0.1, 0.2, 0.5, new double[]{0.5, 0.6},
                     new double[][]{{1, 0.3}, {0.3, 1}}, new double[][]{{0, 0}, {0.2, 0}}, 1000, 42L),

@@ -179,6 +179,86 @@ class SweepDriverTest {
         assertTrue(e.getMessage().contains(") is not a complete Parquet file (" + bytes.length / 2 + " bytes)"), e.getMessage());
     }
 
+    private static SweepDriver.Outcome adopt(SweepConfig c) {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        return SweepDriver.run(c, new SweepDriver.Options(false, quiet, quiet, Integer.MAX_VALUE, true));
+    }
+
+    /**
+     * Issue 17.2: a finished sweep whose _progress/ was lost is refused as damaged (its compute is not deleted); --adopt
+     * rebuilds the ledger from the part files and gets the same tables, row for row, without running a trial.
+     */
+    @Test
+    void aLostLedgerIsAdoptedFromThePartFilesWithoutComputingAgain() throws Exception {
+        Path lost = tmp.resolve("lost-ledger");
+        copyTree(reference(), lost);
+        deleteTree(lost.resolve(Ledger.DIR));
+        ConfigError e = assertThrows(ConfigError.class, () -> run(config("lost-ledger", ""), Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("sweep.output: " + lost + " is damaged: "), e.getMessage());
+        assertTrue(e.getMessage().contains("are listed by no record, and _progress/ is missing; to keep its tables rerun "
+                + "with --adopt"), e.getMessage());
+        assertSameTables(reference(), lost); // nothing deleted
+
+        SweepDriver.Outcome o = adopt(config("lost-ledger", ""));
+        assertEquals(0, o.pointsRun());
+        assertEquals(0, o.trialsRun());
+        assertSameTables(reference(), lost);
+        assertEquals(0, run(config("lost-ledger", ""), Integer.MAX_VALUE).pointsRun(), "a plain rerun resumes it");
+    }
+
+    /**
+     * Issue 17.2: with _progress/ lost and a trials/ file gone too, --adopt keeps the batches whose points are complete
+     * and computes the one that lost trials again; the tables equal the uninterrupted run's.
+     */
+    @Test
+    void adoptionKeepsTheCompleteBatchesAndComputesTheOthersAgain() throws Exception {
+        SweepConfig c = config("adopt-partial", "batch-points = 4");
+        run(c, Integer.MAX_VALUE);
+        deleteTree(dir(c).resolve(Ledger.DIR));
+        try (Stream<Path> s = Files.list(dir(c).resolve("trials"))) {
+            Files.delete(s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().findFirst().orElseThrow());
+        }
+        SweepDriver.Outcome o = adopt(c);
+        assertEquals(4, o.pointsRun(), "one batch of four points computed again");
+        assertEquals(48, o.trialsRun());
+        assertSameTables(reference(), dir(c));
+    }
+
+    /**
+     * Issue 17.3: a sweep of more than 200 points prints one line saying where its per-point table is, not the
+     * table; a resume with nothing to do leaves basins/ as it is (its record's basis is unchanged), and a setting
+     * basins/ depends on rewrites it.
+     */
+    @Test
+    void aLargeSummaryIsOneLineAndAResumeWithNothingToDoKeepsBasins() throws Exception {
+        String grid = "n = [2], neurons = [16], alpha = [0.25, 0.5], m0 = { from = 0.005, to = 1, step = 0.005 }, "
+                + "trials = 4, steps = 1, unit-trials = 0, batch-points = 0";
+        SweepConfig c = config("many-points", grid);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        SweepDriver.run(c, new SweepDriver.Options(false, quiet, new PrintStream(out, true), Integer.MAX_VALUE));
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(2, lines.size(), out.toString());
+        assertEquals("400 grid points: too many to print (more than 200); one row each in " + dir(c).resolve("grid")
+                + " (its committed files, docs/output.md)", lines.get(0));
+        List<Path> basins;
+        try (Stream<Path> s = Files.list(dir(c).resolve("basins"))) {
+            basins = s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+        }
+        assertFalse(basins.isEmpty());
+        SweepDriver.Outcome again = SweepDriver.run(c, new SweepDriver.Options(false, quiet, quiet, Integer.MAX_VALUE));
+        assertEquals(0, again.trialsRun());
+        try (Stream<Path> s = Files.list(dir(c).resolve("basins"))) {
+            assertEquals(basins, s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList(),
+                    "basins/ kept");
+        }
+        SweepDriver.run(config("many-points", grid + ", theory.basin-tol = 0.1"), new SweepDriver.Options(false, quiet, quiet,
+                Integer.MAX_VALUE));
+        try (Stream<Path> s = Files.list(dir(c).resolve("basins"))) {
+            assertFalse(s.anyMatch(basins::contains), "basins/ rewritten for another tolerance of its theory boundary");
+        }
+    }
+
     /** Issue 9.2: two sweeps started at the same instant into one directory: one runs, the other gets one line. */
     @Test
     void ofTwoSweepsIntoOneDirectoryOneRunsAndTheOtherIsRefused() throws Exception {
@@ -224,7 +304,8 @@ class SweepDriverTest {
             part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
         }
         // What a batch killed after Spark's job commit leaves: a part file no ledger record lists.
-        Files.copy(part, part.resolveSibling("part-99999-killed.snappy.parquet"));
+        String killed = "part-99999-" + java.util.UUID.randomUUID() + "-c000.snappy.parquet";
+        Files.copy(part, part.resolveSibling(killed));
         Files.createDirectories(trials.resolve("_temporary/0"));
         OutputDirectory out = OutputDirectory.open(c.output(), new org.apache.hadoop.conf.Configuration());
         Ledger ledger = Ledger.read(out);
@@ -232,7 +313,7 @@ class SweepDriverTest {
         assertTrue(spark.read().parquet(trials.toString()).count() > 5 * 12, "a naive reader sees the killed batch");
         SweepDriver.Outcome rest = run(c, Integer.MAX_VALUE);
         assertEquals(7, rest.pointsRun());
-        assertFalse(Files.exists(part.resolveSibling("part-99999-killed.snappy.parquet")));
+        assertFalse(Files.exists(part.resolveSibling(killed)));
         assertFalse(Files.exists(trials.resolve("_temporary")));
         assertSameTables(reference(), dir(c));
     }

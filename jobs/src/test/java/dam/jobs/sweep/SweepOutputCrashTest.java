@@ -32,8 +32,9 @@ class SweepOutputCrashTest {
     Path tmp;
 
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
-    private static final List<String> TABLE_FILES = List.of("trials/part-00000-a.snappy.parquet",
-            "theory/part-00000-b.snappy.parquet", "grid/part-00000-c.snappy.parquet");
+    private static final List<String> TABLE_FILES = List.of("trials/" + ParquetFixture.partName(0),
+            "theory/" + ParquetFixture.partName(0), "grid/" + ParquetFixture.partName(0));
+    private static final String KILLED = "trials/" + ParquetFixture.partName(1);
 
     @AfterEach
     void disarm() {
@@ -59,12 +60,11 @@ class SweepOutputCrashTest {
         Files.createDirectories(out.resolve("_progress"));
         Files.writeString(out.resolve("_sweep.json"), SweepDescription.json(c, Instant.now(), List.of(), true));
         for (String f : TABLE_FILES) {
-            Files.createDirectories(out.resolve(f).getParent());
-            Files.write(out.resolve(f), "PAR1 a Parquet file PAR1".getBytes());
+            ParquetFixture.write(out.resolve(f), 3);
         }
         Files.writeString(out.resolve("_progress/batch-00000-1.json"), "{\"points\": [{\"n\": 2, \"neurons\": 64, \"alpha\": 0.1,"
                 + " \"m0\": 0.5, \"p\": 6}], \"theory\": [], \"files\": [\"" + String.join("\", \"", TABLE_FILES) + "\"]}");
-        Files.write(out.resolve("trials/part-00001-killed.snappy.parquet"), "PAR1 orphan PAR1".getBytes());
+        ParquetFixture.write(out.resolve(KILLED), 1);
         Files.createDirectories(out.resolve("grid/_temporary/0"));
     }
 
@@ -106,7 +106,7 @@ class SweepOutputCrashTest {
                         assertTrue(overwrite, "only --overwrite deletes the sweep");
                         assertEquals(0, files(out), "crash after " + k + ": none of the earlier sweep is left");
                     }
-                    assertFalse(Files.exists(out.resolve("trials/part-00001-killed.snappy.parquet")));
+                    assertFalse(Files.exists(out.resolve(KILLED)));
                     assertFalse(Files.exists(out.resolve("grid/_temporary")));
                     assertFalse(Files.exists(out.resolve(SweepOutput.OVERWRITING)));
                     assertTrue(Files.exists(out.resolve("_sweep.json")));

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SweepPlanTest {
 
@@ -126,5 +128,25 @@ class SweepPlanTest {
         List<List<GridPoint>> batches = SweepPlan.batches(SweepPlan.points(c), c);
         assertEquals(1, batches.size());
         assertEquals(16, batches.get(0).size());
+    }
+
+    /**
+     * Issue 17.3: automatic batches hold at most MAX_BATCH_POINTS points, what the driver holds of one, whatever the
+     * grid: 10^6 points of 1000 loads, or three loads of 10^5 m0 values (the longest axis), make batches of whole loads
+     * under the bound. Every point is in exactly one batch.
+     */
+    @ParameterizedTest
+    @CsvSource({"1000, 1000", "3, 100000", "7, 50000"})
+    void automaticBatchesHoldAtMostTheBoundedNumberOfPoints(int loads, int m0s) {
+        SweepConfig c = ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [2], neurons = [64], "
+                + "alpha = { from = 1, to = " + loads + ", step = 1 }, "
+                + "m0 = { from = 0.000001, to = " + java.math.BigDecimal.valueOf(m0s, 6).toPlainString() + ", step = 0.000001 }, "
+                + "trials = 1, steps = 1, output = \"" + tmp + "\" }"));
+        List<GridPoint> points = SweepPlan.points(c);
+        assertEquals((long) loads * m0s, points.size());
+        List<List<GridPoint>> batches = SweepPlan.batches(points, c);
+        assertTrue(batches.stream().allMatch(b -> b.size() <= SweepPlan.MAX_BATCH_POINTS), "bounded batches");
+        assertEquals(points.size(), batches.stream().mapToInt(List::size).sum());
+        assertEquals(points.size(), batches.stream().flatMap(List::stream).distinct().count());
     }
 }
