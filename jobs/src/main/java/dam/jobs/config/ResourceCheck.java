@@ -61,12 +61,7 @@ final class ResourceCheck {
                         TaskMemory.mib(theory * tasks), room, remedy));
             }
         }
-        double gridPoints = 0;
-        for (int ni : config.n()) {
-            SweepConfig.Axes axes = config.writtenAxes(ni);
-            gridPoints += (double) axes.neurons().size() * axes.alpha().size() * axes.m0().size();
-        }
-        gridPoints *= (double) config.model().size() * config.temperature().size();
+        double gridPoints = config.gridPoints();
         if (gridPoints > MAX_GRID_POINTS) {
             throw new ConfigError("sweep.m0", String.format(Locale.ROOT,
                     "the grid has %.0f points (model x n x neurons x temperature x alpha x m0), more than %d; split the "

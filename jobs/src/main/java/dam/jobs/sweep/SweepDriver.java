@@ -112,6 +112,35 @@ public final class SweepDriver {
         }
     }
 
+    /**
+     * True if a run of c on out has nothing for Spark to do: no part file to adopt, every grid point committed,
+     * basins/ computed from these very batches and settings, and more points than the summary prints (one line).
+     * Then {@link #closeWithoutSpark} ends the run, and a resume with nothing to do never starts Spark.
+     */
+    public static boolean nothingToRun(SweepConfig c, SweepOutput out) {
+        Ledger ledger = out.ledger();
+        if (out.adoptionPending() || ledger.pointCount() <= SweepSummary.MAX_POINTS_PRINTED
+                || ledger.committed("basins").isEmpty()
+                || !BasinTable.basis(ledger, c, SweepDescription.version()).equals(ledger.basis("basins"))) {
+            return false;
+        }
+        for (GridPoint g : SweepPlan.points(c)) {
+            if (!ledger.done(g)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ends a run that had nothing to run ({@link #nothingToRun}) with the lines a run on Spark prints. */
+    public static Outcome closeWithoutSpark(SweepConfig c, SweepOutput out, Options o, long t0) {
+        SweepSummary.printWhere(out.ledger().pointCount(), out.dir().display("grid"), o.out());
+        Outcome outcome = new Outcome(SweepPlan.pointCount(c), 0, 0, (System.nanoTime() - t0) / 1e9, 0, 0,
+                dam.jobs.config.SparkMaster.concurrentTasks(c.spark()), true);
+        SweepSummary.printTiming(outcome, out.dir().display(), o.out());
+        return outcome;
+    }
+
     /** The state of one run. */
     private static final class Run {
         private final SweepConfig c;
@@ -274,10 +303,12 @@ public final class SweepDriver {
                         .groupByKey(groups)
                         .map(kv -> Tables.gridRow(SweepTasks.summarise(kv._1(), kv._2(), settings),
                                 theoryOfBatch == null ? null : theoryOfBatch.value().get(kv._1().theoryKey())));
-                spark.createDataFrame(gridRows, Tables.grid(json))
-                        .orderBy(Ledger.POINT.names().stream().map(org.apache.spark.sql.functions::col)
+                // One file in grid order: the summaries are made by the parallel tasks above, once (a global sort
+                // would sample them first, a coalesce would make them in one task), then one task sorts and writes.
+                spark.createDataFrame(gridRows, Tables.grid(json)).repartition(1)
+                        .sortWithinPartitions(Ledger.POINT.names().stream().map(org.apache.spark.sql.functions::col)
                                 .toArray(org.apache.spark.sql.Column[]::new))
-                        .coalesce(1).write().mode(SaveMode.Append).parquet(dir.uri("grid"));
+                        .write().mode(SaveMode.Append).parquet(dir.uri("grid"));
             } finally {
                 results.unpersist(false);
                 if (theoryOfBatch != null) {
@@ -330,7 +361,7 @@ public final class SweepDriver {
             jsc.setJobDescription("basins/: one boundary per load of grid/, computed on the executors");
             BasinTable.rows(spark, CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c, s, jsc,
                             theoryAcc, json)
-                    .coalesce(1).write().mode(SaveMode.Append).parquet(dir.uri("basins"));
+                    .write().mode(SaveMode.Append).parquet(dir.uri("basins"));
             jsc.setJobDescription(null);
             stage = "committing basins/";
             output.lock().verify();
