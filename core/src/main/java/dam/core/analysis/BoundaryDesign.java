@@ -1,6 +1,7 @@
 package dam.core.analysis;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Where a round's pattern sets go: the Bayesian c-optimal design for the crossing c of a rising logistic
@@ -24,6 +25,8 @@ final class BoundaryDesign {
     /** The most lattice points a round considers (evenly thinned beyond that). */
     static final int MAX_CANDIDATES = 400;
     private static final int SCALES = 24;
+    /** Beyond |eta| = 40 the logistic is 0 or 1 to 4e-18: no transcendental function is evaluated there. */
+    private static final double TAIL = 40;
     private static final double KEPT_MASS = 0.999;
     /** Prior precision of log s, which keeps the information matrix invertible where the data say nothing. */
     private static final double LOG_SCALE_PRECISION = 1;
@@ -62,9 +65,9 @@ final class BoundaryDesign {
                 double sum = 0;
                 for (int i = 0; i < x.length; i++) {
                     double eta = (x[i] - c) / s;
-                    // k log P + (n - k) log(1 - P) = k eta - n log(1 + e^eta)
-                    double softplus = eta > 0 ? eta + StrictMath.log1p(StrictMath.exp(-eta))
-                            : StrictMath.log1p(StrictMath.exp(eta));
+                    // k log P + (n - k) log(1 - P) = k eta - n log(1 + e^eta); log(1 + e^-40) < 5e-18 is dropped.
+                    double softplus = eta > TAIL ? eta : eta < -TAIL ? 0
+                            : eta > 0 ? eta + StrictMath.log1p(StrictMath.exp(-eta)) : StrictMath.log1p(StrictMath.exp(eta));
                     sum += k[i] * eta - n[i] * softplus;
                 }
                 logPost[a * SCALES + m] = sum;
@@ -121,15 +124,16 @@ final class BoundaryDesign {
     /**
      * The sets per lattice index for one round: chunks of chunkSets sets, each to the candidate lowering E[Var(c)]
      * most, at least minChunks and at most maxChunks of them, on at most maxPoints distinct points, stopping once the
-     * predicted interval width ratio * 2 * 1.96 * sqrt(E[Var(c)]) is at most aimWidth.
+     * predicted interval width ratio * 2 * 1.96 * quantile(chunks) * sqrt(E[Var(c)]) is at most aimWidth.
      *
      * @param x            the points already run (tempered counts n as in the constructor)
      * @param n            tempered trials at x
      * @param setWeight    the tempered trials a new set is worth
      * @param ratio        observed interval width over the width predicted for the data already taken (1 if unknown)
+     * @param quantile     the interval's t quantile over z after the given number of chunks
      */
     Allocation allocate(double[] x, double[] n, double setWeight, int chunkSets, int minChunks, int maxChunks,
-                        int maxPoints, double ratio, double aimWidth) {
+                        int maxPoints, double ratio, IntToDoubleFunction quantile, double aimWidth) {
         int cells = cellMass.length;
         double[][] j = information(x, n);
         double[] jcc = j[0];
@@ -146,7 +150,7 @@ final class BoundaryDesign {
             for (int q = 0; q < cells; q++) {
                 double s = cellScale[q];
                 double z = (xa - cellCentre[q]) / s;
-                double p = BoundaryEstimate.sigmoid(z);
+                double p = StrictMath.abs(z) > TAIL ? 0 : BoundaryEstimate.sigmoid(z);
                 double w = chunkWeight * p * (1 - p);
                 icc[a][q] = w / (s * s);
                 icl[a][q] = w * z / s;
@@ -155,7 +159,7 @@ final class BoundaryDesign {
         }
         double scale = ratio * 2 * 1.959963984540054;
         double current = loss(jcc, jcl, jll, null);
-        double currentWidth = scale * StrictMath.sqrt(current);
+        double currentWidth = scale * quantile.applyAsDouble(0) * StrictMath.sqrt(current);
         int[] sets = new int[lattice.length];
         int distinct = 0;
         double predicted = currentWidth;
@@ -182,7 +186,7 @@ final class BoundaryDesign {
             }
             distinct += sets[candidates[best]] == 0 ? 1 : 0;
             sets[candidates[best]] += chunkSets;
-            predicted = scale * StrictMath.sqrt(bestLoss);
+            predicted = scale * quantile.applyAsDouble(chunk + 1) * StrictMath.sqrt(bestLoss);
         }
         return new Allocation(sets, predicted, currentWidth);
     }
@@ -229,7 +233,7 @@ final class BoundaryDesign {
     private void addInformation(int q, double x, double n, double[] jcc, double[] jcl, double[] jll) {
         double s = cellScale[q];
         double z = (x - cellCentre[q]) / s;
-        double p = BoundaryEstimate.sigmoid(z);
+        double p = StrictMath.abs(z) > TAIL ? 0 : BoundaryEstimate.sigmoid(z);
         double w = n * p * (1 - p);
         jcc[q] += w / (s * s);
         jcl[q] += w * z / s;

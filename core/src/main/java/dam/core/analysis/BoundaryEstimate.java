@@ -30,13 +30,14 @@ import java.util.Arrays;
  * @param lower  lower end of the 95% interval, -inf where there is none
  * @param upper  upper end of the 95% interval, +inf where there is none
  * @param scale  the fitted logistic scale s (NaN unless the method is {@link #LOGISTIC})
+ * @param df     the degrees of freedom of the interval's t quantile (NaN unless the method is {@link #LOGISTIC})
  * @param method {@link #LOGISTIC}, {@link #BRACKET}, {@link #INTERPOLATION} (centre only: overlapping data without a
  *               rising logistic maximum) or {@link #NONE}
  * @param sets   the number K of pattern sets behind it
  * @param trials the number of trials behind it
  */
-public record BoundaryEstimate(double centre, double lower, double upper, double scale, String method, int sets,
-                               int trials) {
+public record BoundaryEstimate(double centre, double lower, double upper, double scale, double df, String method,
+                               int sets, int trials) {
 
     public static final String LOGISTIC = "logistic";
     public static final String BRACKET = "bracket";
@@ -82,12 +83,12 @@ public record BoundaryEstimate(double centre, double lower, double upper, double
         double[] fit = maximumLikelihood(x, successes, trials);
         if (fit == null) {
             return new BoundaryEstimate(interpolatedCrossing(x, successes, trials), Double.NEGATIVE_INFINITY,
-                    Double.POSITIVE_INFINITY, Double.NaN, INTERPOLATION, sets, total);
+                    Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, INTERPOLATION, sets, total);
         }
         double c = fit[0];
         double b = fit[1];
         double[] interval = fieller(x, counts, c, b, sets);
-        return new BoundaryEstimate(c, interval[0], interval[1], 1 / b, LOGISTIC, sets, total);
+        return new BoundaryEstimate(c, interval[0], interval[1], 1 / b, interval[2], LOGISTIC, sets, total);
     }
 
     /** Separated data: the bracket between the highest point without a success and the lowest without a failure. */
@@ -110,21 +111,22 @@ public record BoundaryEstimate(double centre, double lower, double upper, double
         if (below < 0 || above < 0 || below > above) {
             // All successes or all failures (or a lone mixed point at an end): no crossing seen.
             double centre = mixed >= 0 ? x[mixed] : Double.NaN;
-            return new BoundaryEstimate(centre, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, NONE,
-                    sets, total);
+            return new BoundaryEstimate(centre, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN,
+                    NONE, sets, total);
         }
         double centre = mixed >= 0 ? x[mixed] : (x[below] + x[above]) / 2;
         boolean supported = counts[below].sets() >= BRACKET_SETS && counts[above].sets() >= BRACKET_SETS;
         return new BoundaryEstimate(centre, supported ? x[below] : Double.NEGATIVE_INFINITY,
-                supported ? x[above] : Double.POSITIVE_INFINITY, Double.NaN, BRACKET, sets, total);
+                supported ? x[above] : Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, BRACKET, sets, total);
     }
 
     /**
      * Fieller's 95% interval for c = -a / b with the cluster-robust covariance of (a, b), the predictor centred at c
-     * (a = 0 there); (-inf, +inf) when the slope is not significant or there are fewer than two sets.
+     * (a = 0 there), and the degrees of freedom of its t: {lower, upper, df}; (-inf, +inf) when the slope is not
+     * significant or there are fewer than two sets.
      */
     private static double[] fieller(double[] x, SetCounts[] counts, double c, double b, int sets) {
-        double[] none = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] none = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN};
         if (sets < 2) {
             return none;
         }
@@ -158,17 +160,17 @@ public record BoundaryEstimate(double centre, double lower, double upper, double
         double vbb = (a10 * i01 + a11 * i11) * small;
         // The width is proportional to the fitted scale 1/b, itself uncertain: its relative variance Vbb / b^2 gives
         // the variance of the width's square 4 Vbb / b^2, worth 1 / (2 Vbb / b^2) degrees of freedom (Satterthwaite).
-        double slopeDf = b * b / (2 * vbb);
-        double t = studentQuantile975(StrictMath.min(sets - 1, slopeDf));
+        double df = StrictMath.min(sets - 1, b * b / (2 * vbb));
+        double t = studentQuantile975(df);
         double t2 = t * t;
         // (a + b delta)^2 <= t^2 (Vaa + 2 delta Vab + delta^2 Vbb) with a = 0, delta = c' - c.
         double quadratic = b * b - t2 * vbb;
         if (!(quadratic > 0)) {
-            return none;
+            return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, df};
         }
         double half = t2 * vab;
         double root = StrictMath.sqrt(half * half + quadratic * t2 * vaa);
-        return new double[] {c + (half - root) / quadratic, c + (half + root) / quadratic};
+        return new double[] {c + (half - root) / quadratic, c + (half + root) / quadratic, df};
     }
 
     /**

@@ -125,6 +125,32 @@ class BoundarySearchTest {
         }
     }
 
+    @ParameterizedTest(name = "scale {0}")
+    @CsvSource({"0.0001", "0.001", "0.003"})
+    void aCurveSteeperThanTheLatticeIsBracketedToACellOrTwo(double scale) {
+        List<CommittedSet> rows = new ArrayList<>();
+        BoundaryStop stop = new SyntheticCurve(0.6437, scale, 0, true).search(M0, 3, rows);
+        assertEquals(Reason.WIDTH, stop.reason(), stop.toString());
+        assertTrue(stop.lower() <= 0.6437 && 0.6437 <= stop.upper(), stop.toString());
+        assertTrue(stop.rounds() <= 4, "rounds: " + stop);
+        assertTrue(stop.trials() <= 250, "trials: " + stop);
+    }
+
+    @Test
+    void everyRoundRunsEachPointOnceInAscendingOrder() {
+        for (double scale : new double[] {0.001, 0.03}) {
+            List<CommittedSet> rows = new ArrayList<>();
+            BoundaryStep step;
+            SyntheticCurve curve = new SyntheticCurve(0.41, scale, 0, true);
+            while ((step = M0.next(rows)) instanceof BoundaryRound round) {
+                for (int i = 1; i < round.runs().size(); i++) {
+                    assertTrue(round.runs().get(i - 1).x() < round.runs().get(i).x(), round.toString());
+                }
+                rows.addAll(curve.run(round, 1, 2));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "S = {0}, centre {1}")
     @CsvSource({"1, 0.31", "10, 0.77"})
     void aFallingSearchMirrorsTheRisingOneWithSuccessAndFailureExchanged(int S, double centre) {
