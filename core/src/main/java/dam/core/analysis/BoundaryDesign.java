@@ -1,20 +1,23 @@
 package dam.core.analysis;
 
 import java.util.Arrays;
-import java.util.function.IntToDoubleFunction;
 
 /**
- * Where a round's pattern sets go: the Bayesian c-optimal design for the crossing c of a rising logistic
- * P(x) = 1 / (1 + exp(-(x - c) / s)) with the scale s a nuisance parameter.
+ * Where a round's pattern sets go: the Bayesian design that minimises the expected squared width of the interval of
+ * the crossing c of a rising logistic P(x) = 1 / (1 + exp(-(x - c) / s)), the scale s a nuisance parameter.
  *
  * <p>The posterior of (c, log s) lives on a grid (as QUEST keeps its posterior of the threshold on a grid): flat in c
  * over the search range widened by a quarter on each side, flat in log s from a quarter of the lattice step to the
  * whole range; the likelihood is binomial in counts divided by their design effect, so that correlated trials of a
  * pattern set count as the independent trials they are worth. The cells holding 99.9% of the mass (at most
  * {@value #MAX_CELLS}) stand for the posterior. For a cell, the Fisher information about (c, log s) of the data
- * already taken plus a candidate allocation gives the asymptotic variance of c; its posterior mean
- * E[Var(c)] is the design's loss. Sets are added in chunks, each chunk to the lattice point that lowers the loss
- * most, until the predicted width of the interval of c reaches the aim or the round's cap. Every function is
+ * already taken plus a candidate allocation gives the asymptotic variances of c and of log s; the interval's half-width
+ * is t Sd(c) with t at the slope's degrees of freedom 1 / (2 Var(log s)) (as {@link BoundaryEstimate} takes it), and the
+ * posterior mean of (t/z)^2 Var(c) is the design's loss. Near c the information about c is largest and that about the
+ * slope smallest, so the loss keeps the points within about one s of c but on both sides, and spreads them while the
+ * slope is poorly known (a loss of E[Var(c)] alone piled every set onto c and never learnt the slope the interval
+ * needs). Sets are added in chunks, each chunk to the lattice point that lowers the loss most, until the predicted
+ * width of the interval of c reaches the aim or the round's cap. Every function is
  * evaluated with {@link StrictMath} and ties go to the lowest lattice index, so the allocation is the same bit for bit
  * on every JVM.
  */
@@ -25,6 +28,7 @@ final class BoundaryDesign {
     /** The most lattice points a round considers (evenly thinned beyond that). */
     static final int MAX_CANDIDATES = 400;
     private static final int SCALES = 24;
+    private static final double Z975 = 1.959963984540054;
     /** Beyond |eta| = 40 the logistic is 0 or 1 to 4e-18: no transcendental function is evaluated there. */
     private static final double TAIL = 40;
     private static final double KEPT_MASS = 0.999;
@@ -124,16 +128,15 @@ final class BoundaryDesign {
     /**
      * The sets per lattice index for one round: chunks of chunkSets sets, each to the candidate lowering E[Var(c)]
      * most, at least minChunks and at most maxChunks of them, on at most maxPoints distinct points, stopping once the
-     * predicted interval width ratio * 2 * 1.96 * quantile(chunks) * sqrt(E[Var(c)]) is at most aimWidth.
+     * predicted interval width ratio * 2 * 1.96 * sqrt(E[(t/z)^2 Var(c)]) is at most aimWidth.
      *
      * @param x            the points already run (tempered counts n as in the constructor)
      * @param n            tempered trials at x
      * @param setWeight    the tempered trials a new set is worth
      * @param ratio        observed interval width over the width predicted for the data already taken (1 if unknown)
-     * @param quantile     the interval's t quantile over z after the given number of chunks
      */
     Allocation allocate(double[] x, double[] n, double setWeight, int chunkSets, int minChunks, int maxChunks,
-                        int maxPoints, double ratio, IntToDoubleFunction quantile, double aimWidth) {
+                        int maxPoints, double ratio, double aimWidth) {
         int cells = cellMass.length;
         double[][] j = information(x, n);
         double[] jcc = j[0];
@@ -159,7 +162,7 @@ final class BoundaryDesign {
         }
         double scale = ratio * 2 * 1.959963984540054;
         double current = loss(jcc, jcl, jll, null);
-        double currentWidth = scale * quantile.applyAsDouble(0) * StrictMath.sqrt(current);
+        double currentWidth = scale * StrictMath.sqrt(current);
         int[] sets = new int[lattice.length];
         int distinct = 0;
         double predicted = currentWidth;
@@ -186,7 +189,7 @@ final class BoundaryDesign {
             }
             distinct += sets[candidates[best]] == 0 ? 1 : 0;
             sets[candidates[best]] += chunkSets;
-            predicted = scale * quantile.applyAsDouble(chunk + 1) * StrictMath.sqrt(bestLoss);
+            predicted = scale * StrictMath.sqrt(bestLoss);
         }
         return new Allocation(sets, predicted, currentWidth);
     }
@@ -213,7 +216,7 @@ final class BoundaryDesign {
         return new double[][] {jcc, jcl, jll};
     }
 
-    /** E[Var(c)] over the cells for information J (+ the candidate's, if given). */
+    /** E[(t/z)^2 Var(c)] over the cells for information J (+ the candidate's, if given): the squared half-width / z^2. */
     private double loss(double[] jcc, double[] jcl, double[] jll, double[][] add) {
         double sum = 0;
         for (int q = 0; q < cellMass.length; q++) {
@@ -225,7 +228,10 @@ final class BoundaryDesign {
                 cl += add[1][q];
                 ll += add[2][q];
             }
-            sum += cellMass[q] * ll / (cc * ll - cl * cl);
+            double det = cc * ll - cl * cl;
+            // The interval's half-width is t Sd(c), t with the slope's degrees of freedom 1 / (2 Var(log s)), at least 1.
+            double t = BoundaryEstimate.studentQuantile975(StrictMath.max(1, det / (2 * cc))) / Z975;
+            sum += cellMass[q] * t * t * ll / det;
         }
         return sum;
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * An adaptive search for the point where a success probability crosses 1/2 (the basin boundary m0_c at a load, or
@@ -60,7 +59,6 @@ public record BoundarySearch(double from, double to, double width, int maxTrials
     /** Lattice cells per target width, for {@link #of}. */
     public static final int CELLS_PER_WIDTH = 4;
     private static final int CHUNKS = 32;
-    private static final double Z975 = 1.959963984540054;
 
     /** Whether the success probability rises or falls with x. */
     public enum Direction {
@@ -325,25 +323,19 @@ public record BoundarySearch(double from, double to, double width, int maxTrials
             lattice[i] = lattice(i);
         }
         BoundaryDesign design = new BoundaryDesign(lattice, points.x, k, n);
-        // The observed width over the design's prediction (at z) holds what the Fisher information misses: the design
-        // effect left after tempering and the curve's departure from a logistic. The t quantile's excess over z is
-        // predicted apart: its degrees of freedom (the slope's) grow about in proportion to the sets.
+        // The observed width over the design's prediction holds what the Fisher information misses: the design effect
+        // left after tempering and the curve's departure from a logistic.
         double ratio = 1;
-        double df = Double.POSITIVE_INFINITY;
         if (estimate.hasInterval() && estimate.method().equals(BoundaryEstimate.LOGISTIC)) {
-            df = estimate.df();
-            ratio = (upper - lower) / design.width(points.x, n) * Z975 / BoundaryEstimate.studentQuantile975(df);
+            ratio = (upper - lower) / design.width(points.x, n);
         }
         int cap = (int) StrictMath.min(remainingSets, StrictMath.max(COARSE_SETS, (long) StrictMath.floor(GROWTH * spentSets)));
         // Without an interval the design's predicted width says little (separated data, unknown slope): double then.
         double growth = estimate.hasInterval() ? MIN_GROWTH : 1;
         int floor = (int) StrictMath.min(cap, StrictMath.ceil(growth * spentSets));
         int chunk = (cap + CHUNKS - 1) / CHUNKS;
-        double slopeDf = df;
-        IntToDoubleFunction quantile = chunks -> BoundaryEstimate.studentQuantile975(
-                slopeDf * (spentSets + (double) chunks * chunk) / spentSets) / Z975;
         BoundaryDesign.Allocation allocation = design.allocate(points.x, n, statesPerPatternSet / newDeff, chunk,
-                (floor + chunk - 1) / chunk, cap / chunk, MAX_POINTS, ratio, quantile, AIM * width);
+                (floor + chunk - 1) / chunk, cap / chunk, MAX_POINTS, ratio, AIM * width);
         int next = nextSet(rows);
         List<PlannedRun> runs = new ArrayList<>();
         int[] sets = allocation.sets();
