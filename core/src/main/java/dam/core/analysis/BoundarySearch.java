@@ -58,6 +58,8 @@ public record BoundarySearch(double from, double to, double width, int maxTrials
     public static final double MIN_GROWTH = 0.25;
     /** Lattice cells per target width, for {@link #of}. */
     public static final int CELLS_PER_WIDTH = 4;
+    /** The most lattice cells (the design's posterior grid holds about 36 cells per lattice cell). */
+    public static final int MAX_CELLS = 4000;
     private static final int CHUNKS = 32;
 
     /** Whether the success probability rises or falls with x. */
@@ -82,13 +84,19 @@ public record BoundarySearch(double from, double to, double width, int maxTrials
         if (direction == null) {
             throw new IllegalArgumentException("direction: must be rising or falling, got null");
         }
-        Require.atLeast("cells", cells, 2);
+        if (cells < 2 || cells > MAX_CELLS) {
+            throw new IllegalArgumentException("cells: must lie in [2, " + MAX_CELLS + "], got " + cells);
+        }
     }
 
     /** A search on the lattice of {@value #CELLS_PER_WIDTH} cells per target width (at least 2 cells). */
     public static BoundarySearch of(double from, double to, double width, int maxTrials, int statesPerPatternSet,
                                     Direction direction) {
         double ratio = CELLS_PER_WIDTH * (to - from) / width;
+        if (ratio > MAX_CELLS) {
+            throw new IllegalArgumentException("width: must be at least (to - from) / " + MAX_CELLS / CELLS_PER_WIDTH
+                    + " = " + (to - from) * CELLS_PER_WIDTH / MAX_CELLS + ", got " + width);
+        }
         int cells = Double.isFinite(ratio) && ratio > 2 ? (int) StrictMath.ceil(ratio - 1e-9) : 2;
         return new BoundarySearch(from, to, width, maxTrials, statesPerPatternSet, direction, cells);
     }

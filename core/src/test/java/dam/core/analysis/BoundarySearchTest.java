@@ -213,7 +213,9 @@ class BoundarySearchTest {
                 Arguments.of("max-trials", (Runnable) () -> BoundarySearch.of(0, 1, 0.02, 0, 1, Direction.RISING)),
                 Arguments.of("states-per-pattern-set", (Runnable) () -> BoundarySearch.of(0, 1, 0.02, 100, 0, Direction.RISING)),
                 Arguments.of("direction", (Runnable) () -> BoundarySearch.of(0, 1, 0.02, 100, 1, null)),
-                Arguments.of("cells", (Runnable) () -> new BoundarySearch(0, 1, 0.02, 100, 1, Direction.RISING, 1)));
+                Arguments.of("width", (Runnable) () -> BoundarySearch.of(0, 1, 0.0009, 100, 1, Direction.RISING)),
+                Arguments.of("cells", (Runnable) () -> new BoundarySearch(0, 1, 0.02, 100, 1, Direction.RISING, 1)),
+                Arguments.of("cells", (Runnable) () -> new BoundarySearch(0, 1, 0.02, 100, 1, Direction.RISING, 4001)));
     }
 
     @ParameterizedTest(name = "{0}")
