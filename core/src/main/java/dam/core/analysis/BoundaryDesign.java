@@ -41,10 +41,6 @@ final class BoundaryDesign {
     private final double[] cellScale;
     private final double[] cellMass;
 
-    /** The allocation of a round: sets per lattice index, and the width the design predicts after it. */
-    record Allocation(int[] sets, double predictedWidth, double currentWidth) {
-    }
-
     /**
      * The posterior from counts k of n at points x (tempered: divided by each point's design effect), for the lattice
      * from .. to with the given step.
@@ -107,36 +103,18 @@ final class BoundaryDesign {
         }
     }
 
-    /** The posterior mean of c. */
-    double meanCentre() {
-        double sum = 0;
-        for (int j = 0; j < cellMass.length; j++) {
-            sum += cellMass[j] * cellCentre[j];
-        }
-        return sum;
-    }
-
-    /** The posterior probability that c lies below x. */
-    double massBelow(double x) {
-        double sum = 0;
-        for (int j = 0; j < cellMass.length; j++) {
-            sum += cellCentre[j] < x ? cellMass[j] : 0;
-        }
-        return sum;
-    }
-
     /**
-     * The sets per lattice index for one round: chunks of chunkSets sets, each to the candidate lowering E[Var(c)]
-     * most, at least minChunks and at most maxChunks of them, on at most maxPoints distinct points, stopping once the
-     * predicted interval width ratio * 2 * 1.96 * sqrt(E[(t/z)^2 Var(c)]) is at most aimWidth.
+     * The sets per lattice index for one round: chunks of chunkSets sets, each to the candidate lowering the loss
+     * E[(t/z)^2 Var(c)] most, at least minChunks and at most maxChunks of them, on at most maxPoints distinct points,
+     * stopping once the predicted interval width ratio * 2 z sqrt(loss) is at most aimWidth.
      *
      * @param x            the points already run (tempered counts n as in the constructor)
      * @param n            tempered trials at x
      * @param setWeight    the tempered trials a new set is worth
      * @param ratio        observed interval width over the width predicted for the data already taken (1 if unknown)
      */
-    Allocation allocate(double[] x, double[] n, double setWeight, int chunkSets, int minChunks, int maxChunks,
-                        int maxPoints, double ratio, double aimWidth) {
+    int[] allocate(double[] x, double[] n, double setWeight, int chunkSets, int minChunks, int maxChunks, int maxPoints,
+                   double ratio, double aimWidth) {
         int cells = cellMass.length;
         double[][] j = information(x, n);
         double[] jcc = j[0];
@@ -160,12 +138,10 @@ final class BoundaryDesign {
                 ill[a][q] = w * z * z;
             }
         }
-        double scale = ratio * 2 * 1.959963984540054;
-        double current = loss(jcc, jcl, jll, null);
-        double currentWidth = scale * StrictMath.sqrt(current);
+        double scale = ratio * 2 * Z975;
+        double predicted = scale * StrictMath.sqrt(loss(jcc, jcl, jll, null));
         int[] sets = new int[lattice.length];
         int distinct = 0;
-        double predicted = currentWidth;
         for (int chunk = 0; chunk < maxChunks; chunk++) {
             if (chunk >= minChunks && predicted <= aimWidth) {
                 break;
@@ -182,6 +158,9 @@ final class BoundaryDesign {
                     best = a;
                 }
             }
+            if (best < 0) {
+                best = count / 2; // no finite loss anywhere (cannot happen with the prior's information): the middle
+            }
             for (int q = 0; q < cells; q++) {
                 jcc[q] += icc[best][q];
                 jcl[q] += icl[best][q];
@@ -191,13 +170,13 @@ final class BoundaryDesign {
             sets[candidates[best]] += chunkSets;
             predicted = scale * StrictMath.sqrt(bestLoss);
         }
-        return new Allocation(sets, predicted, currentWidth);
+        return sets;
     }
 
-    /** The width 2 * 1.96 * sqrt(E[Var(c)]) the design predicts for the data taken (tempered trials n at x). */
+    /** The width 2 z sqrt(E[(t/z)^2 Var(c)]) the design predicts for the data taken (tempered trials n at x). */
     double width(double[] x, double[] n) {
         double[][] j = information(x, n);
-        return 2 * 1.959963984540054 * StrictMath.sqrt(loss(j[0], j[1], j[2], null));
+        return 2 * Z975 * StrictMath.sqrt(loss(j[0], j[1], j[2], null));
     }
 
     /** Per cell, the information J = sum n w (1/s^2, z/s; z/s, z^2) of the data taken, plus the prior's. */

@@ -342,11 +342,10 @@ public record BoundarySearch(double from, double to, double width, int maxTrials
         double growth = estimate.hasInterval() ? MIN_GROWTH : 1;
         int floor = (int) StrictMath.min(cap, StrictMath.ceil(growth * spentSets));
         int chunk = (cap + CHUNKS - 1) / CHUNKS;
-        BoundaryDesign.Allocation allocation = design.allocate(points.x, n, statesPerPatternSet / newDeff, chunk,
+        int[] sets = design.allocate(points.x, n, statesPerPatternSet / newDeff, chunk,
                 (floor + chunk - 1) / chunk, cap / chunk, MAX_POINTS, ratio, AIM * width);
         int next = nextSet(rows);
         List<PlannedRun> runs = new ArrayList<>();
-        int[] sets = allocation.sets();
         for (int i = 0; i < sets.length; i++) {
             if (sets[i] > 0) {
                 runs.add(new PlannedRun(lattice[i], next * statesPerPatternSet, sets[i] * statesPerPatternSet));
