@@ -22,6 +22,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -241,9 +242,15 @@ public final class SweepDriver {
             for (String column : columns) {
                 keySchema = keySchema.add(column, theorySchema.apply(column).dataType(), false);
             }
-            Dataset<Row> rows = CommittedTables.read(spark, dir, ledger, "theory", theorySchema)
-                    .join(spark.createDataFrame(wanted, keySchema), scala.jdk.javaapi.CollectionConverters.asScala(columns)
-                            .toSeq(), "left_semi");
+            Dataset<Row> theory = CommittedTables.read(spark, dir, ledger, "theory", theorySchema);
+            Dataset<Row> wantedKeys = spark.createDataFrame(wanted, keySchema);
+            // a join condition rather than a Seq of column names: Scala 2.12 and 2.13 spell that Seq differently
+            Column sameKey = null;
+            for (String column : columns) {
+                Column equal = theory.col(column).equalTo(wantedKeys.col(column));
+                sameKey = sameKey == null ? equal : sameKey.and(equal);
+            }
+            Dataset<Row> rows = theory.join(wantedKeys, sameKey, "left_semi");
             for (Row r : rows.collectAsList()) {
                 Map<String, Object> key = new HashMap<>();
                 for (String column : columns) {
