@@ -26,7 +26,7 @@ final class SweepSummary {
 
     /**
      * One line per grid point of grid/, in (n, neurons, alpha, m0) order, under a header: the load in the sweep's
-     * convention (column alpha, or alpha(2n-3)!! for normalised loads), trials and effective trials, success fraction
+     * convention (column alpha, or alpha P(1) for normalised loads), trials and effective trials, success fraction
      * with its clustered 95% interval, mean convergence time, theory m(T).
      */
     static void printPoints(Dataset<Row> grid, LoadConvention load, PrintStream p) {
