@@ -19,8 +19,8 @@ import java.util.function.DoubleUnaryOperator;
  * m = E tanh(beta u), q = E tanh^2(beta u), v = alpha (P(1) - (1 - q) P'(q)). Both are exact to first order in alpha;
  * the second becomes the temperature-0 state above as the temperature goes to 0. Against long solves from m0 = 1
  * converged in M (M = 2e5) they give m within 0.0013 at n = 2 (alpha = 0.05, temperature 0.52) and 0.0001 for dense
- * n = 3 (0.07, 0.3), but 0.011 low for p-body n = 3 near its fold (0.13, 0.3), whose critical line is likely a few
- * percent low in load; the equilibrium closure (noise alpha P(q)) is refuted there. At low temperature the closure
+ * n = 3 (0.07, 0.3), but 0.011 low for p-body n = 3 near its fold (0.13, 0.3), whose critical line is at least 4%
+ * low in load (the solver settles at alpha = 0.14, temperature 0.3, above alpha_c = 0.1349); the equilibrium closure (noise alpha P(q)) is refuted there. At low temperature the closure
  * inherits the equilibrium selection and its alpha_c falls below the dynamics' (p-body n = 3: 0.126 at temperature 0,
  * where the dynamics from m0 = 1 still retrieves at 0.15): the rise of alpha_c with temperature at low temperature is
  * the closure's, not the dynamics', whose capacity falls with temperature (docs/notes/stationary.md, section 8).

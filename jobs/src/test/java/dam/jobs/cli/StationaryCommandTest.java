@@ -117,6 +117,10 @@ class StationaryCommandTest {
         assertEquals(0, run("--n", "3", "--model", "pbody", "--temperatures", "0.2"));
         String[] row = rows().get(1).split(",");
         assertEquals(2 * Double.parseDouble(row[1]), Double.parseDouble(row[2]), 1e-6, "alpha_c P(1), P(1) = 2");
+        assertTrue(out.toString().contains(StationaryCommand.PBODY_CAUTION), "p-body above temperature 0: " + out);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--n", "3", "--model", "pbody", "--alphas", "0.1"));
+        assertFalse(out.toString().contains(StationaryCommand.PBODY_CAUTION), "p-body at temperature 0: " + out);
     }
 
     @Test
