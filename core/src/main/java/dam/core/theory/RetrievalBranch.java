@@ -3,14 +3,20 @@ package dam.core.theory;
 /**
  * The branch of stationary retrieval states of one noise kernel P (model and n) at one temperature, parameterised by
  * the overlap m (docs/physics.md, "Stationary states"). On the branch the static field of the effective neuron is
- * u = m^(n-1) + s z, z standard normal, and
+ * u = m^(n-1) + s z, z standard normal. At temperature 0 (the frozen state, equilibrium selection) and, at temperature
+ * &gt; 0, for n &gt;= 3 (parallel Glauber dynamics, the tangent closure):
  *
  * <pre>
  *   m   = E tanh(beta u)          (temperature 0: E sgn u = erf(m^(n-1) / (sqrt(2) s))),
  *   q   = E tanh^2(beta u),       chi = beta (1 - q)   (temperature 0: q = 1, chi = 2 x density of u at 0),
- *   s^2 = alpha P(q)              (n &gt;= 3),
- *   s^2 = alpha q / (1 - chi)^2   (n = 2, the response fed back into the noise).
+ *   s^2 = alpha (P(1) - (1 - q) P'(q))   (n &gt;= 3; P(1) at temperature 0),
+ *   s^2 = alpha / (1 - chi)^2            (n = 2 at temperature 0, the response fed back into the noise).
  * </pre>
+ *
+ * For n = 2 at temperature &gt; 0 the parallel dynamics has detailed balance and its stationary state pairs consecutive
+ * spins (sigma, tau) in the fields beta u with a coupling k (Little's model, {@link #pairPoint}). The equilibrium
+ * closure of sequential dynamics ({@link Closure#EQUILIBRIUM}: s^2 = alpha P(q) for n &gt;= 3, Amit, Gutfreund and
+ * Sompolinsky's s^2 = alpha q / (1 - chi)^2 for n = 2) is kept for comparison.
  *
  * Given m, the first line fixes s (E tanh(beta (a + s z)) falls monotonically in s for a &gt; 0), the next two q and
  * chi, and the last alpha(m) explicitly. The branch is therefore a graph over m, and the saddle-node where the
@@ -30,10 +36,24 @@ final class RetrievalBranch {
      * susceptibility chi and the load alpha at which it is stationary (0 at the alpha -&gt; 0 end; negative where the
      * branch has no physical state: n = 2 with chi &gt;= 1).
      */
-    record Point(double m, double s, double q, double chi, double alpha) {
+    record Point(double m, double s, double q, double chi, double alpha, double c) {
+
+        /** A point whose one-step correlation C(t, t-1) is q (every closure but the pair one at n = 2). */
+        Point(double m, double s, double q, double chi, double alpha) {
+            this(m, s, q, chi, alpha, q);
+        }
+    }
+
+    /** Which stationary state a branch describes at temperature &gt; 0 (both are the frozen state at temperature 0). */
+    enum Closure {
+        /** The stationary state of parallel Glauber dynamics, the engine's dynamics: Little's pairs at n = 2, the tangent closure at n &gt;= 3. */
+        PARALLEL,
+        /** The replica-symmetric equilibrium of sequential dynamics: spins in the static field of variance alpha P(q) (AGS at n = 2). */
+        EQUILIBRIUM
     }
 
     private final NoiseKernel kernel;
+    private final Closure closure;
     private final int n;
     private final double beta;
     /** The overlap at alpha -&gt; 0, the largest root of m = tanh(beta m^(n-1)) (1 at temperature 0). */
@@ -43,9 +63,17 @@ final class RetrievalBranch {
     /** The selection threshold at temperature 0: +1 where u &gt; -threshold Gamma. */
     private final double threshold;
 
-    /** The branch of kernel P at temperature &gt;= 0, which must lie below {@link #retrievalTemperature(int)}. */
+    /**
+     * The branch of parallel dynamics of kernel P at temperature &gt;= 0, which must lie below
+     * {@link #retrievalTemperature(int)}.
+     */
     RetrievalBranch(NoiseKernel kernel, double temperature) {
-        this(kernel, temperature, 0);
+        this(kernel, temperature, 0, Closure.PARALLEL);
+    }
+
+    /** The branch of the given closure at temperature &gt;= 0, below {@link #retrievalTemperature(int)}. */
+    RetrievalBranch(NoiseKernel kernel, double temperature, Closure closure) {
+        this(kernel, temperature, 0, closure);
     }
 
     /**
@@ -56,6 +84,10 @@ final class RetrievalBranch {
      * the dynamics uses is measured, not derived.
      */
     RetrievalBranch(NoiseKernel kernel, double temperature, double threshold) {
+        this(kernel, temperature, threshold, Closure.PARALLEL);
+    }
+
+    private RetrievalBranch(NoiseKernel kernel, double temperature, double threshold, Closure closure) {
         if (threshold != 0 && temperature != 0) {
             throw new IllegalArgumentException("threshold: a selection threshold needs temperature 0, got " + temperature);
         }
@@ -64,6 +96,7 @@ final class RetrievalBranch {
         }
         this.threshold = threshold;
         this.kernel = kernel;
+        this.closure = closure;
         this.n = kernel.order();
         this.beta = temperature == 0 ? Double.POSITIVE_INFINITY : 1 / temperature;
         double peak = n == 2 ? 0 : Brent.maximum(m -> smallLoadTemperature(n, m), 0, 1, 1e-14);
@@ -117,6 +150,15 @@ final class RetrievalBranch {
         return 0.5 * Math.log1p(2 * m / (1 - m));
     }
 
+    /**
+     * The variance per unit load of the static field at n &gt;= 3 and temperature &gt; 0, at Edwards-Anderson parameter q:
+     * P(q) in equilibrium; for parallel dynamics P(1) - (1 - q) P'(q), the static part P(q) plus the part of the
+     * fast noise that the retarded self-interaction does not cancel, P(1) - P(q) - (1 - q) P'(q) (docs/physics.md).
+     */
+    private double staticNoise(double q) {
+        return closure == Closure.EQUILIBRIUM ? kernel.value(q) : kernel.value(1) - (1 - q) * kernel.derivative(q);
+    }
+
     /** The overlap at the alpha -&gt; 0 end of the branch. */
     double top() {
         return top;
@@ -147,6 +189,8 @@ final class RetrievalBranch {
             }
             q = 1;
             chi = c / s;
+        } else if (n == 2 && closure == Closure.PARALLEL) {
+            return pairPoint(m);
         } else {
             s = noiseForOverlap(a, m);
             double soft = ThermalAverage.sechSquared(beta, a, s);
@@ -157,9 +201,119 @@ final class RetrievalBranch {
         if (n == 2) {
             alpha = chi < 1 ? s * s * (1 - chi) * (1 - chi) / q : -1;
         } else {
-            alpha = s * s / kernel.value(q);
+            alpha = s * s / staticNoise(q);
         }
         return new Point(m, s, q, chi, alpha);
+    }
+
+    /**
+     * n = 2 at temperature &gt; 0, the stationary state of parallel dynamics (docs/physics.md, "Stationary states"): the
+     * pair of consecutive spins in the fields beta (m + s z) with coupling k, where s^2 = alpha q / (1 - chi)^2,
+     * chi = beta (1 + c - 2 q) and k = (alpha beta / 2) (chi / (1 - chi) - y / (1 + y)), y = beta (1 - c). Given m, each k
+     * fixes s (the overlap equation), then q, c and chi, and alpha from the noise; the k that reproduces itself is found
+     * by Newton's method on (s, k), or, where that fails, as the root of one residual bracketed from k = 0 (where the
+     * required coupling is positive) upwards.
+     */
+    private Point pairPoint(double m) {
+        double[] low = pairResidual(m, 0);
+        Point fast = pairNewton(m, low[0], -low[5]);
+        return fast != null ? fast : pairBracketed(m, low);
+    }
+
+    /**
+     * The pair state at overlap m by Newton's method on (s, k) together, from the noise s0 of the uncoupled pair and
+     * the coupling k0 it requires (a Jacobian by forward differences), or null if it does not converge to a physical
+     * state in 30 steps; an order of magnitude faster than the bracketed solve, which is the fallback.
+     */
+    private Point pairNewton(double m, double s0, double k0) {
+        if (!(s0 > 0) || !(k0 > 0)) {
+            return null;
+        }
+        double s = s0;
+        double k = k0;
+        for (int iteration = 0; iteration < 30; iteration++) {
+            double[] f = pairEquations(m, s, k);
+            if (f == null) {
+                return null;
+            }
+            double hs = 1e-7 * s;
+            double hk = 1e-7 * k;
+            double[] fs = pairEquations(m, s + hs, k);
+            double[] fk = pairEquations(m, s, k + hk);
+            if (fs == null || fk == null) {
+                return null;
+            }
+            double a11 = (fs[0] - f[0]) / hs;
+            double a12 = (fk[0] - f[0]) / hk;
+            double a21 = (fs[1] - f[1]) / hs;
+            double a22 = (fk[1] - f[1]) / hk;
+            double det = a11 * a22 - a12 * a21;
+            double ds = -(a22 * f[0] - a12 * f[1]) / det;
+            double dk = -(a11 * f[1] - a21 * f[0]) / det;
+            if (!(s + ds > 0) || !(k + dk > 0)) {
+                return null;
+            }
+            s += ds;
+            k += dk;
+            if (Math.abs(ds) <= 1e-12 * s && Math.abs(dk) <= 1e-12 * k) {
+                double[] r = pairEquations(m, s, k);
+                return r == null ? null : new Point(m, s, r[2], r[4], r[5], r[3]);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The residuals of the pair state at overlap m, noise s and coupling k: {E sigma - m, k - required k, q, c, chi,
+     * alpha}, or null where chi &gt;= 1.
+     */
+    private double[] pairEquations(double m, double s, double k) {
+        double[] pair = ThermalAverage.pair(beta, m, s, k);
+        double q = pair[1];
+        double c = pair[2];
+        double chi = beta * (1 + c - 2 * q);
+        if (!(chi < 1)) {
+            return null;
+        }
+        double alpha = s * s * (1 - chi) * (1 - chi) / q;
+        double y = beta * (1 - c);
+        double required = 0.5 * alpha * beta * (chi / (1 - chi) - y / (1 + y));
+        return new double[] {pair[0] - m, k - required, q, c, chi, alpha};
+    }
+
+    /** The pair state at overlap m by a bracketed root of the coupling's residual (low: the residual at k = 0). */
+    private Point pairBracketed(double m, double[] low) {
+        if (!(low[5] < 0)) {
+            return new Point(m, low[0], low[1], low[3], -1, low[2]);
+        }
+        double lo = 0;
+        double hi = Math.max(-low[5], 1e-6);
+        double[] high = pairResidual(m, hi);
+        while (!(high[5] >= 0)) {
+            if (Double.isNaN(high[5]) || hi > 1e6) {
+                return new Point(m, high[0], high[1], high[3], -1, high[2]);
+            }
+            lo = hi;
+            hi *= 2;
+            high = pairResidual(m, hi);
+        }
+        double k = Brent.root(x -> pairResidual(m, x)[5], lo, hi, 1e-13 * hi);
+        double[] r = pairResidual(m, k);
+        return new Point(m, r[0], r[1], r[3], r[4], r[2]);
+    }
+
+    /**
+     * For overlap m and pair coupling k at n = 2, with s solved from the overlap equation: {s, q, c, chi, alpha,
+     * k - required k}; alpha = -1 and a NaN residual where chi &gt;= 1 (no physical state).
+     */
+    private double[] pairResidual(double m, double k) {
+        double s = noiseForOverlap(m, m, k);
+        double[] f = pairEquations(m, s, k);
+        if (f == null) {
+            double[] pair = ThermalAverage.pair(beta, m, s, k);
+            return new double[] {s, pair[1], pair[2], beta * (1 + pair[2] - 2 * pair[1]), -1, Double.NaN};
+        }
+        return new double[] {s, f[2], f[3], f[4], f[5], f[1]};
     }
 
     /**
@@ -221,7 +375,18 @@ final class RetrievalBranch {
      * monotonically in s, from tanh(beta a) at s = 0 towards 0.
      */
     private double noiseForOverlap(double a, double m) {
-        if (Math.tanh(beta * a) <= m) {
+        return noiseForOverlap(a, m, Double.NaN);
+    }
+
+    /**
+     * As {@link #noiseForOverlap(double, double)} for the pair of consecutive spins with coupling k (NaN: a single
+     * spin), whose mean sinh A / (cosh A + exp(-2 k)), A = 2 beta (a + s z), also falls monotonically in s.
+     */
+    private double noiseForOverlap(double a, double m, double k) {
+        boolean single = Double.isNaN(k);
+        double top = single ? Math.tanh(beta * a)
+                : Math.tanh(2 * beta * a) / (1 + Math.exp(-2 * k) / Math.cosh(2 * beta * a));
+        if (top <= m) {
             return 0;
         }
         double lo = 0;
@@ -229,9 +394,10 @@ final class RetrievalBranch {
         // start from the temperature-0 value, the noise at which E sgn(a + s z) = m
         double s = a / (SQRT_TWO * inverseErf(m));
         for (int iteration = 0; iteration < 200; iteration++) {
-            double[] f = ThermalAverage.overlapAndSlope(beta, a, s);
+            double[] f = single ? ThermalAverage.overlapAndSlope(beta, a, s) : ThermalAverage.pair(beta, a, s, k);
+            double slope = single ? f[1] : f[3];
             double excess = f[0] - m;
-            double step = f[1] < 0 ? -excess / f[1] : Double.NaN;
+            double step = slope < 0 ? -excess / slope : Double.NaN;
             if (excess == 0 || Math.abs(step) <= 1e-15 * s) {
                 return s;
             }

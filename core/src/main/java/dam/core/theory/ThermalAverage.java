@@ -91,6 +91,59 @@ final class ThermalAverage {
         return new double[] {value, beta * slope};
     }
 
+    /**
+     * For finite beta, s &gt;= 0 and a pair coupling k: the averages over z of a pair of spins (sigma, tau) with weight
+     * exp(beta (a + s z) (sigma + tau) + k sigma tau), the single-site problem of parallel dynamics at n = 2
+     * (docs/physics.md, "Stationary states"): {E &lt;sigma&gt;, E &lt;sigma&gt;^2, E &lt;sigma tau&gt;, d E &lt;sigma&gt; / d s}. With A = 2 beta
+     * (a + s z) and b = exp(-2 k), &lt;sigma&gt; = sinh A / (cosh A + b) and &lt;sigma tau&gt; = (cosh A - b) / (cosh A + b); k = 0
+     * gives independent spins, &lt;sigma&gt; = tanh(beta (a + s z)).
+     */
+    static double[] pair(double beta, double a, double s, double k) {
+        double b = Math.exp(-2 * k);
+        if (s == 0) {
+            double x = 2 * beta * a;
+            double d = 1 + b / Math.cosh(x);
+            double spin = Math.tanh(x) / d;
+            return new double[] {spin, spin * spin, (1 - b / Math.cosh(x)) / d, 0};
+        }
+        double[] breaks = breakPoints(-a / s, 1 / (2 * beta * s));
+        double mean = 0;
+        double square = 0;
+        double product = 0;
+        double slope = 0;
+        for (int j = 0; j + 1 < breaks.length; j++) {
+            double lo = breaks[j];
+            double hi = breaks[j + 1];
+            if (hi <= lo) {
+                continue;
+            }
+            double half = 0.5 * (hi - lo);
+            double mid = 0.5 * (hi + lo);
+            double panelMean = 0;
+            double panelSquare = 0;
+            double panelProduct = 0;
+            double panelSlope = 0;
+            for (int i = 0; i < ORDER; i++) {
+                double z = mid + half * NODES[i];
+                double w = WEIGHTS[i] * Gaussian.density(z);
+                double x = 2 * beta * (a + s * z);
+                // divided through by cosh A, so that nothing overflows for large |A|
+                double sech = 1 / Math.cosh(x);
+                double d = 1 + b * sech;
+                double spin = Math.tanh(x) / d;
+                panelMean += w * spin;
+                panelSquare += w * spin * spin;
+                panelProduct += w * (1 - b * sech) / d;
+                panelSlope += w * z * sech * (sech + b) / (d * d);
+            }
+            mean += half * panelMean;
+            square += half * panelSquare;
+            product += half * panelProduct;
+            slope += half * panelSlope;
+        }
+        return new double[] {mean, square, product, 2 * beta * slope};
+    }
+
     /** E sech^2(beta (a + s z)) for finite beta and s &gt;= 0: 1 - q, with q = E tanh^2. */
     static double sechSquared(double beta, double a, double s) {
         if (Double.isInfinite(beta)) {

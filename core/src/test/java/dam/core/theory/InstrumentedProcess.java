@@ -36,23 +36,30 @@ final class InstrumentedProcess {
      */
     static final double PIVOT_TOLERANCE = 1e-10;
 
+    private final dam.core.model.MemoryModel model;
     private final int n;
     private final double alpha;
     private final int paths;
     private final int threads;
     private final boolean retarded;
 
-    /** The solver's process at order n, load alpha, M = paths paths on threads threads. */
+    /** The solver's process of the dense model at order n, load alpha, M = paths paths on threads threads. */
     InstrumentedProcess(int n, double alpha, int paths, int threads) {
-        this(n, alpha, paths, threads, true);
+        this(dam.core.model.MemoryModel.DENSE, n, alpha, paths, threads, true);
     }
 
-    /** As the other constructor, with whether the retarded self-interaction is kept. */
-    InstrumentedProcess(int n, double alpha, int paths, int threads, boolean retarded) {
+    /** The solver's process of the model (temperature 0) at order n, load alpha, M = paths paths on threads threads. */
+    InstrumentedProcess(dam.core.model.MemoryModel model, int n, double alpha, int paths, int threads) {
+        this(model, n, alpha, paths, threads, true);
+    }
+
+    /** As the other constructors, with whether the retarded self-interaction is kept. */
+    InstrumentedProcess(dam.core.model.MemoryModel model, int n, double alpha, int paths, int threads, boolean retarded) {
         Require.atLeast("n", n, 2);
         Require.positiveFinite("alpha", alpha);
         Require.atLeast("paths", paths, 1);
         Require.atLeast("threads", threads, 1);
+        this.model = model;
         this.n = n;
         this.alpha = alpha;
         this.paths = paths;
@@ -99,7 +106,7 @@ final class InstrumentedProcess {
         for (int w = 0; w < workers; w++) {
             scratch[w] = new Scratch(steps);
         }
-        Closure closure = Closure.of(dam.core.model.MemoryModel.DENSE, n, alpha);
+        Closure closure = Closure.of(model, n, alpha);
         IncrementalCholesky cholesky = new IncrementalCholesky(PIVOT_TOLERANCE);
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, daemonThreads()) : null;
         try {
@@ -159,7 +166,7 @@ final class InstrumentedProcess {
                 pool.shutdownNow();
             }
         }
-        return new TheoryResult(n, alpha, m0, m, c, g, paths, seed);
+        return new TheoryResult(model, n, alpha, 0, m0, m, c, g, paths, seed);
     }
 
     /** Advances every chunk by one step, on the pool's threads (or this one), each chunk whole on one thread. */

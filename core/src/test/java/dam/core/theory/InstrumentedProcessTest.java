@@ -17,12 +17,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InstrumentedProcessTest {
 
     @ParameterizedTest
-    @CsvSource({"2,0.12,1.0", "3,0.08,1.0", "3,0.1,0.7", "4,0.012,0.9"})
-    void copyReproducesTheSolverBitForBit(int n, double alpha, double m0) {
+    @CsvSource({"DENSE,2,0.12,1.0", "DENSE,3,0.08,1.0", "DENSE,3,0.1,0.7", "DENSE,4,0.012,0.9", "PBODY,3,0.12,1.0"})
+    void copyReproducesTheSolverBitForBit(MemoryModel model, int n, double alpha, double m0) {
         int paths = 2500;
         int steps = 40;
-        TheoryResult solver = new EffectiveProcessSolver(n, alpha, paths, 1).solve(m0, steps, 9);
-        InstrumentedProcess.Recorded copy = new InstrumentedProcess(n, alpha, paths, 2).solve(m0, steps, 9, steps - 3);
+        TheoryResult solver = new EffectiveProcessSolver(model, n, alpha, 0, paths, 1).solve(m0, steps, 9);
+        InstrumentedProcess.Recorded copy = new InstrumentedProcess(model, n, alpha, paths, 2)
+                .solve(m0, steps, 9, steps - 3);
         assertArrayEquals(solver.overlap(), copy.result().overlap());
         for (int t = 0; t <= steps; t++) {
             assertArrayEquals(solver.correlation()[t], copy.result().correlation()[t], "C row " + t);

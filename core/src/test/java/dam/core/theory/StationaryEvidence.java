@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>Run from the repository root after {@code mvn -B -o -q -DskipTests package} and
  * {@code mvn -B -o -q test-compile -pl core}:
  * {@code java -cp core/target/classes:core/target/test-classes:$(cat jobs/target/classpath.txt)
- * dam.core.theory.StationaryEvidence n alpha m0 T M seed [threads]} (the dense model).
+ * dam.core.theory.StationaryEvidence n alpha m0 T M seed [threads [model]]} (model dense unless given).
  */
 final class StationaryEvidence {
 
@@ -32,14 +32,16 @@ final class StationaryEvidence {
         int paths = Integer.parseInt(args[4]);
         long seed = Long.parseLong(args[5]);
         int threads = args.length > 6 ? Integer.parseInt(args[6]) : 2;
+        MemoryModel model = args.length > 7 ? MemoryModel.parse(args[7]) : MemoryModel.DENSE;
         long start = System.nanoTime();
-        InstrumentedProcess.Recorded run = new InstrumentedProcess(n, alpha, paths, threads).solve(m0, steps, seed, steps - 3);
+        InstrumentedProcess.Recorded run = new InstrumentedProcess(model, n, alpha, paths, threads)
+                .solve(m0, steps, seed, steps - 3);
         double seconds = (System.nanoTime() - start) / 1e9;
         LateTimeStatistics late = LateTimeStatistics.of(run);
-        Moments kernel = new Moments(n);
+        NoiseKernel kernel = NoiseKernel.of(model, n);
         TheoryResult r = run.result();
-        System.out.printf(Locale.ROOT, "n=%d alpha=%.4f m0=%.3f T=%d M=%d seed=%d (%.1f s)%n", n, alpha, m0, steps, paths,
-                seed, seconds);
+        System.out.printf(Locale.ROOT, "%s n=%d alpha=%.4f m0=%.3f T=%d M=%d seed=%d (%.1f s)%n", model.key(), n, alpha,
+                m0, steps, paths, seed, seconds);
         System.out.printf(Locale.ROOT, "m(T-2..T) = %.5f %.5f %.5f; C(T,T-1) = %.5f, C(T,T-2) = %.5f%n",
                 r.overlap()[steps - 2], r.overlap()[steps - 1], late.m(), late.oddLag(), r.correlation()[steps][steps - 2]);
         double gammaFromChi = n == 2 ? alpha * late.chi() / (1 - late.chi()) : alpha * kernel.derivative(1) * late.chi();
@@ -55,7 +57,7 @@ final class StationaryEvidence {
         System.out.printf(Locale.ROOT, "paths over the last three steps: frozen at +1 %.5f, at -1 %.5f, 2-cycle %.5f, "
                 + "other %.5f%n", late.frozenPlus(), late.frozenMinus(), late.cycles(),
                 1 - late.frozenPlus() - late.frozenMinus() - late.cycles());
-        Optional<StationaryState> stationary = StationaryState.solve(MemoryModel.DENSE, n, alpha, 0);
+        Optional<StationaryState> stationary = StationaryState.solve(model, n, alpha, 0);
         System.out.printf(Locale.ROOT, "m(T) = %.5f; mean sgn u = %.5f; mean sgn(u + Gamma) = %.5f; stationary state "
                 + "(sgn u selection) m = %s%n", late.m(), late.signU(), late.signUGamma(),
                 stationary.map(s -> String.format(Locale.ROOT, "%.5f, chi = %.5f, Gamma = %.5f", s.m(), s.chi(),

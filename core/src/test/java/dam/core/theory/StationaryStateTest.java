@@ -148,18 +148,150 @@ class StationaryStateTest {
         assertEquals(1, b.q(), 1e-3);
     }
 
-    /** AGS at temperature &gt; 0: the state solves m = E tanh(beta (m + sqrt(alpha r) z)) with r = q / (1 - beta (1 - q))^2. */
+    /**
+     * n = 2 at temperature &gt; 0 is the stationary state of Little's parallel dynamics: consecutive spins (sigma, tau) in
+     * the fields beta (m + s z) with coupling k = (alpha beta / 2) (chi / (1 - chi) - y / (1 + y)), chi = beta (1 + c - 2 q),
+     * y = beta (1 - c), s^2 = alpha q / (1 - chi)^2; m, q and c are the pair's averages, checked here with an independent
+     * trapezoid rule.
+     */
     @ParameterizedTest
-    @CsvSource({"0.05,0.2", "0.1,0.1", "0.02,0.6"})
-    void hopfieldStateAtTemperatureSolvesTheAgsEquations(double alpha, double temperature) {
+    @CsvSource({"0.05,0.2", "0.1,0.3", "0.02,0.6", "0.05,0.55"})
+    void hopfieldStateAtTemperatureSolvesLittlesPairEquations(double alpha, double temperature) {
         StationaryState s = StationaryState.solve(MemoryModel.DENSE, 2, alpha, temperature).orElseThrow();
         double beta = 1 / temperature;
         double noise = Math.sqrt(s.noiseVariance());
-        assertEquals(s.m(), ThermalAverage.overlap(beta, s.m(), noise), 1e-10);
-        assertEquals(1 - s.q(), ThermalAverage.sechSquared(beta, s.m(), noise), 1e-10);
-        assertEquals(beta * (1 - s.q()), s.chi(), 1e-9);
-        assertEquals(alpha * s.q() / Math.pow(1 - s.chi(), 2), s.noiseVariance(), 1e-12);
+        double chi = beta * (1 + s.oneStepCorrelation() - 2 * s.q());
+        double y = beta * (1 - s.oneStepCorrelation());
+        double k = 0.5 * alpha * beta * (chi / (1 - chi) - y / (1 + y));
+        double[] sums = new double[3];
+        int points = 400_000;
+        double h = 20.0 / points;
+        for (int i = 0; i <= points; i++) {
+            double z = -10 + i * h;
+            double w = (i == 0 || i == points ? 0.5 : 1) * h * Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+            double a = 2 * beta * (s.m() + noise * z);
+            double b = Math.exp(-2 * k);
+            // sinh A / (cosh A + b) and (cosh A - b) / (cosh A + b), written for large |A|
+            double mean = Math.tanh(a) / (1 + b / Math.cosh(a));
+            sums[0] += w * mean;
+            sums[1] += w * mean * mean;
+            sums[2] += w * (1 - b / Math.cosh(a)) / (1 + b / Math.cosh(a));
+        }
+        assertEquals(s.m(), sums[0], 1e-9);
+        assertEquals(s.q(), sums[1], 1e-9);
+        assertEquals(s.oneStepCorrelation(), sums[2], 1e-9);
+        assertEquals(chi, s.chi(), 1e-12);
+        assertEquals(alpha * s.q() / Math.pow(1 - chi, 2), s.noiseVariance(), 1e-9 * s.noiseVariance());
+        assertTrue(s.oneStepCorrelation() > s.q(), "consecutive spins are more alike than distant ones");
         assertTrue(Double.isNaN(s.reinforcement()), "no band at temperature > 0");
+    }
+
+    /** Amit, Gutfreund and Sompolinsky's equations are the equilibrium closure at n = 2, kept for comparison. */
+    @ParameterizedTest
+    @CsvSource({"0.05,0.2", "0.1,0.1", "0.02,0.6"})
+    void equilibriumClosureAtTwoIsAmitGutfreundSompolinsky(double alpha, double temperature) {
+        RetrievalBranch.Point p = new RetrievalBranch(new Moments(2), temperature, RetrievalBranch.Closure.EQUILIBRIUM)
+                .atLoad(alpha);
+        double beta = 1 / temperature;
+        assertEquals(p.m(), ThermalAverage.overlap(beta, p.m(), p.s()), 1e-10);
+        assertEquals(1 - p.q(), ThermalAverage.sechSquared(beta, p.m(), p.s()), 1e-10);
+        assertEquals(beta * (1 - p.q()), p.chi(), 1e-9);
+        assertEquals(alpha * p.q() / Math.pow(1 - p.chi(), 2), p.s() * p.s(), 1e-12);
+    }
+
+    /**
+     * n &gt;= 3 at temperature &gt; 0: the tangent closure, a spin in a static Gaussian field of variance
+     * v = alpha (P(1) - (1 - q) P'(q)), with q = E tanh^2, chi = beta (1 - q) and C(t, t-1) = q.
+     */
+    @ParameterizedTest
+    @CsvSource({"DENSE,3,0.06,0.3", "PBODY,3,0.12,0.3", "DENSE,4,0.01,0.2", "PBODY,4,0.025,0.3", "DENSE,5,0.001,0.2"})
+    void stateAtTemperatureSolvesTheTangentClosureForNAtLeastThree(MemoryModel model, int n, double alpha,
+                                                                     double temperature) {
+        StationaryState s = StationaryState.solve(model, n, alpha, temperature).orElseThrow();
+        NoiseKernel kernel = NoiseKernel.of(model, n);
+        double beta = 1 / temperature;
+        double a = Math.pow(s.m(), n - 1);
+        double noise = Math.sqrt(s.noiseVariance());
+        assertEquals(s.m(), ThermalAverage.overlap(beta, a, noise), 1e-10);
+        assertEquals(1 - s.q(), ThermalAverage.sechSquared(beta, a, noise), 1e-10);
+        assertEquals(beta * (1 - s.q()), s.chi(), 1e-9);
+        assertEquals(alpha * (kernel.value(1) - (1 - s.q()) * kernel.derivative(s.q())), s.noiseVariance(),
+                1e-9 * s.noiseVariance());
+        assertEquals(s.q(), s.oneStepCorrelation());
+    }
+
+    /**
+     * To first order in alpha the stationary overlap of parallel Glauber dynamics follows from expanding the effective
+     * process about alpha = 0, where the spins are independent in time with mean m = tanh(beta m^(n-1)) and
+     * G(t+1, t) = chi0 = beta (1 - m^2) (docs/physics.md): n &gt;= 3, the full noise alpha P(1) and the retarded term
+     * alpha P'(q) chi0 sigma(t-1) give dm/dalpha = -beta^2 m (1 - m^2) (P(1) - (1 - q) P'(q)) / (1 - beta (n-1) m^(n-2)
+     * (1 - m^2)); n = 2, the noise (1 - G)^-1 C (1 - G^T)^-1 and R = G / (1 - G) give dm/dalpha = beta m (1 - m^2)
+     * (chi0^2 / (1 - chi0^2) - beta q / (1 - chi0)^2) / (1 - chi0), q = m^2. The equilibrium closure misses both.
+     */
+    @ParameterizedTest
+    @CsvSource({"DENSE,2,0.5", "DENSE,2,0.8", "DENSE,3,0.5", "PBODY,3,0.5", "PBODY,3,0.55", "DENSE,4,0.45", "PBODY,4,0.4"})
+    void firstOrderInTheLoadIsTheExpansionOfTheEffectiveProcess(MemoryModel model, int n, double temperature) {
+        NoiseKernel kernel = NoiseKernel.of(model, n);
+        double beta = 1 / temperature;
+        RetrievalBranch parallel = new RetrievalBranch(kernel, temperature);
+        RetrievalBranch equilibrium = new RetrievalBranch(kernel, temperature, RetrievalBranch.Closure.EQUILIBRIUM);
+        double m = parallel.top();
+        double q = m * m;
+        double chi0 = beta * (1 - q);
+        double expected;
+        if (n == 2) {
+            expected = beta * m * (1 - q) * (chi0 * chi0 / (1 - chi0 * chi0) - beta * q / Math.pow(1 - chi0, 2))
+                    / (1 - chi0);
+        } else {
+            expected = -beta * beta * m * (1 - q) * (kernel.value(1) - (1 - q) * kernel.derivative(q))
+                    / (1 - beta * (n - 1) * Math.pow(m, n - 2) * (1 - q));
+        }
+        double slope = slopeAtZeroLoad(parallel, m);
+        assertEquals(expected, slope, 1e-4 * Math.abs(expected));
+        double equilibriumSlope = slopeAtZeroLoad(equilibrium, m);
+        assertTrue(Math.abs(equilibriumSlope - expected) > 2e-3 * Math.abs(expected),
+                "the equilibrium closure differs at first order: " + equilibriumSlope + " against " + expected);
+    }
+
+    /** dm / dalpha at alpha = 0 from two small loads (Richardson: the alpha^2 term cancels). */
+    private static double slopeAtZeroLoad(RetrievalBranch branch, double top) {
+        double alpha = 1e-6;
+        double d1 = (branch.atLoad(alpha).m() - top) / alpha;
+        double d2 = (branch.atLoad(2 * alpha).m() - top) / (2 * alpha);
+        return 2 * d1 - d2;
+    }
+
+    /**
+     * T_c(alpha) is where the critical line alpha_c(temperature) reaches alpha: the state returned is the fold there,
+     * a slightly warmer network has no retrieval state at alpha and a slightly colder one has.
+     */
+    @ParameterizedTest
+    @CsvSource({"DENSE,2,0.05", "DENSE,3,0.03", "PBODY,3,0.05", "PBODY,3,0.13", "DENSE,4,0.005"})
+    void criticalTemperatureIsWhereTheCriticalLineReachesTheLoad(MemoryModel model, int n, double alpha) {
+        StationaryState c = StationaryState.criticalTemperature(model, n, alpha).orElseThrow();
+        assertEquals(alpha, c.alpha(), 1e-8 * alpha);
+        assertTrue(c.temperature() > 0 && c.temperature() < StationaryState.retrievalTemperature(n), c.toString());
+        assertTrue(StationaryState.solve(model, n, alpha, c.temperature() + 1e-4).isEmpty());
+        assertTrue(StationaryState.solve(model, n, alpha, c.temperature() - 1e-3).isPresent());
+    }
+
+    /**
+     * As alpha -&gt; 0 the critical temperature tends to the alpha -&gt; 0 end (0.5826 at n = 3, 1 at n = 2); above the
+     * largest alpha_c(temperature) no temperature retrieves. The p-body line rises from alpha_c(0) = 0.1261 to about
+     * 0.144 at temperature 0.2, so alpha = 0.13 has a critical temperature and 0.15 none.
+     */
+    @ParameterizedTest
+    @CsvSource({"DENSE,3,1e-7,0.5826,0.0005", "PBODY,3,1e-7,0.5826,0.0005", "DENSE,2,1e-7,1,0.003"})
+    void criticalTemperatureTendsToTheSmallLoadEnd(MemoryModel model, int n, double alpha, double expected,
+                                                   double tolerance) {
+        assertEquals(expected, StationaryState.criticalTemperature(model, n, alpha).orElseThrow().temperature(),
+                tolerance);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PBODY,3,0.15", "DENSE,3,0.09", "DENSE,2,0.139"})
+    void noCriticalTemperatureAboveTheLargestCapacity(MemoryModel model, int n, double alpha) {
+        assertTrue(StationaryState.criticalTemperature(model, n, alpha).isEmpty());
     }
 
     /** Gamma, the half-width of the band of fields with two self-consistent signs: alpha P'(1) chi, or alpha chi / (1 - chi) at n = 2. */
