@@ -19,12 +19,18 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dam.jobs.config.LoadConvention;
 
-/** Shared drawing helpers: chart style, a colour per series index, and composing panels into one titled PNG. */
+/**
+ * Shared drawing helpers: chart style, colours, strokes and markers, the series every figure adds (lines, points,
+ * interval bars), how loads are written, and composing panels into one titled PNG.
+ */
 final class Panels {
 
     static final int PANEL_WIDTH = 520;
@@ -57,6 +63,65 @@ final class Panels {
                 : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
+    /** A dash pattern stroke of the given width: dash-dotted (one dot) or dash-dot-dotted (two dots). */
+    static BasicStroke dashDot(float width, int dots) {
+        float[] pattern = new float[2 + 2 * dots];
+        pattern[0] = 8f;
+        pattern[1] = 3f;
+        for (int i = 0; i < dots; i++) {
+            pattern[2 + 2 * i] = 2f;
+            pattern[3 + 2 * i] = 3f;
+        }
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
+    }
+
+    /** Adds a line without markers in the given colour and stroke; returns it. */
+    static XYSeries line(XYChart chart, String label, double[] x, double[] y, Color colour, BasicStroke stroke) {
+        XYSeries s = chart.addSeries(label, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setLineStyle(stroke);
+        return s;
+    }
+
+    /** Adds points with the given marker and colour and no line; returns them. */
+    static XYSeries points(XYChart chart, String label, double[] x, double[] y, Marker marker, Color colour) {
+        XYSeries s = chart.addSeries(label, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(colour);
+        return s;
+    }
+
+    /**
+     * Adds an interval as a vertical segment from lo to hi at x, out of the legend (XChart's own error bars are
+     * symmetric only); nothing where an end is not finite. name must be unique in the chart.
+     */
+    static void bar(XYChart chart, String name, double x, double lo, double hi, Color colour) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return;
+        }
+        XYSeries bar = line(chart, name, new double[] {x, x}, new double[] {lo, hi}, colour, stroke(1.5f, false));
+        bar.setShowInLegend(false);
+    }
+
+    /** The i-th of a few distinct marker shapes (cycling), for telling network sizes apart. */
+    static Marker marker(int i) {
+        Marker[] shapes = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.TRIANGLE_DOWN};
+        return shapes[Math.floorMod(i, shapes.length)];
+    }
+
+    /**
+     * Keeps the panel (and its title) on the page where nothing was drawn in it: XChart cannot draw an empty chart, so
+     * an invisible point labelled with why.
+     */
+    static void keepIfEmpty(XYChart chart, String why) {
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries(why, new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+        }
+    }
+
     /** An empty line chart of one panel's size, white background, legend inside. */
     static XYChart chart(String title, String xTitle, String yTitle) {
         return chart(title, xTitle, yTitle, PANEL_WIDTH, PANEL_HEIGHT);
@@ -86,11 +151,25 @@ final class Panels {
     }
 
     /**
-     * A load of order n, given as the raw alpha, as a title or legend writes it in the convention: "alpha = 0.1" or
-     * "alpha (2n-3)!! = 0.3".
+     * A load of the model at order n, given as the raw alpha, as a title or legend writes it in the convention:
+     * "alpha = 0.1", "alpha (2n-3)!! = 0.3" (dense) or "alpha (n-1)! = 0.2" (p-body).
      */
-    static String load(LoadConvention convention, int n, double alpha) {
-        return convention.symbol(MemoryModel.DENSE) + " = " + number(convention.fromRaw(MemoryModel.DENSE, n, alpha));
+    static String load(LoadConvention convention, MemoryModel model, int n, double alpha) {
+        return convention.symbol(model) + " = " + number(convention.fromRaw(model, n, alpha));
+    }
+
+    /**
+     * What the loads of a figure of one model are, for its title: "raw load alpha = p / N^(n-1)" or "normalised load
+     * alpha (2n-3)!!, alpha = p / N^(n-1)" (dense; "alpha (n-1)!" p-body).
+     */
+    static String meaning(LoadConvention convention, MemoryModel model) {
+        return convention == LoadConvention.RAW ? convention.meaning()
+                : "normalised load " + convention.symbol(model) + ", alpha = p / N^(n-1)";
+    }
+
+    /** The colour of a model in the figures that draw both: dense blue, p-body orange. */
+    static Color colour(MemoryModel model) {
+        return colour(model.ordinal());
     }
 
     /** A figure before drawing: its title and its panels in a grid of at most columns columns. */
