@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 import dam.core.model.MemoryModel;
 import dam.jobs.config.LoadConvention;
@@ -67,8 +68,11 @@ final class TemperatureFigure {
                     CriticalTemperature c = ladder.get(i);
                     Panels.bar(chart, model.key() + " bracket " + i, c.alpha() * f, c.lower(), c.upper(), colour);
                 }
-                Panels.line(chart, model.key() + " theory, T = " + largest, loads(ladder, f), temperatures(ladder), colour,
-                        Panels.stroke(2.2f, false));
+                XYSeries line = Panels.line(chart, model.key() + " theory, T = " + largest, loads(ladder, f),
+                        temperatures(ladder), colour, Panels.stroke(2.2f, false));
+                // markers too: a model that retrieves at one load only still shows its point
+                line.setMarker(Panels.marker(0));
+                line.setMarkerColor(colour);
             }
             List<CriticalTemperature> limit = mine.stream().filter(c -> c.method() == Method.EXTRAPOLATED).toList();
             if (!limit.isEmpty()) {
