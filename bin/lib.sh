@@ -15,13 +15,13 @@ ensure_toolchain() {
   fi
 }
 
-# Builds the jars when they are missing or older than any source or pom.
+# Builds the jars of the default Spark target (spark-4_2.13) when they are missing or older than any source or pom.
 ensure_build() {
   ensure_toolchain
   local stale=0
   if [ ! -f "$DAM_JAR" ] || [ ! -f "$DAM_CP_FILE" ]; then
     stale=1
-  elif [ -n "$(find "$ROOT/pom.xml" "$ROOT/core/pom.xml" "$ROOT/jobs/pom.xml" "$ROOT/core/src/main" "$ROOT/jobs/src/main" -newer "$DAM_JAR" -type f 2>/dev/null | head -n 1)" ]; then
+  elif [ -n "$(find "$ROOT/pom.xml" "$ROOT/core/pom.xml" "$ROOT/jobs/pom.xml" "$ROOT/core/src/main" "$ROOT/jobs/src/main" "$ROOT/jobs/src/spark-4_2.13" -newer "$DAM_JAR" -type f 2>/dev/null | head -n 1)" ]; then
     stale=1
   fi
   if [ "$stale" = 1 ]; then

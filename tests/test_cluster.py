@@ -12,7 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CLUSTER = REPO / "tests" / "cluster"
-JAR = REPO / "jobs" / "target" / "dam-jobs-0.1.0-spark.jar"
+JAR = REPO / "jobs" / "target" / "dam-jobs-spark-4_2.13-0.1.0.jar"
 
 
 def run_script(name):

@@ -1,4 +1,6 @@
-"""Compares the Parquet tables of two sweep outputs row for row (exact values) and checks their schemas.
+"""Compares the Parquet tables of two sweep outputs row for row (exact values) and checks their schemas: the planned
+columns, and the same type and nullability of every column in both (the outputs may come from different Spark targets,
+tests/cluster/run_targets_test.sh).
 
 Usage: compare_tables.py CLUSTER_OUT LOCAL_OUT EXPECTED_GRID_POINTS TRIALS_PER_POINT
 (a point may hold one trial per pattern set instead, where its initial states coincide; trials/ must hold
@@ -37,10 +39,19 @@ def rows(out, name):
     return sorted(repr(sorted(r.items())) for r in table(out, name))
 
 
+def schema(out, name):
+    """Each column's Arrow type and nullability, without the metadata (which holds the run's own description)."""
+    s = ds.dataset(f"{out}/{name}", format="parquet").schema
+    return sorted((f.name, str(f.type), f.nullable) for f in s)
+
+
 def main():
     cluster, local, points, trials = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     counts = {}
     for name in EXPECTED_COLUMNS:
+        sa, sb = schema(cluster, name), schema(local, name)
+        if sa != sb:
+            sys.exit(f"{name}: column types differ: {sorted(set(sa) - set(sb))} vs {sorted(set(sb) - set(sa))}")
         a, b = rows(cluster, name), rows(local, name)
         if a != b:
             diff = sum(1 for x, y in zip(a, b) if x != y) + abs(len(a) - len(b))

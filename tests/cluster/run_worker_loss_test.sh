@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 VENV="$ROOT/.venv"
-JAR="$ROOT/jobs/target/dam-jobs-0.1.0-spark.jar"
+JAR="$ROOT/jobs/target/dam-jobs-spark-4_2.13-0.1.0.jar"
 CONF="$ROOT/tests/cluster/worker-loss.conf"
 POINTS=12 TRIALS=40 BATCHES=3   # the grid of worker-loss.conf: 12 points in batches of 4, 40 trials each
 LIMIT="${DAM_CLUSTER_TEST_TIMEOUT:-300}"   # seconds per step

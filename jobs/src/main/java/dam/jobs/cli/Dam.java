@@ -1,6 +1,7 @@
 package dam.jobs.cli;
 
 import dam.jobs.config.ConfigError;
+import dam.jobs.spark.SparkTarget;
 import dam.jobs.sweep.StageFailure;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -44,11 +45,22 @@ public final class Dam implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and exits with its code. */
+    /** Runs the command line and exits with its code; first checks that the Spark on the class path is this jar's. */
     public static void main(String[] args) {
+        if (!SparkTarget.checkRuntime(System.err)) {
+            System.exit(BAD_INPUT);
+        }
         CommandLine cl = commandLine();
-        Interrupt.install(cl.getCommandSpec().qualifiedName() + subcommand(cl, args));
+        stopOnSignals(cl.getCommandSpec().qualifiedName() + subcommand(cl, args));
         System.exit(execute(cl, args));
+    }
+
+    /**
+     * Makes Ctrl-C (SIGINT) and SIGTERM end this process with the one line "COMMAND: interrupted" (terminated) and exit
+     * code 130 (143), nothing else; for a process's main method only.
+     */
+    public static void stopOnSignals(String command) {
+        Interrupt.install(command);
     }
 
     /** Runs the command line and returns its exit code ({@value #OK}, {@value #BAD_INPUT} or {@value #FAILURE}). */

@@ -79,13 +79,20 @@ public final class SweepCommand implements Callable<Integer> {
         SweepSession.checkScratch(c.spark());
         try (SweepOutput out = SweepOutput.open(c, mode, SweepSession.hadoopConfiguration(c.spark()), command,
                 System.err)) {
+            SweepDriver.Options options = new SweepDriver.Options(mode == SweepOutput.Mode.OVERWRITE, System.err,
+                    System.out, Integer.MAX_VALUE, mode == SweepOutput.Mode.ADOPT);
+            List<String> drawn = report ? Report.upToDate(out.dir(), out.ledger()) : List.of();
+            if (drawn != null && SweepDriver.nothingToRun(c, out)) {
+                // A resume with nothing to do: no Spark session at all.
+                SweepDriver.closeWithoutSpark(c, out, options, t0);
+                drawn.forEach(f -> System.out.println("figure: " + f));
+                return;
+            }
             boolean ownSession = !SweepSession.active();
             SparkSession spark = SweepSession.start(c.spark());
             try {
                 out.adopt(spark, System.err);
-                SweepDriver.Outcome outcome = SweepDriver.run(c, out, spark, new SweepDriver.Options(
-                        mode == SweepOutput.Mode.OVERWRITE, System.err, System.out, Integer.MAX_VALUE,
-                        mode == SweepOutput.Mode.ADOPT), t0);
+                SweepDriver.Outcome outcome = SweepDriver.run(c, out, spark, options, t0);
                 if (report && outcome.complete()) {
                     List<String> figures;
                     try {

@@ -61,12 +61,7 @@ final class ResourceCheck {
                         TaskMemory.mib(theory * tasks), room, remedy));
             }
         }
-        double gridPoints = 0;
-        for (int ni : config.n()) {
-            SweepConfig.Axes axes = config.writtenAxes(ni);
-            gridPoints += (double) axes.neurons().size() * axes.alpha().size() * axes.m0().size();
-        }
-        gridPoints *= (double) config.model().size() * config.temperature().size();
+        double gridPoints = config.gridPoints();
         if (gridPoints > MAX_GRID_POINTS) {
             throw new ConfigError("sweep.m0", String.format(Locale.ROOT,
                     "the grid has %.0f points (model x n x neurons x temperature x alpha x m0), more than %d; split the "
@@ -75,8 +70,9 @@ final class ResourceCheck {
         double driver = gridPoints * TaskMemory.DRIVER_BYTES_PER_POINT;
         if (driver > TaskMemory.jvmBudgetBytes()) {
             throw new ConfigError("sweep.m0", String.format(Locale.ROOT,
-                    "the grid has %.0f points (n x neurons x alpha x m0), and the driver keeps about %d bytes per point "
-                            + "(the plan and the ledger's committed points): %s, more than half its %s heap; give the driver "
+                    "the grid has %.0f points (model x n x neurons x temperature x alpha x m0), and the driver keeps "
+                            + "about %d bytes per point (the plan and the ledger's committed points): %s, more than half "
+                            + "its %s heap; give the driver "
                             + "more memory (DAM_JAVA_OPTS=-Xmx16g, or spark-submit --driver-memory) or split the sweep",
                     gridPoints, TaskMemory.DRIVER_BYTES_PER_POINT, TaskMemory.mib(driver),
                     TaskMemory.mib(Runtime.getRuntime().maxMemory())));

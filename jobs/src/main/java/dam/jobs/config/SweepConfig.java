@@ -90,6 +90,16 @@ public record SweepConfig(List<MemoryModel> model, List<Integer> n, List<Integer
                 written.m0());
     }
 
+    /** The number of grid points: models x temperatures x the sum over n of neurons x alpha x m0 (a double: no overflow). */
+    public double gridPoints() {
+        double perModelAndTemperature = 0;
+        for (int order : n) {
+            Axes axes = writtenAxes(order);
+            perModelAndTemperature += (double) axes.neurons().size() * axes.alpha().size() * axes.m0().size();
+        }
+        return perModelAndTemperature * model.size() * temperature.size();
+    }
+
     /** The same sweep writing to another canonical location. */
     public SweepConfig withOutput(String newOutput) {
         return new SweepConfig(model, n, neurons, temperature, alpha, m0, byN, trials, statesPerPatternSet, steps, update,

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -32,6 +32,11 @@ public final class PhaseDiagramTables {
     public static final String EXTRAPOLATED = "extrapolated";
     /** capacity/ and critical_temperature/ method: the stationary state solved directly (core StationaryState). */
     public static final String STATIONARY = "stationary";
+
+    private static final StructType PHASE_DIAGRAM = phaseDiagram();
+    private static final StructType CAPACITY = capacity();
+    private static final StructType CRITICAL_TEMPERATURE = criticalTemperature();
+    private static final StructType FINITE_SIZE = finiteSize();
 
     private PhaseDiagramTables() {
     }
@@ -67,7 +72,8 @@ public final class PhaseDiagramTables {
     }
 
     /**
-     * critical_temperature/: per (model, n, alpha), the highest temperature at which the dynamics from m0 = 1 retrieves:
+     * critical_temperature/: per (model, n, alpha),
+             the highest temperature at which the dynamics from m0 = 1 retrieves:
      * one row per horizon of the ladder (method ladder), the T -&gt; infinity limit (method extrapolated, steps null)
      * and the stationary state's (method stationary).
      */
@@ -93,7 +99,8 @@ public final class PhaseDiagramTables {
                 .add("quantity", StringType, false).add("alpha", DoubleType, true)
                 .add("steps", IntegerType, false)
                 .add("neurons", DataTypes.createArrayType(IntegerType, false), false)
-                .add("estimates", doubles, false).add("estimates_lo", doubles, false).add("estimates_hi", doubles, false)
+                .add("estimates", doubles, false).add("estimates_lo", doubles, false).add("estimates_hi", doubles,
+                        false)
                 .add("form", StringType, true).add("fit_neurons", DataTypes.createArrayType(IntegerType, false), true)
                 .add("residuals", doubles, true)
                 .add("limit", DoubleType, true).add("limit_lo", DoubleType, true).add("limit_hi", DoubleType, true)
@@ -109,15 +116,14 @@ public final class PhaseDiagramTables {
     public static Row finiteSizeRow(Diagram d, String quantity, Double alpha, int[] neurons, double[] estimates,
                                     double[] lower, double[] upper, dam.core.analysis.FiniteSizeFit fit, Double theory,
                                     int steps) {
-        return RowFactory.create(d.model().key(), d.n(), d.temperature(), quantity, alpha, steps, boxed(neurons),
-                boxed(estimates), boxed(lower), boxed(upper),
-                fit == null ? null : fit.form(), fit == null ? null : boxed(fit.sizes()),
-                fit == null ? null : boxed(fit.residuals()), fit == null ? null : orNull(fit.limit()),
-                fit == null ? null : orNull(fit.limitLower()), fit == null ? null : orNull(fit.limitUpper()),
-                fit == null ? null : orNull(fit.slope()), fit == null ? null : orNull(fit.chi2()),
-                fit == null ? null : fit.dof(), fit == null ? null : orNull(fit.freeExponent()),
-                fit == null ? null : orNull(fit.freeLower()), fit == null ? null : orNull(fit.freeUpper()),
-                theory == null ? null : orNull(theory));
+        return withSchema(FINITE_SIZE, d.model().key(), d.n(), d.temperature(), quantity, alpha, steps,
+                boxed(neurons), boxed(estimates), boxed(lower), boxed(upper), fit == null ? null : fit.form(),
+                fit == null ? null : boxed(fit.sizes()), fit == null ? null : boxed(fit.residuals()),
+                fit == null ? null : orNull(fit.limit()), fit == null ? null : orNull(fit.limitLower()),
+                fit == null ? null : orNull(fit.limitUpper()), fit == null ? null : orNull(fit.slope()),
+                fit == null ? null : orNull(fit.chi2()), fit == null ? null : fit.dof(),
+                fit == null ? null : orNull(fit.freeExponent()), fit == null ? null : orNull(fit.freeLower()),
+                fit == null ? null : orNull(fit.freeUpper()), theory == null ? null : orNull(theory));
     }
 
     private static Integer[] boxed(int[] a) {
@@ -130,8 +136,8 @@ public final class PhaseDiagramTables {
 
     /** The theory row of a diagram's load alpha at horizon steps from its bisection result. */
     public static Row theoryRow(Diagram d, double alpha, int steps, BasinBoundary b) {
-        return RowFactory.create(d.model().key(), d.n(), d.temperature(), THEORY, null, alpha, orNull(b.m0c()),
-                orNull(b.lower()), orNull(b.upper()), steps);
+        return withSchema(PHASE_DIAGRAM, d.model().key(), d.n(), d.temperature(), THEORY, null, alpha,
+                orNull(b.m0c()), orNull(b.lower()), orNull(b.upper()), steps);
     }
 
     /**
@@ -141,27 +147,28 @@ public final class PhaseDiagramTables {
     public static Row extrapolatedTheoryRow(Diagram d, double alpha, HorizonExtrapolation fit) {
         double lower = Double.isNaN(fit.lower()) ? 0 : Math.max(0, fit.lower());
         double upper = Double.isNaN(fit.upper()) ? 1 : Math.min(1, fit.upper());
-        return RowFactory.create(d.model().key(), d.n(), d.temperature(), THEORY, null, alpha, fit.limit(), lower, upper,
-                null);
+        return withSchema(PHASE_DIAGRAM, d.model().key(), d.n(), d.temperature(), THEORY, null, alpha, fit.limit(),
+                lower, upper, null);
     }
 
     /** A simulation row of a diagram at (neurons, alpha) and the sweep's steps; the boundary values may be null. */
     public static Row simulationRow(Diagram d, int neurons, double alpha, Double m0c, Double lower, Double upper,
                                     int steps) {
-        return RowFactory.create(d.model().key(), d.n(), d.temperature(), SIMULATION, neurons, alpha, m0c, lower, upper,
-                steps);
+        return withSchema(PHASE_DIAGRAM, d.model().key(), d.n(), d.temperature(), SIMULATION, neurons, alpha, m0c,
+                lower, upper, steps);
     }
 
     /** The capacity/ row of a diagram at one horizon T of the ladder. */
     public static Row capacityRow(TheoryPhaseDiagram.HorizonCapacity c, int paths, int seeds) {
         Diagram d = c.diagram();
-        return RowFactory.create(d.model().key(), d.n(), d.temperature(), LADDER, orNull(c.alphaC()), orNull(c.lower()),
-                orNull(c.upper()), c.steps(), paths, seeds, orNull(c.se()), c.violations(), null, null, null, null, null);
+        return withSchema(CAPACITY, d.model().key(), d.n(), d.temperature(), LADDER, orNull(c.alphaC()),
+                orNull(c.lower()), orNull(c.upper()), c.steps(), paths, seeds, orNull(c.se()), c.violations(), null,
+                null, null, null, null);
     }
 
     /** The extrapolated capacity/ row of a diagram: the T -&gt; infinity limit with its 95% interval and the fit. */
     public static Row extrapolatedRow(Diagram d, HorizonExtrapolation fit, int paths, int seeds) {
-        return RowFactory.create(d.model().key(), d.n(), d.temperature(), EXTRAPOLATED, orNull(fit.limit()),
+        return withSchema(CAPACITY, d.model().key(), d.n(), d.temperature(), EXTRAPOLATED, orNull(fit.limit()),
                 orNull(fit.lower()), orNull(fit.upper()), null, paths, seeds, null, null, fit.exponent(), fit.slope(),
                 fit.chi2(), fit.dof(), null);
     }
@@ -173,22 +180,23 @@ public final class PhaseDiagramTables {
      */
     public static Row stationaryRow(Diagram d, Optional<StationaryState> fold) {
         Double alphaC = fold.map(StationaryState::alpha).orElse(null);
-        return RowFactory.create(d.model().key(), d.n(), d.temperature(), STATIONARY, alphaC, alphaC, alphaC, null,
+        return withSchema(CAPACITY, d.model().key(), d.n(), d.temperature(), STATIONARY, alphaC, alphaC, alphaC, null,
                 null, null, null, null, null, null, null, null, fold.map(StationaryState::m).orElse(null));
     }
 
     /** The critical_temperature/ row of (model, n, alpha) at one horizon T of the ladder, from its bracket. */
     public static Row criticalTemperatureRow(MemoryModel model, int n, double alpha, LadderBisection.Bracket b,
                                              int paths) {
-        return RowFactory.create(model.key(), n, alpha, LADDER, orNull(b.estimate()), orNull(b.lower()),
-                orNull(b.upper()), b.steps(), paths, b.violations(), null, null, null, null);
+        return withSchema(CRITICAL_TEMPERATURE, model.key(), n, alpha, LADDER, orNull(b.estimate()),
+                orNull(b.lower()), orNull(b.upper()), b.steps(), paths, b.violations(), null, null, null, null);
     }
 
     /** The extrapolated critical_temperature/ row of (model, n, alpha): the T -&gt; infinity limit and its fit. */
-    public static Row extrapolatedCriticalTemperatureRow(MemoryModel model, int n, double alpha, HorizonExtrapolation fit,
-                                                         int paths) {
-        return RowFactory.create(model.key(), n, alpha, EXTRAPOLATED, orNull(fit.limit()), orNull(fit.lower()),
-                orNull(fit.upper()), null, paths, null, fit.exponent(), fit.slope(), fit.chi2(), fit.dof());
+    public static Row extrapolatedCriticalTemperatureRow(MemoryModel model, int n, double alpha,
+                                                         HorizonExtrapolation fit, int paths) {
+        return withSchema(CRITICAL_TEMPERATURE, model.key(), n, alpha, EXTRAPOLATED, orNull(fit.limit()),
+                orNull(fit.lower()), orNull(fit.upper()), null, paths, null, fit.exponent(), fit.slope(), fit.chi2(),
+                fit.dof());
     }
 
     /**
@@ -196,8 +204,13 @@ public final class PhaseDiagramTables {
      * state disappears at this load, or null where there is none even at temperature 0.
      */
     public static Row stationaryCriticalTemperatureRow(MemoryModel model, int n, double alpha, Double temperatureC) {
-        return RowFactory.create(model.key(), n, alpha, STATIONARY, temperatureC, temperatureC, temperatureC, null, null,
-                null, null, null, null, null);
+        return withSchema(CRITICAL_TEMPERATURE, model.key(), n, alpha, STATIONARY, temperatureC, temperatureC,
+                temperatureC, null, null, null, null, null, null, null);
+    }
+
+    /** A row of the schema, so that its fields can be read by name as those read back from the table are. */
+    private static Row withSchema(StructType schema, Object... values) {
+        return new GenericRowWithSchema(values, schema);
     }
 
     static Double orNull(double v) {

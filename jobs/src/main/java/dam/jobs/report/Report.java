@@ -65,22 +65,13 @@ public final class Report {
      * resume with nothing to do thus costs no pass over the tables.
      */
     public static List<String> writeIfChanged(SparkSession spark, OutputDirectory dir, Ledger ledger) {
+        List<String> existing = upToDate(dir, ledger);
+        if (existing != null) {
+            return existing;
+        }
         LoadConvention load = loadConvention(dir);
-        String basis = ledger.digest() + ";" + SweepDescription.version() + ";" + load.key();
+        String basis = basis(ledger, load);
         try {
-            if (basis.equals(ledger.reportBasis()) && !ledger.reportFigures().isEmpty()) {
-                List<String> existing = new ArrayList<>();
-                for (String name : ledger.reportFigures()) {
-                    if (!dir.exists(FIGURES + "/" + name)) {
-                        existing = null;
-                        break;
-                    }
-                    existing.add(dir.display(FIGURES + "/" + name));
-                }
-                if (existing != null) {
-                    return existing;
-                }
-            }
             List<String> drawn = write(ReportTables.read(spark, dir, ledger), dir, load);
             List<String> names = drawn.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).toList();
             ledger.recordReport(basis, names);
@@ -88,6 +79,33 @@ public final class Report {
         } catch (IOException e) {
             throw new UncheckedIOException("report: cannot record the figures of " + dir.display() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The figures of dir (display paths) if they were drawn from the tables as the ledger has them now and all are
+     * there, else null: then {@link #writeIfChanged} would draw them.
+     */
+    public static List<String> upToDate(OutputDirectory dir, Ledger ledger) {
+        if (!basis(ledger, loadConvention(dir)).equals(ledger.reportBasis()) || ledger.reportFigures().isEmpty()) {
+            return null;
+        }
+        List<String> existing = new ArrayList<>();
+        try {
+            for (String name : ledger.reportFigures()) {
+                if (!dir.exists(FIGURES + "/" + name)) {
+                    return null;
+                }
+                existing.add(dir.display(FIGURES + "/" + name));
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return existing;
+    }
+
+    /** What the figures are drawn from: the committed tables (the ledger's digest), this dam's version, the convention. */
+    private static String basis(Ledger ledger, LoadConvention load) {
+        return ledger.digest() + ";" + SweepDescription.version() + ";" + load.key();
     }
 
     /**

@@ -62,7 +62,7 @@ final class BasinTable {
      * the per-pattern-set counts of grid/: the m0 values of a load share their pattern sets, so the bootstrap
      * resamples sets jointly across the m0 scan (core BasinBoundary.fromPatternSets). The theory boundaries (when
      * the theory is on) are solved as one Spark job, their time added to theoryNanos; each load's row is made on an
-     * executor. A grid/ row without per-pattern-set counts (an older version wrote it) fails the job with a message
+     * executor, and the rows come in one partition. A grid/ row without per-pattern-set counts (an older version wrote it) fails the job with a message
      * saying so.
      */
     static Dataset<Row> rows(SparkSession spark, Dataset<Row> grid, SweepConfig c, TrialSettings s, JavaSparkContext jsc,
@@ -90,9 +90,11 @@ final class BasinTable {
         long seed = c.seed();
         Dataset<Row> scans = grid.groupBy("model", "n", "neurons", "temperature", "alpha")
                 .agg(collect_list(struct(col("m0"), col("set_successes"), col("set_trials"))).as("scan"));
+        // Each load's row once, on the tasks of the groups; then one file in load order (a global sort would sample
+        // the rows first, computing every bootstrap twice).
         return scans.map((MapFunction<Row, Row>) r -> row(r, seed, theoryBasins.value()),
                         Encoders.row(Tables.basins(json)))
-                .orderBy("model", "n", "neurons", "temperature", "alpha");
+                .repartition(1).sortWithinPartitions("model", "n", "neurons", "temperature", "alpha");
     }
 
     /**

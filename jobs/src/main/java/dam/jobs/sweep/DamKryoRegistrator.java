@@ -27,7 +27,10 @@ public final class DamKryoRegistrator implements KryoRegistrator {
             UnitResult.class, PointSummary.class, PointSummary.Peak.class, ClusterMean.class, TheoryBasin.class,
             TrialResult.class, TheoryResult.class, BasinBoundary.class, TheorySummary.class, OverlapPeak.class);
 
-    /** Spark's own classes that a sweep's jobs send and Spark 4.2 does not register itself (found by running with registrationRequired). */
+    /**
+     * Spark's own classes that a sweep's jobs send and Spark does not register itself (found by running with
+     * registrationRequired on 4.2; sweeps on Spark 3.5.9 and 4.3.0 clusters need no others).
+     */
     static final List<String> SPARK_CLASSES = List.of(
             // Parquet schema inference (reading a table back without a schema) ships footers' schemas.
             "org.apache.spark.sql.types.StructType",

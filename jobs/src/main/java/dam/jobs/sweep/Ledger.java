@@ -139,8 +139,8 @@ public final class Ledger {
                 String field = p.getCurrentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "points" -> readObjects(p, value, m -> points.add(POINT.from(m)));
-                    case "theory" -> readObjects(p, value, m -> keys.add(KEY.from(m)));
+                    case "points" -> readRecords(p, value, POINT, points);
+                    case "theory" -> readRecords(p, value, KEY, keys);
                     case "files" -> {
                         expect(value, JsonToken.START_ARRAY, "files: a list");
                         files = new ArrayList<>();
@@ -171,15 +171,22 @@ public final class Ledger {
         return new Record(batch ? points : List.of(), batch ? keys : List.of(), files, basis, figures);
     }
 
-    private static void readObjects(JsonParser p, JsonToken start, java.util.function.Consumer<Map<String, Object>> each)
-            throws IOException {
+    /** A list of objects, each a record of the given fields (unknown keys skipped), as they stream by. */
+    private static <R extends java.lang.Record> void readRecords(JsonParser p, JsonToken start, RecordFields<R> fields,
+                                                                 List<R> out) throws IOException {
         expect(start, JsonToken.START_ARRAY, "a list");
+        Map<String, Integer> index = new HashMap<>();
         while (p.nextToken() == JsonToken.START_OBJECT) {
-            Map<String, Object> m = new HashMap<>();
+            Object[] args = new Object[fields.size()];
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.getCurrentName();
                 JsonToken t = p.nextToken();
-                m.put(name, switch (t) {
+                int i = index.computeIfAbsent(name, fields::index);
+                if (i < 0) {
+                    p.skipChildren();
+                    continue;
+                }
+                args[i] = fields.convert(i, switch (t) {
                     case VALUE_NUMBER_INT -> p.getNumberValue();
                     case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
                     case VALUE_STRING -> p.getText();
@@ -187,7 +194,7 @@ public final class Ledger {
                     default -> throw new IllegalArgumentException(name + ": not a number, string or boolean");
                 });
             }
-            each.accept(m);
+            out.add(fields.fromArgs(args));
         }
         expect(p.currentToken(), JsonToken.END_ARRAY, "a list of objects");
     }

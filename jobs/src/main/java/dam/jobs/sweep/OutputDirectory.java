@@ -206,11 +206,18 @@ public final class OutputDirectory {
      */
     public String parquetProblem(String relative, long length) throws IOException {
         byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
-        if (length < 12 || !java.util.Arrays.equals(read(relative, 0, 4), magic)
-                || !java.util.Arrays.equals(read(relative, length - 4, 4), magic)) {
+        if (length < 12) {
             return "not a complete Parquet file (" + length + " bytes)";
         }
-        byte[] tail = read(relative, length - 8, 4);
+        byte[] head = new byte[4];
+        byte[] tail = new byte[8]; // the footer's length, then the magic number
+        try (FSDataInputStream in = fs.open(path(relative))) {
+            in.readFully(0, head);
+            in.readFully(length - 8, tail);
+        }
+        if (!java.util.Arrays.equals(head, magic) || !java.util.Arrays.equals(java.util.Arrays.copyOfRange(tail, 4, 8), magic)) {
+            return "not a complete Parquet file (" + length + " bytes)";
+        }
         long footer = (tail[0] & 0xffL) | (tail[1] & 0xffL) << 8 | (tail[2] & 0xffL) << 16 | (tail[3] & 0xffL) << 24;
         if (footer <= 0 || footer > length - 12) {
             return "not a readable Parquet file (its footer length " + footer + " does not fit its " + length + " bytes)";

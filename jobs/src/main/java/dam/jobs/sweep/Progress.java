@@ -1,5 +1,6 @@
 package dam.jobs.sweep;
 
+import dam.jobs.spark.ScalaCompat;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.spark.Success$;
@@ -38,7 +39,7 @@ public final class Progress extends SparkListener {
         if (!(end.reason() instanceof Success$)) {
             return;
         }
-        for (AccumulableInfo a : scala.jdk.javaapi.CollectionConverters.asJava(end.taskInfo().accumulables())) {
+        for (AccumulableInfo a : ScalaCompat.asJava(end.taskInfo().accumulables())) {
             if (a.name().isDefined() && TRIALS.equals(a.name().get()) && a.update().isDefined()) {
                 trialsDone += ((Number) a.update().get()).longValue();
             }

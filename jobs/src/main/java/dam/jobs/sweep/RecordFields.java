@@ -57,6 +57,46 @@ final class RecordFields<R extends Record> {
         return out;
     }
 
+    /** The position of a component by name, or -1 if the record has none of that name. */
+    int index(String name) {
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].getName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The number of components. */
+    int size() {
+        return components.length;
+    }
+
+    /** A value converted to the type of component i ({@link #from(Map)}'s rule). */
+    Object convert(int i, Object v) {
+        return convert(components[i].getName(), components[i].getType(), v);
+    }
+
+    /**
+     * The record of the components by position, already converted ({@link #convert(int, Object)}).
+     *
+     * @throws IllegalArgumentException naming a missing component
+     */
+    R fromArgs(Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                throw new IllegalArgumentException("no " + components[i].getName());
+            }
+        }
+        try {
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException(e.getCause() == null ? "invalid" : e.getCause().getMessage(), e.getCause());
+        } catch (InstantiationException | IllegalAccessException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+
     /**
      * The record of the given components (numbers converted to the component's type).
      *

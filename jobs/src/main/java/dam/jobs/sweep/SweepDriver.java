@@ -22,6 +22,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -110,6 +111,35 @@ public final class SweepDriver {
         } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
             throw new StageFailure(run.stage, e);
         }
+    }
+
+    /**
+     * True if a run of c on out has nothing for Spark to do: no part file to adopt, every grid point committed,
+     * basins/ computed from these very batches and settings, and more points than the summary prints (one line).
+     * Then {@link #closeWithoutSpark} ends the run, and a resume with nothing to do never starts Spark.
+     */
+    public static boolean nothingToRun(SweepConfig c, SweepOutput out) {
+        Ledger ledger = out.ledger();
+        if (out.adoptionPending() || ledger.pointCount() <= SweepSummary.MAX_POINTS_PRINTED
+                || ledger.committed("basins").isEmpty()
+                || !BasinTable.basis(ledger, c, SweepDescription.version()).equals(ledger.basis("basins"))) {
+            return false;
+        }
+        for (GridPoint g : SweepPlan.points(c)) {
+            if (!ledger.done(g)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ends a run that had nothing to run ({@link #nothingToRun}) with the lines a run on Spark prints. */
+    public static Outcome closeWithoutSpark(SweepConfig c, SweepOutput out, Options o, long t0) {
+        SweepSummary.printWhere(out.ledger().pointCount(), out.dir().display("grid"), o.out());
+        Outcome outcome = new Outcome(SweepPlan.pointCount(c), 0, 0, (System.nanoTime() - t0) / 1e9, 0, 0,
+                dam.jobs.config.SparkMaster.concurrentTasks(c.spark()), true);
+        SweepSummary.printTiming(outcome, out.dir().display(), o.out());
+        return outcome;
     }
 
     /** The state of one run. */
@@ -212,9 +242,15 @@ public final class SweepDriver {
             for (String column : columns) {
                 keySchema = keySchema.add(column, theorySchema.apply(column).dataType(), false);
             }
-            Dataset<Row> rows = CommittedTables.read(spark, dir, ledger, "theory", theorySchema)
-                    .join(spark.createDataFrame(wanted, keySchema), scala.jdk.javaapi.CollectionConverters.asScala(columns)
-                            .toSeq(), "left_semi");
+            Dataset<Row> theory = CommittedTables.read(spark, dir, ledger, "theory", theorySchema);
+            Dataset<Row> wantedKeys = spark.createDataFrame(wanted, keySchema);
+            // a join condition rather than a Seq of column names: Scala 2.12 and 2.13 spell that Seq differently
+            Column sameKey = null;
+            for (String column : columns) {
+                Column equal = theory.col(column).equalTo(wantedKeys.col(column));
+                sameKey = sameKey == null ? equal : sameKey.and(equal);
+            }
+            Dataset<Row> rows = theory.join(wantedKeys, sameKey, "left_semi");
             for (Row r : rows.collectAsList()) {
                 Map<String, Object> key = new HashMap<>();
                 for (String column : columns) {
@@ -274,10 +310,12 @@ public final class SweepDriver {
                         .groupByKey(groups)
                         .map(kv -> Tables.gridRow(SweepTasks.summarise(kv._1(), kv._2(), settings),
                                 theoryOfBatch == null ? null : theoryOfBatch.value().get(kv._1().theoryKey())));
-                spark.createDataFrame(gridRows, Tables.grid(json))
-                        .orderBy(Ledger.POINT.names().stream().map(org.apache.spark.sql.functions::col)
+                // One file in grid order: the summaries are made by the parallel tasks above, once (a global sort
+                // would sample them first, a coalesce would make them in one task), then one task sorts and writes.
+                spark.createDataFrame(gridRows, Tables.grid(json)).repartition(1)
+                        .sortWithinPartitions(Ledger.POINT.names().stream().map(org.apache.spark.sql.functions::col)
                                 .toArray(org.apache.spark.sql.Column[]::new))
-                        .coalesce(1).write().mode(SaveMode.Append).parquet(dir.uri("grid"));
+                        .write().mode(SaveMode.Append).parquet(dir.uri("grid"));
             } finally {
                 results.unpersist(false);
                 if (theoryOfBatch != null) {
@@ -330,7 +368,7 @@ public final class SweepDriver {
             jsc.setJobDescription("basins/: one boundary per load of grid/, computed on the executors");
             BasinTable.rows(spark, CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c, s, jsc,
                             theoryAcc, json)
-                    .coalesce(1).write().mode(SaveMode.Append).parquet(dir.uri("basins"));
+                    .write().mode(SaveMode.Append).parquet(dir.uri("basins"));
             jsc.setJobDescription(null);
             stage = "committing basins/";
             output.lock().verify();

@@ -258,6 +258,11 @@ public final class SweepOutput implements AutoCloseable {
         }
     }
 
+    /** True while --adopt has part files to decide on ({@link #adopt}). */
+    public boolean adoptionPending() {
+        return !adoptable.isEmpty();
+    }
+
     /** The directory. */
     public OutputDirectory dir() {
         return dir;

@@ -57,6 +57,11 @@ public final class SweepPlan {
         return out;
     }
 
+    /** The number of grid points of the config, without making them. */
+    public static int pointCount(SweepConfig config) {
+        return Math.toIntExact((long) config.gridPoints());
+    }
+
     /** Estimated cost of all trials of one point (only those the runner simulates: one per set where states coincide). */
     public static double pointCost(GridPoint point, SweepConfig config) {
         return TrialSettings.of(config).simulatedTrials(point).length * point.trialCost(config.steps());

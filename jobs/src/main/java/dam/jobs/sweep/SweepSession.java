@@ -29,6 +29,34 @@ public final class SweepSession {
                 "spark.kryo.registrator", DamKryoRegistrator.class.getName());
     }
 
+    /**
+     * SQL settings whose defaults differ between the Spark targets (3.5 and 4.x) or that decide how a table is
+     * written, pinned so that every target writes the same tables (docs/spark-targets.md); like
+     * {@link #fixedSettings()}, the config's spark.conf cannot change them.
+     */
+    public static Map<String, String> tableSettings() {
+        return Map.ofEntries(
+                // Default false on 3.5, true from 4.0: overflow and invalid casts fail instead of giving null or wrapping.
+                Map.entry("spark.sql.ansi.enabled", "true"),
+                Map.entry("spark.sql.storeAssignmentPolicy", "ANSI"),
+                // EXCEPTION on 3.5, CORRECTED from 4.0 (dates before 1582 and timestamps before 1900, as they are).
+                Map.entry("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED"),
+                Map.entry("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED"),
+                Map.entry("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED"),
+                Map.entry("spark.sql.parquet.int96RebaseModeInRead", "CORRECTED"),
+                Map.entry("spark.sql.legacy.timeParserPolicy", "CORRECTED"),
+                // Long.MaxValue on 3.5, 128m from 4.0: how many partitions a table read back is split into.
+                Map.entry("spark.sql.maxSinglePartitionBytes", "128m"),
+                // The same default on every target today; pinned so that no future default changes a file.
+                Map.entry("spark.sql.parquet.compression.codec", "snappy"),
+                Map.entry("spark.sql.parquet.writeLegacyFormat", "false"),
+                Map.entry("spark.sql.parquet.fieldId.write.enabled", "true"),
+                // The standard Parquet timestamp instead of Spark's INT96 default (no table has a timestamp column yet).
+                Map.entry("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS"),
+                Map.entry("spark.sql.timestampType", "TIMESTAMP_LTZ"),
+                Map.entry("spark.sql.session.timeZone", "UTC"));
+    }
+
     /** Keeps Spark's logging at WARN unless a log4j2 configuration file was given explicitly. */
     public static void quietLogs() {
         if (System.getProperty("log4j2.configurationFile") == null) {
@@ -50,6 +78,9 @@ public final class SweepSession {
             b = b.config(e.getKey(), e.getValue());
         }
         for (Map.Entry<String, String> e : fixedSettings().entrySet()) {
+            b = b.config(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, String> e : tableSettings().entrySet()) {
             b = b.config(e.getKey(), e.getValue());
         }
         // Executors the cluster starts get the Vector API module too, after any options of the config or spark-submit

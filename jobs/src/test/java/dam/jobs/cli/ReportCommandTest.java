@@ -40,7 +40,7 @@ class ReportCommandTest {
     void reportOfADirectoryWithoutTablesIsBadInput(@TempDir Path tmp) {
         assertEquals(Dam.BAD_INPUT, run("report", tmp.toString()));
         assertEquals("dam report: <output dir>: no tables under " + tmp + ": none of trials/, theory/, grid/, basins/, "
-                + "phase_diagram/, capacity/, finite_size/ has committed rows\n", err.toString());
+                + "phase_diagram/, capacity/, critical_temperature/, finite_size/ has committed rows\n", err.toString());
     }
 
     /**

@@ -178,9 +178,9 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "alpha = { from = 0.01, to = 100, step = 0.01 }, m0 = { from = -1, to = 1, step = 0.0002 }"
-                + "| sweep.m0: the grid has 100010000 points (n x neurons x alpha x m0), more than 100000000; split the sweep",
+                + "| sweep.m0: the grid has 100010000 points (model x n x neurons x temperature x alpha x m0), more than 100000000; split the sweep",
         "alpha = { from = 0.01, to = 100, step = 0.01 }, m0 = { from = 0.0001, to = 1, step = 0.0001 }"
-                + "| sweep.m0: the grid has 100000000 points (n x neurons x alpha x m0), and the driver keeps about 250 "
+                + "| sweep.m0: the grid has 100000000 points (model x n x neurons x temperature x alpha x m0), and the driver keeps about 250 "
                 + "bytes per point (the plan and the ledger's committed points): 23 GiB, more than half its",
         "partitions = 2000000000| sweep.partitions: must be at most 100000 (Spark tasks of a batch; 0 = one per m0 scan), "
                 + "got 2000000000",

@@ -21,12 +21,6 @@ class TheoryPhaseDiagramTest {
     private static final Diagram D2 = new Diagram(DENSE, 2, 0);
     private static final Diagram D3 = new Diagram(DENSE, 3, 0);
 
-    /** A row of the schema, its fields addressable by name (as a row read back from the table is). */
-    private static Row named(org.apache.spark.sql.types.StructType schema, Row row) {
-        Object[] values = java.util.stream.IntStream.range(0, row.size()).mapToObj(row::get).toArray();
-        return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, schema);
-    }
-
     private static final TheoryPhaseDiagram SETTINGS = new TheoryPhaseDiagram(List.of(20), 1000, 1, 1, 0.5, 0.005, 0.01, 4);
 
     @Test
@@ -48,16 +42,16 @@ class TheoryPhaseDiagramTest {
 
     @Test
     void missingBoundariesAreStoredAsNull() {
-        Row r = named(PhaseDiagramTables.phaseDiagram(), PhaseDiagramTables.theoryRow(new Diagram(PBODY, 2, 0.3), 0.3, 20,
-                new BasinBoundary(Double.NaN, 1.0, Double.NaN, BasinBoundary.BISECTION)));
+        Row r = PhaseDiagramTables.theoryRow(new Diagram(PBODY, 2, 0.3), 0.3, 20,
+                new BasinBoundary(Double.NaN, 1.0, Double.NaN, BasinBoundary.BISECTION));
         assertEquals("pbody", r.getAs("model"));
         assertEquals(0.3, (double) r.getAs("temperature"));
         assertEquals("theory", r.getAs("source"));
         assertTrue(r.isNullAt(r.fieldIndex("neurons")) && r.isNullAt(r.fieldIndex("m0c")) && r.isNullAt(r.fieldIndex("m0c_hi")));
         assertEquals(1.0, (double) r.getAs("m0c_lo"));
         assertEquals(20, (int) r.getAs("steps"));
-        Row capacity = named(PhaseDiagramTables.capacity(), PhaseDiagramTables.capacityRow(
-                new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 2, 0), 20, Double.NaN, 0.5, Double.NaN, Double.NaN, 0), 10, 1));
+        Row capacity = PhaseDiagramTables.capacityRow(
+                new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 2, 0), 20, Double.NaN, 0.5, Double.NaN, Double.NaN, 0), 10, 1);
         assertTrue(capacity.isNullAt(capacity.fieldIndex("alpha_c")));
         assertEquals("ladder", capacity.getAs("method"));
     }
@@ -92,7 +86,7 @@ class TheoryPhaseDiagramTest {
         assertEquals(0.004 / Math.sqrt(12), fit.sigmas()[0], 1e-15, "capacity/'s error model: bracket width / sqrt(12)");
         assertEquals(horizons.length - 3, fit.dof());
 
-        Row r = named(PhaseDiagramTables.phaseDiagram(), PhaseDiagramTables.extrapolatedTheoryRow(D2, 0.1, fit));
+        Row r = PhaseDiagramTables.extrapolatedTheoryRow(D2, 0.1, fit);
         assertEquals("theory", r.getAs("source"));
         assertTrue(r.isNullAt(r.fieldIndex("neurons")) && r.isNullAt(r.fieldIndex("steps")), "no neurons, steps null: " + r);
         assertEquals(0.1, (double) r.getAs("alpha"));
@@ -113,14 +107,14 @@ class TheoryPhaseDiagramTest {
             flat.add(new LadderBisection.Bracket(steps, 0.148, 0.152, 0));
         }
         HorizonExtrapolation above = TheoryPhaseDiagram.extrapolateBoundary(rising);
-        Row top = named(PhaseDiagramTables.phaseDiagram(), PhaseDiagramTables.extrapolatedTheoryRow(D3, 0.2, above));
+        Row top = PhaseDiagramTables.extrapolatedTheoryRow(D3, 0.2, above);
         assertTrue(above.atBound(), above.toString());
         assertEquals(1.0, (double) top.getAs("m0c"), "the constrained limit is the bound itself");
         assertEquals(1.0, (double) top.getAs("m0c_hi"), "and so is the interval's upper end");
         assertTrue((double) top.getAs("m0c_lo") < 1 && (double) top.getAs("m0c_lo") >= 0, top.toString());
         // A flat ladder does not bound the limit (a T^-b with small b drifts anywhere): the interval is [0, 1].
         HorizonExtrapolation fit = TheoryPhaseDiagram.extrapolateBoundary(flat);
-        Row r = named(PhaseDiagramTables.phaseDiagram(), PhaseDiagramTables.extrapolatedTheoryRow(D3, 0.05, fit));
+        Row r = PhaseDiagramTables.extrapolatedTheoryRow(D3, 0.05, fit);
         double lo = r.getAs("m0c_lo");
         double hi = r.getAs("m0c_hi");
         assertEquals(0.15, (double) r.getAs("m0c"), 1e-9);

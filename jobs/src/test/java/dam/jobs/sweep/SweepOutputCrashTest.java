@@ -62,7 +62,7 @@ class SweepOutputCrashTest {
         for (String f : TABLE_FILES) {
             ParquetFixture.write(out.resolve(f), 3);
         }
-        Files.writeString(out.resolve("_progress/batch-00000-1.json"), "{\"points\": [{\"n\": 2, \"neurons\": 64, \"alpha\": 0.1,"
+        Files.writeString(out.resolve("_progress/batch-00000-1.json"), "{\"points\": [{\"model\": \"dense\", \"n\": 2, \"neurons\": 64, \"temperature\": 0, \"alpha\": 0.1,"
                 + " \"m0\": 0.5, \"p\": 6}], \"theory\": [], \"files\": [\"" + String.join("\", \"", TABLE_FILES) + "\"]}");
         ParquetFixture.write(out.resolve(KILLED), 1);
         Files.createDirectories(out.resolve("grid/_temporary/0"));

@@ -64,7 +64,7 @@ class SweepOutputTest {
             }
             double alpha = 0.1 * (b + 1);
             Files.writeString(out.resolve(Ledger.DIR).resolve("batch-0000" + b + "-" + (1000 + b) + ".json"),
-                    "{\"points\": [{\"n\": 2, \"neurons\": 64, \"alpha\": " + alpha + ", \"m0\": 0.5, \"p\": "
+                    "{\"points\": [{\"model\": \"dense\", \"n\": 2, \"neurons\": 64, \"temperature\": 0, \"alpha\": " + alpha + ", \"m0\": 0.5, \"p\": "
                             + Math.round(alpha * 64) + "}], \"theory\": [], \"files\": [\"" + String.join("\", \"", files) + "\"]}");
             all.addAll(files);
         }
