@@ -36,6 +36,8 @@ final class Panels {
     static final int PANEL_WIDTH = 520;
     static final int PANEL_HEIGHT = 380;
     private static final int TITLE_HEIGHT = 40;
+    /** The height of each further line of a title too wide for one. */
+    private static final int TITLE_LINE = 22;
 
     /** Matplotlib's tab10 palette: distinct, colour-blind tolerable. */
     private static final Color[] PALETTE = {
@@ -193,6 +195,33 @@ final class Panels {
         }
     }
 
+    /**
+     * The title broken at spaces into lines no wider than width in font (a word wider than that gets a line of its
+     * own): a figure of one or two panels is narrower than its title, which is cut off if drawn on one line.
+     */
+    static List<String> titleLines(String title, Font font, int width) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            FontMetrics metrics = g.getFontMetrics(font);
+            List<String> lines = new java.util.ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : title.split(" ")) {
+                String wider = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && metrics.stringWidth(wider) > width) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(wider);
+                }
+            }
+            lines.add(line.toString());
+            return lines;
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** Renders the charts in a grid of at most {@code columns} columns under a title, as one PNG image. */
     static byte[] renderGrid(List<XYChart> charts, int columns, String title) throws IOException {
         if (charts.isEmpty()) {
@@ -206,20 +235,26 @@ final class Panels {
             cellWidth = Math.max(cellWidth, chart.getWidth());
             cellHeight = Math.max(cellHeight, chart.getHeight());
         }
-        BufferedImage image = new BufferedImage(cols * cellWidth, rows * cellHeight + TITLE_HEIGHT,
-                BufferedImage.TYPE_INT_RGB);
+        int width = cols * cellWidth;
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+        List<String> lines = titleLines(title, font, width - 8);
+        int titleHeight = TITLE_HEIGHT + (lines.size() - 1) * TITLE_LINE;
+        BufferedImage image = new BufferedImage(width, rows * cellHeight + titleHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+            g.setFont(font);
             FontMetrics metrics = g.getFontMetrics();
-            g.drawString(title, Math.max(4, (image.getWidth() - metrics.stringWidth(title)) / 2), 26);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                g.drawString(line, Math.max(4, (width - metrics.stringWidth(line)) / 2), 26 + i * TITLE_LINE);
+            }
             for (int i = 0; i < charts.size(); i++) {
                 BufferedImage panel = BitmapEncoder.getBufferedImage(charts.get(i));
-                g.drawImage(panel, (i % cols) * cellWidth, TITLE_HEIGHT + (i / cols) * cellHeight, null);
+                g.drawImage(panel, (i % cols) * cellWidth, titleHeight + (i / cols) * cellHeight, null);
             }
         } finally {
             g.dispose();

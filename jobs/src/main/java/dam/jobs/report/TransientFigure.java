@@ -70,7 +70,9 @@ final class TransientFigure {
             List<TransientPoint> simulated = curve.stream().filter(p -> Double.isFinite(p.maxM())).toList();
             for (int i = 0; i < simulated.size(); i++) {
                 TransientPoint p = simulated.get(i);
-                Panels.bar(chart, written + " interval " + i, p.m0(), p.lower(), p.upper(), colour);
+                // drawn within the overlap's range [-1, 1]: with few pattern sets mean +- t se reaches beyond it
+                Panels.bar(chart, written + " interval " + i, p.m0(), Math.max(-1, p.lower()), Math.min(1, p.upper()),
+                        colour);
             }
             if (!simulated.isEmpty()) {
                 Panels.points(chart, written + " (simulation)", simulated.stream().mapToDouble(TransientPoint::m0).toArray(),
