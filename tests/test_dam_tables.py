@@ -217,11 +217,15 @@ def test_first_step_without_noise_is_the_mean_field_map(n, m0, temperature, m):
 @pytest.mark.parametrize("model, temperature, name", [
     ("dense", 0, "figure1_n3_N512.png"), ("pbody", 0, "figure1_n3_N512_pbody.png"),
     ("dense", 0.2, "figure1_n3_N512_temperature0.2.png"), ("pbody", 0.05, "figure1_n3_N512_pbody_temperature0.05.png"),
-    ("dense", 1.5, "figure1_n3_N512_temperature1.5.png")])
+    ("dense", 1.5, "figure1_n3_N512_temperature1.5.png"),
+    ("dense", 0.123456, "figure1_n3_N512_temperature0.1235.png"),
+    ("pbody", 0.00001, "figure1_n3_N512_pbody_temperature1.000e-05.png")])
 def test_figure_names_follow_dams_report(model, temperature, name):
-    """The same rule and cases as the report's (jobs ReportTest.fileNamesKeepEveryModelAndTemperatureApart)."""
+    """The same rule and cases as the report's (jobs ReportTest.fileNamesKeepEveryModelAndTemperatureApart); numbers
+    as jobs report.Panels.number writes them (4 significant digits, Java's %.4g)."""
     assert dam_tables.figure_name("figure1_n3_N512", model, temperature) == name
-    assert dam_tables.condition_label(model, temperature) == f"{model} model, temperature {float(temperature):g}"
+    written = name.removesuffix(".png").split("_temperature")[1] if "_temperature" in name else "0"
+    assert dam_tables.condition_label(model, temperature) == f"{model} model, temperature {written}"
 
 
 def test_keys_round_doubles_and_keep_strings():

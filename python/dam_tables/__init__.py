@@ -332,16 +332,28 @@ def _normal_nodes():
     return z, w / math.sqrt(2 * math.pi)
 
 
+def number(x):
+    """A number as dam's figures write it (jobs report.Panels.number): an integer without a point, else 4
+    significant digits without trailing zeros, scientific (d.ddde-05) outside [1e-4, 1e4) as Java's %.4g."""
+    x = float(x)
+    if x == int(x) and abs(x) < 1e9:
+        return "%d" % x
+    text = "%.4g" % x
+    if "e" in text:
+        return "%.3e" % x
+    return text
+
+
 def figure_name(stem, model="dense", temperature=0.0):
     """The file name of a figure per model and temperature, as dam's report names its own: stem.png for the dense
     model at temperature 0, stem_pbody.png, stem_temperature0.2.png, stem_pbody_temperature0.2.png."""
     return (stem + ("" if model == "dense" else f"_{model}")
-            + ("" if temperature == 0 else f"_temperature{float(temperature):g}") + ".png")
+            + ("" if temperature == 0 else f"_temperature{number(temperature)}") + ".png")
 
 
 def condition_label(model, temperature):
     """"dense model, temperature 0": how a title names the model and temperature of what it shows."""
-    return f"{model} model, temperature {float(temperature):g}"
+    return f"{model} model, temperature {number(temperature)}"
 
 
 def key(*values):
