@@ -76,6 +76,9 @@ class ReportTest {
         Set<String> names = new TreeSet<>();
         written.forEach(p -> names.add(Path.of(p).getFileName().toString()));
         assertEquals(expected, names);
+        for (String name : names) {
+            assertTrue(dam.jobs.sweep.OwnFiles.isFigure(name), name + ": --overwrite must know it as dam's");
+        }
         for (String name : expected) {
             Path file = dir.resolve("figures").resolve(name);
             assertTrue(Files.isRegularFile(file), name);
@@ -334,9 +337,13 @@ class ReportTest {
         "pbody, 0, figure1_n3_N512_pbody.png",
         "dense, 0.2, figure1_n3_N512_temperature0.2.png",
         "pbody, 0.05, figure1_n3_N512_pbody_temperature0.05.png",
-        "dense, 1.5, figure1_n3_N512_temperature1.5.png"})
+        "dense, 1.5, figure1_n3_N512_temperature1.5.png",
+        "dense, 0.123456, figure1_n3_N512_temperature0.1235.png",
+        "pbody, 0.00001, figure1_n3_N512_pbody_temperature1.000e-05.png"})
     void fileNamesKeepEveryModelAndTemperatureApart(String model, double temperature, String name) {
+        // the same cases as python/dam_tables' (tests/test_dam_tables.py), and --overwrite knows each as dam's
         assertEquals(name, new Condition(MemoryModel.parse(model), temperature).fileName("figure1_n3_N512"));
+        assertTrue(dam.jobs.sweep.OwnFiles.isFigure(name), name);
     }
 
     /** Issues 18, 19: a figure drawn for one model and temperature names both in its title. */
