@@ -360,6 +360,21 @@ class SweepCommandTest {
         }
     }
 
+    /** Where the pages of a column of a Parquet file start (its first row group's chunk, from the footer). */
+    private static long pagesOf(Path file, String column) throws Exception {
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()),
+                        new org.apache.hadoop.conf.Configuration()))) {
+            for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData chunk
+                    : reader.getFooter().getBlocks().get(0).getColumns()) {
+                if (chunk.getPath().toDotString().equals(column)) {
+                    return chunk.getStartingPos();
+                }
+            }
+        }
+        throw new AssertionError(file + ": no column " + column);
+    }
+
     /** Flips bytes [from, from + count) of a file, leaving its length and its magic numbers as they were. */
     private static void damage(Path file, long from, int count) throws Exception {
         byte[] b = Files.readAllBytes(file);
@@ -394,8 +409,9 @@ class SweepCommandTest {
         assertEquals(1, err.toString().lines().count(), err.toString());
         Files.write(grid, bytes);
 
+        // The pages of column n, a number every figure reads (the first column chunk is the model's, a string).
         Path trials = part(out, "trials");
-        damage(trials, 4, 16);
+        damage(trials, pagesOf(trials, "n"), 16);
         // The figures are drawn again (and trials/ read) only where the tables changed or a figure is gone.
         try (Stream<Path> figures = Files.list(out.resolve("figures"))) {
             for (Path f : figures.toList()) {

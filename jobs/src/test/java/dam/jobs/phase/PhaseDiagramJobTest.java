@@ -280,7 +280,8 @@ class PhaseDiagramJobTest {
         assertTrue(raw.get("figure1_n3_N48.png").contains("alpha = 0.16 (p = 369)"), raw.get("figure1_n3_N48.png").toString());
         assertTrue(normalised.get("figure1_n3_N48.png").contains("alpha (2n-3)!! = 0.48 (p = 369)"),
                 normalised.get("figure1_n3_N48.png").toString());
-        assertTrue(normalised.get("phase_diagram.png").contains(LoadConvention.NORMALISED.axisTitle(3)));
+        assertTrue(normalised.get("phase_diagram.png").contains(LoadConvention.NORMALISED.axisTitle(MemoryModel.DENSE,
+                3)), normalised.get("phase_diagram.png").toString());
     }
 
     private static Double boundaryAt(List<Row> phase, int n, double alpha) {
