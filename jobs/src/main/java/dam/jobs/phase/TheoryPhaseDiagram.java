@@ -19,6 +19,7 @@ import dam.core.analysis.HorizonExtrapolation;
 import dam.core.analysis.LadderBisection;
 import dam.core.analysis.TheoryRetrieval;
 import dam.core.sim.Seeds;
+import dam.core.theory.StationaryState;
 
 /**
  * The theory's phase diagrams on Spark, on a ladder of horizons T, for every {@link Diagram} (model, n, temperature):
@@ -269,6 +270,11 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
                         rows.add(PhaseDiagramTables.extrapolatedCriticalTemperatureRow(d.model(), d.n(), alpha, fit,
                                 settings.paths));
                     }
+                    // the stationary closure's T_c beside the dynamics' (docs/physics.md, "Stationary states": close
+                    // for the dense model above temperature 0.2, low for the p-body model)
+                    rows.add(PhaseDiagramTables.stationaryCriticalTemperatureRow(d.model(), d.n(), alpha,
+                            StationaryState.criticalTemperature(d.model(), d.n(), alpha)
+                                    .map(StationaryState::temperature).orElse(null)));
                     return rows.iterator();
                 }, Encoders.row(PhaseDiagramTables.criticalTemperature()))
                 .collectAsList();

@@ -3,6 +3,7 @@ package dam.jobs.phase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
@@ -165,6 +166,55 @@ class PhaseDiagramJobTest {
                 hopfield.alphaC())), normalised);
         assertEquals(outcome.capacities().size() + outcome.limits().size() + outcome.stationary().size() + 1,
                 normalised.lines().count(), normalised);
+    }
+
+    @Test
+    void aTemperatureAxisAddsTheCriticalTemperatureOfEveryLoadOnTheLadderAndStationary(@TempDir Path out)
+            throws Exception {
+        // n = 2 only, both models (the same dynamics at n = 2), temperatures 0 and 0.3, a ladder of four horizons.
+        SweepConfig c = config(out.resolve("run"), "n = [2]\nmodel = [dense, pbody]\ntemperature = [0, 0.3]\n"
+                + "theory.horizons = [4, 5, 6, 8]\n");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(false, false, 2, 0.02, quiet));
+
+        List<Row> rows = spark.read().parquet(dir(c).resolve("critical_temperature").toString()).collectAsList();
+        assertEquals(outcome.criticalTemperatures(), rows.size());
+        for (String model : List.of("dense", "pbody")) {
+            // each model's loads: alpha_c k / K of its own capacity (its own theory seeds) and the sweep's loads
+            List<Double> loads = rows.stream().filter(r -> r.getAs("model").equals(model))
+                    .map(r -> (Double) r.getAs("alpha")).distinct().sorted().toList();
+            assertTrue(loads.containsAll(List.of(0.05, 0.1)) && loads.size() >= 3, loads.toString());
+            for (double alpha : loads) {
+                List<Row> load = rows.stream().filter(r -> r.getAs("model").equals(model)
+                        && (double) r.getAs("alpha") == alpha).toList();
+                List<Row> ladder = load.stream().filter(r -> r.getAs("method").equals("ladder")).toList();
+                List<Row> stationary = load.stream().filter(r -> r.getAs("method").equals("stationary")).toList();
+                assertEquals(List.of(4, 5, 6, 8), ladder.stream().map(r -> (int) r.getAs("steps")).sorted().toList());
+                assertEquals(1, stationary.size(), "one stationary row per load: " + load);
+                Row st = stationary.get(0);
+                // n = 2 at alpha -> 0 retrieves up to temperature 1; at a finite load T_c lies below it, and above
+                // the stationary alpha_c at temperature 0 (0.1379, Amit, Gutfreund and Sompolinsky) there is none
+                Double tc = st.getAs("temperature_c");
+                if (alpha < 0.137) {
+                    assertNotNull(tc, st.toString());
+                    assertTrue(tc > 0 && tc < 1, st.toString());
+                } else if (alpha > 0.139) {
+                    assertNull(tc, st.toString());
+                }
+                assertTrue(st.isNullAt(st.fieldIndex("steps")) && st.isNullAt(st.fieldIndex("paths")), st.toString());
+                for (Row r : ladder) {
+                    Double t = r.getAs("temperature_c");
+                    assertTrue(t == null || (t >= 0 && t <= 1.2), r.toString());
+                }
+            }
+        }
+        // n = 2: the two models are the same dynamics, so their stationary rows coincide at the shared sweep loads
+        for (double alpha : List.of(0.05, 0.1)) {
+            List<Object> both = rows.stream().filter(r -> r.getAs("method").equals("stationary")
+                    && (double) r.getAs("alpha") == alpha).map(r -> r.getAs("temperature_c")).toList();
+            assertEquals(2, both.size());
+            assertEquals(both.get(0), both.get(1), "alpha = " + alpha);
+        }
     }
 
     @Test
