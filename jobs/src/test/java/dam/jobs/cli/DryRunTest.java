@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --dry-run}: the plan of every shipped config, without Spark, exit 0, and nothing written anywhere. */
+@Tag("slow")
 class DryRunTest {
 
     private static final Path CONF = Path.of("..", "conf");
