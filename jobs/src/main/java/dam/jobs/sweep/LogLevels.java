@@ -24,6 +24,11 @@ public final class LogLevels {
         apply();
     }
 
+    /** True with --verbose: then library warnings may come at any time, also between two progress lines. */
+    public static boolean verbose() {
+        return verbose;
+    }
+
     /**
      * Sets the levels unless a user configured log4j2: ERROR for Spark, Hadoop and Parquet with Spark's scheduler at
      * WARN (a lost task or executor, resources not granted: a sweep's user needs those), or WARN for all with

@@ -48,11 +48,12 @@ public final class Progress extends SparkListener {
 
     /**
      * True if stderr is a terminal: bin/dam says so in dam.stderr.terminal (the JVM itself sees the pipe to its
-     * filter); without it, if the JVM has a console.
+     * filter); without it, if the JVM has a console. Not with --verbose, whose library warnings would continue a line
+     * shown in place.
      */
     public static boolean onTerminal() {
         String said = System.getProperty("dam.stderr.terminal");
-        return said != null ? Boolean.parseBoolean(said) : System.console() != null;
+        return !LogLevels.verbose() && (said != null ? Boolean.parseBoolean(said) : System.console() != null);
     }
 
     @Override
