@@ -195,6 +195,7 @@ public final class SweepDriver {
                     trialsRun += simulatedTrials(batches.get(b));
                     progress.committed(batches.get(b).size());
                 }
+                progress.end();
                 if (complete) {
                     writeBasins();
                     stage = "printing the summary";
@@ -209,6 +210,7 @@ public final class SweepDriver {
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             } finally {
+                progress.end();
                 spark.sparkContext().removeSparkListener(progress);
             }
             double wall = (System.nanoTime() - t0) / 1e9;

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
 import dam.jobs.sweep.SweepSession;
 
+@Tag("spark")
 class PhaseDiagramJobTest {
 
     /** The local directory of a test sweep's output. */

@@ -20,6 +20,7 @@ import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run. CI kills {@value #CI_KILLS} times; {@code -Ddam.kills=24} is the full run (docs/output.md has its
  * result).
  */
+@Tag("spark")
 class SweepKillTest {
 
     static final int CI_KILLS = 3;

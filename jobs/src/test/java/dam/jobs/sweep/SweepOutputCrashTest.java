@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at each step of the lock, --overwrite, orphan deletion and the new description): the next open always
  * succeeds, and finds either the earlier sweep whole or none of it, never a refused or half-deleted directory.
  */
+@Tag("slow")
 class SweepOutputCrashTest {
 
     @TempDir
