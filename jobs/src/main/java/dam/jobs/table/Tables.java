@@ -44,6 +44,13 @@ public final class Tables {
     private static final org.apache.spark.sql.types.DataType DOUBLES = DataTypes.createArrayType(DoubleType, false);
     private static final org.apache.spark.sql.types.DataType INTS = DataTypes.createArrayType(IntegerType, false);
 
+    /**
+     * The columns of grid/ and basins/ that the boundary searches added (issue 20): a file written before them lacks
+     * them, and reading it with the schema gives null there (a grid row, as round = null says).
+     */
+    public static final java.util.Set<String> BOUNDARY_COLUMNS = java.util.Set.of("round", "first_trial", "search", "stop",
+            "rounds", "alpha_c", "alpha_c_lo", "alpha_c_hi");
+
     private Tables() {
     }
 
