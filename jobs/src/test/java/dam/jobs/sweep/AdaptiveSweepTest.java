@@ -55,7 +55,7 @@ class AdaptiveSweepTest {
     }
 
     /** The committed rows of every table, sorted text. */
-    static List<List<String>> tables(Path out) throws Exception {
+    static List<List<String>> tables(SparkSession spark, Path out) throws Exception {
         OutputDirectory dir = OutputDirectory.open(OutputLocation.of(out.toString()), new Configuration());
         Ledger ledger = Ledger.read(dir);
         ledger.verify();
@@ -121,7 +121,7 @@ class AdaptiveSweepTest {
 
     @Test
     void aRunStoppedBetweenRoundsResumesToTheSameTables() throws Exception {
-        List<List<String>> expected = tables(reference());
+        List<List<String>> expected = tables(spark, reference());
         SweepConfig c = config("resumed");
         for (int commits = 2; ; commits++) { // the grid batch and one round, then one more round per run
             SweepDriver.Outcome o = run(c, commits);
@@ -130,6 +130,6 @@ class AdaptiveSweepTest {
             }
             assertTrue(commits < 20, "the searches stop");
         }
-        assertEquals(expected, tables(tmp.resolve("resumed")));
+        assertEquals(expected, tables(spark, tmp.resolve("resumed")));
     }
 }
