@@ -132,4 +132,26 @@ class AdaptiveSweepTest {
         }
         assertEquals(expected, tables(spark, tmp.resolve("resumed")));
     }
+
+    @Test
+    void aSearchInTheLoadFindsAlphaCFromM0One() {
+        SweepConfig c = ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [3], neurons = [64], m0 = 1,"
+                + " alpha = { boundary { from = 0.02, to = 0.3, width = 0.06, max-trials = 1000 } },"
+                + " trials = 8, states-per-pattern-set = 2, steps = 20, seed = 5, eps = 0.01,"
+                + " theory { enabled = true, paths = 1000, basin-tol = 0.05 }, output = \"" + tmp.resolve("alpha") + "\" }"));
+        assertTrue(run(c, Integer.MAX_VALUE).complete());
+        Row b = spark.read().parquet(tmp.resolve("alpha").resolve("basins").toString()).collectAsList().get(0);
+        System.out.println("[adaptive] " + b);
+        assertEquals("alpha", b.getString(b.fieldIndex("search")));
+        assertTrue(Double.isNaN(b.getDouble(b.fieldIndex("alpha"))), "a search in alpha has no fixed load");
+        assertTrue(b.isNullAt(b.fieldIndex("m0c")));
+        String stop = b.getString(b.fieldIndex("stop"));
+        assertEquals("width", stop, b.toString());
+        double lo = b.getDouble(b.fieldIndex("alpha_c_lo"));
+        double hi = b.getDouble(b.fieldIndex("alpha_c_hi"));
+        assertTrue(lo < b.getDouble(b.fieldIndex("alpha_c")) && hi - lo <= 0.06 + 1e-12, b.toString());
+        // at m0 = 1 the states of a set coincide: one trial per pattern set, as many trial rows as sets
+        assertEquals(b.getInt(b.fieldIndex("pattern_sets")), b.getInt(b.fieldIndex("trials")));
+        assertEquals(b.getInt(b.fieldIndex("trials")), spark.read().parquet(tmp.resolve("alpha").resolve("trials").toString()).count());
+    }
 }
