@@ -81,14 +81,25 @@ public final class ConfigLoader {
         List<Integer> n = GridAxes.orders(c, "sweep.");
         List<Integer> neurons = GridAxes.sizes(c, "sweep.");
         List<Double> temperature = GridAxes.temperatures(c, "sweep.");
-        List<Double> alpha = GridAxes.loads(c, "sweep.");
-        List<Double> m0 = GridAxes.overlaps(c, "sweep.");
-        Map<Integer, SweepConfig.Axes> byN = GridAxes.byN(c, n, new SweepConfig.Axes(neurons, alpha, m0));
+        int sps = TypedValues.integer(c, "states-per-pattern-set");
+        ConfigError.check(sps >= 1, "sweep.states-per-pattern-set", "must be >= 1, got " + sps);
+        Boundary alphaBoundary = c.hasPath("alpha") ? GridAxes.boundary(c, "alpha", "sweep.", sps) : null;
+        Boundary m0Boundary = c.hasPath("m0") ? GridAxes.boundary(c, "m0", "sweep.", sps) : null;
+        ConfigError.check(alphaBoundary == null || m0Boundary == null, "sweep.m0",
+                "at most one axis in boundary form per sweep, and sweep.alpha is one");
+        List<Double> alpha = alphaBoundary != null ? List.of() : GridAxes.loads(c, "sweep.");
+        List<Double> m0 = m0Boundary != null ? List.of() : GridAxes.overlaps(c, "sweep.");
+        Boundary boundary = alphaBoundary != null ? alphaBoundary : m0Boundary;
+        Map<Integer, SweepConfig.Axes> byN = GridAxes.byN(c, n, new SweepConfig.Axes(neurons, alpha, m0, boundary), sps);
+        for (int order : n) {
+            SweepConfig.Axes axes = byN.getOrDefault(order, new SweepConfig.Axes(neurons, alpha, m0, boundary));
+            String field = byN.containsKey(order) ? "sweep." + GridAxes.BY_N + "." + order + ".m0" : "sweep.m0";
+            ConfigError.check(axes.boundary() == null || axes.boundary().inM0() || axes.m0().equals(List.of(1.0)), field,
+                    "must be 1 where alpha is in boundary form (alpha_c is searched from m0 = 1), got " + axes.m0());
+        }
         LoadConvention load = TypedValues.parse(c, "load", LoadConvention::parse);
         int trials = TypedValues.integer(c, "trials");
         ConfigError.check(trials >= 1, "sweep.trials", "must be >= 1, got " + trials);
-        int sps = TypedValues.integer(c, "states-per-pattern-set");
-        ConfigError.check(sps >= 1, "sweep.states-per-pattern-set", "must be >= 1, got " + sps);
         int steps = TypedValues.integer(c, "steps");
         ConfigError.check(steps >= 1, "sweep.steps", "must be >= 1, got " + steps);
         UpdateOrder update = TypedValues.parse(c, "update", UpdateOrder::parse);
@@ -116,7 +127,7 @@ public final class ConfigLoader {
             throw new ConfigError("sweep.spark.master", e.getMessage());
         }
         String output = OutputCheck.location(TypedValues.string(c, "output"), spark);
-        SweepConfig config = new SweepConfig(model, n, neurons, temperature, alpha, m0, byN, trials, sps, steps, update,
+        SweepConfig config = new SweepConfig(model, n, neurons, temperature, alpha, m0, boundary, byN, trials, sps, steps, update,
                 init, eps, mTolerance, mSuccess, seed, output, partitions, unitTrials, batchPoints, theory, spark, load);
         ResourceCheck.check(config);
         SparkConfCheck.check(spark.conf()); // after ResourceCheck, whose messages about the settings it reads say more

@@ -3,6 +3,7 @@ package dam.jobs.config;
 import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -106,8 +107,12 @@ final class ResourceCheck {
                 // Name the by-n entry when this n has one: that is where its neurons or alpha would be changed.
                 SweepConfig.Axes own = config.byN().get(ni);
                 String prefix = own != null ? "sweep." + GridAxes.BY_N + "." + ni + "." : "sweep.";
+                // A load search runs at the loads of its range: the ends bound the pattern count.
+                List<Double> loads = axes.boundary() != null && !axes.boundary().inM0()
+                        ? List.of(config.load().toRaw(memory, ni, axes.boundary().from()),
+                        config.load().toRaw(memory, ni, axes.boundary().to())) : axes.alpha();
                 for (int Ni : axes.neurons()) {
-                    for (double a : axes.alpha()) {
+                    for (double a : loads) {
                         double exact = a * Math.pow(Ni, ni - 1);
                         if (Math.rint(exact) < 1) {
                             throw new ConfigError(own != null ? "sweep." + GridAxes.BY_N + "." + ni : "sweep.neurons", String.format(Locale.ROOT,
@@ -128,7 +133,7 @@ final class ResourceCheck {
                                     Math.rint(exact), ni, Ni, a));
                         }
                         // A task runs the slice at every m0 of the load (one scan) and holds all their results.
-                        long scanTrials = Math.min(Integer.MAX_VALUE, slice * axes.m0().size());
+                        long scanTrials = Math.min(Integer.MAX_VALUE, slice * Math.max(1, axes.m0().size()));
                         double task = TaskMemory.simulationBytes(model.patternBytes(), Ni, (int) scanTrials, config.steps());
                         if (task * tasks > budget) {
                             throw new ConfigError(prefix + "neurons", String.format(Locale.ROOT,

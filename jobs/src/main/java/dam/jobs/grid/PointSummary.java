@@ -55,9 +55,20 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
      * the configured trial count, else it fails. They are put in trial order first so sums never depend on task order.
      */
     public static PointSummary of(GridPoint point, List<TrialResult> results, TrialSettings s) {
+        return of(point, results, s, s.simulatedTrials(point));
+    }
+
+    /**
+     * Summarises the trials first .. first + count - 1 of a point (a boundary search's planned run, on whole pattern
+     * sets): the per-set counts are indexed from set first / S.
+     */
+    public static PointSummary ofRun(GridPoint point, List<TrialResult> results, TrialSettings s, int first, int count) {
+        return of(point, results, s, s.simulatedTrials(point, first, count));
+    }
+
+    private static PointSummary of(GridPoint point, List<TrialResult> results, TrialSettings s, int[] expected) {
         TrialResult[] rs = results.toArray(new TrialResult[0]);
         Arrays.sort(rs, (a, b) -> Integer.compare(a.trial(), b.trial()));
-        int[] expected = s.simulatedTrials(point);
         if (rs.length != expected.length) {
             throw new IllegalStateException("grid point " + point.label() + ": " + rs.length + " trials, expected "
                     + expected.length);
@@ -68,7 +79,8 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
             }
         }
         int S = s.statesPerPatternSet();
-        int sets = rs[rs.length - 1].trial() / S + 1;
+        int firstSet = rs[0].trial() / S;
+        int sets = rs[rs.length - 1].trial() / S - firstSet + 1;
         int len = rs[0].overlap().length;
         double[] mean = new double[len];
         double[] sd = new double[len];
@@ -89,7 +101,7 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
         double[] timeOf = new double[rs.length];
         for (int i = 0; i < rs.length; i++) {
             TrialResult r = rs[i];
-            int set = r.trial() / S;
+            int set = r.trial() / S - firstSet;
             for (int t = 0; t < len; t++) {
                 mean[t] += r.overlap()[t];
                 setSumM[t][set] += r.overlap()[t];
@@ -118,7 +130,7 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
         }
         for (int i = 0; i < rs.length; i++) {
             if (timeOf[i] >= 0) {
-                int set = rs[i].trial() / S;
+                int set = rs[i].trial() / S - firstSet;
                 setTimes[set][timesPerSet[set]++] = timeOf[i];
             }
         }

@@ -37,6 +37,15 @@ public record TrialSettings(int trials, int steps, UpdateOrder update, Initialis
         return TrialRunner.simulatedTrials(g.neurons(), update, simulation(g), trials);
     }
 
+    /**
+     * The trial indices first .. first + count - 1 of point g that the runner simulates (the first of each pattern set
+     * where the states coincide): a boundary search's planned run, whose trials need not start at 0.
+     */
+    public int[] simulatedTrials(GridPoint g, int first, int count) {
+        int[] all = TrialRunner.simulatedTrials(g.neurons(), update, simulation(g), first + count);
+        return java.util.Arrays.stream(all).filter(t -> t >= first).toArray();
+    }
+
     /** The core simulation settings of grid point g (its m0 and temperature). */
     public SimulationSettings simulation(GridPoint g) {
         return new SimulationSettings(g.m0(), steps, init, statesPerPatternSet, g.temperature());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -83,7 +84,11 @@ public final class FiniteSizeScaling {
         List<Row> rows = new ArrayList<>();
         Map<Load, List<Estimate>> boundaries = new TreeMap<>(Load.ORDER);
         if (CommittedTables.present(dir, ledger, "basins")) {
-            for (Row r : CommittedTables.read(spark, dir, ledger, "basins", null)
+            Dataset<Row> basins = CommittedTables.read(spark, dir, ledger, "basins", null);
+            if (java.util.Arrays.asList(basins.columns()).contains("search")) { // a search in alpha has no m0_c
+                basins = basins.where(functions.col("search").isNull().or(functions.col("search").notEqual("alpha")));
+            }
+            for (Row r : basins
                     .select("model", "n", "temperature", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList()) {
                 Load key = new Load(PhaseDiagramJob.diagramOf(r), r.getDouble(4));
                 boundaries.computeIfAbsent(key, k -> new ArrayList<>()).add(new Estimate(r.getInt(3), nan(r, 5),
@@ -111,7 +116,7 @@ public final class FiniteSizeScaling {
         }
         Map<Size, TreeMap<Double, SetCounts>> scans = new TreeMap<>(Size.ORDER);
         for (Row r : CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
-                .where(functions.col("m0").equalTo(1.0))
+                .where(functions.col("m0").equalTo(1.0).and(functions.col("round").isNull())) // a search's rounds are its own
                 .select("model", "n", "temperature", "neurons", "alpha", "set_successes", "set_trials").collectAsList()) {
             if (r.isNullAt(5) || r.isNullAt(6)) {
                 continue; // grid/ of an older version: no per-set counts

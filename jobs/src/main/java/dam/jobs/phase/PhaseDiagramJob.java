@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -338,7 +339,12 @@ public final class PhaseDiagramJob {
         if (!CommittedTables.present(dir, ledger, "basins")) {
             return rows;
         }
-        for (Row r : CommittedTables.read(spark, dir, ledger, "basins", null)
+        Dataset<Row> basins = CommittedTables.read(spark, dir, ledger, "basins", null);
+        if (java.util.Arrays.asList(basins.columns()).contains("search")) { // a search in alpha has no m0_c
+            basins = basins.where(org.apache.spark.sql.functions.col("search").isNull()
+                    .or(org.apache.spark.sql.functions.col("search").notEqual("alpha")));
+        }
+        for (Row r : basins
                 .select("model", "n", "temperature", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList()) {
             rows.add(PhaseDiagramTables.simulationRow(diagramOf(r), r.getInt(3), r.getDouble(4),
                     r.isNullAt(5) ? null : r.getDouble(5), r.isNullAt(6) ? null : r.getDouble(6),

@@ -10,6 +10,7 @@ import dam.core.analysis.TheoryRetrieval;
 import dam.core.model.MemoryModel;
 import dam.core.sim.Seeds;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.TrialSettings;
 import dam.jobs.table.Tables;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -49,7 +51,9 @@ final class BasinTable {
     static String basis(Ledger ledger, SweepConfig c, String version) {
         String text = "version=" + version + ";batches=" + String.join(",", ledger.batchRecords()) + ";seed=" + c.seed()
                 + ";theory=" + c.theory().enabled() + "," + c.theory().paths() + "," + c.theory().basinTol() + ";steps="
-                + c.steps() + ";m-success=" + c.mSuccess();
+                + c.steps() + ";m-success=" + c.mSuccess()
+                + (c.hasBoundary() ? ";searches=" + SweepPlan.searches(c).stream().map(x -> x.load().label()).toList()
+                + SweepDescription.settings(c) : "");
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -65,15 +69,23 @@ final class BasinTable {
      * executor, and the rows come in one partition. A grid/ row without per-pattern-set counts (an older version wrote it) fails the job with a message
      * saying so.
      */
-    static Dataset<Row> rows(SparkSession spark, Dataset<Row> grid, SweepConfig c, TrialSettings s, JavaSparkContext jsc,
-                             LongAccumulator theoryNanos, String json) {
+    static Dataset<Row> rows(SparkSession spark, Dataset<Row> allGrid, SweepConfig c, TrialSettings s, JavaSparkContext jsc,
+                             LongAccumulator theoryNanos, String json, Map<BoundaryLoad, SweepDriver.Stopped> stops) {
+        // The rounds' rows of grid/ are the searches' own: their boundaries are the planner's stops.
+        Dataset<Row> grid = allGrid.where(col("round").isNull());
         TheoryBasin[] theory = new TheoryBasin[0];
         if (c.theory().enabled()) {
-            List<TheoryBasin> loads = new ArrayList<>();
+            java.util.Set<TheoryBasin> distinct = new java.util.HashSet<>();
             for (Row r : grid.select("model", "n", "temperature", "alpha").distinct().collectAsList()) {
-                loads.add(new TheoryBasin(MemoryModel.parse(r.getString(0)), r.getInt(1), r.getDouble(2), r.getDouble(3),
+                distinct.add(new TheoryBasin(MemoryModel.parse(r.getString(0)), r.getInt(1), r.getDouble(2), r.getDouble(3),
                         null));
             }
+            for (BoundaryLoad b : stops.keySet()) {
+                if (b.inM0()) { // the theory's m0_c at the search's load; a search in alpha has no m0_c to set beside
+                    distinct.add(new TheoryBasin(b.model(), b.n(), b.temperature(), b.fixed(), null));
+                }
+            }
+            List<TheoryBasin> loads = new ArrayList<>(distinct);
             loads.sort(Comparator.comparing(TheoryBasin::model).thenComparingInt(TheoryBasin::n)
                     .thenComparingDouble(TheoryBasin::temperature).thenComparingDouble(TheoryBasin::alpha));
             double tol = c.theory().basinTol();
@@ -92,9 +104,21 @@ final class BasinTable {
                 .agg(collect_list(struct(col("m0"), col("set_successes"), col("set_trials"))).as("scan"));
         // Each load's row once, on the tasks of the groups; then one file in load order (a global sort would sample
         // the rows first, computing every bootstrap twice).
-        return scans.map((MapFunction<Row, Row>) r -> row(r, seed, theoryBasins.value()),
-                        Encoders.row(Tables.basins(json)))
-                .repartition(1).sortWithinPartitions("model", "n", "neurons", "temperature", "alpha");
+        Dataset<Row> gridRows = scans.map((MapFunction<Row, Row>) r -> row(r, seed, theoryBasins.value()),
+                Encoders.row(Tables.basins(json)));
+        List<Row> searchRows = new ArrayList<>();
+        for (Map.Entry<BoundaryLoad, SweepDriver.Stopped> e : stops.entrySet()) {
+            BoundaryLoad b = e.getKey();
+            BasinBoundary theoryBoundary = null;
+            for (TheoryBasin t : theory) {
+                if (b.inM0() && t.of(b.load())) {
+                    theoryBoundary = t.boundary();
+                }
+            }
+            searchRows.add(Tables.searchRow(b, e.getValue().stop(), theoryBoundary, e.getValue().points()));
+        }
+        return gridRows.union(spark.createDataFrame(searchRows, Tables.basins(json)))
+                .repartition(1).sortWithinPartitions("model", "n", "neurons", "temperature", "alpha", "search");
     }
 
     /**

@@ -73,6 +73,12 @@ public final class SweepDescription {
         s.put("seed", String.valueOf(c.seed()));
         s.put("theory.enabled", String.valueOf(c.theory().enabled()));
         s.put("theory.paths", String.valueOf(c.theory().paths()));
+        for (int n : c.n()) { // only where there is one, so that a grid sweep is described as before
+            dam.jobs.config.Boundary b = c.writtenAxes(n).boundary();
+            if (b != null) {
+                s.put("boundary.n=" + n, describe(b).toString());
+            }
+        }
         return s;
     }
 
@@ -85,9 +91,18 @@ public final class SweepDescription {
         sweep.put("temperature", c.temperature());
         sweep.put("alpha", c.alpha());
         sweep.put("m0", c.m0());
+        if (c.boundary() != null) {
+            sweep.put("boundary", describe(c.boundary()));
+        }
         if (!c.byN().isEmpty()) { // only then, so that a sweep without by-n is described as before
             Map<String, Object> byN = new LinkedHashMap<>();
-            c.byN().forEach((n, a) -> byN.put(String.valueOf(n), Map.of("neurons", a.neurons(), "alpha", a.alpha(), "m0", a.m0())));
+            c.byN().forEach((n, a) -> {
+                Map<String, Object> entry = new LinkedHashMap<>(Map.of("neurons", a.neurons(), "alpha", a.alpha(), "m0", a.m0()));
+                if (a.boundary() != null) {
+                    entry.put("boundary", describe(a.boundary()));
+                }
+                byN.put(String.valueOf(n), entry);
+            });
             sweep.put("by-n", byN);
         }
         sweep.put("trials", c.trials());
@@ -164,6 +179,17 @@ public final class SweepDescription {
     /** The start times of the runs recorded in an existing description (empty if there is none). */
     public static List<String> earlierRuns(OutputDirectory output) throws IOException {
         return read(output).map(c -> c.getStringList("runs")).orElse(List.of());
+    }
+
+    /** A boundary as the description writes it: its axis, range, width and budget. */
+    private static Map<String, Object> describe(dam.jobs.config.Boundary b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("axis", b.axis());
+        out.put("from", b.from());
+        out.put("to", b.to());
+        out.put("width", b.width());
+        out.put("max-trials", b.maxTrials());
+        return out;
     }
 
     /** Refuses to resume into a directory whose sweep had different row-determining settings. */

@@ -2,8 +2,11 @@ package dam.jobs.sweep;
 
 import dam.core.model.MemoryModel;
 import dam.core.model.Model;
+import dam.core.analysis.BoundarySearch;
+import dam.jobs.config.Boundary;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.config.TaskMemory;
+import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.TrialSettings;
 import java.util.ArrayList;
@@ -187,5 +190,63 @@ public final class SweepPlan {
 
     private static double loadCost(List<GridPoint> load, SweepConfig config) {
         return load.stream().mapToDouble(g -> pointCost(g, config)).sum();
+    }
+
+    /**
+     * One boundary search of the config: its load and the core search (raw loads for a search in alpha).
+     *
+     * @param load   the load searched
+     * @param search the planner
+     */
+    public record Search(BoundaryLoad load, BoundarySearch search) {
+    }
+
+    /**
+     * Every boundary search of the config, in {@link BoundaryLoad#ORDER}: one per (model, n, neurons, temperature,
+     * alpha) of an n whose m0 is in boundary form, one per (model, n, neurons, temperature) at m0 = 1 of an n whose
+     * alpha is.
+     */
+    public static List<Search> searches(SweepConfig config) {
+        List<Search> out = new ArrayList<>();
+        for (MemoryModel model : config.model()) {
+            for (int n : config.n()) {
+                Boundary b = config.writtenAxes(n).boundary();
+                if (b == null) {
+                    continue;
+                }
+                SweepConfig.Axes axes = config.axes(model, n);
+                BoundarySearch search = b.search(config.statesPerPatternSet(), a -> config.load().toRaw(model, n, a));
+                for (int neurons : axes.neurons()) {
+                    for (double temperature : config.temperature()) {
+                        for (double fixed : b.inM0() ? axes.alpha() : axes.m0()) {
+                            out.add(new Search(new BoundaryLoad(model, n, neurons, temperature, b.inM0(), fixed), search));
+                        }
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Search::load, BoundaryLoad.ORDER));
+        return out;
+    }
+
+    /**
+     * A round's planned runs as Spark tasks: each run cut into slices of whole pattern sets (unit-trials, or about 4
+     * slices per core over the round), one work unit per scan.
+     */
+    public static List<WorkUnit[]> roundScans(List<WorkUnit> runs, SweepConfig config, int cores) {
+        int sps = config.statesPerPatternSet();
+        long total = runs.stream().mapToLong(WorkUnit::count).sum();
+        long slice = config.unitTrials() > 0 ? config.unitTrials() : (total + UNITS_PER_CORE * cores - 1) / (UNITS_PER_CORE * cores);
+        slice = Math.max(sps, (slice + sps - 1) / sps * sps);
+        List<WorkUnit[]> out = new ArrayList<>();
+        for (WorkUnit run : runs) {
+            for (int first = run.first(); first < run.first() + run.count(); first += (int) slice) {
+                int count = (int) Math.min(slice, run.first() + run.count() - first);
+                out.add(new WorkUnit[]{new WorkUnit(run.point(), first, count, run.steps())});
+            }
+        }
+        out.sort(Comparator.comparingDouble((WorkUnit[] u) -> -scanCost(u))
+                .thenComparing((WorkUnit[] u) -> u[0].point(), GridPoint.ORDER).thenComparingInt(u -> u[0].first()));
+        return out;
     }
 }

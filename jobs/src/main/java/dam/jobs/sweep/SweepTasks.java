@@ -54,6 +54,15 @@ final class SweepTasks {
         return PointSummary.of(g, all, s);
     }
 
+    /** The summary of the units of one planned run of a boundary search (trials first .. first + count - 1). */
+    static PointSummary summariseRun(GridPoint g, Iterable<UnitResult> units, TrialSettings s, int first, int count) {
+        List<TrialResult> all = new ArrayList<>();
+        for (UnitResult u : units) {
+            all.addAll(Arrays.asList(u.trials()));
+        }
+        return PointSummary.ofRun(g, all, s, first, count);
+    }
+
     /** Solves the theory of one (model, n, temperature, alpha, m0). */
     static TheoryResult solve(TheoryKey k, TrialSettings s, LongAccumulator nanos) {
         long t = System.nanoTime();

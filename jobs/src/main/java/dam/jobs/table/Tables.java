@@ -7,12 +7,14 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import dam.core.analysis.BasinBoundary;
+import dam.core.analysis.BoundaryStop;
 import dam.core.analysis.ClusterMean;
 import dam.core.analysis.OverlapPeak;
 import dam.core.analysis.ClusteredProportion;
 import dam.core.model.Retrieval;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
+import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
@@ -41,6 +43,13 @@ public final class Tables {
 
     private static final org.apache.spark.sql.types.DataType DOUBLES = DataTypes.createArrayType(DoubleType, false);
     private static final org.apache.spark.sql.types.DataType INTS = DataTypes.createArrayType(IntegerType, false);
+
+    /**
+     * The columns of grid/ and basins/ that the boundary searches added (issue 20): a file written before them lacks
+     * them, and reading it with the schema gives null there (a grid row, as round = null says).
+     */
+    public static final java.util.Set<String> BOUNDARY_COLUMNS = java.util.Set.of("round", "first_trial", "search", "stop",
+            "rounds", "alpha_c", "alpha_c_lo", "alpha_c_hi");
 
     private Tables() {
     }
@@ -74,7 +83,10 @@ public final class Tables {
                 field("max_m_time", IntegerType, false)});
     }
 
-    /** grid/: one row per grid point (model, n, neurons, temperature, alpha, m0). */
+    /**
+     * grid/: one row per grid point (model, n, neurons, temperature, alpha, m0), and one per planned run of a boundary
+     * search's round (round and first_trial set; a point a search visits in several rounds has a row for each).
+     */
     public static StructType grid(String sweepJson) {
         return new StructType(new StructField[]{
                 field("model", StringType, false), field("n", IntegerType, false), field("neurons", IntegerType, false),
@@ -96,10 +108,14 @@ public final class Tables {
                 field("max_m_time_lo", DoubleType, true), field("max_m_time_hi", DoubleType, true),
                 field("theory_m", DOUBLES, true), field("theory_convergence_time", IntegerType, true),
                 field("theory_final_m", DoubleType, true), field("theory_retrieved", BooleanType, true),
-                field("theory_max_m", DoubleType, true), field("theory_max_m_time", IntegerType, true)});
+                field("theory_max_m", DoubleType, true), field("theory_max_m_time", IntegerType, true),
+                field("round", IntegerType, true), field("first_trial", IntegerType, true)});
     }
 
-    /** basins/: one row per load (model, n, neurons, temperature, alpha). */
+    /**
+     * basins/: one row per load (model, n, neurons, temperature, alpha) of the grid and per boundary search (search m0:
+     * its load; search alpha: alpha NaN, the capacity in alpha_c).
+     */
     public static StructType basins(String sweepJson) {
         return new StructType(new StructField[]{
                 field("model", StringType, false), field("n", IntegerType, false), field("neurons", IntegerType, false),
@@ -108,7 +124,9 @@ public final class Tables {
                 field("method", StringType, false), field("theory_m0c", DoubleType, true),
                 field("theory_m0c_lo", DoubleType, true), field("theory_m0c_hi", DoubleType, true),
                 field("m0_points", IntegerType, false), field("pattern_sets", IntegerType, false),
-                field("trials", IntegerType, false)});
+                field("trials", IntegerType, false), field("search", StringType, true), field("stop", StringType, true),
+                field("rounds", IntegerType, true), field("alpha_c", DoubleType, true),
+                field("alpha_c_lo", DoubleType, true), field("alpha_c_hi", DoubleType, true)});
     }
 
     /** The trials/ row of one trial at grid point g. */
@@ -132,8 +150,17 @@ public final class Tables {
                 t.peak().time());
     }
 
-    /** The grid/ row of one point; theory may be null (theory off). */
+    /** The grid/ row of one grid point; theory may be null (theory off). */
     public static Row gridRow(PointSummary s, TheorySummary theory) {
+        return gridRow(s, theory, null, 0);
+    }
+
+    /** The grid/ row of one planned run of a boundary search's round (no theory), its trials from firstTrial. */
+    public static Row roundRow(PointSummary s, int round, int firstTrial) {
+        return gridRow(s, null, round, firstTrial);
+    }
+
+    private static Row gridRow(PointSummary s, TheorySummary theory, Integer round, int firstTrial) {
         GridPoint g = s.point();
         ClusteredProportion ci = ClusteredProportion.of(s.setCounts());
         boolean timed = s.convTimes().length > 0;
@@ -151,7 +178,8 @@ public final class Tables {
                 theory == null ? null : theory.m(),
                 theory == null || theory.convergenceTime() < 0 ? null : theory.convergenceTime(),
                 theory == null ? null : theory.finalM(), theory == null ? null : theory.retrieved(),
-                theory == null ? null : theory.peak().value(), theory == null ? null : theory.peak().time());
+                theory == null ? null : theory.peak().value(), theory == null ? null : theory.peak().time(),
+                round, firstTrial);
     }
 
     /**
@@ -165,7 +193,25 @@ public final class Tables {
                 orNull(sim == null ? Double.NaN : sim.lower()), orNull(sim == null ? Double.NaN : sim.upper()),
                 sim == null ? "none" : sim.method(), orNull(theory == null ? Double.NaN : theory.m0c()),
                 orNull(theory == null ? Double.NaN : theory.lower()),
-                orNull(theory == null ? Double.NaN : theory.upper()), m0Points, sets, trials);
+                orNull(theory == null ? Double.NaN : theory.upper()), m0Points, sets, trials, "grid", null, null, null,
+                null, null);
+    }
+
+    /**
+     * The basins/ row of one boundary search: where it stopped, with its 95% interval (m0c for a search in m0, alpha_c
+     * for one in alpha, whose alpha is NaN), why, after how many rounds, trials and pattern sets; theory may be null.
+     */
+    public static Row searchRow(BoundaryLoad b, BoundaryStop stop, BasinBoundary theory, int points) {
+        Double centre = orNull(stop.centre());
+        Double lower = orNull(stop.lower());
+        Double upper = orNull(stop.upper());
+        boolean m0 = b.inM0();
+        return RowFactory.create(b.model().key(), b.n(), b.neurons(), b.temperature(), m0 ? b.fixed() : Double.NaN,
+                m0 ? centre : null, m0 ? lower : null, m0 ? upper : null, stop.method(),
+                orNull(theory == null ? Double.NaN : theory.m0c()), orNull(theory == null ? Double.NaN : theory.lower()),
+                orNull(theory == null ? Double.NaN : theory.upper()), points, stop.sets(), stop.trials(),
+                m0 ? "m0" : "alpha", stop.reason().label(), stop.rounds(), m0 ? null : centre, m0 ? null : lower,
+                m0 ? null : upper);
     }
 
     /** The int array in column i of a row (Parquet gives a list of boxed values). */

@@ -406,4 +406,59 @@ class ConfigLoaderTest {
                 + "m0 = { from = 0, to = 1, step = 0.0002 }\nalpha = { from = 0.01, to = 1, step = 0.0001 }");
         assertTrue(msg.startsWith("sweep.m0: the grid has") && msg.contains("model x n x neurons x temperature"), msg);
     }
+
+    private static final String M0_BOUNDARY = "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000 } }";
+
+    @Test
+    void anM0BoundaryReplacesTheM0GridOfEveryLoad() {
+        SweepConfig c = parse(M0_BOUNDARY + "\nalpha = [0.1, 0.12]");
+        assertEquals(new Boundary("m0", 0, 1, 0.02, 4000), c.boundary());
+        assertEquals(List.of(), c.m0());
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1, 0.12), List.of(), c.boundary()), c.axes(DENSE, 3));
+        assertEquals(0, c.gridPoints(), "no grid point: two searches instead");
+        assertTrue(c.hasBoundary());
+        assertFalse(parse("").hasBoundary());
+    }
+
+    @Test
+    void anAlphaBoundarySearchesTheLoadAtM0One() {
+        SweepConfig c = parse("alpha = { boundary { from = 0.05, to = 0.3, width = 0.005, max-trials = 4000 } }\nm0 = 1");
+        assertEquals(new Boundary("alpha", 0.05, 0.3, 0.005, 4000), c.axes(DENSE, 3).boundary());
+        assertEquals(List.of(), c.axes(DENSE, 3).alpha());
+        assertEquals(List.of(1.0), c.axes(DENSE, 3).m0());
+    }
+
+    @Test
+    void byNGivesAnOrderItsOwnBoundaryOrItsOwnGrid() {
+        SweepConfig c = parse("n = [2, 3, 4]\n" + M0_BOUNDARY + "\nby-n {\n"
+                + "\"2\" { m0 = { boundary { from = 0, to = 0.6, width = 0.03, max-trials = 2000 } } }\n"
+                + "\"4\" { m0 = [0.2, 0.9] } }");
+        assertEquals(new Boundary("m0", 0, 0.6, 0.03, 2000), c.axes(DENSE, 2).boundary());
+        assertEquals(new Boundary("m0", 0, 1, 0.02, 4000), c.axes(DENSE, 3).boundary());
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.2, 0.9)), c.axes(DENSE, 4));
+        assertEquals(2, c.gridPoints());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "m0 = { boundary { from = 0, to = 1, width = 0.02 } } | sweep.m0.boundary.max-trials: missing (a boundary needs from, to, width and max-trials)",
+            "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000, step = 1 } } | sweep.m0.boundary.step: unknown key (a boundary has only from, to, width, max-trials)",
+            "m0 = { boundary = 3 } | sweep.m0.boundary: must be an object { from, to, width, max-trials }, got number",
+            "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000 }, step = 0.1 } | sweep.m0.step: unknown key (an axis in boundary form holds only boundary { from, to, width, max-trials })",
+            "m0 = { boundary { from = 0, to = 1.5, width = 0.02, max-trials = 4000 } } | sweep.m0.boundary.to: must lie in [-1, 1], got 1.5",
+            "m0 = { boundary { from = 0.8, to = 0.2, width = 0.02, max-trials = 4000 } } | sweep.m0.boundary.to: must be > from (0.8), got 0.2",
+            "m0 = { boundary { from = 0, to = 1, width = 0, max-trials = 4000 } } | sweep.m0.boundary.width: must lie in (0, to - from = 1.0), got 0.0",
+            "m0 = { boundary { from = 0, to = 1, width = 0.0001, max-trials = 4000 } } | sweep.m0.boundary.width: must be at least (to - from) / 1000 = 0.001 (the search's lattice), got 1.0E-4",
+            "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 40 } } | sweep.m0.boundary.max-trials: must be at least 42 (round 0: 7 points x 6 pattern sets x 1 states-per-pattern-set), got 40",
+            "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000.5 } } | sweep.m0.boundary.max-trials: must be an integer up to 2147483647, got 4000.5",
+            "m0 = { boundary { from = zero, to = 1, width = 0.02, max-trials = 4000 } } | sweep.m0.boundary.from: must be a number, got string \"zero\"",
+            "alpha = { boundary { from = 0, to = 0.3, width = 0.005, max-trials = 4000 } }, m0 = 1 | sweep.alpha.boundary.from: must be > 0, got 0.0",
+            "alpha = { boundary { from = 0.05, to = 0.3, width = 0.005, max-trials = 4000 } } | sweep.m0: must be 1 where alpha is in boundary form (alpha_c is searched from m0 = 1), got [0.5]",
+            "alpha = { boundary { from = 0.05, to = 0.3, width = 0.005, max-trials = 4000 } }, m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000 } } | sweep.m0: at most one axis in boundary form per sweep, and sweep.alpha is one",
+            "n = [2, 3], m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000 } }, by-n { \"2\" { alpha = { boundary { from = 0.05, to = 0.3, width = 0.005, max-trials = 4000 } }, m0 = 1 } } | sweep.by-n.2.alpha: at most one axis in boundary form per sweep, and sweep.m0 is one",
+            "by-n { \"3\" { m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000, wide = 1 } } } } | sweep.by-n.3.m0.boundary.wide: unknown key (a boundary has only from, to, width, max-trials)",
+            "neurons = { boundary { from = 64, to = 128, width = 8, max-trials = 4000 } } | sweep.neurons.boundary.from: unknown key (a range has only from, to, step)"})
+    void badBoundariesAreRejectedInOneLineNamingTheField(String line, String message) {
+        assertEquals(message, error(line));
+    }
 }
