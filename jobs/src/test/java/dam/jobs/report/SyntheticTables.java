@@ -156,7 +156,10 @@ final class SyntheticTables {
                 tau == null, m[STEPS], m[STEPS] >= 0.5, max(m), argmax(m));
     }
 
-    /** A grid/ row: the trials' mean m(t) and peak with a made-up interval, the theory's curve and peak. */
+    /**
+     * A grid/ row of a grid point (round null, first trial 0): the trials' mean m(t) and peak with a made-up interval,
+     * the theory's curve and peak.
+     */
     private static Row gridRow(Condition c, int n, double alpha, int p, double m0, List<Double> mean, double[] peaks,
                                double[] theory) {
         double peak = java.util.Arrays.stream(peaks).average().orElseThrow();
@@ -165,7 +168,7 @@ final class SyntheticTables {
                 successes / (double) TRIALS, 0.0, 1.0, 1.0, (double) TRIALS, null, null, null, null, null, null, null, 0, 0,
                 mean, null, constantList(STEPS + 1, 0.01), List.of(2, 2), List.of(successes / 2, successes / 2),
                 peak, peak - 0.03, Math.min(1, peak + 0.03), 3.0, 2.0, 4.0, list(theory), null, theory[STEPS],
-                theory[STEPS] >= 0.5, max(theory), argmax(theory));
+                theory[STEPS] >= 0.5, max(theory), argmax(theory), null, 0);
     }
 
     private static double[] relax(double m0, double m0c, double alpha, SplittableRandom random, double noise) {
