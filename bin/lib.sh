@@ -56,23 +56,45 @@ dam_java_opts() {
   done
   opts="$opts -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
   if [ -f "$ROOT/conf/log4j2.properties" ]; then
-    opts="$opts -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
+    # dam's own file (quiet Spark; --verbose louder); a -Dlog4j2.configurationFile in DAM_JAVA_OPTS comes later and wins.
+    opts="$opts -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Ddam.log4j2.default=$ROOT/conf/log4j2.properties"
   fi
+  # Whether stderr is a terminal (the JVM sees a pipe: dam_stderr_filter): the progress line then updates in place.
+  if [ -t 2 ]; then opts="$opts -Ddam.stderr.terminal=true"; else opts="$opts -Ddam.stderr.terminal=false"; fi
   echo "$opts ${DAM_JAVA_OPTS:-}"
 }
 
-# The one line the JVM prints at every start with --add-modules=jdk.incubator.vector (see dam_java_opts), and the
-# same as a whole-line basic regular expression (its dots escaped).
+# The one line the JVM prints at every start with --add-modules=jdk.incubator.vector (see dam_java_opts).
 DAM_INCUBATOR_WARNING="WARNING: Using incubator modules: jdk.incubator.vector"
-DAM_INCUBATOR_WARNING_LINE='^WARNING: Using incubator modules: jdk\.incubator\.vector$'
 
 # Copies stdin to stderr without the lines equal to DAM_INCUBATOR_WARNING, byte for byte otherwise: any bytes (NUL,
-# invalid UTF-8; sed in the C locale, unlike grep, never takes them for a binary file), a last line without its
-# newline kept without one, each line passed on as it arrives (-u). It ignores SIGINT and SIGTERM, so that the lines
-# a JVM prints while it stops on Ctrl-C or kill still get through; it ends when the JVM closes its stderr.
+# invalid UTF-8), a last line without its newline kept without one. Bytes are passed on as they arrive, a line's
+# start too (only a start that may still become the warning waits for more), so that a progress line that updates
+# in place with a carriage return shows at once. It ignores SIGINT and SIGTERM, so that the lines a JVM prints while
+# it stops on Ctrl-C or kill still get through; it ends when the JVM closes its stderr.
 dam_stderr_filter() {
   trap '' INT TERM
-  LC_ALL=C sed -u -e "/$DAM_INCUBATOR_WARNING_LINE/d" >&2 || true
+  LC_ALL=C perl -e '
+    my $w = shift; my $wl = "$w\n"; my ($buf, $mid) = ("", 0);
+    binmode STDIN; binmode STDERR; select STDERR; $| = 1;
+    while (sysread(STDIN, my $chunk, 65536)) {
+      $buf .= $chunk;
+      while (length $buf) {
+        my $nl = index($buf, "\n");
+        if ($mid) {                          # the rest of a line whose start is already out
+          if ($nl < 0) { print $buf; $buf = ""; last }
+          print substr($buf, 0, $nl + 1, ""); $mid = 0; next;
+        }
+        if ($nl < 0) {                       # a line begun: wait only while it may become the warning
+          last if index($w, $buf) == 0;
+          print $buf; $buf = ""; $mid = 1; last;
+        }
+        my $line = substr($buf, 0, $nl + 1, "");
+        print $line unless $line eq $wl;
+      }
+    }
+    print $buf unless $mid == 0 && $buf eq $w;
+  ' "$DAM_INCUBATOR_WARNING" || true
 }
 
 # The Python of the project's .venv (bin/setup-python creates it and installs requirements.txt there when it is

@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
-TABLES = ("trials", "theory", "grid", "basins", "phase_diagram", "capacity", "finite_size")
+TABLES = ("trials", "theory", "grid", "basins", "phase_diagram", "capacity", "critical_temperature", "finite_size")
 
 # The notebooks run on the kernel named python3 of THIS interpreter's environment (the venv's ipykernel),
 # ahead of any python3 kernelspec a user may have registered elsewhere.

@@ -47,6 +47,21 @@ def test_the_filter_passes_each_line_as_it_arrives():
         p.wait(timeout=30)
 
 
+@pytest.mark.parametrize("start", [b"\r[sweep] points 0/60 committed", b"W", b"WARNING: Using incubator modules: jdk.inc"])
+def test_the_filter_passes_a_line_begun_before_its_newline_unless_it_may_become_the_warning(start):
+    script = f'ROOT="{REPO}"; . "$ROOT/bin/lib.sh"; dam_stderr_filter'
+    p = subprocess.Popen(["bash", "-c", script], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        p.stdin.write(start + b"X")  # X: no longer a start of the warning, so all of it is due now
+        p.stdin.flush()
+        assert p.stderr.read1(4096) == start + b"X"  # before any newline and before the input ends
+        p.stdin.write(b"\n" + WARNING)
+    finally:
+        p.stdin.close()
+        p.wait(timeout=30)
+    assert p.stderr.read() == b"\n"
+
+
 @pytest.mark.parametrize("args, message", [
     (["--frobnicate", "3"], "dam bench: --frobnicate: unknown option"),
     (["--seconds", "-1"], "dam bench: --seconds: must be positive, got -1"),

@@ -46,4 +46,18 @@ public record ClusterMean(double mean, double standardError, int sets) {
         }
         return new ClusterMean(r, Math.sqrt((double) k / (k - 1) * s) / x, k);
     }
+
+    /** The lower end of the 95% interval, mean - t(0.975, K-1) se (Student's t over the sets); NaN without an se. */
+    public double lower95() {
+        return mean - halfWidth95();
+    }
+
+    /** The upper end of the 95% interval, mean + t(0.975, K-1) se; NaN without an se. */
+    public double upper95() {
+        return mean + halfWidth95();
+    }
+
+    private double halfWidth95() {
+        return Double.isNaN(standardError) ? Double.NaN : ClusteredProportion.studentQuantile95(sets - 1) * standardError;
+    }
 }

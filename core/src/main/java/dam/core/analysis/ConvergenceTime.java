@@ -9,6 +9,15 @@ public final class ConvergenceTime {
     private ConvergenceTime() {
     }
 
+    /**
+     * The convergence time of a trajectory at the given temperature, the one definition of every table: at temperature
+     * 0 {@link #of(double[], double) tau_eps} on the flips, above it {@link #ofOverlap the overlap's settling time}
+     * within tol; -1 where there is none.
+     */
+    public static int at(double temperature, double[] overlap, double[] flips, double eps, double tol) {
+        return temperature > 0 ? ofOverlap(overlap, tol) : of(flips, eps);
+    }
+
     /** The first t with flips[t] &lt;= eps, or -1 if there is none (censored at the step limit). */
     public static int of(double[] flips, double eps) {
         for (int t = 0; t < flips.length; t++) {

@@ -11,6 +11,7 @@ import dam.core.sim.TrialRunner;
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * the N = 512 simulation within 0.016 of the theory at every t = 0..8 (N -> infinity), so the allowance
  * at N = 512 is 0.02. The theory's own sampling error at M = 2 10^5 paths is about 1/sqrt(M) = 0.002.
  */
+@Tag("slow")
 class TheoryVersusSimulationTest {
 
     private static final long SEED = 7L;

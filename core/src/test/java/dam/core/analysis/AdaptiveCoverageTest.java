@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * trial (S = 1) at the five lattice points around it, under another seed. (a) takes about 2 CPU-seconds, (b) about
  * 8 (60,000 trials), three to four times that in wall time on two cores shared with other work.
  */
+@Tag("slow")
 class AdaptiveCoverageTest {
 
     private static final int SEARCHES = 120;

@@ -10,6 +10,7 @@ import dam.core.sim.TrialRunner;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * reference values are the same estimators on the whole pool (K = 1000; its standard error is a tenth of a run's
  * at K = 10, so it barely moves the coverage). About ten seconds on two loaded cores.
  */
+@Tag("slow")
 class ClusteredCoverageTest {
 
     private static final int N = 64;

@@ -79,4 +79,15 @@ class ConvergenceTimeTest {
         e = assertThrows(IllegalArgumentException.class, () -> ConvergenceTime.ofOverlap(new double[] {1, 1}, Double.NaN));
         assertTrue(e.getMessage().startsWith("tol:"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0, 0.2})
+    void theTemperatureChoosesTheDefinition(double temperature) {
+        double[] m = settling(40, 10, 1, 0.9);
+        double[] flips = new double[40];
+        java.util.Arrays.fill(flips, 0, 20, 0.1); // flips stop at t = 20, the overlap settles at t = 10 (m(9) = 0.91 lies 0.01 off, beyond tol 0.005)
+        int expected = temperature > 0 ? ConvergenceTime.ofOverlap(m, 0.005) : ConvergenceTime.of(flips, 0.001);
+        assertEquals(temperature > 0 ? 10 : 20, expected);
+        assertEquals(expected, ConvergenceTime.at(temperature, m, flips, 0.001, 0.005));
+    }
 }

@@ -10,10 +10,12 @@ import dam.core.theory.TheoryResult;
 import dam.core.model.MemoryModel;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("slow")
 class TheoryRetrievalTest {
 
     /**

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * order, nothing is absorbing at temperature &gt; 0, temperature 0 is the old code path bit for bit, and the p-body
  * model at n = 2 is the dense model bit for bit.
  */
+@Tag("slow")
 class GlauberDynamicsTest {
 
     private static final long SEED = 20261207L;

@@ -7,6 +7,7 @@ import dam.core.model.MemoryModel;
 import dam.core.model.UpdateOrder;
 import dam.core.theory.Gaussian;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * temperature 0 and above. Tolerances are five standard errors of the simulated mean plus the finite-N shift named in
  * each test.
  */
+@Tag("slow")
 class IndependentNumbersTest {
 
     private static final long SEED = 77001L;

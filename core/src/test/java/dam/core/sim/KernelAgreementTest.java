@@ -12,6 +12,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every production kernel reproduces the literal rule of {@link ReferenceStep} exactly, state by state and step by
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * are checked the same way in the bench module (BaselineKernelAgreementTest), which also runs the fast kernel
  * against DenseIntStep on groups too large for the reference.
  */
+@Tag("slow")
 class KernelAgreementTest {
 
     private static int[][] cases(MemoryModel model) {

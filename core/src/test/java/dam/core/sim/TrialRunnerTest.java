@@ -12,11 +12,13 @@ import dam.core.theory.Gaussian;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** TrialRunner: seeds, slicing, batching, early stop and the observables, against an independent reference. */
+@Tag("slow")
 class TrialRunnerTest {
 
     private static final long SEED = 20240601L;

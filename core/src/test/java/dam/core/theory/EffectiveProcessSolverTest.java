@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.core.model.MemoryModel;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+@Tag("slow")
 class EffectiveProcessSolverTest {
 
     /** docs/physics.md section 8, theory rows (n = 3, alpha = 0.1, M = 4e5), t = 0..8. */

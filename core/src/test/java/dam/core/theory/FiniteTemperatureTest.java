@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.core.model.MemoryModel;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The effective process under parallel Glauber dynamics (docs/physics.md section 5b): exact first and second steps, the
  * alpha -&gt; 0 limit m(t+1) = tanh(beta m(t)^(n-1)), and the solver's guarantees at temperature &gt; 0.
  */
+@Tag("slow")
 class FiniteTemperatureTest {
 
     /** m(1) = E_z tanh(beta (m0^(n-1) + sqrt(alpha P(1)) z)), the Gaussian average by quadrature. */

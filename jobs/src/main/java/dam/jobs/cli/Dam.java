@@ -2,6 +2,7 @@ package dam.jobs.cli;
 
 import dam.jobs.config.ConfigError;
 import dam.jobs.spark.SparkTarget;
+import dam.jobs.sweep.LogLevels;
 import dam.jobs.sweep.StageFailure;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -70,6 +71,7 @@ public final class Dam implements Runnable {
 
     /** Runs a configured command line; an Error that escapes picocli (it passes them on) gets the same one line. */
     public static int execute(CommandLine cl, String... args) {
+        LogLevels.verbose(Arrays.asList(args).contains("--verbose"));
         try {
             return cl.execute(args);
         } catch (Throwable t) {

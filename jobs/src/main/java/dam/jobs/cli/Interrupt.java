@@ -1,5 +1,6 @@
 package dam.jobs.cli;
 
+import dam.jobs.sweep.Progress;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,7 +46,7 @@ final class Interrupt {
         // Silence everything that the shutdown would print: Spark's logging, and whatever writes to System.err directly.
         Configurator.setAllLevels(LogManager.getRootLogger().getName(), Level.OFF);
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
-        err.println(line);
+        err.println(Progress.lineOpen() ? System.lineSeparator() + line : line); // not at the end of a progress line
         err.flush();
         // Exit from a thread of its own: the shutdown hooks (Spark's own cleanup) run, and a later System.exit of the
         // main thread waits for this one and leaves its code.

@@ -10,6 +10,9 @@ import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.phase.PhaseDiagramJob;
 import dam.jobs.phase.TheoryPhaseDiagram;
+import dam.jobs.sweep.DryRun;
+import dam.jobs.sweep.SweepOutput;
+import dam.jobs.sweep.SweepSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,6 +67,10 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
             description = "A Spark setting, as spark-submit takes it (repeatable; merged over sweep.spark.conf, later wins)")
     List<String> conf = new ArrayList<>();
 
+    @Option(names = "--dry-run", description = "Print the plan (grid, batches, Spark tasks, theory solves, what the "
+            + "output directory holds, memory per task, estimated CPU time) without running anything or writing anything")
+    boolean dryRun;
+
     @Mixin
     Verbosity verbosity;
 
@@ -74,6 +81,12 @@ public final class PhaseDiagramCommand implements Callable<Integer> {
         ConfigError.check(capacityTol > 0 && capacityTol < 1, "--capacity-tol", "must lie in (0, 1), got " + capacityTol);
         ConfigError.check(!(overwrite && adopt), "--adopt", "cannot go with --overwrite (which deletes what --adopt keeps)");
         SweepConfig c = SweepCommand.resolve(config, output, master, conf);
+        if (dryRun) {
+            DryRun.print(c, overwrite ? SweepOutput.Mode.OVERWRITE : adopt ? SweepOutput.Mode.ADOPT : SweepOutput.Mode.RESUME,
+                    new DryRun.PhaseDiagram(!noSimulation, alphaPoints, capacityTol), "dam phase-diagram " + config,
+                    SweepSession.hadoopConfiguration(c.spark()), System.out);
+            return Dam.OK;
+        }
         System.setProperty("java.awt.headless", "true");
         PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c,
                 new PhaseDiagramJob.Options(!noSimulation, overwrite, alphaPoints, capacityTol, System.err, adopt));

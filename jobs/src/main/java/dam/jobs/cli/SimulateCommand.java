@@ -1,6 +1,7 @@
 package dam.jobs.cli;
 
 import dam.core.model.Initialisation;
+import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
 import dam.core.sim.SimulationSettings;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dam simulate}: direct simulation of one grid point, CSV of m(t) and f(t) per trial to stdout. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Simulate one grid point (n, neurons, alpha, m0); print CSV trial,t,m,flips (flips = f(t), empty at t = T).")
+        description = "Simulate one grid point (model, n, neurons, temperature, alpha, m0); print CSV trial,t,m,flips "
+                + "(flips = f(t), empty at t = T).")
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -31,6 +33,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, description = "interaction order, F(x) = x^n, n >= 2")
     int n;
 
+    @Option(names = "--model", defaultValue = "dense", description = "dense (F(x) = x^n) or pbody (the p-body memory "
+            + "without diagonal terms; default ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "1 / beta of parallel Glauber dynamics (>= 0; 0 is "
+            + "sign dynamics; default ${DEFAULT-VALUE})")
+    double temperature;
+
     @Option(names = "--neurons", required = true, description = "number of neurons N, >= 2")
     int neurons;
 
@@ -38,7 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
     double alpha;
 
     @Option(names = "--load", defaultValue = "raw", description = "how --alpha is written: raw, p = round(alpha N^(n-1)) "
-            + "with N = neurons, or normalised, alpha (2n-3)!! (as sweep.load; default ${DEFAULT-VALUE})")
+            + "with N = neurons, or normalised, alpha P(1) (alpha (2n-3)!! dense, alpha (n-1)! pbody; as sweep.load; "
+            + "default ${DEFAULT-VALUE})")
     String load;
 
     @Option(names = "--m0", required = true, description = "initial overlap with pattern 1, in [-1, 1]")
@@ -71,8 +82,11 @@ public final class SimulateCommand implements Callable<Integer> {
         ConfigError.check(n >= 2, "--n", "must be >= 2, got " + n);
         ConfigError.check(neurons >= 2, "--neurons", "must be >= 2, got " + neurons);
         ConfigError.check(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0, got " + alpha);
+        MemoryModel memory = parse("--model", () -> MemoryModel.parse(model));
+        ConfigError.check(temperature >= 0 && Double.isFinite(temperature), "--temperature",
+                "must be >= 0 and finite, got " + temperature);
         LoadConvention convention = LoadConvention.option("--load", load);
-        double raw = convention.toRaw(n, alpha); // p = round(raw N^(n-1))
+        double raw = convention.toRaw(memory, n, alpha); // p = round(raw N^(n-1))
         ConfigError.check(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
         ConfigError.check(trials >= 1, "--trials", "must be >= 1, got " + trials);
         ConfigError.check(steps >= 1, "--steps", "must be >= 1, got " + steps);
@@ -82,36 +96,36 @@ public final class SimulateCommand implements Callable<Integer> {
         double exact = raw * Math.pow(neurons, n - 1);
         if (Math.rint(exact) >= 1) {
             try {
-                FieldRange.check(n, neurons, Math.rint(exact));
+                FieldRange.check(memory, n, neurons, Math.rint(exact));
             } catch (IllegalArgumentException e) {
                 throw new ConfigError("--n", e.getMessage());
             }
         }
-        Model model;
+        Model network;
         try {
-            model = Model.atLoad(n, neurons, raw, order);
+            network = Model.atLoad(n, neurons, raw, order);
         } catch (IllegalArgumentException e) {
             String msg = e.getMessage();
             int colon = msg.indexOf(':');
             throw new ConfigError("--" + msg.substring(0, Math.max(0, colon)), msg.substring(colon + 1).trim());
         }
-        double need = TaskMemory.simulationBytes(model.patternBytes(), neurons, trials, steps);
+        double need = TaskMemory.simulationBytes(network.patternBytes(), neurons, trials, steps);
         double budget = TaskMemory.jvmBudgetBytes();
         // Name what to lower: the pattern matrix (neurons) or the trial results (trials x steps, the larger of the two).
         double resultBytes = trials * TaskMemory.trialResultBytes(steps);
-        String culprit = resultBytes < model.patternBytes() + TaskMemory.kernelBytes(neurons) ? "--neurons"
+        String culprit = resultBytes < network.patternBytes() + TaskMemory.kernelBytes(neurons) ? "--neurons"
                 : steps > trials ? "--steps" : "--trials";
         ConfigError.check(need <= budget, culprit, "the simulation needs about " + TaskMemory.mib(need) + " (pattern matrix "
-                + TaskMemory.mib(model.patternBytes()) + ", " + trials + " trial results of " + steps + " steps: "
+                + TaskMemory.mib(network.patternBytes()) + ", " + trials + " trial results of " + steps + " steps: "
                 + TaskMemory.mib(resultBytes) + "), more than half this JVM's "
                 + TaskMemory.mib(Runtime.getRuntime().maxMemory()) + " heap; lower neurons, alpha, trials or steps, "
                 + "or raise the heap (DAM_JAVA_OPTS=-Xmx8g)");
 
-        TrialRunner runner = new TrialRunner(n, neurons, raw, order,
-                new SimulationSettings(m0, steps, initialisation, statesPerPatternSet), seed);
+        TrialRunner runner = new TrialRunner(memory, n, neurons, raw, order,
+                new SimulationSettings(m0, steps, initialisation, statesPerPatternSet, temperature), seed);
         // Every trial is simulated before the first line is printed: a failure leaves no partial CSV.
         List<TrialResult> results = runner.run(0, trials);
-        spec.commandLine().getErr().println("simulate: " + convention.describeOption(n, alpha));
+        spec.commandLine().getErr().println("simulate: " + convention.describeOption(memory, n, alpha));
         spec.commandLine().getErr().flush();
         PrintWriter out = Dam.out(spec);
         out.println("trial,t,m,flips");

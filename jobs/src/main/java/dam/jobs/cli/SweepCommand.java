@@ -8,6 +8,7 @@ import dam.jobs.config.ConfigError;
 import dam.jobs.config.ConfigLoader;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
+import dam.jobs.sweep.DryRun;
 import dam.jobs.sweep.SweepDriver;
 import dam.jobs.sweep.SweepOutput;
 import dam.jobs.sweep.StageFailure;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sweep <config> [--overwrite] [--output DIR] [--master URL] [--conf KEY=VALUE ...]}: runs or resumes a
+ * {@code sweep <config> [--overwrite] [--output DIR] [--master URL] [--conf KEY=VALUE ...] [--dry-run]}: runs or resumes a
  * parameter sweep. Exit code 0 on success, 2 for bad input (config, options, an output directory that is
  * refused or in use: nothing written), 3 for a failure while running.
  */
@@ -58,6 +59,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Skip the PNG figures at the end of a complete run")
     boolean noReport;
 
+    @Option(names = "--dry-run", description = "Print the plan (grid, batches, Spark tasks, what the output directory "
+            + "holds, memory per task, estimated CPU time) without running anything or writing anything")
+    boolean dryRun;
+
     @Mixin
     Verbosity verbosity;
 
@@ -65,8 +70,12 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         ConfigError.check(!(overwrite && adopt), "--adopt", "cannot go with --overwrite (which deletes what --adopt keeps)");
         SweepConfig c = resolve(config, output, master, conf);
-        run(c, overwrite ? SweepOutput.Mode.OVERWRITE : adopt ? SweepOutput.Mode.ADOPT : SweepOutput.Mode.RESUME,
-                !noReport, "dam sweep " + config);
+        SweepOutput.Mode mode = overwrite ? SweepOutput.Mode.OVERWRITE : adopt ? SweepOutput.Mode.ADOPT : SweepOutput.Mode.RESUME;
+        if (dryRun) {
+            DryRun.print(c, mode, null, "dam sweep " + config, SweepSession.hadoopConfiguration(c.spark()), System.out);
+            return Dam.OK;
+        }
+        run(c, mode, !noReport, "dam sweep " + config);
         return Dam.OK;
     }
 

@@ -1,5 +1,6 @@
 package dam.jobs.cli;
 
+import dam.core.model.MemoryModel;
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
 import dam.jobs.config.ConfigError;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code dam theory}: solves the GFA effective process at one (n, alpha, m0) and prints m(t) as CSV. */
+/** {@code dam theory}: solves the GFA effective process at one (model, n, temperature, alpha, m0) and prints m(t) as CSV. */
 @Command(name = "theory", mixinStandardHelpOptions = true,
-        description = "Solve the generating-functional theory at one (n, alpha, m0) and print "
+        description = "Solve the generating-functional theory at one (model, n, temperature, alpha, m0) and print "
                 + "t,m,c_prev,flips as CSV (c_prev = C(t,t-1), flips = (1 - C(t+1,t))/2).")
 public final class TheoryCommand implements Callable<Integer> {
 
@@ -26,11 +27,19 @@ public final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, description = "interaction order, F(x) = x^n (>= 2)")
     private int n;
 
+    @Option(names = "--model", defaultValue = "dense", description = "dense (F(x) = x^n) or pbody (the p-body memory "
+            + "without diagonal terms; default ${DEFAULT-VALUE})")
+    private String model;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "1 / beta of parallel Glauber dynamics (>= 0; 0 is "
+            + "sign dynamics; default ${DEFAULT-VALUE})")
+    private double temperature;
+
     @Option(names = "--alpha", required = true, description = "load (> 0), written as --load says")
     private double alpha;
 
     @Option(names = "--load", defaultValue = "raw", description = "how --alpha is written: raw, p = alpha N^(n-1), or "
-            + "normalised, alpha (2n-3)!! (as sweep.load; default ${DEFAULT-VALUE})")
+            + "normalised, alpha P(1) (alpha (2n-3)!! dense, alpha (n-1)! pbody; as sweep.load; default ${DEFAULT-VALUE})")
     private String load;
 
     @Option(names = "--m0", required = true, description = "initial overlap, in [-1, 1]")
@@ -57,10 +66,18 @@ public final class TheoryCommand implements Callable<Integer> {
         ConfigError.check(n >= 2, "--n", "must be >= 2, got " + n);
         inRange("--n", () -> TheoryRange.checkOrder(n));
         ConfigError.check(alpha > 0 && !Double.isInfinite(alpha), "--alpha", "must be > 0 and finite, got " + alpha);
+        MemoryModel memory;
+        try {
+            memory = MemoryModel.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("--model", e.getMessage());
+        }
+        ConfigError.check(temperature >= 0 && Double.isFinite(temperature), "--temperature",
+                "must be >= 0 and finite, got " + temperature);
         LoadConvention convention = LoadConvention.option("--load", load);
-        double raw = convention.toRaw(n, alpha);
+        double raw = convention.toRaw(memory, n, alpha);
         ConfigError.check(raw > 0, "--alpha", "too small: the raw load alpha = p / N^(n-1) underflows to 0, got " + alpha);
-        inRange("--alpha", () -> TheoryRange.checkLoad(n, raw, alpha, convention));
+        inRange("--alpha", () -> TheoryRange.checkLoad(memory, n, raw, alpha, convention));
         ConfigError.check(m0 >= -1 && m0 <= 1, "--m0", "must lie in [-1, 1], got " + m0);
         ConfigError.check(paths >= 1, "--paths", "must be >= 1, got " + paths);
         ConfigError.check(steps >= 1, "--steps", "must be >= 1, got " + steps);
@@ -70,8 +87,8 @@ public final class TheoryCommand implements Callable<Integer> {
                 "the solve keeps every path's history, about 4.4 bytes per path and step = " + TaskMemory.mib(need)
                         + ", more than half this JVM's " + TaskMemory.mib(Runtime.getRuntime().maxMemory())
                         + " heap; lower --paths or --steps, or raise -Xmx (DAM_JAVA_OPTS)");
-        TheoryResult result = new EffectiveProcessSolver(n, raw, paths, threads).solve(m0, steps, seed);
-        spec.commandLine().getErr().println("theory: " + convention.describeOption(n, alpha));
+        TheoryResult result = new EffectiveProcessSolver(memory, n, raw, temperature, paths, threads).solve(m0, steps, seed);
+        spec.commandLine().getErr().println("theory: " + convention.describeOption(memory, n, alpha));
         spec.commandLine().getErr().flush();
         PrintWriter out = spec.commandLine().getOut();
         out.print(csv(result));

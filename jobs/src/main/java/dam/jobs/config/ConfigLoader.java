@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dam.core.model.Initialisation;
+import dam.core.model.MemoryModel;
 import dam.core.model.UpdateOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,30 +77,37 @@ public final class ConfigLoader {
     }
 
     private static SweepConfig validate(Config c) {
+        List<MemoryModel> model = GridAxes.models(c, "sweep.");
         List<Integer> n = GridAxes.orders(c, "sweep.");
         List<Integer> neurons = GridAxes.sizes(c, "sweep.");
-        List<Double> alpha = GridAxes.loads(c, "sweep.");
-        List<Double> m0 = GridAxes.overlaps(c, "sweep.");
-        Map<Integer, SweepConfig.Axes> byN = GridAxes.byN(c, n, new SweepConfig.Axes(neurons, alpha, m0));
-        LoadConvention load = TypedValues.parse(c, "load", LoadConvention::parse);
-        if (load == LoadConvention.NORMALISED) {
-            // the config's loads are alpha (2n-3)!!: every n gets its own raw loads
-            for (int order : n) {
-                SweepConfig.Axes given = byN.getOrDefault(order, new SweepConfig.Axes(neurons, alpha, m0));
-                byN.put(order, new SweepConfig.Axes(given.neurons(),
-                        given.alpha().stream().map(a -> load.toRaw(order, a)).toList(), given.m0()));
-            }
-        }
-        int trials = TypedValues.integer(c, "trials");
-        ConfigError.check(trials >= 1, "sweep.trials", "must be >= 1, got " + trials);
+        List<Double> temperature = GridAxes.temperatures(c, "sweep.");
         int sps = TypedValues.integer(c, "states-per-pattern-set");
         ConfigError.check(sps >= 1, "sweep.states-per-pattern-set", "must be >= 1, got " + sps);
+        Boundary alphaBoundary = c.hasPath("alpha") ? GridAxes.boundary(c, "alpha", "sweep.", sps) : null;
+        Boundary m0Boundary = c.hasPath("m0") ? GridAxes.boundary(c, "m0", "sweep.", sps) : null;
+        ConfigError.check(alphaBoundary == null || m0Boundary == null, "sweep.m0",
+                "at most one axis in boundary form per sweep, and sweep.alpha is one");
+        List<Double> alpha = alphaBoundary != null ? List.of() : GridAxes.loads(c, "sweep.");
+        List<Double> m0 = m0Boundary != null ? List.of() : GridAxes.overlaps(c, "sweep.");
+        Boundary boundary = alphaBoundary != null ? alphaBoundary : m0Boundary;
+        Map<Integer, SweepConfig.Axes> byN = GridAxes.byN(c, n, new SweepConfig.Axes(neurons, alpha, m0, boundary), sps);
+        for (int order : n) {
+            SweepConfig.Axes axes = byN.getOrDefault(order, new SweepConfig.Axes(neurons, alpha, m0, boundary));
+            String field = byN.containsKey(order) ? "sweep." + GridAxes.BY_N + "." + order + ".m0" : "sweep.m0";
+            ConfigError.check(axes.boundary() == null || axes.boundary().inM0() || axes.m0().equals(List.of(1.0)), field,
+                    "must be 1 where alpha is in boundary form (alpha_c is searched from m0 = 1), got " + axes.m0());
+        }
+        LoadConvention load = TypedValues.parse(c, "load", LoadConvention::parse);
+        int trials = TypedValues.integer(c, "trials");
+        ConfigError.check(trials >= 1, "sweep.trials", "must be >= 1, got " + trials);
         int steps = TypedValues.integer(c, "steps");
         ConfigError.check(steps >= 1, "sweep.steps", "must be >= 1, got " + steps);
         UpdateOrder update = TypedValues.parse(c, "update", UpdateOrder::parse);
         Initialisation init = TypedValues.parse(c, "init", Initialisation::parse);
         double eps = TypedValues.number(c, "eps");
         ConfigError.check(eps >= 0 && eps < 1, "sweep.eps", "must lie in [0, 1), got " + eps);
+        double mTolerance = TypedValues.number(c, "m-tolerance");
+        ConfigError.check(mTolerance > 0 && mTolerance <= 2, "sweep.m-tolerance", "must lie in (0, 2], got " + mTolerance);
         double mSuccess = TypedValues.number(c, "m-success");
         ConfigError.check(mSuccess >= -1 && mSuccess <= 1, "sweep.m-success", "must lie in [-1, 1], got " + mSuccess);
         long seed = TypedValues.integral(c, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
@@ -119,8 +127,8 @@ public final class ConfigLoader {
             throw new ConfigError("sweep.spark.master", e.getMessage());
         }
         String output = OutputCheck.location(TypedValues.string(c, "output"), spark);
-        SweepConfig config = new SweepConfig(n, neurons, alpha, m0, byN, trials, sps, steps, update, init, eps, mSuccess,
-                seed, output, partitions, unitTrials, batchPoints, theory, spark, load);
+        SweepConfig config = new SweepConfig(model, n, neurons, temperature, alpha, m0, boundary, byN, trials, sps, steps, update,
+                init, eps, mTolerance, mSuccess, seed, output, partitions, unitTrials, batchPoints, theory, spark, load);
         ResourceCheck.check(config);
         SparkConfCheck.check(spark.conf()); // after ResourceCheck, whose messages about the settings it reads say more
         return config;

@@ -23,11 +23,6 @@ public final class FieldRange {
     private FieldRange() {
     }
 
-    /** log2 of the field bound of a state equal to one of p stored patterns of N neurons, at F(x) = x^n (dense). */
-    public static double log2RetrievedBound(int n, int N, double p) {
-        return log2RetrievedBound(MemoryModel.DENSE, n, N, p);
-    }
-
     /** log2 of the lower field bound of a state equal to one of p stored patterns of N neurons, for the model. */
     public static double log2RetrievedBound(MemoryModel model, int n, int N, double p) {
         double log2Of2 = Math.log(2);
@@ -70,15 +65,6 @@ public final class FieldRange {
     private static double log2(BigInteger x) {
         int shift = Math.max(0, x.bitLength() - 60);
         return shift + Math.log(x.shiftRight(shift).doubleValue()) / Math.log(2);
-    }
-
-    /**
-     * Checks that a retrieved state's field fits in a long at (n, N) with p patterns (dense model).
-     *
-     * @throws IllegalArgumentException with a one-line reason (naming n and neurons) otherwise
-     */
-    public static void check(int n, int N, double p) {
-        check(MemoryModel.DENSE, n, N, p);
     }
 
     /**

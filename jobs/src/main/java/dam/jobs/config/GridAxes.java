@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dam.core.analysis.BoundarySearch;
+import dam.core.model.MemoryModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,8 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The grid's axes: a number, a list of numbers, or a range { from, to, step } stepped in exact decimals, each
- * checked for its domain (n, neurons >= 2, alpha > 0, m0 in [-1, 1]), and the per-n axes of sweep.by-n. Errors
+ * The grid's axes: the models (dense, pbody), and numeric axes that are a number, a list of numbers, or a range
+ * { from, to, step } stepped in exact decimals, each checked for its domain (n, neurons >= 2, temperature >= 0,
+ * alpha > 0, m0 in [-1, 1]), and the per-n axes of sweep.by-n. Errors
  * name the full field (prefix + key, e.g. sweep.alpha or sweep.by-n.4.alpha).
  */
 final class GridAxes {
@@ -57,6 +60,46 @@ final class GridAxes {
         return out;
     }
 
+    /** The temperatures under prefix + "temperature": finite and >= 0 (0 is sign dynamics). */
+    static List<Double> temperatures(Config c, String prefix) {
+        List<Double> out = doubleAxis(c, "temperature", prefix);
+        for (int i = 0; i < out.size(); i++) {
+            double v = out.get(i);
+            ConfigError.check(v >= 0, prefix + "temperature", "must be >= 0, got " + v);
+            out.set(i, v + 0.0); // -0.0 is 0: one temperature, one seed
+        }
+        return out;
+    }
+
+    /** The models under prefix + "model": a name or a list of names, each dense or pbody, no duplicates. */
+    static List<MemoryModel> models(Config c, String prefix) {
+        String field = prefix + "model";
+        ConfigValue v = c.getValue("model");
+        List<ConfigValue> values = new ArrayList<>();
+        if (v.valueType() == ConfigValueType.LIST) {
+            values.addAll((ConfigList) v);
+        } else {
+            values.add(v);
+        }
+        ConfigError.check(!values.isEmpty(), field, "must not be empty (dense, pbody or both)");
+        List<MemoryModel> out = new ArrayList<>();
+        for (ConfigValue x : values) {
+            if (x.valueType() != ConfigValueType.STRING) {
+                throw new ConfigError(field, "must be dense, pbody or a list of them, got "
+                        + x.valueType().name().toLowerCase(Locale.ROOT) + " " + x.render());
+            }
+            MemoryModel m;
+            try {
+                m = MemoryModel.parse((String) x.unwrapped());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError(field, e.getMessage());
+            }
+            ConfigError.check(!out.contains(m), field, "duplicate value " + m.key());
+            out.add(m);
+        }
+        return out;
+    }
+
     /** The initial overlaps under prefix + "m0": in [-1, 1]. */
     static List<Double> overlaps(Config c, String prefix) {
         List<Double> out = doubleAxis(c, "m0", prefix);
@@ -70,7 +113,7 @@ final class GridAxes {
      * The complete axes of every n that sweep.by-n overrides: each entry's key must be an n of the grid,
      * and the axes it leaves out are the sweep's own (base).
      */
-    static Map<Integer, SweepConfig.Axes> byN(Config c, List<Integer> n, SweepConfig.Axes base) {
+    static Map<Integer, SweepConfig.Axes> byN(Config c, List<Integer> n, SweepConfig.Axes base, int sps) {
         Map<Integer, SweepConfig.Axes> out = new TreeMap<>();
         if (!c.hasPath(BY_N)) {
             return out;
@@ -78,7 +121,9 @@ final class GridAxes {
         if (c.getValue(BY_N).valueType() != ConfigValueType.OBJECT) {
             throw new ConfigError("sweep." + BY_N, "must be an object { \"<n>\" { neurons = ..., alpha = ..., m0 = ... } }");
         }
-        for (Map.Entry<String, ConfigValue> e : c.getObject(BY_N).entrySet()) {
+        Boundary kind = base.boundary();
+        String kindField = kind == null ? null : "sweep." + kind.axis();
+        for (Map.Entry<String, ConfigValue> e : new TreeMap<>(c.getObject(BY_N)).entrySet()) {
             String prefix = "sweep." + BY_N + "." + e.getKey() + ".";
             String field = "sweep." + BY_N + "." + e.getKey();
             Integer order = null;
@@ -100,14 +145,89 @@ final class GridAxes {
                     throw new ConfigError(prefix + key, "unknown key (an entry of by-n may set only neurons, alpha, m0)");
                 }
             }
-            if (out.put(order, new SweepConfig.Axes(
+            Boundary ownAlpha = entry.hasPath("alpha") ? boundary(entry, "alpha", prefix, sps) : null;
+            Boundary ownM0 = entry.hasPath("m0") ? boundary(entry, "m0", prefix, sps) : null;
+            ConfigError.check(ownAlpha == null || ownM0 == null, prefix + "m0",
+                    "at most one axis in boundary form per sweep, and " + prefix + "alpha is one");
+            Boundary inherited = base.boundary() != null && entry.hasPath(base.boundary().axis()) ? null : base.boundary();
+            Boundary own = ownAlpha != null ? ownAlpha : ownM0 != null ? ownM0 : inherited;
+            SweepConfig.Axes axes = new SweepConfig.Axes(
                     entry.hasPath("neurons") ? sizes(entry, prefix) : base.neurons(),
-                    entry.hasPath("alpha") ? loads(entry, prefix) : base.alpha(),
-                    entry.hasPath("m0") ? overlaps(entry, prefix) : base.m0())) != null) {
+                    !entry.hasPath("alpha") ? base.alpha() : ownAlpha != null ? List.of() : loads(entry, prefix),
+                    !entry.hasPath("m0") ? base.m0() : ownM0 != null ? List.of() : overlaps(entry, prefix), own);
+            if (own != null && own != inherited) {
+                if (kind != null && !kind.axis().equals(own.axis())) {
+                    throw new ConfigError(prefix + own.axis(), "at most one axis in boundary form per sweep, and "
+                            + kindField + " is one");
+                }
+                kind = own;
+                kindField = prefix + own.axis();
+            }
+            if (out.put(order, axes) != null) {
                 throw new ConfigError(field, "duplicate entry for n = " + order);
             }
         }
         return out;
+    }
+
+    /**
+     * The boundary form of prefix + key ({@code { boundary { from, to, width, max-trials } }}), null where the axis is a
+     * grid. m0 ranges lie in [-1, 1], loads are > 0; width lies in [(to - from) / 1000, to - from); max-trials covers
+     * at least round 0 (7 points of 6 pattern sets of sps trials).
+     */
+    static Boundary boundary(Config c, String key, String prefix, int sps) {
+        ConfigValue v = c.getValue(key);
+        if (v.valueType() != ConfigValueType.OBJECT || !((ConfigObject) v).containsKey("boundary")) {
+            return null;
+        }
+        String axis = prefix + key;
+        String field = axis + ".boundary";
+        for (String other : ((ConfigObject) v).keySet()) {
+            ConfigError.check(other.equals("boundary"), axis + "." + other,
+                    "unknown key (an axis in boundary form holds only boundary { from, to, width, max-trials })");
+        }
+        ConfigValue b = ((ConfigObject) v).get("boundary");
+        if (b.valueType() != ConfigValueType.OBJECT) {
+            throw new ConfigError(field, "must be an object { from, to, width, max-trials }, got "
+                    + b.valueType().name().toLowerCase(Locale.ROOT));
+        }
+        ConfigObject o = (ConfigObject) b;
+        for (String k : o.keySet()) {
+            ConfigError.check(Boundary.KEYS.contains(k), field + "." + k, "unknown key (a boundary has only from, to, width, max-trials)");
+        }
+        for (String k : Boundary.KEYS) {
+            ConfigError.check(o.containsKey(k), field + "." + k, "missing (a boundary needs from, to, width and max-trials)");
+        }
+        double from = decimal(o.get("from"), field + ".from").doubleValue();
+        double to = decimal(o.get("to"), field + ".to").doubleValue();
+        double width = decimal(o.get("width"), field + ".width").doubleValue();
+        BigDecimal budget = decimal(o.get("max-trials"), field + ".max-trials");
+        boolean m0 = key.equals(Boundary.M0);
+        if (m0) {
+            ConfigError.check(from >= -1 && from <= 1, field + ".from", "must lie in [-1, 1], got " + from);
+            ConfigError.check(to >= -1 && to <= 1, field + ".to", "must lie in [-1, 1], got " + to);
+        } else {
+            ConfigError.check(from > 0, field + ".from", "must be > 0, got " + from);
+        }
+        ConfigError.check(to > from, field + ".to", "must be > from (" + from + "), got " + to);
+        ConfigError.check(width > 0 && width < to - from, field + ".width",
+                "must lie in (0, to - from = " + (to - from) + "), got " + width);
+        double finest = (to - from) * BoundarySearch.CELLS_PER_WIDTH / BoundarySearch.MAX_CELLS;
+        ConfigError.check(width >= finest, field + ".width",
+                "must be at least (to - from) / " + BoundarySearch.MAX_CELLS / BoundarySearch.CELLS_PER_WIDTH + " = " + finest
+                        + " (the search's lattice), got " + width);
+        long least = (long) BoundarySearch.COARSE_POINTS * BoundarySearch.COARSE_SETS * sps;
+        int maxTrials;
+        try {
+            maxTrials = budget.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new ConfigError(field + ".max-trials", "must be an integer up to " + Integer.MAX_VALUE + ", got "
+                    + budget.toPlainString());
+        }
+        ConfigError.check(maxTrials >= least, field + ".max-trials", "must be at least " + least + " (round 0: "
+                + BoundarySearch.COARSE_POINTS + " points x " + BoundarySearch.COARSE_SETS + " pattern sets x "
+                + sps + " states-per-pattern-set), got " + maxTrials);
+        return new Boundary(key, from, to, width, maxTrials);
     }
 
     /** An axis of integers (an axis value with a fraction is refused). */

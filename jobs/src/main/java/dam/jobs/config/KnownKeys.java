@@ -15,7 +15,7 @@ import java.util.Set;
 final class KnownKeys {
 
     /** The grid keys: a list, a single value, or a range { from, to, step }. They have no default. */
-    private static final List<String> GRID_KEYS = List.of("n", "neurons", "alpha", "m0");
+    private static final List<String> GRID_KEYS = List.of("n", "neurons", "temperature", "alpha", "m0");
     private static final Set<String> RANGE_KEYS = Set.of("from", "to", "step");
     /** Keys of earlier versions and their new names: refused with a line naming the new one. */
     private static final Map<String, String> RENAMED = Map.of("N", "neurons");
@@ -35,7 +35,13 @@ final class KnownKeys {
                 checkByN(e.getKey(), path, e.getValue());
                 continue;
             }
+            if (head.equals("model") && path.size() > 1) {
+                throw new ConfigError("sweep." + e.getKey(), "unknown key (model is dense, pbody or a list of them)");
+            }
             if (GRID_KEYS.contains(head)) {
+                if (boundaryKey("sweep.", head, path.subList(1, path.size()))) {
+                    continue;
+                }
                 if (path.size() > 2 || (path.size() == 2 && !RANGE_KEYS.contains(path.get(1)))) {
                     throw new ConfigError("sweep." + e.getKey(), "unknown key (a range has only from, to, step)");
                 }
@@ -48,6 +54,20 @@ final class KnownKeys {
                 throw new ConfigError("sweep." + e.getKey(), "unknown key");
             }
         }
+    }
+
+    /**
+     * True for a key of an axis's boundary form: m0 or alpha, then boundary and one of its keys (or boundary itself,
+     * whose type GridAxes checks); a boundary's unknown key is refused here, naming it.
+     */
+    private static boolean boundaryKey(String prefix, String axis, List<String> rest) {
+        if (!(axis.equals(Boundary.M0) || axis.equals(Boundary.ALPHA)) || rest.isEmpty() || !rest.get(0).equals("boundary")) {
+            return false;
+        }
+        if (rest.size() == 2 && !Boundary.KEYS.contains(rest.get(1)) || rest.size() > 2) {
+            throw new ConfigError(prefix + axis + ".boundary." + rest.get(1), "unknown key (a boundary has only from, to, width, max-trials)");
+        }
+        return true;
     }
 
     /** A key under sweep.by-n must be by-n.<n>.<neurons|alpha|m0>, optionally followed by one range key. */
@@ -66,6 +86,9 @@ final class KnownKeys {
         }
         if (!GridAxes.BY_N_KEYS.contains(path.get(2))) {
             throw new ConfigError(entry + "." + path.get(2), "unknown key (an entry of by-n may set only neurons, alpha, m0)");
+        }
+        if (boundaryKey(entry + ".", path.get(2), path.subList(3, path.size()))) {
+            return;
         }
         if (path.size() > 4 || (path.size() == 4 && !RANGE_KEYS.contains(path.get(3)))) {
             throw new ConfigError("sweep." + key, "unknown key (a range has only from, to, step)");

@@ -1,5 +1,6 @@
 package dam.jobs.config;
 
+import dam.core.model.MemoryModel;
 import java.util.Locale;
 
 /**
@@ -8,8 +9,10 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@code raw}: the config's alpha is alpha itself.</li>
- *   <li>{@code normalised}: the config's alpha is alpha (2n-3)!!, the load at which the first-step signal-to-noise
- *       ratio m0^(n-1) / sqrt(alpha (2n-3)!!) is the same for every n; dam divides it by (2n-3)!! per n.</li>
+ *   <li>{@code normalised}: the config's alpha is alpha P(1), P(1) the crosstalk variance of the model at order n
+ *       ((2n-3)!! for the dense model, (n-1)! for the p-body model, {@link MemoryModel#crosstalkVariance}): the load
+ *       at which the first-step signal-to-noise ratio m0^(n-1) / sqrt(alpha P(1)) is the same for every n and both
+ *       models; dam divides it by P(1) per model and n.</li>
  * </ul>
  */
 public enum LoadConvention {
@@ -47,61 +50,72 @@ public enum LoadConvention {
     }
 
     /**
-     * What a load given on the command line in this convention means, in one line: "load raw: alpha = 0.1 = p / N^(n-1)"
-     * or "load normalised: alpha (2n-3)!! = 0.3 at n = 3, so alpha = p / N^(n-1) = 0.1".
+     * What a load given on the command line in this convention means for the model at order n, in one line:
+     * "load raw: alpha = 0.1 = p / N^(n-1)" or "load normalised: alpha (2n-3)!! = 0.3 at n = 3 (dense), so
+     * alpha = p / N^(n-1) = 0.1".
      */
-    public String describeOption(int n, double given) {
+    public String describeOption(MemoryModel model, int n, double given) {
         return this == RAW ? "load raw: alpha = " + given + " = p / N^(n-1)"
-                : "load normalised: alpha (2n-3)!! = " + given + " at n = " + n + ", so alpha = p / N^(n-1) = " + toRaw(n, given);
+                : "load normalised: alpha " + factorSymbol(model) + " = " + given + " at n = " + n + " (" + model.key()
+                        + "), so alpha = p / N^(n-1) = " + toRaw(model, n, given);
     }
 
-    /** (2n-3)!!, the factor between the normalised and the raw load of order n (1, 3, 15, 105 for n = 2..5). */
-    public static double doubleFactorial(int n) {
-        double f = 1;
-        for (int k = 2 * n - 3; k > 1; k -= 2) {
-            f *= k;
-        }
-        return f;
+    /** P(1) of the model at order n as a double: the factor between the normalised and the raw load. */
+    public static double factor(MemoryModel model, int n) {
+        return model.crosstalkVariance(n).doubleValue();
     }
 
-    /** The load in this convention of raw load alpha at order n. */
-    public double fromRaw(int n, double alpha) {
-        return this == RAW ? alpha : alpha * doubleFactorial(n);
+    /** The load in this convention of raw load alpha of the model at order n. */
+    public double fromRaw(MemoryModel model, int n, double alpha) {
+        return this == RAW ? alpha : alpha * factor(model, n);
     }
 
     /**
-     * The raw load of a load written in this convention at order n, divided in decimal: normalised 0.3 at n = 3 is
-     * exactly the double 0.1 a raw config would give (seeds depend on the load's bits), not 0.09999999999999999.
+     * The raw load of a load written in this convention for the model at order n, divided in decimal: the dense
+     * model's normalised 0.3 at n = 3 is exactly the double 0.1 a raw config would give (seeds depend on the load's
+     * bits), not 0.09999999999999999.
      */
-    public double toRaw(int n, double load) {
+    public double toRaw(MemoryModel model, int n, double load) {
         if (this == RAW) {
             return load;
         }
         return java.math.BigDecimal.valueOf(load)
-                .divide(java.math.BigDecimal.valueOf(doubleFactorial(n)), java.math.MathContext.DECIMAL64).doubleValue();
+                .divide(new java.math.BigDecimal(model.crosstalkVariance(n)), java.math.MathContext.DECIMAL64).doubleValue();
     }
 
-    /** An axis title for loads of order n in this convention (the figure says which convention it shows). */
-    public String axisTitle(int n) {
+    /** The symbol of P(1) of the model: (2n-3)!! (dense) or (n-1)! (p-body). */
+    public static String factorSymbol(MemoryModel model) {
+        return model == MemoryModel.PBODY ? "(n-1)!" : "(2n-3)!!";
+    }
+
+    /** An axis title for loads of the model at order n in this convention (the figure says which convention it shows). */
+    public String axisTitle(MemoryModel model, int n) {
         return this == RAW ? "alpha (raw load, p = alpha N^(n-1))"
-                : "alpha (2n-3)!! = " + (long) doubleFactorial(n) + " alpha (normalised load)";
+                : "alpha " + factorSymbol(model) + " = " + (long) factor(model, n) + " alpha (normalised load)";
+    }
+
+    /** An axis title for loads of both models at order n: each model's normalised load is alpha P(1) with its own P. */
+    public String axisTitle(int n) {
+        return this == RAW ? "alpha (raw load, p = alpha N^(n-1))" : "alpha P(1) (normalised load: dense "
+                + (long) factor(MemoryModel.DENSE, n) + " alpha, pbody " + (long) factor(MemoryModel.PBODY, n) + " alpha)";
     }
 
     /**
      * What a load in this convention is, for a figure title or a command's output: "raw load alpha = p / N^(n-1)" or
-     * "normalised load alpha (2n-3)!!, alpha = p / N^(n-1)".
+     * "normalised load alpha P(1) (dense: alpha (2n-3)!!, pbody: alpha (n-1)!), alpha = p / N^(n-1)".
      */
     public String meaning() {
-        return this == RAW ? "raw load alpha = p / N^(n-1)" : "normalised load alpha (2n-3)!!, alpha = p / N^(n-1)";
+        return this == RAW ? "raw load alpha = p / N^(n-1)"
+                : "normalised load alpha P(1) (dense: alpha (2n-3)!!, pbody: alpha (n-1)!), alpha = p / N^(n-1)";
     }
 
-    /** The symbol of the capacity in this convention: alpha_c or alpha_c (2n-3)!!. */
-    public String capacitySymbol() {
-        return this == RAW ? "alpha_c" : "alpha_c (2n-3)!!";
+    /** The symbol of the model's capacity in this convention: alpha_c, alpha_c (2n-3)!! or alpha_c (n-1)!. */
+    public String capacitySymbol(MemoryModel model) {
+        return this == RAW ? "alpha_c" : "alpha_c " + factorSymbol(model);
     }
 
-    /** The symbol of a load in this convention, for legends. */
-    public String symbol() {
-        return this == RAW ? "alpha" : "alpha (2n-3)!!";
+    /** The symbol of a load of the model in this convention, for legends. */
+    public String symbol(MemoryModel model) {
+        return this == RAW ? "alpha" : "alpha " + factorSymbol(model);
     }
 }

@@ -1,7 +1,9 @@
 package dam.jobs.config;
 
+import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -60,21 +62,18 @@ final class ResourceCheck {
                         TaskMemory.mib(theory * tasks), room, remedy));
             }
         }
-        double gridPoints = 0;
-        for (int ni : config.n()) {
-            SweepConfig.Axes axes = config.axes(ni);
-            gridPoints += (double) axes.neurons().size() * axes.alpha().size() * axes.m0().size();
-        }
+        double gridPoints = config.gridPoints();
         if (gridPoints > MAX_GRID_POINTS) {
             throw new ConfigError("sweep.m0", String.format(Locale.ROOT,
-                    "the grid has %.0f points (n x neurons x alpha x m0), more than %d; split the sweep", gridPoints,
-                    MAX_GRID_POINTS));
+                    "the grid has %.0f points (model x n x neurons x temperature x alpha x m0), more than %d; split the "
+                            + "sweep", gridPoints, MAX_GRID_POINTS));
         }
         double driver = gridPoints * TaskMemory.DRIVER_BYTES_PER_POINT;
         if (driver > TaskMemory.jvmBudgetBytes()) {
             throw new ConfigError("sweep.m0", String.format(Locale.ROOT,
-                    "the grid has %.0f points (n x neurons x alpha x m0), and the driver keeps about %d bytes per point "
-                            + "(the plan and the ledger's committed points): %s, more than half its %s heap; give the driver "
+                    "the grid has %.0f points (model x n x neurons x temperature x alpha x m0), and the driver keeps "
+                            + "about %d bytes per point (the plan and the ledger's committed points): %s, more than half "
+                            + "its %s heap; give the driver "
                             + "more memory (DAM_JAVA_OPTS=-Xmx16g, or spark-submit --driver-memory) or split the sweep",
                     gridPoints, TaskMemory.DRIVER_BYTES_PER_POINT, TaskMemory.mib(driver),
                     TaskMemory.mib(Runtime.getRuntime().maxMemory())));
@@ -102,41 +101,47 @@ final class ResourceCheck {
                     slice, units, batch, MAX_UNITS));
         }
 
-        for (int ni : config.n()) {
-            SweepConfig.Axes axes = config.axes(ni);
-            // Name the by-n entry when this n has one: that is where its neurons or alpha would be changed.
-            SweepConfig.Axes own = config.byN().get(ni);
-            String prefix = own != null ? "sweep." + GridAxes.BY_N + "." + ni + "." : "sweep.";
-            for (int Ni : axes.neurons()) {
-                for (double a : axes.alpha()) {
-                    double exact = a * Math.pow(Ni, ni - 1);
-                    if (Math.rint(exact) < 1) {
-                        throw new ConfigError(own != null ? "sweep." + GridAxes.BY_N + "." + ni : "sweep.neurons", String.format(Locale.ROOT,
-                                "too small: p = round(alpha N^(n-1)) = 0 patterns at n=%d, neurons=%d, alpha=%s", ni, Ni, a));
-                    }
-                    try {
-                        FieldRange.check(ni, Ni, Math.rint(exact));
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigError(own != null && config.neurons() != own.neurons() ? prefix + "neurons" : "sweep.n", e.getMessage());
-                    }
-                    Model model;
-                    try {
-                        model = Model.atLoad(ni, Ni, a, UpdateOrder.PARALLEL);
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigError(prefix + "alpha", String.format(Locale.ROOT,
-                                "p = round(alpha N^(n-1)) = %.3g patterns at n=%d, neurons=%d, alpha=%s exceed "
-                                        + "the limit of 2^34 pattern bits (2 GiB); lower alpha or neurons",
-                                Math.rint(exact), ni, Ni, a));
-                    }
-                    // A task runs the slice at every m0 of the load (one scan) and holds all their results.
-                    long scanTrials = Math.min(Integer.MAX_VALUE, slice * axes.m0().size());
-                    double task = TaskMemory.simulationBytes(model.patternBytes(), Ni, (int) scanTrials, config.steps());
-                    if (task * tasks > budget) {
-                        throw new ConfigError(prefix + "neurons", String.format(Locale.ROOT,
-                                "a simulation task at n=%d, neurons=%d, alpha=%s (p=%d) needs about %s (pattern matrix %s), "
-                                        + "and %s: %s in all, more than %s; lower neurons or alpha, or %s",
-                                ni, Ni, a, model.p(), TaskMemory.mib(task), TaskMemory.mib(model.patternBytes()),
-                                concurrency, TaskMemory.mib(task * tasks), room, remedy));
+        for (MemoryModel memory : config.model()) {
+            for (int ni : config.n()) {
+                SweepConfig.Axes axes = config.axes(memory, ni);
+                // Name the by-n entry when this n has one: that is where its neurons or alpha would be changed.
+                SweepConfig.Axes own = config.byN().get(ni);
+                String prefix = own != null ? "sweep." + GridAxes.BY_N + "." + ni + "." : "sweep.";
+                // A load search runs at the loads of its range: the ends bound the pattern count.
+                List<Double> loads = axes.boundary() != null && !axes.boundary().inM0()
+                        ? List.of(config.load().toRaw(memory, ni, axes.boundary().from()),
+                        config.load().toRaw(memory, ni, axes.boundary().to())) : axes.alpha();
+                for (int Ni : axes.neurons()) {
+                    for (double a : loads) {
+                        double exact = a * Math.pow(Ni, ni - 1);
+                        if (Math.rint(exact) < 1) {
+                            throw new ConfigError(own != null ? "sweep." + GridAxes.BY_N + "." + ni : "sweep.neurons", String.format(Locale.ROOT,
+                                    "too small: p = round(alpha N^(n-1)) = 0 patterns at n=%d, neurons=%d, alpha=%s", ni, Ni, a));
+                        }
+                        try {
+                            FieldRange.check(memory, ni, Ni, Math.rint(exact));
+                        } catch (IllegalArgumentException e) {
+                            throw new ConfigError(own != null && config.neurons() != own.neurons() ? prefix + "neurons" : "sweep.n", e.getMessage());
+                        }
+                        Model model;
+                        try {
+                            model = Model.atLoad(ni, Ni, a, UpdateOrder.PARALLEL);
+                        } catch (IllegalArgumentException e) {
+                            throw new ConfigError(prefix + "alpha", String.format(Locale.ROOT,
+                                    "p = round(alpha N^(n-1)) = %.3g patterns at n=%d, neurons=%d, alpha=%s exceed "
+                                            + "the limit of 2^34 pattern bits (2 GiB); lower alpha or neurons",
+                                    Math.rint(exact), ni, Ni, a));
+                        }
+                        // A task runs the slice at every m0 of the load (one scan) and holds all their results.
+                        long scanTrials = Math.min(Integer.MAX_VALUE, slice * Math.max(1, axes.m0().size()));
+                        double task = TaskMemory.simulationBytes(model.patternBytes(), Ni, (int) scanTrials, config.steps());
+                        if (task * tasks > budget) {
+                            throw new ConfigError(prefix + "neurons", String.format(Locale.ROOT,
+                                    "a simulation task at n=%d, neurons=%d, alpha=%s (p=%d) needs about %s (pattern matrix %s), "
+                                            + "and %s: %s in all, more than %s; lower neurons or alpha, or %s",
+                                    ni, Ni, a, model.p(), TaskMemory.mib(task), TaskMemory.mib(model.patternBytes()),
+                                    concurrency, TaskMemory.mib(task * tasks), room, remedy));
+                        }
                     }
                 }
             }

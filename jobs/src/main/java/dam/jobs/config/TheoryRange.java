@@ -49,19 +49,20 @@ public final class TheoryRange {
     }
 
     /**
-     * Checks the raw load alpha at order n (n already checked); given is alpha as the user wrote it, in convention.
+     * Checks the raw load alpha of the model at order n (n already checked); given is alpha as the user wrote it, in
+     * convention.
      *
      * @throws IllegalArgumentException with a one-line reason otherwise
      */
-    public static void checkLoad(int n, double alpha, double given, LoadConvention convention) {
-        double p1 = NoiseKernel.of(MemoryModel.DENSE, n).value(1);
+    public static void checkLoad(MemoryModel model, int n, double alpha, double given, LoadConvention convention) {
+        double p1 = NoiseKernel.of(model, n).value(1);
         double crosstalk = alpha * p1;
         if (!(crosstalk <= MAX_CROSSTALK * (1 + 1e-12))) { // the tolerance lets a normalised load of exactly the bound through
             double largest = MAX_CROSSTALK / p1;
             throw new IllegalArgumentException(String.format(Locale.ROOT, "must be at most %.4g at n = %d (%s), got %s: "
-                    + "the crosstalk variance alpha P(1) = alpha (2n-3)!! would exceed %.0e, where the solver's "
-                    + "numbers leave their range and retrieval is long impossible", convention.fromRaw(n, largest), n,
-                    convention.key(), given, MAX_CROSSTALK));
+                    + "the crosstalk variance alpha P(1) = alpha %s would exceed %.0e, where the solver's "
+                    + "numbers leave their range and retrieval is long impossible", convention.fromRaw(model, n, largest), n,
+                    convention.key(), given, LoadConvention.factorSymbol(model), MAX_CROSSTALK));
         }
     }
 }

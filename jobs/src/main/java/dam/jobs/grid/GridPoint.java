@@ -1,30 +1,48 @@
 package dam.jobs.grid;
 
+import dam.core.model.MemoryModel;
 import java.io.Serializable;
 import java.util.Comparator;
 
 /**
- * One point (n, neurons, alpha, m0) of the sweep grid, with its pattern count p = round(alpha N^(n-1)),
- * N = neurons.
+ * One point (model, n, neurons, temperature, alpha, m0) of the sweep grid, with its pattern count
+ * p = round(alpha N^(n-1)), N = neurons.
  */
-public record GridPoint(int n, int neurons, double alpha, double m0, int p) implements Serializable {
+public record GridPoint(MemoryModel model, int n, int neurons, double temperature, double alpha, double m0, int p)
+        implements Serializable {
 
-    /** Grid order: n, neurons, alpha, m0 ascending. */
-    public static final Comparator<GridPoint> ORDER = Comparator.comparingInt(GridPoint::n)
-            .thenComparingInt(GridPoint::neurons).thenComparingDouble(GridPoint::alpha).thenComparingDouble(GridPoint::m0);
+    /** Grid order: model, n, neurons, temperature, alpha, m0 ascending. */
+    public static final Comparator<GridPoint> ORDER = Comparator.comparing(GridPoint::model).thenComparingInt(GridPoint::n)
+            .thenComparingInt(GridPoint::neurons).thenComparingDouble(GridPoint::temperature)
+            .thenComparingDouble(GridPoint::alpha).thenComparingDouble(GridPoint::m0);
 
     /** Estimated cost of one trial of T steps, proportional to the field computation p * N per step. */
     public double trialCost(int steps) {
         return (double) p * neurons * steps;
     }
 
-    /** The theory key (n, alpha, m0) this point shares with every other network size. */
+    /** The theory key (model, n, temperature, alpha, m0) this point shares with every other network size. */
     public TheoryKey theoryKey() {
-        return new TheoryKey(n, alpha, m0);
+        return new TheoryKey(model, n, temperature, alpha, m0);
     }
 
-    /** A short label "n=3 neurons=256 alpha=0.1 m0=0.5" for progress lines and errors. */
+    /** The load (model, n, neurons, temperature, alpha) whose m0 scan this point belongs to. */
+    public Load load() {
+        return new Load(model, n, neurons, temperature, alpha);
+    }
+
+    /** A short label "dense n=3 neurons=256 temperature=0 alpha=0.1 m0=0.5" for progress lines and errors. */
     public String label() {
-        return "n=" + n + " neurons=" + neurons + " alpha=" + alpha + " m0=" + m0;
+        return model.key() + " n=" + n + " neurons=" + neurons + " temperature=" + temperature + " alpha=" + alpha
+                + " m0=" + m0;
+    }
+
+    /** The grid points that share pattern sets and a kernel in one m0 scan: all but m0 in common. */
+    public record Load(MemoryModel model, int n, int neurons, double temperature, double alpha) implements Serializable {
+
+        /** model, n, neurons, temperature, alpha ascending. */
+        public static final Comparator<Load> ORDER = Comparator.comparing(Load::model).thenComparingInt(Load::n)
+                .thenComparingInt(Load::neurons).thenComparingDouble(Load::temperature)
+                .thenComparingDouble(Load::alpha);
     }
 }

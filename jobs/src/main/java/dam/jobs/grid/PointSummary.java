@@ -2,7 +2,7 @@ package dam.jobs.grid;
 
 import dam.core.analysis.ClusterBootstrap;
 import dam.core.analysis.ClusterMean;
-import dam.core.analysis.ConvergenceTime;
+import dam.core.analysis.OverlapPeak;
 import dam.core.analysis.Quantiles;
 import dam.core.analysis.SetCounts;
 import dam.core.model.Retrieval;
@@ -20,7 +20,7 @@ import java.util.List;
  * @param trials           number of trials (distinct trajectories: one per pattern set where the initial states of a
  *                         set coincide, see {@link TrialRunner#statesCoincide})
  * @param successes        trials with m(T) &gt;= m-success
- * @param censored         trials with neither a fixed point nor a 2-cycle within T
+ * @param censored         censored trials ({@link TrialSettings#censored})
  * @param cycles           trials that entered a 2-cycle
  * @param convTimes        convergence times of the trials that have one, ascending
  * @param meanM            mean over trials of m(t), t = 0..T
@@ -32,19 +32,43 @@ import java.util.List;
  * @param convTimeMedianLo lower end of the 95% bootstrap interval (over pattern sets) of the median convergence
  *                         time; NaN if no trial converged
  * @param convTimeMedianHi its upper end
+ * @param peak             the transient-retrieval measures: means over trials of max_t m(t) and of the first t
+ *                         reaching it, with their clustered intervals
  */
 public record PointSummary(GridPoint point, int trials, int successes, int censored, int cycles,
                            double[] convTimes, double[] meanM, double[] sdM, int[] setSuccesses, int[] setTrials,
-                           double[] seM, double convTimeSe, double convTimeMedianLo, double convTimeMedianHi) {
+                           double[] seM, double convTimeSe, double convTimeMedianLo, double convTimeMedianHi,
+                           Peak peak) {
+
+    /**
+     * The means over trials of the overlap peak max_t m(t) and of its time, each with its 95% interval clustered on
+     * pattern sets ({@link ClusterMean}: NaN ends with one set).
+     *
+     * @param value mean of max_t m(t)
+     * @param time  mean of the first t at which m(t) reaches its maximum
+     */
+    public record Peak(ClusterMean value, ClusterMean time) implements java.io.Serializable {
+    }
 
     /**
      * Summarises the complete trials of a point: exactly the trials {@link TrialRunner#simulatedTrials} names for
      * the configured trial count, else it fails. They are put in trial order first so sums never depend on task order.
      */
     public static PointSummary of(GridPoint point, List<TrialResult> results, TrialSettings s) {
+        return of(point, results, s, s.simulatedTrials(point));
+    }
+
+    /**
+     * Summarises the trials first .. first + count - 1 of a point (a boundary search's planned run, on whole pattern
+     * sets): the per-set counts are indexed from set first / S.
+     */
+    public static PointSummary ofRun(GridPoint point, List<TrialResult> results, TrialSettings s, int first, int count) {
+        return of(point, results, s, s.simulatedTrials(point, first, count));
+    }
+
+    private static PointSummary of(GridPoint point, List<TrialResult> results, TrialSettings s, int[] expected) {
         TrialResult[] rs = results.toArray(new TrialResult[0]);
         Arrays.sort(rs, (a, b) -> Integer.compare(a.trial(), b.trial()));
-        int[] expected = TrialRunner.simulatedTrials(point.neurons(), s.update(), s.simulation(point.m0()), s.trials());
         if (rs.length != expected.length) {
             throw new IllegalStateException("grid point " + point.label() + ": " + rs.length + " trials, expected "
                     + expected.length);
@@ -55,7 +79,8 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
             }
         }
         int S = s.statesPerPatternSet();
-        int sets = rs[rs.length - 1].trial() / S + 1;
+        int firstSet = rs[0].trial() / S;
+        int sets = rs[rs.length - 1].trial() / S - firstSet + 1;
         int len = rs[0].overlap().length;
         double[] mean = new double[len];
         double[] sd = new double[len];
@@ -64,6 +89,8 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
         double[][] setSumM = new double[len][sets];
         double[] setTimeSum = new double[sets];
         double[] setTimed = new double[sets];
+        double[] setPeak = new double[sets];
+        double[] setPeakTime = new double[sets];
         double[][] setTimes = new double[sets][];
         int successes = 0;
         int censored = 0;
@@ -74,7 +101,7 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
         double[] timeOf = new double[rs.length];
         for (int i = 0; i < rs.length; i++) {
             TrialResult r = rs[i];
-            int set = r.trial() / S;
+            int set = r.trial() / S - firstSet;
             for (int t = 0; t < len; t++) {
                 mean[t] += r.overlap()[t];
                 setSumM[t][set] += r.overlap()[t];
@@ -83,9 +110,12 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
             successes += success ? 1 : 0;
             setSuccesses[set] += success ? 1 : 0;
             setTrials[set]++;
-            censored += r.censored() ? 1 : 0;
             cycles += r.cycle() ? 1 : 0;
-            int tau = ConvergenceTime.of(r.flips(), s.eps());
+            OverlapPeak peak = OverlapPeak.of(r.overlap());
+            setPeak[set] += peak.value();
+            setPeakTime[set] += peak.time();
+            int tau = s.convergenceTime(point.temperature(), r.overlap(), r.flips());
+            censored += TrialSettings.censored(point.temperature(), r, tau) ? 1 : 0;
             timeOf[i] = tau;
             if (tau >= 0) {
                 times[timed++] = tau;
@@ -100,7 +130,7 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
         }
         for (int i = 0; i < rs.length; i++) {
             if (timeOf[i] >= 0) {
-                int set = rs[i].trial() / S;
+                int set = rs[i].trial() / S - firstSet;
                 setTimes[set][timesPerSet[set]++] = timeOf[i];
             }
         }
@@ -127,12 +157,13 @@ public record PointSummary(GridPoint point, int trials, int successes, int censo
             }
         }
         double convSe = timed == 0 ? Double.NaN : ClusterMean.of(setTimeSum, setTimed).standardError();
-        double[] median = ClusterBootstrap.quantileInterval(setTimes, 0.5,
-                Seeds.pointBootstrap(s.seed(), dam.core.model.MemoryModel.DENSE, point.n(), point.neurons(), 0, point.alpha(), point.m0()));
+        double[] median = ClusterBootstrap.quantileInterval(setTimes, 0.5, Seeds.pointBootstrap(s.seed(), point.model(),
+                point.n(), point.neurons(), point.temperature(), point.alpha(), point.m0()));
+        Peak peak = new Peak(ClusterMean.of(setPeak, sizes), ClusterMean.of(setPeakTime, sizes));
         double[] sortedTimes = Arrays.copyOf(times, timed);
         Arrays.sort(sortedTimes);
         return new PointSummary(point, rs.length, successes, censored, cycles, sortedTimes, mean, sd, setSuccesses,
-                setTrials, se, convSe, median[0], median[1]);
+                setTrials, se, convSe, median[0], median[1], peak);
     }
 
     /** The per-pattern-set success counts. */

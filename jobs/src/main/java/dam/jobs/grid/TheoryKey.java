@@ -1,12 +1,14 @@
 package dam.jobs.grid;
 
+import dam.core.model.MemoryModel;
 import java.io.Serializable;
 import java.util.Comparator;
 
-/** The theory does not depend on the network size: it is solved once per (n, alpha, m0). */
-public record TheoryKey(int n, double alpha, double m0) implements Serializable {
+/** The theory does not depend on the network size: it is solved once per (model, n, temperature, alpha, m0). */
+public record TheoryKey(MemoryModel model, int n, double temperature, double alpha, double m0) implements Serializable {
 
-    /** n, alpha, m0 ascending. */
-    public static final Comparator<TheoryKey> ORDER = Comparator.comparingInt(TheoryKey::n)
+    /** model, n, temperature, alpha, m0 ascending. */
+    public static final Comparator<TheoryKey> ORDER = Comparator.comparing(TheoryKey::model)
+            .thenComparingInt(TheoryKey::n).thenComparingDouble(TheoryKey::temperature)
             .thenComparingDouble(TheoryKey::alpha).thenComparingDouble(TheoryKey::m0);
 }

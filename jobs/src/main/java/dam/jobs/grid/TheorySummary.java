@@ -1,22 +1,23 @@
 package dam.jobs.grid;
 
-import dam.core.analysis.ConvergenceTime;
+import dam.core.analysis.OverlapPeak;
 import dam.core.model.Retrieval;
 import dam.core.theory.TheoryResult;
 
 /**
- * What grid/ takes from the theory of one (n, alpha, m0).
+ * What grid/ takes from the theory of one (model, n, temperature, alpha, m0).
  *
  * @param m               m(t), t = 0..T
- * @param convergenceTime first t with f(t) &lt;= eps, or -1 if none
+ * @param convergenceTime the convergence time (ConvergenceTime.at: on f(t) at temperature 0, on m(t) above), or -1
  * @param finalM          m(T)
  * @param retrieved       m(T) &gt;= m-success
+ * @param peak            max_t m(t) and the first t it is reached (transient retrieval)
  */
-public record TheorySummary(double[] m, int convergenceTime, double finalM, boolean retrieved) {
+public record TheorySummary(double[] m, int convergenceTime, double finalM, boolean retrieved, OverlapPeak peak) {
 
-    /** The summary of a solved theory under convergence threshold eps and success threshold mSuccess. */
-    public static TheorySummary of(TheoryResult r, double eps, double mSuccess) {
-        return new TheorySummary(r.overlap(), ConvergenceTime.of(r.flips(), eps), r.finalOverlap(),
-                Retrieval.succeeded(r.finalOverlap(), mSuccess));
+    /** The summary of a solved theory under the sweep's convergence and success thresholds. */
+    public static TheorySummary of(TheoryResult r, TrialSettings s) {
+        return new TheorySummary(r.overlap(), s.convergenceTime(r.temperature(), r.overlap(), r.flips()),
+                r.finalOverlap(), Retrieval.succeeded(r.finalOverlap(), s.mSuccess()), OverlapPeak.of(r.overlap()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -20,8 +21,9 @@ import dam.jobs.sweep.OutputDirectory;
 import dam.jobs.table.Tables;
 
 /**
- * The finite-size extrapolation of the simulated boundaries (table finite_size/): for every (n, alpha) the simulated
- * basin boundary m0_c(alpha; N) over the sweep's network sizes N (column neurons), and for every n the simulated
+ * The finite-size extrapolation of the simulated boundaries (table finite_size/): for every diagram (model, n,
+ * temperature) and load alpha the simulated basin boundary m0_c(alpha; N) over the sweep's network sizes N (column
+ * neurons), and for every diagram the simulated
  * capacity alpha_c(N), each fitted with {@link FiniteSizeFit} to y(N) = y_inf + a N^(-1/2) (the exponent checked by a
  * free-exponent fit), weighted by the clustered 95% intervals (sigma = interval width / (2 x 1.96)), beside the
  * theory (N = infinity) at the same load and step limit. Only committed rows of basins/ and grid/ are read (the
@@ -57,65 +59,74 @@ public final class FiniteSizeScaling {
         }
     }
 
+    /** A diagram's load, the key of one basin-boundary row. */
+    public record Load(Diagram diagram, double alpha) {
+
+        /** diagram, then alpha ascending. */
+        static final java.util.Comparator<Load> ORDER = java.util.Comparator.comparing(Load::diagram, Diagram.ORDER)
+                .thenComparingDouble(Load::alpha);
+    }
+
+    /** A diagram's network size, the key of one simulated capacity. */
+    private record Size(Diagram diagram, int neurons) {
+
+        static final java.util.Comparator<Size> ORDER = java.util.Comparator.comparing(Size::diagram, Diagram.ORDER)
+                .thenComparingInt(Size::neurons);
+    }
+
     /**
-     * The finite_size/ rows of an output directory: one per (n, alpha) of the committed basins/ and one alpha_c row
-     * per n with at least two loads at m0 = 1 in the committed grid/. theoryM0c maps "n/alpha" to the theory
-     * boundary, theoryAlphaC n to the theory capacity (missing or NaN: null in the table).
+     * The finite_size/ rows of an output directory: one per (diagram, alpha) of the committed basins/ and one alpha_c
+     * row per diagram with at least two loads at m0 = 1 in the committed grid/. theoryM0c maps a load to the theory
+     * boundary, theoryAlphaC a diagram to the theory capacity (missing or NaN: null in the table).
      */
     public static List<Row> rows(SparkSession spark, OutputDirectory dir, Ledger ledger, long seed, int steps,
-                                 Map<String, Double> theoryM0c, Map<Integer, Double> theoryAlphaC) {
+                                 Map<Load, Double> theoryM0c, Map<Diagram, Double> theoryAlphaC) {
         List<Row> rows = new ArrayList<>();
-        Map<String, List<Estimate>> boundaries = new TreeMap<>();
-        Map<String, double[]> keys = new TreeMap<>();
+        Map<Load, List<Estimate>> boundaries = new TreeMap<>(Load.ORDER);
         if (CommittedTables.present(dir, ledger, "basins")) {
-            for (Row r : CommittedTables.read(spark, dir, ledger, "basins", null)
-                    .select("n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList()) {
-                int n = ((Number) r.get(0)).intValue();
-                double alpha = r.getDouble(2);
-                String key = key(n, alpha);
-                keys.put(key, new double[] {n, alpha});
-                boundaries.computeIfAbsent(key, k -> new ArrayList<>()).add(new Estimate(r.getInt(1), nan(r, 3),
-                        nan(r, 4), nan(r, 5)));
+            Dataset<Row> basins = CommittedTables.read(spark, dir, ledger, "basins", null);
+            if (java.util.Arrays.asList(basins.columns()).contains("search")) { // a search in alpha has no m0_c
+                basins = basins.where(functions.col("search").isNull().or(functions.col("search").notEqual("alpha")));
+            }
+            for (Row r : basins
+                    .select("model", "n", "temperature", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi").collectAsList()) {
+                Load key = new Load(PhaseDiagramJob.diagramOf(r), r.getDouble(4));
+                boundaries.computeIfAbsent(key, k -> new ArrayList<>()).add(new Estimate(r.getInt(3), nan(r, 5),
+                        nan(r, 6), nan(r, 7)));
             }
         }
-        for (Map.Entry<String, List<Estimate>> e : boundaries.entrySet()) {
-            double[] k = keys.get(e.getKey());
-            rows.add(row((int) k[0], M0C, k[1], e.getValue(), theoryM0c.get(e.getKey()), steps));
+        for (Map.Entry<Load, List<Estimate>> e : boundaries.entrySet()) {
+            Load k = e.getKey();
+            rows.add(row(k.diagram(), M0C, k.alpha(), e.getValue(), theoryM0c.get(k), steps));
         }
-        for (Map.Entry<Integer, List<Estimate>> e : capacities(spark, dir, ledger, seed).entrySet()) {
+        for (Map.Entry<Diagram, List<Estimate>> e : capacities(spark, dir, ledger, seed).entrySet()) {
             rows.add(row(e.getKey(), ALPHA_C, null, e.getValue(), theoryAlphaC.get(e.getKey()), steps));
         }
         return rows;
     }
 
-    /** The map key of (n, alpha) shared with the caller's theory map. */
-    public static String key(int n, double alpha) {
-        return n + "/" + alpha;
-    }
-
     /**
-     * The simulated alpha_c(N) per n, from the committed grid/ rows at m0 = 1 (a network size with fewer than two
+     * The simulated alpha_c(N) per diagram, from the committed grid/ rows at m0 = 1 (a network size with fewer than two
      * loads there left out).
      */
-    static Map<Integer, List<Estimate>> capacities(SparkSession spark, OutputDirectory dir, Ledger ledger, long seed) {
-        Map<Integer, List<Estimate>> byN = new TreeMap<>();
+    static Map<Diagram, List<Estimate>> capacities(SparkSession spark, OutputDirectory dir, Ledger ledger, long seed) {
+        Map<Diagram, List<Estimate>> byDiagram = new TreeMap<>(Diagram.ORDER);
         if (!CommittedTables.present(dir, ledger, "grid")) {
-            return byN;
+            return byDiagram;
         }
-        Map<List<Integer>, TreeMap<Double, SetCounts>> scans = new TreeMap<>((a, b) ->
-                a.get(0).equals(b.get(0)) ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
+        Map<Size, TreeMap<Double, SetCounts>> scans = new TreeMap<>(Size.ORDER);
         for (Row r : CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
-                .where(functions.col("m0").equalTo(1.0))
-                .select("n", "neurons", "alpha", "set_successes", "set_trials").collectAsList()) {
-            if (r.isNullAt(3) || r.isNullAt(4)) {
+                .where(functions.col("m0").equalTo(1.0).and(functions.col("round").isNull())) // a search's rounds are its own
+                .select("model", "n", "temperature", "neurons", "alpha", "set_successes", "set_trials").collectAsList()) {
+            if (r.isNullAt(5) || r.isNullAt(6)) {
                 continue; // grid/ of an older version: no per-set counts
             }
-            scans.computeIfAbsent(List.of(r.getInt(0), r.getInt(1)), k -> new TreeMap<>())
-                    .put(r.getDouble(2), new SetCounts(Tables.ints(r, 3), Tables.ints(r, 4)));
+            scans.computeIfAbsent(new Size(PhaseDiagramJob.diagramOf(r), r.getInt(3)), k -> new TreeMap<>())
+                    .put(r.getDouble(4), new SetCounts(Tables.ints(r, 5), Tables.ints(r, 6)));
         }
-        for (Map.Entry<List<Integer>, TreeMap<Double, SetCounts>> e : scans.entrySet()) {
-            int n = e.getKey().get(0);
-            int neurons = e.getKey().get(1);
+        for (Map.Entry<Size, TreeMap<Double, SetCounts>> e : scans.entrySet()) {
+            Diagram d = e.getKey().diagram();
+            int neurons = e.getKey().neurons();
             TreeMap<Double, SetCounts> scan = e.getValue();
             if (scan.size() < 2) {
                 continue;
@@ -129,14 +140,15 @@ public final class FiniteSizeScaling {
                 counts[i] = p.getValue();
                 i--;
             }
-            BasinBoundary b = BasinBoundary.fromPatternSets(x, counts, false, Seeds.capacityBootstrap(seed, dam.core.model.MemoryModel.DENSE, n, neurons, 0));
-            byN.computeIfAbsent(n, k -> new ArrayList<>()).add(new Estimate(neurons, -b.m0c(), -b.upper(), -b.lower()));
+            BasinBoundary b = BasinBoundary.fromPatternSets(x, counts, false,
+                    Seeds.capacityBootstrap(seed, d.model(), d.n(), neurons, d.temperature()));
+            byDiagram.computeIfAbsent(d, k -> new ArrayList<>()).add(new Estimate(neurons, -b.m0c(), -b.upper(), -b.lower()));
         }
-        return byN;
+        return byDiagram;
     }
 
     /** The finite_size/ row of one quantity: the estimates by network size and, with at least three usable sizes, the fit. */
-    static Row row(int n, String quantity, Double alpha, List<Estimate> estimates, Double theory, int steps) {
+    static Row row(Diagram n, String quantity, Double alpha, List<Estimate> estimates, Double theory, int steps) {
         List<Estimate> sorted = new ArrayList<>(estimates);
         sorted.sort((a, b) -> Integer.compare(a.neurons(), b.neurons()));
         List<Estimate> usable = sorted.stream().filter(Estimate::usable).toList();

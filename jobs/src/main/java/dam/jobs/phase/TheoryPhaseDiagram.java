@@ -18,16 +18,21 @@ import org.apache.spark.sql.types.StructType;
 import dam.core.analysis.HorizonExtrapolation;
 import dam.core.analysis.LadderBisection;
 import dam.core.analysis.TheoryRetrieval;
+import dam.core.sim.Seeds;
+import dam.core.theory.StationaryState;
 
 /**
- * The theory's phase diagram on Spark, on a ladder of horizons T: alpha_c(n, T) (one task per (n, seed)), its
- * T -&gt; infinity extrapolation, then the basin boundary m0_c(alpha, T) and its T -&gt; infinity extrapolation on a
- * grid of loads below alpha_c (one task per (n, alpha)). Every number comes from {@link TheoryRetrieval}, whose one solve to the largest T answers every
- * T of the ladder; this class only spreads the work and combines the seeds.
+ * The theory's phase diagrams on Spark, on a ladder of horizons T, for every {@link Diagram} (model, n, temperature):
+ * alpha_c(T) (one task per (diagram, seed)), its T -&gt; infinity extrapolation, the basin boundary m0_c(alpha, T) and
+ * its T -&gt; infinity extrapolation on a grid of loads below alpha_c (one task per (diagram, alpha)), and the critical
+ * temperature T_c(alpha; T) of a model and order (one task per (model, n, alpha)). Every number comes from
+ * {@link TheoryRetrieval}, whose one solve to the largest T answers every T of the ladder; this class only spreads the
+ * work and combines the seeds.
  *
  * @param horizons     the ladder of step limits T at which retrieval is judged, ascending
  * @param paths        paths M of the effective process
- * @param seed         the seed of the paths (common to every evaluation; capacity seed k uses seed + k)
+ * @param seed         the sweep seed: capacity seed k of a model evaluates from core Seeds.bisection(seed, model, k),
+ *                     common to every evaluation (k = 0 for basin boundaries and critical temperatures)
  * @param seeds        seeds of the capacity bisection per n
  * @param mSuccess     retrieval threshold on m(T)
  * @param basinTol     tolerance in m0 of each basin-boundary bisection
@@ -39,11 +44,13 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
 
     /** Where the search for alpha_c starts; doubling or halving finds the bracket from there. */
     static final double CAPACITY_START = 0.1;
+    /** The first upper end of the critical-temperature bisection, doubled while retrieval holds there. */
+    static final double CRITICAL_TEMPERATURE_START = 1;
 
     /**
-     * alpha_c(n, T) combined over the seeds.
+     * alpha_c(T) of one diagram combined over the seeds.
      *
-     * @param n          interaction order
+     * @param diagram    model, interaction order and temperature
      * @param steps      the horizon T
      * @param alphaC     mean over seeds of the bracket midpoints (NaN if some seed found no bracket)
      * @param lower      smallest lower end of the seeds' brackets
@@ -51,8 +58,8 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
      * @param se         standard error: the seeds' spread over sqrt(seeds) and the bracket width over sqrt(12), in quadrature
      * @param violations evaluations contradicting a bracket, summed over seeds
      */
-    public record HorizonCapacity(int n, int steps, double alphaC, double lower, double upper, double se, int violations)
-            implements Serializable {
+    public record HorizonCapacity(Diagram diagram, int steps, double alphaC, double lower, double upper, double se,
+                                  int violations) implements Serializable {
     }
 
     /** Validates the settings (TheoryRetrieval checks the rest). */
@@ -73,23 +80,27 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
         new TheoryRetrieval(2, horizons.stream().mapToInt(Integer::intValue).toArray(), paths, seed, mSuccess);
     }
 
-    /** alpha_c(n, T) for every n and horizon, n in the order of ns then T ascending; one Spark task per (n, seed). */
-    public List<HorizonCapacity> capacities(SparkSession spark, List<Integer> ns) {
-        StructType in = new StructType().add("n", DataTypes.IntegerType, false).add("k", DataTypes.IntegerType, false);
-        StructType out = new StructType().add("n", DataTypes.IntegerType, false).add("k", DataTypes.IntegerType, false)
+    /**
+     * alpha_c(T) for every diagram and horizon, diagrams in the given order then T ascending; one Spark task per
+     * (diagram, seed).
+     */
+    public List<HorizonCapacity> capacities(SparkSession spark, List<Diagram> diagrams) {
+        StructType in = new StructType().add("d", DataTypes.IntegerType, false).add("k", DataTypes.IntegerType, false);
+        StructType out = new StructType().add("d", DataTypes.IntegerType, false).add("k", DataTypes.IntegerType, false)
                 .add("steps", DataTypes.IntegerType, false).add("lo", DataTypes.DoubleType, false)
                 .add("hi", DataTypes.DoubleType, false).add("violations", DataTypes.IntegerType, false);
         List<Row> tasks = new ArrayList<>();
-        ns.forEach(n -> {
+        for (int d = 0; d < diagrams.size(); d++) {
             for (int k = 0; k < seeds; k++) {
-                tasks.add(RowFactory.create(n, k));
+                tasks.add(RowFactory.create(d, k));
             }
-        });
+        }
         TheoryPhaseDiagram settings = this;
+        List<Diagram> shipped = List.copyOf(diagrams);
         List<Row> rows = spark.createDataFrame(tasks, in).repartition(tasks.size())
                 .flatMap((FlatMapFunction<Row, Row>) r -> {
                     List<Row> brackets = new ArrayList<>();
-                    for (LadderBisection.Bracket b : settings.retrieval(r.getInt(0), r.getInt(1))
+                    for (LadderBisection.Bracket b : settings.retrieval(shipped.get(r.getInt(0)), r.getInt(1))
                             .searchCapacities(CAPACITY_START, settings.capacityTol)) {
                         brackets.add(RowFactory.create(r.getInt(0), r.getInt(1), b.steps(), b.lower(), b.upper(), b.violations()));
                     }
@@ -97,17 +108,18 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
                 }, Encoders.row(out))
                 .collectAsList();
         List<HorizonCapacity> capacities = new ArrayList<>();
-        for (int n : ns) {
+        for (int d = 0; d < diagrams.size(); d++) {
             for (int steps : horizons) {
-                List<Row> mine = rows.stream().filter(r -> r.getInt(0) == n && r.getInt(2) == steps).toList();
-                capacities.add(combine(n, steps, mine));
+                int index = d;
+                List<Row> mine = rows.stream().filter(r -> r.getInt(0) == index && r.getInt(2) == steps).toList();
+                capacities.add(combine(diagrams.get(d), steps, mine));
             }
         }
         return capacities;
     }
 
-    /** One (n, T) over the seeds' rows (n, k, steps, lo, hi, violations). */
-    static HorizonCapacity combine(int n, int steps, List<Row> seedRows) {
+    /** One (diagram, T) over the seeds' rows (diagram index, k, steps, lo, hi, violations). */
+    static HorizonCapacity combine(Diagram diagram, int steps, List<Row> seedRows) {
         double sum = 0;
         double sumSq = 0;
         double width = 0;
@@ -136,11 +148,11 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
             upper = seedRows.stream().mapToDouble(r -> r.getDouble(4)).filter(Double::isFinite).min().orElse(Double.NaN);
             se = Double.NaN;
         }
-        return new HorizonCapacity(n, steps, mean, lower, upper, se, violations);
+        return new HorizonCapacity(diagram, steps, mean, lower, upper, se, violations);
     }
 
     /**
-     * The T -&gt; infinity extrapolation of n's alpha_c(T) (core {@link HorizonExtrapolation}, limit restricted to
+     * The T -&gt; infinity extrapolation of a diagram's alpha_c(T) (core {@link HorizonExtrapolation}, limit restricted to
      * alpha_inf &gt;= 0), or null with fewer than four horizons having an estimate.
      */
     public static HorizonExtrapolation extrapolate(List<HorizonCapacity> ofN) {
@@ -172,7 +184,7 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
     }
 
     /**
-     * The loads at which n's boundary is drawn: alpha_c k / alphaPoints for k = 1..alphaPoints, alpha_c the
+     * The loads at which a diagram's boundary is drawn: alpha_c k / alphaPoints for k = 1..alphaPoints, alpha_c the
      * retrieving end of the bracket at the largest horizon (below capacity at every T as far as alpha_c falls with
      * T), plus the extra loads (e.g. the sweep's, so that theory and simulation meet); only the extra loads if
      * alpha_c was not found there.
@@ -188,33 +200,101 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
     }
 
     /**
-     * The phase_diagram/ theory rows of every n and each of its loads, one per horizon and, where
-     * {@link #extrapolateBoundary} fits, one extrapolated (steps null); one Spark task per (n, alpha).
+     * The phase_diagram/ theory rows of every diagram and each of its loads, one per horizon and, where
+     * {@link #extrapolateBoundary} fits, one extrapolated (steps null); one Spark task per (diagram, alpha).
      */
-    public List<Row> boundaries(SparkSession spark, Map<Integer, List<Double>> loadsByN) {
-        StructType in = new StructType().add("n", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false);
+    public List<Row> boundaries(SparkSession spark, Map<Diagram, List<Double>> loadsByDiagram) {
+        StructType in = new StructType().add("d", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false);
+        List<Diagram> diagrams = new ArrayList<>(loadsByDiagram.keySet());
+        diagrams.sort(Diagram.ORDER);
         List<Row> tasks = new ArrayList<>();
-        new TreeMap<>(loadsByN).forEach((n, loads) -> loads.forEach(alpha -> tasks.add(RowFactory.create(n, alpha))));
+        for (int d = 0; d < diagrams.size(); d++) {
+            for (double alpha : loadsByDiagram.get(diagrams.get(d))) {
+                tasks.add(RowFactory.create(d, alpha));
+            }
+        }
         if (tasks.isEmpty()) {
             return List.of();
         }
         TheoryPhaseDiagram settings = this;
         return spark.createDataFrame(tasks, in).repartition(tasks.size())
                 .flatMap((FlatMapFunction<Row, Row>) r -> {
-                    int n = r.getInt(0);
+                    Diagram d = diagrams.get(r.getInt(0));
                     double alpha = r.getDouble(1);
                     List<Row> rows = new ArrayList<>();
-                    List<LadderBisection.Bracket> brackets = settings.retrieval(n, 0).basinBoundaries(alpha, settings.basinTol);
+                    List<LadderBisection.Bracket> brackets = settings.retrieval(d, 0).basinBoundaries(alpha, settings.basinTol);
                     for (LadderBisection.Bracket b : brackets) {
-                        rows.add(PhaseDiagramTables.theoryRow(n, alpha, b.steps(), b.basinBoundary()));
+                        rows.add(PhaseDiagramTables.theoryRow(d, alpha, b.steps(), b.basinBoundary()));
                     }
                     HorizonExtrapolation fit = extrapolateBoundary(brackets);
                     if (fit != null) {
-                        rows.add(PhaseDiagramTables.extrapolatedTheoryRow(n, alpha, fit));
+                        rows.add(PhaseDiagramTables.extrapolatedTheoryRow(d, alpha, fit));
                     }
                     return rows.iterator();
                 }, Encoders.row(PhaseDiagramTables.phaseDiagram()))
                 .collectAsList();
+    }
+
+    /**
+     * The critical_temperature/ rows of each (model, n) at each of its loads: T_c(alpha; T) at every horizon from
+     * m0 = 1 by bisection in the temperature to within tol, and, where {@link #extrapolateCritical} fits, the
+     * T -&gt; infinity limit; one Spark task per (model, n, alpha). The diagrams' temperatures are ignored: the
+     * temperature is what is bisected.
+     */
+    public List<Row> criticalTemperatures(SparkSession spark, Map<Diagram, List<Double>> loadsByOrder, double tol) {
+        StructType in = new StructType().add("d", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false);
+        List<Diagram> orders = new ArrayList<>(loadsByOrder.keySet());
+        orders.sort(Diagram.ORDER);
+        List<Row> tasks = new ArrayList<>();
+        for (int d = 0; d < orders.size(); d++) {
+            for (double alpha : loadsByOrder.get(orders.get(d))) {
+                tasks.add(RowFactory.create(d, alpha));
+            }
+        }
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        TheoryPhaseDiagram settings = this;
+        return spark.createDataFrame(tasks, in).repartition(tasks.size())
+                .flatMap((FlatMapFunction<Row, Row>) r -> {
+                    Diagram d = orders.get(r.getInt(0));
+                    double alpha = r.getDouble(1);
+                    List<Row> rows = new ArrayList<>();
+                    List<LadderBisection.Bracket> brackets = settings.retrieval(d, 0)
+                            .criticalTemperatures(alpha, CRITICAL_TEMPERATURE_START, tol);
+                    for (LadderBisection.Bracket b : brackets) {
+                        rows.add(PhaseDiagramTables.criticalTemperatureRow(d.model(), d.n(), alpha, b, settings.paths));
+                    }
+                    HorizonExtrapolation fit = extrapolateCritical(brackets);
+                    if (fit != null) {
+                        rows.add(PhaseDiagramTables.extrapolatedCriticalTemperatureRow(d.model(), d.n(), alpha, fit,
+                                settings.paths));
+                    }
+                    // the stationary closure's T_c beside the dynamics' (docs/physics.md, "Stationary states": close
+                    // for the dense model above temperature 0.2, low for the p-body model)
+                    rows.add(PhaseDiagramTables.stationaryCriticalTemperatureRow(d.model(), d.n(), alpha,
+                            StationaryState.criticalTemperature(d.model(), d.n(), alpha)
+                                    .map(StationaryState::temperature).orElse(null)));
+                    return rows.iterator();
+                }, Encoders.row(PhaseDiagramTables.criticalTemperature()))
+                .collectAsList();
+    }
+
+    /**
+     * The T -&gt; infinity extrapolation of one load's critical temperature T_c(T) from its ladder brackets (limit
+     * restricted to &gt;= 0), or null with fewer than four horizons having a bracket with both ends; the error model is
+     * {@link #extrapolateBoundary}'s.
+     */
+    public static HorizonExtrapolation extrapolateCritical(List<LadderBisection.Bracket> brackets) {
+        List<LadderBisection.Bracket> usable = brackets.stream()
+                .filter(b -> Double.isFinite(b.estimate()) && b.upper() > b.lower()).toList();
+        if (usable.size() < 4) {
+            return null;
+        }
+        return HorizonExtrapolation.fit(usable.stream().mapToInt(LadderBisection.Bracket::steps).toArray(),
+                usable.stream().mapToDouble(LadderBisection.Bracket::estimate).toArray(),
+                usable.stream().mapToDouble(b -> (b.upper() - b.lower()) / Math.sqrt(12)).toArray(), 0,
+                Double.POSITIVE_INFINITY);
     }
 
     /** The horizons as an array. */
@@ -222,8 +302,12 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
         return horizons.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The retrieval predicate of order n with capacity seed k (k = 0: the sweep seed, as basins/ uses). */
-    TheoryRetrieval retrieval(int n, int k) {
-        return new TheoryRetrieval(n, horizonArray(), paths, seed + k, mSuccess);
+    /**
+     * The retrieval predicate of a diagram with capacity seed k (k = 0: the seed basins/ uses, core
+     * Seeds.bisection(seed, model, 0)).
+     */
+    TheoryRetrieval retrieval(Diagram d, int k) {
+        return new TheoryRetrieval(d.model(), d.n(), d.temperature(), horizonArray(), paths,
+                Seeds.bisection(seed, d.model(), k), mSuccess);
     }
 }

@@ -12,52 +12,66 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.CapacityValue;
+import dam.jobs.report.ReportTables.Method;
 
 /**
- * The theory's capacity on the ladder of horizons: per n one panel of alpha_c(T) against T (log scale) with its
- * bisection bracket, the fit alpha_c(T) = alpha_inf + a T^-b and the T -&gt; infinity limit with its 95% interval
- * (capacity/'s extrapolated row), and below it a panel of the fit's residuals (alpha_c(T) - fit) / se(T), which
+ * The theory's capacity on the ladder of horizons, for one model at one temperature: per n one panel of alpha_c(T)
+ * against T (log scale) with its bisection bracket, the fit alpha_c(T) = alpha_inf + a T^-b and the T -&gt; infinity
+ * limit with its 95% interval (capacity/'s extrapolated row), the stationary state's alpha_c as a horizontal line
+ * (capacity/'s stationary row: no horizon), and below it a panel of the fit's residuals (alpha_c(T) - fit) / se(T), which
  * should scatter within about +-2 if the form describes the data.
  */
 final class CapacityLadderFigure {
 
-    static final String FILE_NAME = "capacity_ladder.png";
-
     private CapacityLadderFigure() {
     }
 
-    /** Whether capacity/ holds a ladder worth drawing: some n with two or more horizons. */
-    static boolean hasLadder(List<CapacityValue> capacities) {
-        return capacities.stream().filter(c -> !c.extrapolated() && c.steps() > 0)
+    /** The file name capacity_ladder.png, the model and temperature added unless dense at 0 ({@link Condition}). */
+    static String fileName(Condition condition) {
+        return condition.fileName("capacity_ladder");
+    }
+
+    /** Whether capacity/ holds a ladder worth drawing at the condition: some n with two or more horizons. */
+    static boolean hasLadder(Condition condition, List<CapacityValue> capacities) {
+        return capacities.stream().filter(c -> c.condition().equals(condition) && c.method() == Method.LADDER && c.steps() > 0)
                 .collect(java.util.stream.Collectors.groupingBy(CapacityValue::n, java.util.stream.Collectors.counting()))
                 .values().stream().anyMatch(k -> k >= 2);
     }
 
-    /** The value panel of every n in the first row and its residual panel below it, loads in the given convention. */
-    static Panels.Figure figure(List<CapacityValue> capacities, LoadConvention load) {
+    /**
+     * The value panel of every n of the condition in the first row and its residual panel below it, loads in the given
+     * convention for the condition's model.
+     */
+    static Panels.Figure figure(Condition condition, List<CapacityValue> capacities, LoadConvention load) {
+        List<CapacityValue> here = capacities.stream().filter(c -> c.condition().equals(condition)).toList();
         TreeSet<Integer> ns = new TreeSet<>();
-        capacities.forEach(c -> ns.add(c.n()));
+        here.forEach(c -> ns.add(c.n()));
         List<XYChart> values = new ArrayList<>();
         List<XYChart> residuals = new ArrayList<>();
         for (int n : ns) {
-            double f = load.fromRaw(n, 1);
-            List<CapacityValue> ladder = capacities.stream()
-                    .filter(c -> c.n() == n && !c.extrapolated() && c.steps() > 0 && Double.isFinite(c.alphaC()))
+            double f = load.fromRaw(condition.model(), n, 1);
+            List<CapacityValue> ladder = here.stream()
+                    .filter(c -> c.n() == n && c.method() == Method.LADDER && c.steps() > 0 && Double.isFinite(c.alphaC()))
                     .sorted(Comparator.comparingInt(CapacityValue::steps)).map(c -> PhaseDiagramFigure.scaled(c, f)).toList();
-            Optional<CapacityValue> limit = capacities.stream().filter(c -> c.n() == n && c.extrapolated()).findFirst()
-                    .map(c -> PhaseDiagramFigure.scaled(c, f));
-            values.add(valuePanel(n, ladder, limit, load));
+            Optional<CapacityValue> limit = here.stream().filter(c -> c.n() == n && c.method() == Method.EXTRAPOLATED)
+                    .findFirst().map(c -> PhaseDiagramFigure.scaled(c, f));
+            Optional<CapacityValue> stationary = here.stream()
+                    .filter(c -> c.n() == n && c.method() == Method.STATIONARY && Double.isFinite(c.alphaC()))
+                    .findFirst().map(c -> PhaseDiagramFigure.scaled(c, f));
+            values.add(valuePanel(condition, n, ladder, limit, stationary, load));
             residuals.add(residualPanel(n, ladder, limit));
         }
         List<XYChart> all = new ArrayList<>(values);
         all.addAll(residuals);
-        return new Panels.Figure("Theory capacity alpha_c(T) on the horizon ladder, fit alpha_inf + a T^-b and its residuals ("
-                + load.meaning() + ")", all, values.size());
+        return new Panels.Figure("Theory capacity alpha_c(T), " + condition.label()
+                + ": horizon ladder, fit alpha_inf + a T^-b, residuals, stationary state (" + Panels.meaning(load,
+                condition.model()) + ")", all, values.size());
     }
 
-    private static XYChart valuePanel(int n, List<CapacityValue> ladder, Optional<CapacityValue> limit, LoadConvention load) {
+    private static XYChart valuePanel(Condition condition, int n, List<CapacityValue> ladder, Optional<CapacityValue> limit,
+                                      Optional<CapacityValue> stationary, LoadConvention load) {
         XYChart chart = Panels.chart("n = " + n, "horizon T (steps)", load == LoadConvention.RAW ? "alpha_c(T)"
-                : "alpha_c(T) x " + (long) LoadConvention.doubleFactorial(n) + " (normalised)");
+                : "alpha_c(T) x " + (long) LoadConvention.factor(condition.model(), n) + " (normalised)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         if (ladder.isEmpty()) {
@@ -105,6 +119,14 @@ final class CapacityLadderFigure {
                 XYSeries s = addLevel(chart, "upper", l.upper(), first, last * 4, true);
                 s.setShowInLegend(false);
             }
+        }
+        if (stationary.isPresent()) {
+            // The long-time limit solved directly: no horizon, so a level across the ladder.
+            XYSeries s = addLevel(chart, "stationary state: " + Panels.number(stationary.get().alphaC()),
+                    stationary.get().alphaC(), first, last * 4, false);
+            s.setLineColor(Panels.colour(2));
+            s.setLineStyle(new java.awt.BasicStroke(1.8f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND,
+                    10f, new float[] {8f, 3f, 2f, 3f, 2f, 3f}, 0f));
         }
         return chart;
     }

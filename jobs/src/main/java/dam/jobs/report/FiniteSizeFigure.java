@@ -1,5 +1,7 @@
 package dam.jobs.report;
 
+import dam.core.model.MemoryModel;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,40 +22,48 @@ import dam.jobs.report.ReportTables.FiniteSizePoint;
  */
 final class FiniteSizeFigure {
 
-    static final String FILE_NAME = "finite_size.png";
-
     private FiniteSizeFigure() {
     }
 
-    /** Whether any row has a fit to draw. */
-    static boolean hasFits(List<FiniteSizePoint> points) {
-        return points.stream().anyMatch(p -> Double.isFinite(p.limit()));
+    /** The file name finite_size.png, the model and temperature added unless dense at 0 ({@link Condition}). */
+    static String fileName(Condition condition) {
+        return condition.fileName("finite_size");
+    }
+
+    /** Whether any row of the condition has a fit to draw. */
+    static boolean hasFits(Condition condition, List<FiniteSizePoint> points) {
+        return points.stream().anyMatch(p -> p.condition().equals(condition) && Double.isFinite(p.limit()));
     }
 
     /**
-     * One panel per fitted row (n, then alpha_c after the m0_c loads), loads (a panel's load, and the values of an
-     * alpha_c panel) written in the given convention.
+     * One panel per fitted row of the condition (n, then alpha_c after the m0_c loads), loads (a panel's load, and the
+     * values of an alpha_c panel) written in the given convention for the condition's model.
      */
-    static Panels.Figure figure(List<FiniteSizePoint> points, LoadConvention load) {
-        List<FiniteSizePoint> fitted = new ArrayList<>(points.stream().filter(p -> Double.isFinite(p.limit())).toList());
+    static Panels.Figure figure(Condition condition, List<FiniteSizePoint> points, LoadConvention load) {
+        List<FiniteSizePoint> fitted = new ArrayList<>(points.stream()
+                .filter(p -> p.condition().equals(condition) && Double.isFinite(p.limit())).toList());
         fitted.sort(Comparator.comparingInt(FiniteSizePoint::n).thenComparing(FiniteSizePoint::quantity, Comparator.reverseOrder())
                 .thenComparingDouble(FiniteSizePoint::alpha));
         List<XYChart> panels = new ArrayList<>();
         for (FiniteSizePoint p : fitted) {
             panels.add(panel(p, load));
         }
-        return new Panels.Figure("Finite-size scaling: simulation at N against N^-1/2, weighted fit "
-                + "y_inf + a N^-1/2, N -> infinity (diamond) and theory (cross); " + load.meaning(), panels, 3);
+        return new Panels.Figure("Finite-size scaling, " + condition.label() + ": simulation at N against N^-1/2, weighted "
+                + "fit y_inf + a N^-1/2, N -> infinity (diamond) and theory (cross); " + Panels.meaning(load, condition.model()),
+                panels, 3);
     }
 
     private static XYChart panel(FiniteSizePoint raw, LoadConvention load) {
         boolean m0c = raw.quantity().equals("m0c");
+        MemoryModel model = raw.model();
         String title = String.format(Locale.ROOT, "n = %d: %s, chi2/dof = %.1f/%d", raw.n(), m0c
-                ? "m0_c at " + Panels.load(load, raw.n(), raw.alpha()) : load.capacitySymbol() + " (from m0 = 1)", raw.chi2(), raw.dof());
+                ? "m0_c at " + Panels.load(load, model, raw.n(), raw.alpha()) : load.capacitySymbol(model) + " (from m0 = 1)",
+                raw.chi2(), raw.dof());
         XYChart chart = Panels.chart(title, "N^-1/2", m0c ? "basin boundary m0_c" : load == LoadConvention.RAW
-                        ? "capacity alpha_c" : "capacity alpha_c (2n-3)!! = " + (long) LoadConvention.doubleFactorial(raw.n())
-                        + " alpha_c (normalised)", Panels.PANEL_WIDTH, Panels.PANEL_HEIGHT + 90);
-        FiniteSizePoint p = PhaseDiagramFigure.scaled(raw, load.fromRaw(raw.n(), 1));
+                        ? "capacity alpha_c" : "capacity " + load.capacitySymbol(model) + " = "
+                        + (long) LoadConvention.factor(model, raw.n()) + " alpha_c (normalised)",
+                Panels.PANEL_WIDTH, Panels.PANEL_HEIGHT + 90);
+        FiniteSizePoint p = PhaseDiagramFigure.scaled(raw, load.fromRaw(model, raw.n(), 1));
         chart.getStyler().setXAxisMin(0.0);
         // Below the plot: inside, the legend would cover points or the limit at x = 0.
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
@@ -68,9 +78,7 @@ final class FiniteSizeFigure {
             xMax = Math.max(xMax, x);
             xs.add(x);
             ys.add(p.estimates()[i]);
-            if (Double.isFinite(p.lower()[i]) && Double.isFinite(p.upper()[i])) {
-                bar(chart, "N = " + p.neurons()[i] + " interval", x, p.lower()[i], p.upper()[i], Panels.colour(0));
-            }
+            Panels.bar(chart, "N = " + p.neurons()[i] + " interval", x, p.lower()[i], p.upper()[i], Panels.colour(0));
         }
         XYSeries sim = chart.addSeries("simulation, N = " + sizes(p), xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ys.stream().mapToDouble(Double::doubleValue).toArray());
@@ -87,7 +95,7 @@ final class FiniteSizeFigure {
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(Panels.colour(0));
         line.setLineStyle(Panels.stroke(1.5f, true));
-        bar(chart, "limit interval", 0, p.limitLower(), p.limitUpper(), java.awt.Color.BLACK);
+        Panels.bar(chart, "limit interval", 0, p.limitLower(), p.limitUpper(), java.awt.Color.BLACK);
         XYSeries limit = chart.addSeries(String.format(Locale.ROOT, "N -> inf: %.3f (%.3f, %.3f)", p.limit(),
                 p.limitLower(), p.limitUpper()), new double[] {0}, new double[] {p.limit()});
         limit.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -101,14 +109,6 @@ final class FiniteSizeFigure {
             theory.setMarkerColor(Panels.colour(3));
         }
         return chart;
-    }
-
-    private static void bar(XYChart chart, String name, double x, double lo, double hi, java.awt.Color colour) {
-        XYSeries bar = chart.addSeries(name, new double[] {x, x}, new double[] {lo, hi});
-        bar.setMarker(SeriesMarkers.NONE);
-        bar.setLineColor(colour);
-        bar.setLineStyle(Panels.stroke(1.5f, false));
-        bar.setShowInLegend(false);
     }
 
     private static String sizes(FiniteSizePoint p) {

@@ -16,25 +16,29 @@ import dam.jobs.report.ReportTables.TheoryCurve;
 import dam.jobs.report.ReportTables.TrialCurve;
 
 /**
- * Figure 1 of one (n, neurons): a panel per alpha with m(t) of every shown trial as light lines coloured by m0
- * and the theory's m(t) at the same m0 as thick lines over them.
+ * Figure 1 of one (model, n, neurons, temperature): a panel per alpha with m(t) of every shown trial as light lines
+ * coloured by m0 and the theory's m(t) at the same model, temperature and m0 as thick lines over them.
  */
 final class OverlapFigure {
 
     private OverlapFigure() {
     }
 
-    /** The file name figure1_n{n}_N{neurons}.png. */
-    static String fileName(int n, int neurons) {
-        return "figure1_n" + n + "_N" + neurons + ".png";
+    /** The file name figure1_n{n}_N{neurons}.png, the model and temperature added unless dense at 0 ({@link Condition}). */
+    static String fileName(Condition condition, int n, int neurons) {
+        return condition.fileName("figure1_n" + n + "_N" + neurons);
     }
 
-    /** The figure of (n, neurons) from its trials and the theory curves of n, loads written in the given convention. */
-    static Panels.Figure figure(int n, int neurons, List<TrialCurve> trials, List<TheoryCurve> theory, LoadConvention load) {
+    /**
+     * The figure of (condition, n, neurons) from its trials and the theory curves of the condition and n, loads written
+     * in the given convention.
+     */
+    static Panels.Figure figure(Condition condition, int n, int neurons, List<TrialCurve> trials, List<TheoryCurve> theory,
+                                LoadConvention load) {
         Map<Double, List<TrialCurve>> byAlpha = new TreeMap<>();
         TreeSet<Double> m0s = new TreeSet<>();
         for (TrialCurve c : trials) {
-            if (c.n() == n && c.neurons() == neurons) {
+            if (c.condition().equals(condition) && c.n() == n && c.neurons() == neurons) {
                 byAlpha.computeIfAbsent(c.alpha(), a -> new ArrayList<>()).add(c);
                 m0s.add(c.m0());
             }
@@ -42,18 +46,18 @@ final class OverlapFigure {
         List<Double> m0Order = new ArrayList<>(m0s);
         List<XYChart> panels = new ArrayList<>();
         for (Map.Entry<Double, List<TrialCurve>> entry : byAlpha.entrySet()) {
-            panels.add(panel(n, entry.getKey(), entry.getValue(), theory, m0Order, load));
+            panels.add(panel(condition, n, entry.getKey(), entry.getValue(), theory, m0Order, load));
         }
-        String title = "m(t), n = " + n + ", N = " + neurons
-                + ": trials light, theory thick; one panel per load (" + load.meaning() + ")";
+        String title = "m(t), " + condition.label() + ", n = " + n + ", N = " + neurons
+                + ": trials light, theory thick; one panel per load (" + Panels.meaning(load, condition.model()) + ")";
         // Four panels (the seed paper's Figure 1) read best as 2 x 2; otherwise rows of three.
         return new Panels.Figure(title, panels, panels.size() == 4 ? 2 : 3);
     }
 
-    private static XYChart panel(int n, double alpha, List<TrialCurve> trials, List<TheoryCurve> theory, List<Double> m0Order,
-                                 LoadConvention load) {
+    private static XYChart panel(Condition condition, int n, double alpha, List<TrialCurve> trials, List<TheoryCurve> theory,
+                                 List<Double> m0Order, LoadConvention load) {
         long p = trials.get(0).p();
-        XYChart chart = Panels.chart(Panels.load(load, n, alpha) + " (p = " + p + ")",
+        XYChart chart = Panels.chart(Panels.load(load, condition.model(), n, alpha) + " (p = " + p + ")",
                 "t (parallel steps)", "overlap m(t)", Panels.PANEL_WIDTH + 100, Panels.PANEL_HEIGHT);
         chart.getStyler().setYAxisMax(1.0);
         // Beside the plot, so that it hides neither the retrieved curves (top) nor the failed ones (bottom).
@@ -73,7 +77,7 @@ final class OverlapFigure {
         byM0.sort(java.util.Comparator.comparingDouble(TheoryCurve::m0)); // legend in m0 order
         for (TheoryCurve c : byM0) {
             int colour = m0Order.indexOf(c.m0());
-            if (c.n() != n || c.alpha() != alpha || colour < 0) {
+            if (!c.condition().equals(condition) || c.n() != n || c.alpha() != alpha || colour < 0) {
                 continue;
             }
             XYSeries s = chart.addSeries("m0 = " + Panels.number(c.m0()), steps(c.m().length), c.m());

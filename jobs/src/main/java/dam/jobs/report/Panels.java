@@ -1,5 +1,7 @@
 package dam.jobs.report;
 
+import dam.core.model.MemoryModel;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -17,17 +19,25 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import dam.jobs.config.LoadConvention;
 
-/** Shared drawing helpers: chart style, a colour per series index, and composing panels into one titled PNG. */
+/**
+ * Shared drawing helpers: chart style, colours, strokes and markers, the series every figure adds (lines, points,
+ * interval bars), how loads are written, and composing panels into one titled PNG.
+ */
 final class Panels {
 
     static final int PANEL_WIDTH = 520;
     static final int PANEL_HEIGHT = 380;
     private static final int TITLE_HEIGHT = 40;
+    /** The height of each further line of a title too wide for one. */
+    private static final int TITLE_LINE = 22;
 
     /** Matplotlib's tab10 palette: distinct, colour-blind tolerable. */
     private static final Color[] PALETTE = {
@@ -53,6 +63,65 @@ final class Panels {
         return dashed
                 ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f)
                 : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A dash pattern stroke of the given width: dash-dotted (one dot) or dash-dot-dotted (two dots). */
+    static BasicStroke dashDot(float width, int dots) {
+        float[] pattern = new float[2 + 2 * dots];
+        pattern[0] = 8f;
+        pattern[1] = 3f;
+        for (int i = 0; i < dots; i++) {
+            pattern[2 + 2 * i] = 2f;
+            pattern[3 + 2 * i] = 3f;
+        }
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
+    }
+
+    /** Adds a line without markers in the given colour and stroke; returns it. */
+    static XYSeries line(XYChart chart, String label, double[] x, double[] y, Color colour, BasicStroke stroke) {
+        XYSeries s = chart.addSeries(label, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setLineStyle(stroke);
+        return s;
+    }
+
+    /** Adds points with the given marker and colour and no line; returns them. */
+    static XYSeries points(XYChart chart, String label, double[] x, double[] y, Marker marker, Color colour) {
+        XYSeries s = chart.addSeries(label, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(colour);
+        return s;
+    }
+
+    /**
+     * Adds an interval as a vertical segment from lo to hi at x, out of the legend (XChart's own error bars are
+     * symmetric only); nothing where an end is not finite. name must be unique in the chart.
+     */
+    static void bar(XYChart chart, String name, double x, double lo, double hi, Color colour) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return;
+        }
+        XYSeries bar = line(chart, name, new double[] {x, x}, new double[] {lo, hi}, colour, stroke(1.5f, false));
+        bar.setShowInLegend(false);
+    }
+
+    /** The i-th of a few distinct marker shapes (cycling), for telling network sizes apart. */
+    static Marker marker(int i) {
+        Marker[] shapes = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.TRIANGLE_DOWN};
+        return shapes[Math.floorMod(i, shapes.length)];
+    }
+
+    /**
+     * Keeps the panel (and its title) on the page where nothing was drawn in it: XChart cannot draw an empty chart, so
+     * an invisible point labelled with why.
+     */
+    static void keepIfEmpty(XYChart chart, String why) {
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries(why, new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+        }
     }
 
     /** An empty line chart of one panel's size, white background, legend inside. */
@@ -84,11 +153,25 @@ final class Panels {
     }
 
     /**
-     * A load of order n, given as the raw alpha, as a title or legend writes it in the convention: "alpha = 0.1" or
-     * "alpha (2n-3)!! = 0.3".
+     * A load of the model at order n, given as the raw alpha, as a title or legend writes it in the convention:
+     * "alpha = 0.1", "alpha (2n-3)!! = 0.3" (dense) or "alpha (n-1)! = 0.2" (p-body).
      */
-    static String load(LoadConvention convention, int n, double alpha) {
-        return convention.symbol() + " = " + number(convention.fromRaw(n, alpha));
+    static String load(LoadConvention convention, MemoryModel model, int n, double alpha) {
+        return convention.symbol(model) + " = " + number(convention.fromRaw(model, n, alpha));
+    }
+
+    /**
+     * What the loads of a figure of one model are, for its title: "raw load alpha = p / N^(n-1)" or "normalised load
+     * alpha (2n-3)!!, alpha = p / N^(n-1)" (dense; "alpha (n-1)!" p-body).
+     */
+    static String meaning(LoadConvention convention, MemoryModel model) {
+        return convention == LoadConvention.RAW ? convention.meaning()
+                : "normalised load " + convention.symbol(model) + ", alpha = p / N^(n-1)";
+    }
+
+    /** The colour of a model in the figures that draw both: dense blue, p-body orange. */
+    static Color colour(MemoryModel model) {
+        return colour(model.ordinal());
     }
 
     /** A figure before drawing: its title and its panels in a grid of at most columns columns. */
@@ -112,6 +195,33 @@ final class Panels {
         }
     }
 
+    /**
+     * The title broken at spaces into lines no wider than width in font (a word wider than that gets a line of its
+     * own): a figure of one or two panels is narrower than its title, which is cut off if drawn on one line.
+     */
+    static List<String> titleLines(String title, Font font, int width) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            FontMetrics metrics = g.getFontMetrics(font);
+            List<String> lines = new java.util.ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : title.split(" ")) {
+                String wider = line.isEmpty() ? word : line + " " + word;
+                if (!line.isEmpty() && metrics.stringWidth(wider) > width) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(wider);
+                }
+            }
+            lines.add(line.toString());
+            return lines;
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** Renders the charts in a grid of at most {@code columns} columns under a title, as one PNG image. */
     static byte[] renderGrid(List<XYChart> charts, int columns, String title) throws IOException {
         if (charts.isEmpty()) {
@@ -125,20 +235,26 @@ final class Panels {
             cellWidth = Math.max(cellWidth, chart.getWidth());
             cellHeight = Math.max(cellHeight, chart.getHeight());
         }
-        BufferedImage image = new BufferedImage(cols * cellWidth, rows * cellHeight + TITLE_HEIGHT,
-                BufferedImage.TYPE_INT_RGB);
+        int width = cols * cellWidth;
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+        List<String> lines = titleLines(title, font, width - 8);
+        int titleHeight = TITLE_HEIGHT + (lines.size() - 1) * TITLE_LINE;
+        BufferedImage image = new BufferedImage(width, rows * cellHeight + titleHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+            g.setFont(font);
             FontMetrics metrics = g.getFontMetrics();
-            g.drawString(title, Math.max(4, (image.getWidth() - metrics.stringWidth(title)) / 2), 26);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                g.drawString(line, Math.max(4, (width - metrics.stringWidth(line)) / 2), 26 + i * TITLE_LINE);
+            }
             for (int i = 0; i < charts.size(); i++) {
                 BufferedImage panel = BitmapEncoder.getBufferedImage(charts.get(i));
-                g.drawImage(panel, (i % cols) * cellWidth, TITLE_HEIGHT + (i / cols) * cellHeight, null);
+                g.drawImage(panel, (i % cols) * cellWidth, titleHeight + (i / cols) * cellHeight, null);
             }
         } finally {
             g.dispose();

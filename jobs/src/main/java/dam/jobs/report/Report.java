@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.apache.spark.sql.SparkSession;
 
 import dam.jobs.config.LoadConvention;
 import dam.jobs.report.ReportTables.ConvergencePoint;
+import dam.jobs.report.ReportTables.CriticalTemperature;
+import dam.jobs.report.ReportTables.TransientPoint;
 import dam.jobs.report.ReportTables.TrialCurve;
 import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
@@ -31,9 +34,11 @@ public final class Report {
 
     /**
      * Reads the committed rows under dir (its table schema and the ledger checked first) and writes every
-     * figure they support (figure 1 and convergence time per (n, neurons) from trials/ and theory/, the phase
-     * diagram from phase_diagram/ or basins/ and capacity/ with the N -> infinity limits of finite_size/, and the
-     * finite-size scaling figure from finite_size/); returns the figures written, as display paths.
+     * figure they support (per model and temperature: figure 1 and convergence time per (n, neurons) from trials/ and
+     * theory/, the phase diagram from phase_diagram/ or basins/ and capacity/ with the N -> infinity limits of
+     * finite_size/, the capacity ladder and the finite-size scaling figure; per n: both models overlaid, the transient
+     * retrieval from grid/ and the temperature axis from critical_temperature/); returns the figures written, as
+     * display paths.
      */
     public static List<String> write(SparkSession spark, OutputDirectory dir) {
         Ledger ledger;
@@ -160,26 +165,51 @@ public final class Report {
         return texts;
     }
 
-    /** Every figure the tables support, by file name, in the order they are written. */
+    /**
+     * Every figure the tables support, by file name, in the order they are written: per model and temperature (their
+     * {@link Condition}) figure 1 and the convergence time per (n, neurons), the phase diagram, the capacity ladder and
+     * the finite-size scaling; then per n the two models overlaid (where both are present), the transient retrieval and
+     * the temperature axis (where critical_temperature/ has rows).
+     */
     private static Map<String, Panels.Figure> figures(ReportTables tables, LoadConvention load) {
         Map<String, Panels.Figure> figures = new LinkedHashMap<>();
         for (TrialCurve c : tables.trials()) {
-            figures.computeIfAbsent(OverlapFigure.fileName(c.n(), c.neurons()),
-                    name -> OverlapFigure.figure(c.n(), c.neurons(), tables.trials(), tables.theory(), load));
+            figures.computeIfAbsent(OverlapFigure.fileName(c.condition(), c.n(), c.neurons()),
+                    name -> OverlapFigure.figure(c.condition(), c.n(), c.neurons(), tables.trials(), tables.theory(), load));
         }
         for (ConvergencePoint c : tables.convergence()) {
-            figures.computeIfAbsent(ConvergenceTimeFigure.fileName(c.n(), c.neurons()),
-                    name -> ConvergenceTimeFigure.figure(c.n(), c.neurons(), tables.convergence(), tables.theory(), load));
+            figures.computeIfAbsent(ConvergenceTimeFigure.fileName(c.condition(), c.n(), c.neurons()),
+                    name -> ConvergenceTimeFigure.figure(c.condition(), c.n(), c.neurons(), tables.convergence(),
+                            tables.theory(), load));
         }
-        if (!tables.boundary().isEmpty() || !tables.capacity().isEmpty()) {
-            figures.put(PhaseDiagramFigure.FILE_NAME,
-                    PhaseDiagramFigure.figure(tables.boundary(), tables.capacity(), tables.finiteSize(), load));
+        TreeSet<Condition> conditions = new TreeSet<>();
+        tables.boundary().forEach(p -> conditions.add(p.condition()));
+        tables.capacity().forEach(c -> conditions.add(c.condition()));
+        tables.finiteSize().forEach(p -> conditions.add(p.condition()));
+        for (Condition condition : conditions) {
+            if (tables.boundary().stream().anyMatch(p -> p.condition().equals(condition))
+                    || tables.capacity().stream().anyMatch(c -> c.condition().equals(condition))) {
+                figures.put(PhaseDiagramFigure.fileName(condition), PhaseDiagramFigure.figure(condition, tables.boundary(),
+                        tables.capacity(), tables.finiteSize(), load));
+            }
+            if (CapacityLadderFigure.hasLadder(condition, tables.capacity())) {
+                figures.put(CapacityLadderFigure.fileName(condition),
+                        CapacityLadderFigure.figure(condition, tables.capacity(), load));
+            }
+            if (FiniteSizeFigure.hasFits(condition, tables.finiteSize())) {
+                figures.put(FiniteSizeFigure.fileName(condition), FiniteSizeFigure.figure(condition, tables.finiteSize(), load));
+            }
         }
-        if (CapacityLadderFigure.hasLadder(tables.capacity())) {
-            figures.put(CapacityLadderFigure.FILE_NAME, CapacityLadderFigure.figure(tables.capacity(), load));
+        for (int n : ModelComparisonFigure.orders(tables.boundary(), tables.capacity())) {
+            figures.put(ModelComparisonFigure.fileName(n), ModelComparisonFigure.figure(n, tables.boundary(),
+                    tables.capacity(), load));
         }
-        if (FiniteSizeFigure.hasFits(tables.finiteSize())) {
-            figures.put(FiniteSizeFigure.FILE_NAME, FiniteSizeFigure.figure(tables.finiteSize(), load));
+        for (int n : new TreeSet<>(tables.transientPoints().stream().map(TransientPoint::n).toList())) {
+            figures.put(TransientFigure.fileName(n), TransientFigure.figure(n, tables.transientPoints(), load));
+        }
+        for (int n : new TreeSet<>(tables.criticalTemperature().stream().map(CriticalTemperature::n).toList())) {
+            figures.put(TemperatureFigure.fileName(n), TemperatureFigure.figure(n, tables.criticalTemperature(),
+                    tables.boundary(), load));
         }
         return figures;
     }

@@ -43,6 +43,10 @@ final class Adoption {
 
     static void run(SparkSession spark, OutputDirectory dir, Ledger ledger, SweepConfig c, TreeMap<String, Long> unlisted,
                     PrintStream err) throws IOException {
+        if (c.hasBoundary()) { // a round's rows repeat a point and are committed by rounds, which adoption does not rebuild
+            throw new dam.jobs.config.ConfigError("--adopt", "not available for a sweep with an axis in boundary form "
+                    + "(its rounds are not rebuilt from part files): start afresh with --overwrite");
+        }
         Map<String, List<String>> candidates = new LinkedHashMap<>();
         List<String> unreadable = new ArrayList<>();
         for (String table : Ledger.TABLES) {
@@ -54,7 +58,8 @@ final class Adoption {
             String table = f.getKey().substring(0, f.getKey().indexOf('/'));
             String problem = dir.parquetProblem(f.getKey(), f.getValue());
             if (problem == null && schemas.containsKey(table)
-                    && !dir.parquetColumns(f.getKey()).containsAll(List.of(schemas.get(table).fieldNames()))) {
+                    && !dir.parquetColumns(f.getKey()).containsAll(List.of(schemas.get(table).fieldNames()).stream()
+                    .filter(name -> !Tables.BOUNDARY_COLUMNS.contains(name)).toList())) {
                 problem = "without the columns of " + table + "/";
             }
             if (problem == null) {

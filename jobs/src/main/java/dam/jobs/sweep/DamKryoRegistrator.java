@@ -2,6 +2,8 @@ package dam.jobs.sweep;
 
 import com.esotericsoftware.kryo.Kryo;
 import dam.core.analysis.BasinBoundary;
+import dam.core.analysis.ClusterMean;
+import dam.core.analysis.OverlapPeak;
 import dam.core.model.MemoryModel;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
@@ -22,8 +24,8 @@ public final class DamKryoRegistrator implements KryoRegistrator {
 
     /** Our own and core's classes that cross the wire (for tests that check each one). */
     public static final List<Class<? extends Record>> SHIPPED = List.of(GridPoint.class, WorkUnit.class, TheoryKey.class,
-            UnitResult.class, PointSummary.class, TheoryBasin.class, TrialResult.class, TheoryResult.class,
-            BasinBoundary.class, TheorySummary.class);
+            UnitResult.class, PointSummary.class, PointSummary.Peak.class, ClusterMean.class, TheoryBasin.class,
+            TrialResult.class, TheoryResult.class, BasinBoundary.class, TheorySummary.class, OverlapPeak.class);
 
     /**
      * Spark's own classes that a sweep's jobs send and Spark does not register itself (found by running with
@@ -53,7 +55,7 @@ public final class DamKryoRegistrator implements KryoRegistrator {
             register(kryo, type);
             kryo.register(type.arrayType());
         }
-        // an enum component of a shipped record (TheoryResult.model): Kryo's default enum serializer
+        // an enum component of shipped records (GridPoint.model, TheoryResult.model): Kryo's default enum serializer
         kryo.register(MemoryModel.class);
         kryo.register(double[].class);
         kryo.register(double[][].class);

@@ -44,7 +44,8 @@ public final class Ledger {
     /** The tables whose files a batch commits. */
     public static final List<String> BATCH_TABLES = List.of("trials", "theory", "grid");
     /** The tables rewritten whole, each with its own record. */
-    public static final List<String> DERIVED_TABLES = List.of("basins", "phase_diagram", "capacity", "finite_size");
+    public static final List<String> DERIVED_TABLES = List.of("basins", "phase_diagram", "capacity", "critical_temperature",
+            "finite_size");
     /** Every table of an output directory. */
     public static final List<String> TABLES = Stream.concat(BATCH_TABLES.stream(), DERIVED_TABLES.stream()).toList();
 

@@ -160,6 +160,16 @@ public final class OutputLock implements AutoCloseable {
         throw new ConfigError("sweep.output", dir.display() + ": another run is taking the lock at the same moment; try again");
     }
 
+    /** Why dir is in use, if a live run holds its lock (read only: nothing is taken or moved; --dry-run). */
+    static Optional<String> liveHolder(OutputDirectory dir) throws IOException {
+        long now = System.currentTimeMillis();
+        Optional<String> present = dir.readText(FILE);
+        if (present.isEmpty() || staleReason(Holder.parse(present.get()), dir, now) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(inUse(dir, Holder.parse(present.get()), now).reason());
+    }
+
     private static ConfigError inUse(OutputDirectory dir, Optional<Holder> holder, long now) {
         if (holder.isEmpty()) {
             return new ConfigError("sweep.output", dir.display() + " is locked by an unreadable " + FILE

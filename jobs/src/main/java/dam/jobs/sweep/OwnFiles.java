@@ -23,9 +23,13 @@ public final class OwnFiles {
     /** A data file of Spark's writer: part-SPLIT-JOBUUID[-cFILE][.codec].parquet (FileCommitProtocol's names). */
     private static final Pattern PART = Pattern.compile(
             "part-\\d{5}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(_\\d+)?(-c\\d{3})?(\\.[a-z0-9]+)?\\.parquet");
-    /** The figures the report draws (report.OverlapFigure, ConvergenceTimeFigure, PhaseDiagramFigure, ...). */
+    /**
+     * The figures the report draws (report.OverlapFigure, ConvergenceTimeFigure, PhaseDiagramFigure, ...): per model
+     * and temperature with _pbody and _temperature{T} after the stem (report.Condition), and per n across them.
+     */
     private static final Pattern FIGURE = Pattern.compile(
-            "(figure1|convergence_time)_n\\d+_N\\d+\\.png|phase_diagram\\.png|capacity_ladder\\.png|finite_size\\.png");
+            "((figure1|convergence_time)_n\\d+_N\\d+|phase_diagram|capacity_ladder|finite_size)(_pbody)?"
+                    + "(_temperature\\d[0-9.e+-]*)?\\.png|(models|transient|temperature)_n\\d+\\.png");
     /** A partition directory of the first table schema (n=3/), which --overwrite of such a directory deletes. */
     private static final Pattern OLD_PARTITION = Pattern.compile("n=\\d+");
 

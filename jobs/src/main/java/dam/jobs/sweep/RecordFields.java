@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A record's components by name, for the ledger's records of grid points and theory keys and for the columns of the
  * tables that hold them: one place that follows the record, so that an axis added to {@code GridPoint} is written,
- * read back and matched without touching the code that stores it. Components are numbers, strings or booleans.
+ * read back and matched without touching the code that stores it. Components are numbers, strings, booleans or
+ * enums; an enum is stored as its lower-case name, as the tables' columns hold it (a model as "dense" or "pbody").
  *
  * @param <R> the record type
  */
@@ -47,7 +48,8 @@ final class RecordFields<R extends Record> {
         Map<String, Object> out = new LinkedHashMap<>();
         for (RecordComponent c : components) {
             try {
-                out.put(c.getName(), c.getAccessor().invoke(record));
+                Object v = c.getAccessor().invoke(record);
+                out.put(c.getName(), v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : v);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + c.getName() + " of " + type.getSimpleName(), e);
             }
@@ -119,8 +121,17 @@ final class RecordFields<R extends Record> {
         }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object convert(String name, Class<?> t, Object v) {
-        if (t == int.class || t == Integer.class) {
+        if (t.isEnum()) {
+            if (v instanceof String s) {
+                try {
+                    return Enum.valueOf((Class<? extends Enum>) t, s.toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(name + " = " + v + " is not a " + t.getSimpleName(), e);
+                }
+            }
+        } else if (t == int.class || t == Integer.class) {
             if (v instanceof Number x && x.doubleValue() == x.intValue()) {
                 return x.intValue();
             }

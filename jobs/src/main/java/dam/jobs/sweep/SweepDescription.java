@@ -35,9 +35,13 @@ public final class SweepDescription {
      * 3: version 2 with the per-pattern-set counts in grid/ and basins/ (which basins/ is computed from, so a
      * version-2 grid/ cannot be resumed) and the finite_size/ table; 4: version 3 with the theory basin boundary of
      * basins/ from one seed common to every m0 (as phase_diagram/ has it), column steps in phase_diagram/, and capacity/
-     * on a ladder of horizons with its T -&gt; infinity extrapolation (a version-3 basins/ cannot be resumed).
+     * on a ladder of horizons with its T -&gt; infinity extrapolation (a version-3 basins/ cannot be resumed); 5: the
+     * model and temperature axes (columns model and temperature in every table), the overlap peak (max_m, max_m_time)
+     * in trials/, theory/ and grid/, the thermal seed in trials/, capacity/'s method column (ladder, extrapolated,
+     * stationary) in place of its extrapolated flag, and critical_temperature/ (a version-4 directory has no model
+     * column, so it is refused rather than read as dense).
      */
-    public static final int TABLE_SCHEMA = 4;
+    public static final int TABLE_SCHEMA = 5;
 
     private SweepDescription() {
     }
@@ -64,23 +68,41 @@ public final class SweepDescription {
         s.put("update", c.update().key());
         s.put("init", c.init().key());
         s.put("eps", String.valueOf(c.eps()));
+        s.put("m-tolerance", String.valueOf(c.mTolerance()));
         s.put("m-success", String.valueOf(c.mSuccess()));
         s.put("seed", String.valueOf(c.seed()));
         s.put("theory.enabled", String.valueOf(c.theory().enabled()));
         s.put("theory.paths", String.valueOf(c.theory().paths()));
+        for (int n : c.n()) { // only where there is one, so that a grid sweep is described as before
+            dam.jobs.config.Boundary b = c.writtenAxes(n).boundary();
+            if (b != null) {
+                s.put("boundary.n=" + n, describe(b).toString());
+            }
+        }
         return s;
     }
 
     /** The JSON text describing a run of config c started at start, after earlier runs' start times (one line unless pretty). */
     public static String json(SweepConfig c, Instant start, List<String> earlierStarts, boolean pretty) {
         Map<String, Object> sweep = new LinkedHashMap<>();
+        sweep.put("model", c.model().stream().map(m -> m.key()).toList());
         sweep.put("n", c.n());
         sweep.put("neurons", c.neurons());
+        sweep.put("temperature", c.temperature());
         sweep.put("alpha", c.alpha());
         sweep.put("m0", c.m0());
+        if (c.boundary() != null) {
+            sweep.put("boundary", describe(c.boundary()));
+        }
         if (!c.byN().isEmpty()) { // only then, so that a sweep without by-n is described as before
             Map<String, Object> byN = new LinkedHashMap<>();
-            c.byN().forEach((n, a) -> byN.put(String.valueOf(n), Map.of("neurons", a.neurons(), "alpha", a.alpha(), "m0", a.m0())));
+            c.byN().forEach((n, a) -> {
+                Map<String, Object> entry = new LinkedHashMap<>(Map.of("neurons", a.neurons(), "alpha", a.alpha(), "m0", a.m0()));
+                if (a.boundary() != null) {
+                    entry.put("boundary", describe(a.boundary()));
+                }
+                byN.put(String.valueOf(n), entry);
+            });
             sweep.put("by-n", byN);
         }
         sweep.put("trials", c.trials());
@@ -90,6 +112,7 @@ public final class SweepDescription {
         sweep.put("update", c.update().key());
         sweep.put("init", c.init().key());
         sweep.put("eps", c.eps());
+        sweep.put("m-tolerance", c.mTolerance());
         sweep.put("m-success", c.mSuccess());
         sweep.put("seed", c.seed());
         sweep.put("output", c.output());
@@ -156,6 +179,17 @@ public final class SweepDescription {
     /** The start times of the runs recorded in an existing description (empty if there is none). */
     public static List<String> earlierRuns(OutputDirectory output) throws IOException {
         return read(output).map(c -> c.getStringList("runs")).orElse(List.of());
+    }
+
+    /** A boundary as the description writes it: its axis, range, width and budget. */
+    private static Map<String, Object> describe(dam.jobs.config.Boundary b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("axis", b.axis());
+        out.put("from", b.from());
+        out.put("to", b.to());
+        out.put("width", b.width());
+        out.put("max-trials", b.maxTrials());
+        return out;
     }
 
     /** Refuses to resume into a directory whose sweep had different row-determining settings. */

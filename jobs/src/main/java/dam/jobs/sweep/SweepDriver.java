@@ -1,8 +1,14 @@
 package dam.jobs.sweep;
 
+import dam.core.analysis.BoundaryRound;
+import dam.core.analysis.BoundaryStep;
+import dam.core.analysis.BoundaryStop;
+import dam.core.analysis.CommittedSet;
+import dam.core.analysis.PlannedRun;
 import dam.core.theory.TheoryResult;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
+import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
@@ -19,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -84,6 +91,15 @@ public final class SweepDriver {
     }
 
     private SweepDriver() {
+    }
+
+    /**
+     * Where a boundary search stopped, and on how many distinct points it ran.
+     *
+     * @param stop   the planner's stop
+     * @param points the distinct points (m0 or alpha) of its committed sets
+     */
+    record Stopped(BoundaryStop stop, int points) {
     }
 
     /**
@@ -185,18 +201,39 @@ public final class SweepDriver {
             long trialsRun = 0;
             try {
                 List<List<GridPoint>> batches = SweepPlan.batches(todo, c);
+                int commits = 0;
                 for (int b = 0; b < batches.size(); b++) {
                     if (b >= o.maxBatches()) {
                         complete = false;
                         break;
                     }
                     runBatch(batches.get(b), b + 1, batches.size(), cores);
+                    commits++;
                     pointsRun += batches.get(b).size();
                     trialsRun += simulatedTrials(batches.get(b));
                     progress.committed(batches.get(b).size());
                 }
+                progress.end();
+                Map<BoundaryLoad, Stopped> stops = new TreeMap<>(BoundaryLoad.ORDER);
                 if (complete) {
-                    writeBasins();
+                    // The boundary searches in rounds after the grid: each round one job over every running search.
+                    List<SweepPlan.Search> searches = SweepPlan.searches(c);
+                    while (!searches.isEmpty()) {
+                        stage = "reading the committed rounds of the boundary searches";
+                        List<Planned> running = plan(searches, committedSets(searches), stops);
+                        if (running.isEmpty()) {
+                            break;
+                        }
+                        if (commits >= o.maxBatches()) {
+                            complete = false;
+                            break;
+                        }
+                        trialsRun += runRound(running, cores);
+                        commits++;
+                    }
+                }
+                if (complete) {
+                    writeBasins(stops);
                     stage = "printing the summary";
                     if (ledger.pointCount() <= SweepSummary.MAX_POINTS_PRINTED) {
                         jsc.setJobDescription("summary: read grid/");
@@ -209,6 +246,7 @@ public final class SweepDriver {
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             } finally {
+                progress.end();
                 spark.sparkContext().removeSparkListener(progress);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -252,8 +290,11 @@ public final class SweepDriver {
             }
             Dataset<Row> rows = theory.join(wantedKeys, sameKey, "left_semi");
             for (Row r : rows.collectAsList()) {
-                out.put(new TheoryKey(r.getInt(r.fieldIndex("n")), r.getDouble(r.fieldIndex("alpha")),
-                        r.getDouble(r.fieldIndex("m0"))), Tables.theorySummary(r));
+                Map<String, Object> key = new HashMap<>();
+                for (String column : columns) {
+                    key.put(column, r.get(r.fieldIndex(column)));
+                }
+                out.put(Ledger.KEY.from(key), Tables.theorySummary(r));
             }
             return out;
         }
@@ -330,7 +371,7 @@ public final class SweepDriver {
             stage = batchName + ": solving the theory";
             TrialSettings settings = s;
             LongAccumulator nanos = theoryAcc;
-            jsc.setJobGroup("dam.theory", batchName + ": solve the theory at " + keys.size() + " (n, alpha, m0) with "
+            jsc.setJobGroup("dam.theory", batchName + ": solve the theory at " + keys.size() + " (model, n, temperature, alpha, m0) with "
                     + c.theory().paths() + " paths, then write theory/", false);
             Map<TheoryKey, TheorySummary> out = new HashMap<>();
             try {
@@ -339,7 +380,7 @@ public final class SweepDriver {
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
                     rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
-                    out.put(keys.get(i), TheorySummary.of(results.get(i), s.eps(), s.mSuccess()));
+                    out.put(keys.get(i), TheorySummary.of(results.get(i), s));
                 }
                 stage = batchName + ": writing theory/";
                 jsc.setJobDescription(batchName + ": write " + rows.size() + " rows to theory/");
@@ -351,11 +392,161 @@ public final class SweepDriver {
             return out;
         }
 
+        /** A search's next round: the runs not yet committed of its plan. */
+        private record Planned(SweepPlan.Search search, BoundaryRound round, List<PlannedRun> runs) {
+        }
+
         /**
-         * basins/ from the whole grid/ table (every point committed so far, {@link BasinTable}), rewritten on every
-         * complete run and committed by Ledger.replace.
+         * Every search's next step from its committed sets: the running ones with the runs of their plans that are
+         * not committed yet (a round commits whole, so that is all of them), the stopped ones into stops.
          */
-        private void writeBasins() throws IOException {
+        private List<Planned> plan(List<SweepPlan.Search> searches, Map<BoundaryLoad, List<CommittedSet>> committed,
+                                   Map<BoundaryLoad, Stopped> stops) {
+            List<Planned> running = new ArrayList<>();
+            for (SweepPlan.Search search : searches) {
+                List<CommittedSet> sets = committed.getOrDefault(search.load(), List.of());
+                BoundaryStep step;
+                try {
+                    step = search.search().next(sets);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigError("sweep.output", dir.display() + ": the committed rounds of the search at "
+                            + search.load().label() + " are not what its plans asked for (" + e.getMessage()
+                            + "); rerun with --overwrite");
+                }
+                if (step instanceof BoundaryStop stop) {
+                    stops.put(search.load(), new Stopped(stop, (int) sets.stream().mapToDouble(CommittedSet::x).distinct().count()));
+                } else {
+                    BoundaryRound round = (BoundaryRound) step;
+                    int S = c.statesPerPatternSet();
+                    java.util.Set<Integer> done = new java.util.HashSet<>();
+                    sets.forEach(set -> done.add(set.set()));
+                    List<PlannedRun> todo = round.runs().stream().filter(r -> !done.contains(r.firstTrial() / S)).toList();
+                    if (todo.isEmpty()) {
+                        throw new IllegalStateException("the search at " + search.load().label() + " planned round "
+                                + round.round() + " again after it was committed");
+                    }
+                    running.add(new Planned(search, round, todo));
+                }
+            }
+            return running;
+        }
+
+        /**
+         * The committed sets of every search, from the per-pattern-set counts of grid/'s round rows (one row per
+         * planned run, its sets from first_trial / S): exact, and far fewer rows than trials/.
+         */
+        private Map<BoundaryLoad, List<CommittedSet>> committedSets(List<SweepPlan.Search> searches) {
+            Map<BoundaryLoad, List<CommittedSet>> out = new HashMap<>();
+            if (!CommittedTables.present(dir, ledger, "grid")) {
+                return out;
+            }
+            jsc.setJobDescription("boundary searches: read the committed rounds of grid/");
+            List<Row> rows = CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null))
+                    .where(org.apache.spark.sql.functions.col("round").isNotNull())
+                    .select("model", "n", "neurons", "temperature", "alpha", "m0", "p", "round", "first_trial",
+                            "set_successes", "set_trials").collectAsList();
+            jsc.setJobDescription(null);
+            int S = c.statesPerPatternSet();
+            for (Row r : rows) {
+                GridPoint g = new GridPoint(dam.core.model.MemoryModel.parse(r.getString(0)), r.getInt(1), r.getInt(2),
+                        r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getInt(6));
+                for (SweepPlan.Search search : searches) {
+                    BoundaryLoad b = search.load();
+                    if (b.holds(g)) {
+                        int[] successes = Tables.ints(r, 9);
+                        int[] trials = Tables.ints(r, 10);
+                        int firstSet = r.getInt(8) / S;
+                        List<CommittedSet> sets = out.computeIfAbsent(b, k -> new ArrayList<>());
+                        for (int j = 0; j < trials.length; j++) {
+                            sets.add(new CommittedSet(r.getInt(7), b.x(g), firstSet + j, successes[j], trials[j]));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Runs one round of every running search as one Spark job, writes its trials/ and grid/ rows (one per planned
+         * run) and commits them like a batch; returns the trials simulated.
+         */
+        private long runRound(List<Planned> running, int cores) throws IOException {
+            int number = ledger.batchCount() + 1;
+            int trialCount = running.stream().mapToInt(p -> p.runs().stream().mapToInt(PlannedRun::trials).sum()).sum();
+            String name = "round " + running.stream().mapToInt(p -> p.round().round()).max().orElse(0) + " (commit "
+                    + number + ", " + running.size() + (running.size() == 1 ? " search, " : " searches, ") + trialCount
+                    + " trials)";
+            o.err().println("[sweep] " + name);
+            Set<String> before = ledger.snapshot(Ledger.BATCH_TABLES);
+            List<WorkUnit> runs = new ArrayList<>();
+            HashMap<Tuple2<GridPoint, Integer>, int[]> runOf = new HashMap<>();
+            for (Planned p : running) {
+                for (PlannedRun r : p.runs()) {
+                    GridPoint g = p.search().load().point(r.x());
+                    runs.add(new WorkUnit(g, r.firstTrial(), r.trials(), c.steps()));
+                    runOf.put(new Tuple2<>(g, r.firstTrial()), new int[]{p.round().round(), r.trials()});
+                }
+            }
+            List<WorkUnit[]> scans = SweepPlan.roundScans(runs, c, cores);
+            // Which planned run a slice belongs to: the run of its point whose trials hold the slice's first.
+            HashMap<WorkUnit, Integer> firstOfRun = new HashMap<>();
+            for (WorkUnit[] scan : scans) {
+                for (WorkUnit run : runs) {
+                    if (run.point().equals(scan[0].point()) && scan[0].first() >= run.first()
+                            && scan[0].first() < run.first() + run.count()) {
+                        firstOfRun.put(scan[0], run.first());
+                    }
+                }
+            }
+            stage = name + ": simulating";
+            jsc.setJobGroup("dam.round." + number, name + ": simulate, then write trials/ and grid/", false);
+            TrialSettings settings = s;
+            LongAccumulator trials = trialsAcc;
+            LongAccumulator kernel = kernelAcc;
+            int parts = c.partitions() > 0 ? c.partitions() : scans.size();
+            JavaRDD<UnitResult> results = jsc.parallelize(scans, parts)
+                    .flatMap(scan -> SweepTasks.runScan(scan, settings, trials, kernel).iterator())
+                    .persist(StorageLevel.MEMORY_ONLY());
+            long simulated;
+            try {
+                simulated = results.map(r -> (long) r.trials().length).reduce(Long::sum);
+                stage = name + ": writing trials/";
+                JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
+                        .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
+                spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
+                        .write().mode(SaveMode.Append).parquet(dir.uri("trials"));
+                stage = name + ": summarising the planned runs and writing grid/";
+                int groups = Math.max(1, Math.min(runs.size(), 2 * cores));
+                JavaRDD<Row> gridRows = results
+                        .mapToPair(r -> new Tuple2<>(new Tuple2<>(r.unit().point(), firstOfRun.get(r.unit())), r))
+                        .groupByKey(groups)
+                        .map(kv -> {
+                            int[] run = runOf.get(kv._1());
+                            int first = kv._1()._2();
+                            return Tables.roundRow(SweepTasks.summariseRun(kv._1()._1(), kv._2(), settings, first, run[1]),
+                                    run[0], first);
+                        });
+                List<org.apache.spark.sql.Column> order = new ArrayList<>();
+                Ledger.POINT.names().forEach(n -> order.add(org.apache.spark.sql.functions.col(n)));
+                order.add(org.apache.spark.sql.functions.col("first_trial"));
+                spark.createDataFrame(gridRows, Tables.grid(json)).repartition(1)
+                        .sortWithinPartitions(order.toArray(new org.apache.spark.sql.Column[0]))
+                        .write().mode(SaveMode.Append).parquet(dir.uri("grid"));
+            } finally {
+                results.unpersist(false);
+                jsc.clearJobGroup();
+            }
+            stage = name + ": committing";
+            output.lock().verify();
+            ledger.commit(List.of(), List.of(), before);
+            return simulated;
+        }
+
+        /**
+         * basins/ from the whole grid/ table (every grid point committed so far, {@link BasinTable}) and the stops of
+         * the boundary searches, rewritten on every complete run and committed by Ledger.replace.
+         */
+        private void writeBasins(Map<BoundaryLoad, Stopped> stops) throws IOException {
             String basis = BasinTable.basis(ledger, c, SweepDescription.version());
             if (basis.equals(ledger.basis("basins")) && CommittedTables.present(dir, ledger, "basins")) {
                 return; // computed from these very batches and settings: a resume with nothing to do leaves it
@@ -364,7 +555,7 @@ public final class SweepDriver {
             Set<String> before = ledger.snapshot(List.of("basins"));
             jsc.setJobDescription("basins/: one boundary per load of grid/, computed on the executors");
             BasinTable.rows(spark, CommittedTables.read(spark, dir, ledger, "grid", Tables.grid(null)), c, s, jsc,
-                            theoryAcc, json)
+                            theoryAcc, json, stops)
                     .write().mode(SaveMode.Append).parquet(dir.uri("basins"));
             jsc.setJobDescription(null);
             stage = "committing basins/";

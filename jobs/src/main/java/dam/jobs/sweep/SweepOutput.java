@@ -146,7 +146,7 @@ public final class SweepOutput implements AutoCloseable {
     }
 
     /** A non-empty directory that holds no sweep description (and no marker of ours) is never written into. */
-    private static void refuseForeign(OutputDirectory dir) throws IOException {
+    static void refuseForeign(OutputDirectory dir) throws IOException {
         if (!dir.exists("")) {
             return;
         }
@@ -171,7 +171,7 @@ public final class SweepOutput implements AutoCloseable {
      * Refuses (one line starting with what, nothing deleted) a directory that holds entries dam did not write: what
      * --overwrite deletes is the ledger's files and dam's own leftovers and figures, never anything else.
      */
-    private static Set<String> refuseNotOurs(OutputDirectory dir, String what) throws IOException {
+    static Set<String> refuseNotOurs(OutputDirectory dir, String what) throws IOException {
         Set<String> listed;
         try {
             listed = dir.exists(OVERWRITING) ? Set.of() : Ledger.read(dir).listed();

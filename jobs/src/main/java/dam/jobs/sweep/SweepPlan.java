@@ -1,8 +1,12 @@
 package dam.jobs.sweep;
 
+import dam.core.model.MemoryModel;
 import dam.core.model.Model;
+import dam.core.analysis.BoundarySearch;
+import dam.jobs.config.Boundary;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.config.TaskMemory;
+import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.TrialSettings;
 import java.util.ArrayList;
@@ -31,16 +35,23 @@ public final class SweepPlan {
     private SweepPlan() {
     }
 
-    /** Every grid point (n, neurons, alpha, m0) of the config, each n with its own axes, in grid order. */
+    /**
+     * Every grid point (model, n, neurons, temperature, alpha, m0) of the config, each n with its own axes (loads raw, as
+     * the model converts them), in grid order.
+     */
     public static List<GridPoint> points(SweepConfig config) {
         List<GridPoint> out = new ArrayList<>();
-        for (int n : config.n()) {
-            SweepConfig.Axes axes = config.axes(n);
-            for (int neurons : axes.neurons()) {
-                for (double alpha : axes.alpha()) {
-                    int p = Model.patternCount(n, neurons, alpha);
-                    for (double m0 : axes.m0()) {
-                        out.add(new GridPoint(n, neurons, alpha, m0, p));
+        for (MemoryModel model : config.model()) {
+            for (int n : config.n()) {
+                SweepConfig.Axes axes = config.axes(model, n);
+                for (int neurons : axes.neurons()) {
+                    for (double temperature : config.temperature()) {
+                        for (double alpha : axes.alpha()) {
+                            int p = Model.patternCount(n, neurons, alpha);
+                            for (double m0 : axes.m0()) {
+                                out.add(new GridPoint(model, n, neurons, temperature, alpha, m0, p));
+                            }
+                        }
                     }
                 }
             }
@@ -51,12 +62,7 @@ public final class SweepPlan {
 
     /** The number of grid points of the config, without making them. */
     public static int pointCount(SweepConfig config) {
-        long count = 0;
-        for (int n : config.n()) {
-            SweepConfig.Axes axes = config.axes(n);
-            count += (long) axes.neurons().size() * axes.alpha().size() * axes.m0().size();
-        }
-        return Math.toIntExact(count);
+        return Math.toIntExact((long) config.gridPoints());
     }
 
     /** Estimated cost of all trials of one point (only those the runner simulates: one per set where states coincide). */
@@ -162,7 +168,7 @@ public final class SweepPlan {
         return cost;
     }
 
-    /** The points grouped by load (n, neurons, alpha), loads and their m0 values in grid order. */
+    /** The points grouped by load (model, n, neurons, temperature, alpha), loads and their m0 values in grid order. */
     private static List<List<GridPoint>> loads(List<GridPoint> points) {
         List<GridPoint> sorted = new ArrayList<>(points);
         sorted.sort(GridPoint.ORDER);
@@ -179,10 +185,68 @@ public final class SweepPlan {
     }
 
     private static boolean sameLoad(GridPoint a, GridPoint b) {
-        return a.n() == b.n() && a.neurons() == b.neurons() && Double.compare(a.alpha(), b.alpha()) == 0;
+        return a.load().equals(b.load());
     }
 
     private static double loadCost(List<GridPoint> load, SweepConfig config) {
         return load.stream().mapToDouble(g -> pointCost(g, config)).sum();
+    }
+
+    /**
+     * One boundary search of the config: its load and the core search (raw loads for a search in alpha).
+     *
+     * @param load   the load searched
+     * @param search the planner
+     */
+    public record Search(BoundaryLoad load, BoundarySearch search) {
+    }
+
+    /**
+     * Every boundary search of the config, in {@link BoundaryLoad#ORDER}: one per (model, n, neurons, temperature,
+     * alpha) of an n whose m0 is in boundary form, one per (model, n, neurons, temperature) at m0 = 1 of an n whose
+     * alpha is.
+     */
+    public static List<Search> searches(SweepConfig config) {
+        List<Search> out = new ArrayList<>();
+        for (MemoryModel model : config.model()) {
+            for (int n : config.n()) {
+                Boundary b = config.writtenAxes(n).boundary();
+                if (b == null) {
+                    continue;
+                }
+                SweepConfig.Axes axes = config.axes(model, n);
+                BoundarySearch search = b.search(config.statesPerPatternSet(), a -> config.load().toRaw(model, n, a));
+                for (int neurons : axes.neurons()) {
+                    for (double temperature : config.temperature()) {
+                        for (double fixed : b.inM0() ? axes.alpha() : axes.m0()) {
+                            out.add(new Search(new BoundaryLoad(model, n, neurons, temperature, b.inM0(), fixed), search));
+                        }
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Search::load, BoundaryLoad.ORDER));
+        return out;
+    }
+
+    /**
+     * A round's planned runs as Spark tasks: each run cut into slices of whole pattern sets (unit-trials, or about 4
+     * slices per core over the round), one work unit per scan.
+     */
+    public static List<WorkUnit[]> roundScans(List<WorkUnit> runs, SweepConfig config, int cores) {
+        int sps = config.statesPerPatternSet();
+        long total = runs.stream().mapToLong(WorkUnit::count).sum();
+        long slice = config.unitTrials() > 0 ? config.unitTrials() : (total + UNITS_PER_CORE * cores - 1) / (UNITS_PER_CORE * cores);
+        slice = Math.max(sps, (slice + sps - 1) / sps * sps);
+        List<WorkUnit[]> out = new ArrayList<>();
+        for (WorkUnit run : runs) {
+            for (int first = run.first(); first < run.first() + run.count(); first += (int) slice) {
+                int count = (int) Math.min(slice, run.first() + run.count() - first);
+                out.add(new WorkUnit[]{new WorkUnit(run.point(), first, count, run.steps())});
+            }
+        }
+        out.sort(Comparator.comparingDouble((WorkUnit[] u) -> -scanCost(u))
+                .thenComparing((WorkUnit[] u) -> u[0].point(), GridPoint.ORDER).thenComparingInt(u -> u[0].first()));
+        return out;
     }
 }

@@ -8,8 +8,6 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -57,14 +55,9 @@ public final class SweepSession {
                 Map.entry("spark.sql.session.timeZone", "UTC"));
     }
 
-    /** Keeps Spark's logging at WARN unless a log4j2 configuration file was given explicitly. */
+    /** Quiets Spark's, Hadoop's and Parquet's logs unless --verbose or a user's log4j2 file asks for more ({@link LogLevels}). */
     public static void quietLogs() {
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            Configurator.setRootLevel(Level.WARN);
-            Configurator.setLevel("org.apache.spark", Level.WARN);
-            Configurator.setLevel("org.apache.hadoop", Level.ERROR);
-            Configurator.setLevel("org.apache.parquet", Level.ERROR);
-        }
+        LogLevels.apply();
     }
 
     /** The session for these settings; an already active session (a test's, a notebook's) is reused. */

@@ -1,5 +1,6 @@
 package dam.jobs.sweep;
 
+import dam.core.model.MemoryModel;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -25,24 +26,26 @@ final class SweepSummary {
 
     /**
      * One line per grid point of grid/, in (n, neurons, alpha, m0) order, under a header: the load in the sweep's
-     * convention (column alpha, or alpha(2n-3)!! for normalised loads), trials and effective trials, success fraction
+     * convention (column alpha, or alpha P(1) for normalised loads), trials and effective trials, success fraction
      * with its clustered 95% interval, mean convergence time, theory m(T).
      */
     static void printPoints(Dataset<Row> grid, LoadConvention load, PrintStream p) {
         List<Row> rows = grid
-                .select("n", "neurons", "alpha", "m0", "trials", "success_fraction", "success_lo", "success_hi",
-                        "conv_time_mean", "theory_final_m", "effective_trials")
-                .orderBy("n", "neurons", "alpha", "m0").collectAsList();
+                .select("model", "n", "neurons", "temperature", "alpha", "m0", "trials", "success_fraction",
+                        "success_lo", "success_hi", "conv_time_mean", "theory_final_m", "effective_trials")
+                .orderBy("model", "n", "neurons", "temperature", "alpha", "m0").collectAsList();
         boolean raw = load == LoadConvention.RAW;
-        String loadFormat = raw ? "%8" : "%13";
-        p.printf(Locale.ROOT, "%3s %7s " + loadFormat + "s %6s %6s %7s %8s %15s %9s %10s%n", "n", "neurons",
-                raw ? "alpha" : "alpha(2n-3)!!", "m0", "trials", "n_eff", "success", "95% CI", "conv_mean", "theory_m_T");
+        String loadFormat = raw ? "%8" : "%11";
+        p.printf(Locale.ROOT, "%-6s %3s %7s %6s " + loadFormat + "s %6s %6s %7s %8s %15s %9s %10s%n", "model", "n",
+                "neurons", "temp", raw ? "alpha" : "alpha P(1)", "m0", "trials", "n_eff", "success", "95% CI",
+                "conv_mean", "theory_m_T");
         for (Row r : rows) {
-            p.printf(Locale.ROOT, "%3d %7d " + loadFormat + ".4f %6.2f %6d %7.1f %8.3f   [%5.3f,%5.3f] %9s %10s%n", r.getInt(0),
-                    r.getInt(1), load.fromRaw(r.getInt(0), r.getDouble(2)), r.getDouble(3), r.getInt(4), r.getDouble(10), r.getDouble(5),
-                    r.getDouble(6), r.getDouble(7),
-                    r.isNullAt(8) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(8)),
-                    r.isNullAt(9) ? "-" : String.format(Locale.ROOT, "%.3f", r.getDouble(9)));
+            MemoryModel model = MemoryModel.parse(r.getString(0));
+            p.printf(Locale.ROOT, "%-6s %3d %7d %6.3f " + loadFormat + ".4f %6.2f %6d %7.1f %8.3f   [%5.3f,%5.3f] %9s %10s%n",
+                    model.key(), r.getInt(1), r.getInt(2), r.getDouble(3), load.fromRaw(model, r.getInt(1), r.getDouble(4)),
+                    r.getDouble(5), r.getInt(6), r.getDouble(12), r.getDouble(7), r.getDouble(8), r.getDouble(9),
+                    r.isNullAt(10) ? "-" : String.format(Locale.ROOT, "%.2f", r.getDouble(10)),
+                    r.isNullAt(11) ? "-" : String.format(Locale.ROOT, "%.3f", r.getDouble(11)));
         }
     }
 

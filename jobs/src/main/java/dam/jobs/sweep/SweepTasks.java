@@ -31,7 +31,7 @@ final class SweepTasks {
         List<TrialRunner> runners = new ArrayList<>(scan.length);
         for (WorkUnit u : scan) {
             GridPoint g = u.point();
-            runners.add(new TrialRunner(g.n(), g.neurons(), g.alpha(), s.update(), s.simulation(g.m0()), s.seed()));
+            runners.add(s.runner(g));
         }
         long t = System.nanoTime();
         List<List<TrialResult>> rs = TrialRunner.runScan(runners, scan[0].first(), scan[0].count());
@@ -54,11 +54,20 @@ final class SweepTasks {
         return PointSummary.of(g, all, s);
     }
 
-    /** Solves the theory of one (n, alpha, m0). */
+    /** The summary of the units of one planned run of a boundary search (trials first .. first + count - 1). */
+    static PointSummary summariseRun(GridPoint g, Iterable<UnitResult> units, TrialSettings s, int first, int count) {
+        List<TrialResult> all = new ArrayList<>();
+        for (UnitResult u : units) {
+            all.addAll(Arrays.asList(u.trials()));
+        }
+        return PointSummary.ofRun(g, all, s, first, count);
+    }
+
+    /** Solves the theory of one (model, n, temperature, alpha, m0). */
     static TheoryResult solve(TheoryKey k, TrialSettings s, LongAccumulator nanos) {
         long t = System.nanoTime();
-        TheoryResult r = new EffectiveProcessSolver(k.n(), k.alpha(), s.paths())
-                .solve(k.m0(), s.steps(), Seeds.theory(s.seed(), dam.core.model.MemoryModel.DENSE, k.n(), k.alpha(), k.m0()));
+        TheoryResult r = new EffectiveProcessSolver(k.model(), k.n(), k.alpha(), k.temperature(), s.paths(), 1)
+                .solve(k.m0(), s.steps(), Seeds.theory(s.seed(), k.model(), k.n(), k.alpha(), k.m0()));
         nanos.add(System.nanoTime() - t);
         return r;
     }

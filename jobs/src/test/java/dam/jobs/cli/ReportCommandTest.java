@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
+@Tag("spark")
 class ReportCommandTest {
 
     private final StringWriter err = new StringWriter();
@@ -40,7 +42,7 @@ class ReportCommandTest {
     void reportOfADirectoryWithoutTablesIsBadInput(@TempDir Path tmp) {
         assertEquals(Dam.BAD_INPUT, run("report", tmp.toString()));
         assertEquals("dam report: <output dir>: no tables under " + tmp + ": none of trials/, theory/, grid/, basins/, "
-                + "phase_diagram/, capacity/, finite_size/ has committed rows\n", err.toString());
+                + "phase_diagram/, capacity/, critical_temperature/, finite_size/ has committed rows\n", err.toString());
     }
 
     /**

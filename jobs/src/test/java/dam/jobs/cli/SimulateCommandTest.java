@@ -55,7 +55,7 @@ class SimulateCommandTest {
         assertEquals(0, run("simulate", "--n", "3", "--neurons", "64", "--alpha", "0.3", "--m0", "0.6", "--trials", "2",
                 "--steps", "3", "--load", "normalised"), err.toString());
         assertEquals(raw, out.toString());
-        assertEquals("simulate: load normalised: alpha (2n-3)!! = 0.3 at n = 3, so alpha = p / N^(n-1) = 0.1",
+        assertEquals("simulate: load normalised: alpha (2n-3)!! = 0.3 at n = 3 (dense), so alpha = p / N^(n-1) = 0.1",
                 err.toString().strip());
     }
 
@@ -85,5 +85,48 @@ class SimulateCommandTest {
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("dam simulate: " + option + ": the simulation needs about "), err.toString());
         assertTrue(out.toString().isEmpty());
+    }
+
+    @Test
+    void atNTwoThePBodyModelGivesTheDenseModelsTrajectoriesAtEveryTemperature() {
+        for (String temperature : List.of("0", "0.4")) {
+            String[] common = {"simulate", "--n", "2", "--neurons", "200", "--alpha", "0.12", "--m0", "0.6",
+                    "--trials", "3", "--steps", "8", "--temperature", temperature};
+            assertEquals(0, run(concat(common, "--model", "dense")), err.toString());
+            String dense = out.toString();
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(concat(common, "--model", "pbody")), err.toString());
+            assertEquals(dense, out.toString(), "temperature " + temperature);
+            out.getBuffer().setLength(0);
+        }
+    }
+
+    @Test
+    void aTemperatureMakesTrialsFromOneStateDiffer() {
+        // at m0 = 1 every trial of sign dynamics starts from the pattern and one trajectory per set is printed; with
+        // noise each trial is its own trajectory
+        assertEquals(0, run("simulate", "--n", "3", "--neurons", "64", "--alpha", "0.05", "--m0", "1", "--trials", "3",
+                "--steps", "5", "--temperature", "0.3", "--states-per-pattern-set", "3"), err.toString());
+        List<String> rows = out.toString().lines().skip(1).toList();
+        assertEquals(3 * 6, rows.size(), "three trials of t = 0..5");
+        assertTrue(rows.stream().map(r -> r.split(",")[0]).distinct().count() == 3, rows.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--model|krotov|dam simulate: --model: expected dense or pbody, got 'krotov'",
+            "--temperature|-0.5|dam simulate: --temperature: must be >= 0 and finite, got -0.5",
+            "--temperature|Infinity|dam simulate: --temperature: must be >= 0 and finite, got Infinity"})
+    void aBadModelOrTemperatureIsOneLineAndExitCodeTwo(String option, String value, String message) {
+        assertEquals(Dam.BAD_INPUT, run("simulate", "--n", "3", "--neurons", "64", "--alpha", "0.1", "--m0", "0.5",
+                option, value));
+        assertEquals(message, err.toString().strip());
+        assertEquals("", out.toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

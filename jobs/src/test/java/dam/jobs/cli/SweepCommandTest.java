@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The command line's contract: one line and exit code 2 for bad input, 3 for a failure, nothing written. */
+@Tag("spark")
 class SweepCommandTest {
 
     @TempDir
@@ -360,6 +362,21 @@ class SweepCommandTest {
         }
     }
 
+    /** Where the pages of a column of a Parquet file start (its first row group's chunk, from the footer). */
+    private static long pagesOf(Path file, String column) throws Exception {
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()),
+                        new org.apache.hadoop.conf.Configuration()))) {
+            for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData chunk
+                    : reader.getFooter().getBlocks().get(0).getColumns()) {
+                if (chunk.getPath().toDotString().equals(column)) {
+                    return chunk.getStartingPos();
+                }
+            }
+        }
+        throw new AssertionError(file + ": no column " + column);
+    }
+
     /** Flips bytes [from, from + count) of a file, leaving its length and its magic numbers as they were. */
     private static void damage(Path file, long from, int count) throws Exception {
         byte[] b = Files.readAllBytes(file);
@@ -394,8 +411,9 @@ class SweepCommandTest {
         assertEquals(1, err.toString().lines().count(), err.toString());
         Files.write(grid, bytes);
 
+        // The pages of column n, a number every figure reads (the first column chunk is the model's, a string).
         Path trials = part(out, "trials");
-        damage(trials, 4, 16);
+        damage(trials, pagesOf(trials, "n"), 16);
         // The figures are drawn again (and trials/ read) only where the tables changed or a figure is gone.
         try (Stream<Path> figures = Files.list(out.resolve("figures"))) {
             for (Path f : figures.toList()) {

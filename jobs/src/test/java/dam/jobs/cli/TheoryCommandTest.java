@@ -80,7 +80,7 @@ class TheoryCommandTest {
         err.getBuffer().setLength(0);
         assertEquals(0, run("--n", "3", "--alpha", "0.3", "--m0", "0.6", "--steps", "3", "--paths", "20000", "--load", "normalised"));
         assertEquals(raw, out.toString());
-        assertEquals("theory: load normalised: alpha (2n-3)!! = 0.3 at n = 3, so alpha = p / N^(n-1) = 0.1", err.toString().strip());
+        assertEquals("theory: load normalised: alpha (2n-3)!! = 0.3 at n = 3 (dense), so alpha = p / N^(n-1) = 0.1", err.toString().strip());
     }
 
     @Test
@@ -134,5 +134,38 @@ class TheoryCommandTest {
                 assertTrue(cells[i].isEmpty() || Double.isFinite(Double.parseDouble(cells[i])), row);
             }
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"dense,0,3", "pbody,0,2", "pbody,0.5,2"})
+    void theFirstStepIsExactForEachModelAndTemperature(String model, double temperature, double p1) {
+        // m(1) = E_z tanh(beta (m0^2 + sqrt(alpha P(1)) z)), at temperature 0 erf(m0^2 / sqrt(2 alpha P(1)))
+        assertEquals(0, run("--n", "3", "--alpha", "0.1", "--m0", "0.7", "--steps", "1", "--paths", "200000",
+                "--model", model, "--temperature", String.valueOf(temperature)), err.toString());
+        double m1 = Double.parseDouble(out.toString().split("\n")[2].split(",")[1]);
+        double sd = Math.sqrt(0.1 * p1);
+        double expected;
+        if (temperature == 0) {
+            expected = Gaussian.erf(0.49 / (Math.sqrt(2) * sd));
+        } else {
+            double sum = 0;
+            double dz = 1e-3;
+            for (double z = -10; z < 10; z += dz) { // the Gaussian expectation by the midpoint rule
+                double mid = z + dz / 2;
+                sum += Math.tanh((0.49 + sd * mid) / temperature) * Math.exp(-mid * mid / 2) * dz;
+            }
+            expected = sum / Math.sqrt(2 * Math.PI);
+        }
+        assertEquals(expected, m1, 0.006, model + " at temperature " + temperature);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--model|p-body|theory: --model: expected dense or pbody, got 'p-body'",
+            "--temperature|-1|theory: --temperature: must be >= 0 and finite, got -1.0"})
+    void aBadModelOrTemperatureIsOneLineAndExitCodeTwo(String option, String value, String message) {
+        assertEquals(Dam.BAD_INPUT, run("--n", "3", "--alpha", "0.1", "--m0", "0.5", option, value));
+        assertEquals(message, err.toString().strip());
+        assertEquals("", out.toString());
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.typesafe.config.ConfigFactory;
+import static dam.core.model.MemoryModel.DENSE;
+import static dam.core.model.MemoryModel.PBODY;
+
 import dam.core.model.Initialisation;
 import dam.core.model.UpdateOrder;
 import java.nio.file.Files;
@@ -175,9 +178,9 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "alpha = { from = 0.01, to = 100, step = 0.01 }, m0 = { from = -1, to = 1, step = 0.0002 }"
-                + "| sweep.m0: the grid has 100010000 points (n x neurons x alpha x m0), more than 100000000; split the sweep",
+                + "| sweep.m0: the grid has 100010000 points (model x n x neurons x temperature x alpha x m0), more than 100000000; split the sweep",
         "alpha = { from = 0.01, to = 100, step = 0.01 }, m0 = { from = 0.0001, to = 1, step = 0.0001 }"
-                + "| sweep.m0: the grid has 100000000 points (n x neurons x alpha x m0), and the driver keeps about 250 "
+                + "| sweep.m0: the grid has 100000000 points (model x n x neurons x temperature x alpha x m0), and the driver keeps about 250 "
                 + "bytes per point (the plan and the ledger's committed points): 23 GiB, more than half its",
         "partitions = 2000000000| sweep.partitions: must be at most 100000 (Spark tasks of a batch; 0 = one per m0 scan), "
                 + "got 2000000000",
@@ -262,22 +265,27 @@ class ConfigLoaderTest {
         SweepConfig c = parse("n = [2, 3, 4]\nby-n {\n"
                 + "\"2\" { neurons = [256], alpha = { from = 0.04, to = 0.16, step = 0.04 } }\n"
                 + "\"4\" { alpha = 0.01, m0 = [0.2, 0.9] } }");
-        assertEquals(new SweepConfig.Axes(List.of(256), List.of(0.04, 0.08, 0.12, 0.16), List.of(0.5)), c.axes(2));
-        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.5)), c.axes(3));
-        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.01), List.of(0.2, 0.9)), c.axes(4));
+        assertEquals(new SweepConfig.Axes(List.of(256), List.of(0.04, 0.08, 0.12, 0.16), List.of(0.5)), c.axes(DENSE, 2));
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.5)), c.axes(DENSE, 3));
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.01), List.of(0.2, 0.9)), c.axes(DENSE, 4));
         assertEquals(List.of(2, 4), List.copyOf(c.byN().keySet()));
     }
 
     @Test
-    void normalisedLoadsAreDividedByTheDoubleFactorialOfEachOrder() {
-        // alpha (2n-3)!! = 0.3 is alpha = 0.3, 0.1, 0.02 for n = 2, 3, 4; a by-n entry is converted the same way
-        SweepConfig c = parse("n = [2, 3, 4]\nalpha = [0.3]\nload = normalised\nby-n { \"4\" { alpha = [0.15, 0.3] } }");
+    void normalisedLoadsAreDividedByTheCrosstalkVarianceOfEachModelAndOrder() {
+        // alpha P(1) = 0.3 is dense alpha = 0.3, 0.1, 0.02 and pbody 0.3, 0.15, 0.05 for n = 2, 3, 4; by-n likewise
+        SweepConfig c = parse("model = [dense, pbody]\nn = [2, 3, 4]\nalpha = [0.3]\nload = normalised\n"
+                + "by-n { \"4\" { alpha = [0.15, 0.3] } }");
         assertEquals(LoadConvention.NORMALISED, c.load());
-        assertEquals(List.of(0.3), c.axes(2).alpha());
-        assertEquals(List.of(0.1), c.axes(3).alpha()); // exactly the raw config's 0.1: same seeds, same rows
-        assertEquals(List.of(0.01, 0.02), c.axes(4).alpha());
+        assertEquals(List.of(0.3), c.axes(DENSE, 2).alpha());
+        assertEquals(List.of(0.1), c.axes(DENSE, 3).alpha()); // exactly the raw config's 0.1: same seeds, same rows
+        assertEquals(List.of(0.01, 0.02), c.axes(DENSE, 4).alpha());
+        assertEquals(List.of(0.3), c.axes(PBODY, 2).alpha());
+        assertEquals(List.of(0.15), c.axes(PBODY, 3).alpha());
+        assertEquals(List.of(0.025, 0.05), c.axes(PBODY, 4).alpha());
+        assertEquals(List.of(0.3), c.alpha(), "the config's own values stay as written");
         assertEquals(LoadConvention.RAW, parse("").load());
-        assertEquals(List.of(0.1), parse("load = raw").axes(3).alpha());
+        assertEquals(List.of(0.1), parse("load = raw").axes(DENSE, 3).alpha());
     }
 
     @Test
@@ -298,7 +306,7 @@ class ConfigLoaderTest {
     void withoutByNEveryOrderHasTheSweepsAxes() {
         SweepConfig c = parse("n = [2, 3]");
         assertTrue(c.byN().isEmpty());
-        assertEquals(new SweepConfig.Axes(c.neurons(), c.alpha(), c.m0()), c.axes(2));
+        assertEquals(new SweepConfig.Axes(c.neurons(), c.alpha(), c.m0()), c.axes(DENSE, 2));
     }
 
     @Test
@@ -349,8 +357,108 @@ class ConfigLoaderTest {
         assertTrue(fig.theory().enabled());
         SweepConfig phase = ConfigLoader.load(conf.resolve("phase-diagram.conf"));
         assertEquals(List.of(2, 3, 4), phase.n());
-        assertEquals(List.of(256), phase.axes(2).neurons());
-        assertEquals(List.of(64), phase.axes(4).neurons());
-        assertTrue(phase.axes(4).alpha().stream().allMatch(a -> a <= 0.02), "n = 4 loads stay below its alpha_c");
+        assertEquals(List.of(256), phase.axes(DENSE, 2).neurons());
+        assertEquals(List.of(64), phase.axes(DENSE, 4).neurons());
+        assertTrue(phase.axes(DENSE, 4).alpha().stream().allMatch(a -> a <= 0.02), "n = 4 loads stay below its alpha_c");
+    }
+
+    @Test
+    void theModelAndTemperatureAxesDefaultToDenseAtZero() {
+        SweepConfig c = parse("");
+        assertEquals(List.of(DENSE), c.model());
+        assertEquals(List.of(0.0), c.temperature());
+        assertEquals(0.05, c.mTolerance());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "model = pbody | [PBODY]",
+            "model = [pbody, dense] | [PBODY, DENSE]",
+            "model = [DENSE] | [DENSE]"})
+    void modelsAreANameOrAListOfNames(String line, String expected) {
+        assertEquals(expected, parse(line).model().toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "model = krotov | sweep.model: expected dense or pbody, got 'krotov'",
+            "model = [dense, dense] | sweep.model: duplicate value dense",
+            "model = [] | sweep.model: must not be empty (dense, pbody or both)",
+            "model = 3 | sweep.model: must be dense, pbody or a list of them, got number 3",
+            "model.x = dense | sweep.model.x: unknown key (model is dense, pbody or a list of them)",
+            "temperature = [0, -0.1] | sweep.temperature: must be >= 0, got -0.1",
+            "temperature = [0.2, 0.2] | sweep.temperature: duplicate value 0.2",
+            "temperature = { from = 0, to = 1, stride = 0.5 } | sweep.temperature.stride: unknown key (a range has only from, to, step)",
+            "m-tolerance = 0 | sweep.m-tolerance: must lie in (0, 2], got 0.0"})
+    void badModelsAndTemperaturesAreRejectedInOneLine(String line, String message) {
+        assertEquals(message, error(line));
+    }
+
+    @Test
+    void temperaturesStepInExactDecimalsAndMinusZeroIsZero() {
+        assertEquals(List.of(0.0, 0.1, 0.2, 0.3), parse("temperature = { from = 0, to = 0.3, step = 0.1 }").temperature());
+        assertEquals("0.0", parse("temperature = [-0.0]").temperature().get(0).toString());
+    }
+
+    @Test
+    void theGridSizeCountsModelsAndTemperatures() {
+        String msg = error("model = [dense, pbody]\ntemperature = { from = 0, to = 0.999, step = 0.001 }\n"
+                + "m0 = { from = 0, to = 1, step = 0.0002 }\nalpha = { from = 0.01, to = 1, step = 0.0001 }");
+        assertTrue(msg.startsWith("sweep.m0: the grid has") && msg.contains("model x n x neurons x temperature"), msg);
+    }
+
+    private static final String M0_BOUNDARY = "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000 } }";
+
+    @Test
+    void anM0BoundaryReplacesTheM0GridOfEveryLoad() {
+        SweepConfig c = parse(M0_BOUNDARY + "\nalpha = [0.1, 0.12]");
+        assertEquals(new Boundary("m0", 0, 1, 0.02, 4000), c.boundary());
+        assertEquals(List.of(), c.m0());
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1, 0.12), List.of(), c.boundary()), c.axes(DENSE, 3));
+        assertEquals(0, c.gridPoints(), "no grid point: two searches instead");
+        assertTrue(c.hasBoundary());
+        assertFalse(parse("").hasBoundary());
+    }
+
+    @Test
+    void anAlphaBoundarySearchesTheLoadAtM0One() {
+        SweepConfig c = parse("alpha = { boundary { from = 0.05, to = 0.3, width = 0.005, max-trials = 4000 } }\nm0 = 1");
+        assertEquals(new Boundary("alpha", 0.05, 0.3, 0.005, 4000), c.axes(DENSE, 3).boundary());
+        assertEquals(List.of(), c.axes(DENSE, 3).alpha());
+        assertEquals(List.of(1.0), c.axes(DENSE, 3).m0());
+    }
+
+    @Test
+    void byNGivesAnOrderItsOwnBoundaryOrItsOwnGrid() {
+        SweepConfig c = parse("n = [2, 3, 4]\n" + M0_BOUNDARY + "\nby-n {\n"
+                + "\"2\" { m0 = { boundary { from = 0, to = 0.6, width = 0.03, max-trials = 2000 } } }\n"
+                + "\"4\" { m0 = [0.2, 0.9] } }");
+        assertEquals(new Boundary("m0", 0, 0.6, 0.03, 2000), c.axes(DENSE, 2).boundary());
+        assertEquals(new Boundary("m0", 0, 1, 0.02, 4000), c.axes(DENSE, 3).boundary());
+        assertEquals(new SweepConfig.Axes(List.of(64), List.of(0.1), List.of(0.2, 0.9)), c.axes(DENSE, 4));
+        assertEquals(2, c.gridPoints());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "m0 = { boundary { from = 0, to = 1, width = 0.02 } } | sweep.m0.boundary.max-trials: missing (a boundary needs from, to, width and max-trials)",
+            "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000, step = 1 } } | sweep.m0.boundary.step: unknown key (a boundary has only from, to, width, max-trials)",
+            "m0 = { boundary = 3 } | sweep.m0.boundary: must be an object { from, to, width, max-trials }, got number",
+            "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000 }, step = 0.1 } | sweep.m0.step: unknown key (an axis in boundary form holds only boundary { from, to, width, max-trials })",
+            "m0 = { boundary { from = 0, to = 1.5, width = 0.02, max-trials = 4000 } } | sweep.m0.boundary.to: must lie in [-1, 1], got 1.5",
+            "m0 = { boundary { from = 0.8, to = 0.2, width = 0.02, max-trials = 4000 } } | sweep.m0.boundary.to: must be > from (0.8), got 0.2",
+            "m0 = { boundary { from = 0, to = 1, width = 0, max-trials = 4000 } } | sweep.m0.boundary.width: must lie in (0, to - from = 1.0), got 0.0",
+            "m0 = { boundary { from = 0, to = 1, width = 0.0001, max-trials = 4000 } } | sweep.m0.boundary.width: must be at least (to - from) / 1000 = 0.001 (the search's lattice), got 1.0E-4",
+            "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 40 } } | sweep.m0.boundary.max-trials: must be at least 42 (round 0: 7 points x 6 pattern sets x 1 states-per-pattern-set), got 40",
+            "m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000.5 } } | sweep.m0.boundary.max-trials: must be an integer up to 2147483647, got 4000.5",
+            "m0 = { boundary { from = zero, to = 1, width = 0.02, max-trials = 4000 } } | sweep.m0.boundary.from: must be a number, got string \"zero\"",
+            "alpha = { boundary { from = 0, to = 0.3, width = 0.005, max-trials = 4000 } }, m0 = 1 | sweep.alpha.boundary.from: must be > 0, got 0.0",
+            "alpha = { boundary { from = 0.05, to = 0.3, width = 0.005, max-trials = 4000 } } | sweep.m0: must be 1 where alpha is in boundary form (alpha_c is searched from m0 = 1), got [0.5]",
+            "alpha = { boundary { from = 0.05, to = 0.3, width = 0.005, max-trials = 4000 } }, m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000 } } | sweep.m0: at most one axis in boundary form per sweep, and sweep.alpha is one",
+            "n = [2, 3], m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000 } }, by-n { \"2\" { alpha = { boundary { from = 0.05, to = 0.3, width = 0.005, max-trials = 4000 } }, m0 = 1 } } | sweep.by-n.2.alpha: at most one axis in boundary form per sweep, and sweep.m0 is one",
+            "by-n { \"3\" { m0 = { boundary { from = 0, to = 1, width = 0.02, max-trials = 4000, wide = 1 } } } } | sweep.by-n.3.m0.boundary.wide: unknown key (a boundary has only from, to, width, max-trials)",
+            "neurons = { boundary { from = 64, to = 128, width = 8, max-trials = 4000 } } | sweep.neurons.boundary.from: unknown key (a range has only from, to, step)"})
+    void badBoundariesAreRejectedInOneLineNamingTheField(String line, String message) {
+        assertEquals(message, error(line));
     }
 }

@@ -3,6 +3,7 @@ package dam.jobs.phase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
@@ -20,12 +21,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.typesafe.config.ConfigFactory;
 
 import dam.jobs.config.ConfigLoader;
+import dam.core.model.MemoryModel;
 import dam.jobs.config.LoadConvention;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.report.Report;
@@ -34,6 +37,7 @@ import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
 import dam.jobs.sweep.SweepSession;
 
+@Tag("spark")
 class PhaseDiagramJobTest {
 
     /** The local directory of a test sweep's output. */
@@ -73,7 +77,7 @@ class PhaseDiagramJobTest {
 
         assertEquals(2 * 4, outcome.capacities().size());
         TheoryPhaseDiagram.HorizonCapacity hopfield = outcome.capacities().get(3);
-        assertEquals(2, hopfield.n());
+        assertEquals(new Diagram(MemoryModel.DENSE, 2, 0), hopfield.diagram());
         assertEquals(8, hopfield.steps());
         // After only T = 8 steps alpha_c is well above the T -> infinity value (~0.14-0.15) but finite.
         assertTrue(hopfield.alphaC() > 0.14 && hopfield.alphaC() < 0.6, hopfield.toString());
@@ -129,8 +133,14 @@ class PhaseDiagramJobTest {
         assertTrue(high > low, "m0c(" + highLoad + ") = " + high + " vs m0c(" + lowLoad + ") = " + low);
 
         List<Row> capacity = spark.read().parquet(dir(c).resolve("capacity").toString()).collectAsList();
-        List<Row> extrapolated = capacity.stream().filter(r -> r.getBoolean(r.fieldIndex("extrapolated"))).toList();
-        assertEquals(2 * 4 + extrapolated.size(), capacity.size());
+        List<Row> extrapolated = capacity.stream().filter(r -> r.getAs("method").equals("extrapolated")).toList();
+        List<Row> stationary = capacity.stream().filter(r -> r.getAs("method").equals("stationary")).toList();
+        assertEquals(2 * 4 + extrapolated.size() + stationary.size(), capacity.size());
+        assertEquals(2, stationary.size(), "one stationary row per diagram");
+        for (Row r : stationary) {
+            assertTrue(r.isNullAt(r.fieldIndex("steps")) && r.isNullAt(r.fieldIndex("paths")), r.toString());
+            assertTrue((double) r.getAs("alpha_c") < hopfield.alphaC(), "the stationary capacity lies below T = 8's: " + r);
+        }
         assertEquals(outcome.limits().size(), extrapolated.size());
         for (Row r : extrapolated) {
             assertTrue(r.isNullAt(r.fieldIndex("steps")), r.toString());
@@ -145,18 +155,68 @@ class PhaseDiagramJobTest {
         assertTrue(outcome.figures().contains(ladder.toString()));
 
         // The closing lines name the convention and write alpha_c in it: x 3 at n = 3 when normalised.
-        TheoryPhaseDiagram.HorizonCapacity three = outcome.capacities().stream().filter(h -> h.n() == 3 && h.steps() == 8)
+        TheoryPhaseDiagram.HorizonCapacity three = outcome.capacities().stream().filter(h -> h.diagram().n() == 3 && h.steps() == 8)
                 .findFirst().orElseThrow();
         String raw = outcome.summary(LoadConvention.RAW);
         String normalised = outcome.summary(LoadConvention.NORMALISED);
         assertTrue(raw.startsWith("loads: raw load alpha = p / N^(n-1)\n"), raw);
-        assertTrue(raw.contains(String.format(Locale.ROOT, "n = 3  T = 8  alpha_c = %.5f", three.alphaC())), raw);
-        assertTrue(normalised.startsWith("loads: normalised load alpha (2n-3)!!, alpha = p / N^(n-1)\n"), normalised);
-        assertTrue(normalised.contains(String.format(Locale.ROOT, "n = 3  T = 8  alpha_c (2n-3)!! = %.5f", 3 * three.alphaC())),
-                normalised);
-        assertTrue(normalised.contains(String.format(Locale.ROOT, "n = 2  T = 8  alpha_c (2n-3)!! = %.5f", hopfield.alphaC())),
-                normalised);
-        assertEquals(outcome.capacities().size() + outcome.limits().size() + 1, normalised.lines().count(), normalised);
+        assertTrue(raw.contains(String.format(Locale.ROOT, "dense n = 3  T = 8  alpha_c = %.5f", three.alphaC())), raw);
+        assertTrue(normalised.startsWith("loads: " + LoadConvention.NORMALISED.meaning() + "\n"), normalised);
+        assertTrue(normalised.contains(String.format(Locale.ROOT, "dense n = 3  T = 8  alpha_c (2n-3)!! = %.5f",
+                3 * three.alphaC())), normalised);
+        assertTrue(normalised.contains(String.format(Locale.ROOT, "dense n = 2  T = 8  alpha_c (2n-3)!! = %.5f",
+                hopfield.alphaC())), normalised);
+        assertEquals(outcome.capacities().size() + outcome.limits().size() + outcome.stationary().size() + 1,
+                normalised.lines().count(), normalised);
+    }
+
+    @Test
+    void aTemperatureAxisAddsTheCriticalTemperatureOfEveryLoadOnTheLadderAndStationary(@TempDir Path out)
+            throws Exception {
+        // n = 2 only, both models (the same dynamics at n = 2), temperatures 0 and 0.3, a ladder of four horizons.
+        SweepConfig c = config(out.resolve("run"), "n = [2]\nmodel = [dense, pbody]\ntemperature = [0, 0.3]\n"
+                + "theory.horizons = [4, 5, 6, 8]\n");
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        PhaseDiagramJob.Outcome outcome = PhaseDiagramJob.run(c, new PhaseDiagramJob.Options(false, false, 2, 0.02, quiet));
+
+        List<Row> rows = spark.read().parquet(dir(c).resolve("critical_temperature").toString()).collectAsList();
+        assertEquals(outcome.criticalTemperatures(), rows.size());
+        for (String model : List.of("dense", "pbody")) {
+            // each model's loads: alpha_c k / K of its own capacity (its own theory seeds) and the sweep's loads
+            List<Double> loads = rows.stream().filter(r -> r.getAs("model").equals(model))
+                    .map(r -> (Double) r.getAs("alpha")).distinct().sorted().toList();
+            assertTrue(loads.containsAll(List.of(0.05, 0.1)) && loads.size() >= 3, loads.toString());
+            for (double alpha : loads) {
+                List<Row> load = rows.stream().filter(r -> r.getAs("model").equals(model)
+                        && (double) r.getAs("alpha") == alpha).toList();
+                List<Row> ladder = load.stream().filter(r -> r.getAs("method").equals("ladder")).toList();
+                List<Row> stationary = load.stream().filter(r -> r.getAs("method").equals("stationary")).toList();
+                assertEquals(List.of(4, 5, 6, 8), ladder.stream().map(r -> (int) r.getAs("steps")).sorted().toList());
+                assertEquals(1, stationary.size(), "one stationary row per load: " + load);
+                Row st = stationary.get(0);
+                // n = 2 at alpha -> 0 retrieves up to temperature 1; at a finite load T_c lies below it, and above
+                // the stationary alpha_c at temperature 0 (0.1379, Amit, Gutfreund and Sompolinsky) there is none
+                Double tc = st.getAs("temperature_c");
+                if (alpha < 0.137) {
+                    assertNotNull(tc, st.toString());
+                    assertTrue(tc > 0 && tc < 1, st.toString());
+                } else if (alpha > 0.139) {
+                    assertNull(tc, st.toString());
+                }
+                assertTrue(st.isNullAt(st.fieldIndex("steps")) && st.isNullAt(st.fieldIndex("paths")), st.toString());
+                for (Row r : ladder) {
+                    Double t = r.getAs("temperature_c");
+                    assertTrue(t == null || (t >= 0 && t <= 1.2), r.toString());
+                }
+            }
+        }
+        // n = 2: the two models are the same dynamics, so their stationary rows coincide at the shared sweep loads
+        for (double alpha : List.of(0.05, 0.1)) {
+            List<Object> both = rows.stream().filter(r -> r.getAs("method").equals("stationary")
+                    && (double) r.getAs("alpha") == alpha).map(r -> r.getAs("temperature_c")).toList();
+            assertEquals(2, both.size());
+            assertEquals(both.get(0), both.get(1), "alpha = " + alpha);
+        }
     }
 
     @Test
@@ -272,7 +332,8 @@ class PhaseDiagramJobTest {
         assertTrue(raw.get("figure1_n3_N48.png").contains("alpha = 0.16 (p = 369)"), raw.get("figure1_n3_N48.png").toString());
         assertTrue(normalised.get("figure1_n3_N48.png").contains("alpha (2n-3)!! = 0.48 (p = 369)"),
                 normalised.get("figure1_n3_N48.png").toString());
-        assertTrue(normalised.get("phase_diagram.png").contains(LoadConvention.NORMALISED.axisTitle(3)));
+        assertTrue(normalised.get("phase_diagram.png").contains(LoadConvention.NORMALISED.axisTitle(MemoryModel.DENSE,
+                3)), normalised.get("phase_diagram.png").toString());
     }
 
     private static Double boundaryAt(List<Row> phase, int n, double alpha) {

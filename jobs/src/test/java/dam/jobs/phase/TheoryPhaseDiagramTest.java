@@ -1,5 +1,7 @@
 package dam.jobs.phase;
 
+import static dam.core.model.MemoryModel.DENSE;
+import static dam.core.model.MemoryModel.PBODY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,11 +18,14 @@ import dam.core.analysis.LadderBisection;
 
 class TheoryPhaseDiagramTest {
 
+    private static final Diagram D2 = new Diagram(DENSE, 2, 0);
+    private static final Diagram D3 = new Diagram(DENSE, 3, 0);
+
     private static final TheoryPhaseDiagram SETTINGS = new TheoryPhaseDiagram(List.of(20), 1000, 1, 1, 0.5, 0.005, 0.01, 4);
 
     @Test
     void loadsAreFractionsOfTheRetrievingEndOfTheCapacityBracketPlusTheExtraOnes() {
-        TheoryPhaseDiagram.HorizonCapacity c = new TheoryPhaseDiagram.HorizonCapacity(3, 20, 0.15, 0.148, 0.152, 0.001, 0);
+        TheoryPhaseDiagram.HorizonCapacity c = new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 3, 0), 20, 0.15, 0.148, 0.152, 0.001, 0);
         List<Double> loads = SETTINGS.loads(c, List.of(0.05, 0.2, 0.074));
         double[] expected = {0.037, 0.05, 0.074, 0.111, 0.148, 0.2};
         assertEquals(expected.length, loads.size(), loads.toString());
@@ -31,28 +36,31 @@ class TheoryPhaseDiagramTest {
 
     @Test
     void withoutACapacityOnlyTheExtraLoadsAreDrawn() {
-        TheoryPhaseDiagram.HorizonCapacity none = new TheoryPhaseDiagram.HorizonCapacity(4, 20, Double.NaN, Double.NaN, 0.001, Double.NaN, 0);
+        TheoryPhaseDiagram.HorizonCapacity none = new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 4, 0), 20, Double.NaN, Double.NaN, 0.001, Double.NaN, 0);
         assertEquals(List.of(0.1, 0.2), SETTINGS.loads(none, List.of(0.2, 0.1)));
     }
 
     @Test
     void missingBoundariesAreStoredAsNull() {
-        Row r = PhaseDiagramTables.theoryRow(2, 0.3, 20, new BasinBoundary(Double.NaN, 1.0, Double.NaN, BasinBoundary.BISECTION));
-        assertEquals("theory", r.getString(1));
-        assertTrue(r.isNullAt(2) && r.isNullAt(4) && r.isNullAt(6));
-        assertEquals(1.0, r.getDouble(5));
-        assertEquals(20, r.getInt(7));
+        Row r = PhaseDiagramTables.theoryRow(new Diagram(PBODY, 2, 0.3), 0.3, 20,
+                new BasinBoundary(Double.NaN, 1.0, Double.NaN, BasinBoundary.BISECTION));
+        assertEquals("pbody", r.getAs("model"));
+        assertEquals(0.3, (double) r.getAs("temperature"));
+        assertEquals("theory", r.getAs("source"));
+        assertTrue(r.isNullAt(r.fieldIndex("neurons")) && r.isNullAt(r.fieldIndex("m0c")) && r.isNullAt(r.fieldIndex("m0c_hi")));
+        assertEquals(1.0, (double) r.getAs("m0c_lo"));
+        assertEquals(20, (int) r.getAs("steps"));
         Row capacity = PhaseDiagramTables.capacityRow(
-                new TheoryPhaseDiagram.HorizonCapacity(2, 20, Double.NaN, 0.5, Double.NaN, Double.NaN, 0), 10, 1);
-        assertNull(capacity.get(1));
-        assertEquals(false, capacity.getBoolean(9));
+                new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 2, 0), 20, Double.NaN, 0.5, Double.NaN, Double.NaN, 0), 10, 1);
+        assertTrue(capacity.isNullAt(capacity.fieldIndex("alpha_c")));
+        assertEquals("ladder", capacity.getAs("method"));
     }
 
     @Test
     void seedsCombineIntoTheirMeanWithTheSpreadAndTheBracketWidthAsTheError() {
         List<Row> seeds = List.of(org.apache.spark.sql.RowFactory.create(2, 0, 40, 0.150, 0.152, 0),
                 org.apache.spark.sql.RowFactory.create(2, 1, 40, 0.154, 0.156, 1));
-        TheoryPhaseDiagram.HorizonCapacity c = TheoryPhaseDiagram.combine(2, 40, seeds);
+        TheoryPhaseDiagram.HorizonCapacity c = TheoryPhaseDiagram.combine(new Diagram(DENSE, 2, 0), 40, seeds);
         assertEquals(0.153, c.alphaC(), 1e-12);
         assertEquals(0.150, c.lower(), 0);
         assertEquals(0.156, c.upper(), 0);
@@ -78,13 +86,13 @@ class TheoryPhaseDiagramTest {
         assertEquals(0.004 / Math.sqrt(12), fit.sigmas()[0], 1e-15, "capacity/'s error model: bracket width / sqrt(12)");
         assertEquals(horizons.length - 3, fit.dof());
 
-        Row r = PhaseDiagramTables.extrapolatedTheoryRow(2, 0.1, fit);
-        assertEquals("theory", r.getString(1));
-        assertTrue(r.isNullAt(2) && r.isNullAt(7), "no neurons, steps null: " + r);
-        assertEquals(0.1, r.getDouble(3));
-        assertEquals(fit.limit(), r.getDouble(4));
-        assertEquals(fit.lower(), r.getDouble(5));
-        assertEquals(fit.upper(), r.getDouble(6));
+        Row r = PhaseDiagramTables.extrapolatedTheoryRow(D2, 0.1, fit);
+        assertEquals("theory", r.getAs("source"));
+        assertTrue(r.isNullAt(r.fieldIndex("neurons")) && r.isNullAt(r.fieldIndex("steps")), "no neurons, steps null: " + r);
+        assertEquals(0.1, (double) r.getAs("alpha"));
+        assertEquals(fit.limit(), (double) r.getAs("m0c"));
+        assertEquals(fit.lower(), (double) r.getAs("m0c_lo"));
+        assertEquals(fit.upper(), (double) r.getAs("m0c_hi"));
     }
 
     @Test
@@ -99,16 +107,18 @@ class TheoryPhaseDiagramTest {
             flat.add(new LadderBisection.Bracket(steps, 0.148, 0.152, 0));
         }
         HorizonExtrapolation above = TheoryPhaseDiagram.extrapolateBoundary(rising);
-        Row top = PhaseDiagramTables.extrapolatedTheoryRow(3, 0.2, above);
+        Row top = PhaseDiagramTables.extrapolatedTheoryRow(D3, 0.2, above);
         assertTrue(above.atBound(), above.toString());
-        assertEquals(1.0, top.getDouble(4), "the constrained limit is the bound itself");
-        assertEquals(1.0, top.getDouble(6), "and so is the interval's upper end");
-        assertTrue(top.getDouble(5) < 1 && top.getDouble(5) >= 0, top.toString());
+        assertEquals(1.0, (double) top.getAs("m0c"), "the constrained limit is the bound itself");
+        assertEquals(1.0, (double) top.getAs("m0c_hi"), "and so is the interval's upper end");
+        assertTrue((double) top.getAs("m0c_lo") < 1 && (double) top.getAs("m0c_lo") >= 0, top.toString());
         // A flat ladder does not bound the limit (a T^-b with small b drifts anywhere): the interval is [0, 1].
         HorizonExtrapolation fit = TheoryPhaseDiagram.extrapolateBoundary(flat);
-        Row r = PhaseDiagramTables.extrapolatedTheoryRow(3, 0.05, fit);
-        assertEquals(0.15, r.getDouble(4), 1e-9);
-        assertTrue(r.getDouble(5) >= 0 && r.getDouble(6) <= 1 && r.getDouble(5) <= 0.15 && r.getDouble(6) >= 0.15, r.toString());
+        Row r = PhaseDiagramTables.extrapolatedTheoryRow(D3, 0.05, fit);
+        double lo = r.getAs("m0c_lo");
+        double hi = r.getAs("m0c_hi");
+        assertEquals(0.15, (double) r.getAs("m0c"), 1e-9);
+        assertTrue(lo >= 0 && hi <= 1 && lo <= 0.15 && hi >= 0.15, r.toString());
     }
 
     @Test
@@ -122,10 +132,10 @@ class TheoryPhaseDiagramTest {
     @Test
     void anExtrapolationNeedsFourHorizonsWithAnEstimate() {
         List<TheoryPhaseDiagram.HorizonCapacity> three = List.of(
-                new TheoryPhaseDiagram.HorizonCapacity(2, 20, 0.19, 0.189, 0.191, 0.0005, 0),
-                new TheoryPhaseDiagram.HorizonCapacity(2, 40, 0.16, 0.159, 0.161, 0.0005, 0),
-                new TheoryPhaseDiagram.HorizonCapacity(2, 80, 0.15, 0.149, 0.151, 0.0005, 0),
-                new TheoryPhaseDiagram.HorizonCapacity(2, 160, Double.NaN, Double.NaN, 0.01, Double.NaN, 0));
+                new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 2, 0), 20, 0.19, 0.189, 0.191, 0.0005, 0),
+                new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 2, 0), 40, 0.16, 0.159, 0.161, 0.0005, 0),
+                new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 2, 0), 80, 0.15, 0.149, 0.151, 0.0005, 0),
+                new TheoryPhaseDiagram.HorizonCapacity(new Diagram(DENSE, 2, 0), 160, Double.NaN, Double.NaN, 0.01, Double.NaN, 0));
         assertNull(TheoryPhaseDiagram.extrapolate(three));
     }
 

@@ -33,6 +33,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exclusive there too; storage that turns read-only mid-run (safe mode) fails with one line and exit 3, and
  * the run resumes afterwards.
  */
+@Tag("spark")
 class HdfsOutputTest {
 
     @TempDir

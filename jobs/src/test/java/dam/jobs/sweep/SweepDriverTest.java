@@ -26,9 +26,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("spark")
 class SweepDriverTest {
 
     /** The local directory of a test sweep's output. */
@@ -512,23 +514,25 @@ class SweepDriverTest {
         SweepDriver.run(c, new SweepDriver.Options(false, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(summary, true), Integer.MAX_VALUE));
         List<String> lines = summary.toString().lines().toList();
-        assertTrue(lines.get(0).matches("\\s*n\\s+neurons\\s+alpha\\(2n-3\\)!!\\s+m0 .*"), lines.get(0));
-        assertTrue(lines.get(2).matches("\\s*3\\s+48\\s+0\\.1500\\s+0\\.60 .*"), lines.get(2));
+        assertTrue(lines.get(0).matches("model\\s+n\\s+neurons\\s+temp\\s+alpha P\\(1\\)\\s+m0 .*"), lines.get(0));
+        assertTrue(lines.get(2).matches("dense\\s+3\\s+48\\s+0\\.000\\s+0\\.1500\\s+0\\.60 .*"), lines.get(2));
         assertEquals(List.of(0.05), spark.read().parquet(dir(c).resolve("grid").toString()).where("n = 3")
                 .select("alpha").as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList(), "the table holds the raw alpha");
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         SweepSummary.printPoints(spark.read().parquet(dir(c).resolve("grid").toString()), LoadConvention.RAW,
                 new PrintStream(raw, true));
         List<String> rawLines = raw.toString().lines().toList();
-        assertTrue(rawLines.get(0).matches("\\s*n\\s+neurons\\s+alpha\\s+m0 .*"), rawLines.get(0));
-        assertTrue(rawLines.get(2).matches("\\s*3\\s+48\\s+0\\.0500\\s+0\\.60 .*"), rawLines.get(2));
+        assertTrue(rawLines.get(0).matches("model\\s+n\\s+neurons\\s+temp\\s+alpha\\s+m0 .*"), rawLines.get(0));
+        assertTrue(rawLines.get(2).matches("dense\\s+3\\s+48\\s+0\\.000\\s+0\\.0500\\s+0\\.60 .*"), rawLines.get(2));
 
         OutputDirectory out = OutputDirectory.open(c.output(), new Configuration());
         assertEquals(LoadConvention.NORMALISED, Report.loadConvention(out), "read from _sweep.json");
         ReportTables tables = ReportTables.read(spark, out, Ledger.read(out));
         List<String> figure = Report.texts(tables, Report.loadConvention(out)).get("figure1_n3_N48.png");
         assertTrue(figure.contains("alpha (2n-3)!! = 0.15 (p = 115)"), figure.toString());
-        assertTrue(figure.get(0).contains("normalised load alpha (2n-3)!!"), figure.get(0));
+        // a figure of one model names that model's normalised load
+        assertTrue(figure.get(0).contains("dense model") && figure.get(0).contains("normalised load alpha (2n-3)!!"),
+                figure.get(0));
         List<String> rawFigure = Report.texts(tables, LoadConvention.RAW).get("figure1_n3_N48.png");
         assertTrue(rawFigure.contains("alpha = 0.05 (p = 115)"), rawFigure.toString());
     }

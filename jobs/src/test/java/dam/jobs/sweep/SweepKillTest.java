@@ -20,6 +20,7 @@ import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run. CI kills {@value #CI_KILLS} times; {@code -Ddam.kills=24} is the full run (docs/output.md has its
  * result).
  */
+@Tag("spark")
 class SweepKillTest {
 
     static final int CI_KILLS = 3;
@@ -158,5 +160,47 @@ class SweepKillTest {
             }
         }
         System.out.printf(Locale.ROOT, "[kill] %d kills, %d completed runs, all equal to the uninterrupted run%n", kills, completions);
+    }
+
+    /**
+     * Issue 20: a sweep with boundary searches killed with SIGKILL during its rounds (as round 0 starts plus a random
+     * delay, then in the rerun as round 1 starts plus one), then run to the end: the tables equal an uninterrupted
+     * run's, row for row, so a resume continues the same sequence of rounds.
+     */
+    @Test
+    void killsDuringAdaptiveRoundsLeaveTablesEqualToAnUninterruptedRun() throws Exception {
+        Random random = new Random(Long.getLong("dam.kills.seed", 20251206L));
+        Path conf = Files.writeString(tmp.resolve("adaptive.conf"), AdaptiveSweepTest.CONFIG);
+        SparkSession spark = SparkTestSession.get();
+        SweepConfig referenceConfig = ConfigLoader.fromConfig(ConfigFactory.parseString(AdaptiveSweepTest.CONFIG)
+                .withFallback(ConfigFactory.parseString("sweep.output = \"" + tmp.resolve("reference") + "\"")));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        SweepDriver.run(referenceConfig, new SweepDriver.Options(false, quiet, quiet, Integer.MAX_VALUE));
+        List<List<String>> reference = AdaptiveSweepTest.tables(spark, tmp.resolve("reference"));
+
+        Path out = tmp.resolve("killed");
+        int run = 0;
+        for (int round : new int[]{0, 1}) {
+            DamProcess c = start(conf, out, false, run++);
+            String line = "[sweep] round " + round + " ";
+            while (c.process().isAlive() && c.lines().stream().noneMatch(l -> l.startsWith(line))) {
+                Thread.sleep(5);
+            }
+            double delay = random.nextDouble() * 1.5;
+            long until = System.nanoTime() + (long) (delay * 1e9);
+            while (System.nanoTime() < until && c.process().isAlive()) {
+                Thread.sleep(2);
+            }
+            boolean alive = c.process().isAlive();
+            int code = c.kill();
+            System.out.printf(Locale.ROOT, "[kill] adaptive: killed %.2f s after round %d started: %s%n", delay, round,
+                    alive ? "exit " + code + ", left " + state(out) : "it had already finished, exit " + code);
+            assertTrue(alive || code == 0, c::tail);
+        }
+        DamProcess rerun = start(conf, out, false, run);
+        assertEquals(0, rerun.await(), rerun::tail);
+        assertEquals(reference, AdaptiveSweepTest.tables(spark, out), "tables after the kills and a rerun");
+        System.out.printf(Locale.ROOT, "[kill] adaptive: rerun to the end (%.1f s): tables equal the uninterrupted run%n",
+                rerun.seconds());
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at each step of the lock, --overwrite, orphan deletion and the new description): the next open always
  * succeeds, and finds either the earlier sweep whole or none of it, never a refused or half-deleted directory.
  */
+@Tag("slow")
 class SweepOutputCrashTest {
 
     @TempDir
@@ -62,7 +64,7 @@ class SweepOutputCrashTest {
         for (String f : TABLE_FILES) {
             ParquetFixture.write(out.resolve(f), 3);
         }
-        Files.writeString(out.resolve("_progress/batch-00000-1.json"), "{\"points\": [{\"n\": 2, \"neurons\": 64, \"alpha\": 0.1,"
+        Files.writeString(out.resolve("_progress/batch-00000-1.json"), "{\"points\": [{\"model\": \"dense\", \"n\": 2, \"neurons\": 64, \"temperature\": 0, \"alpha\": 0.1,"
                 + " \"m0\": 0.5, \"p\": 6}], \"theory\": [], \"files\": [\"" + String.join("\", \"", TABLE_FILES) + "\"]}");
         ParquetFixture.write(out.resolve(KILLED), 1);
         Files.createDirectories(out.resolve("grid/_temporary/0"));

@@ -64,7 +64,7 @@ class SweepOutputTest {
             }
             double alpha = 0.1 * (b + 1);
             Files.writeString(out.resolve(Ledger.DIR).resolve("batch-0000" + b + "-" + (1000 + b) + ".json"),
-                    "{\"points\": [{\"n\": 2, \"neurons\": 64, \"alpha\": " + alpha + ", \"m0\": 0.5, \"p\": "
+                    "{\"points\": [{\"model\": \"dense\", \"n\": 2, \"neurons\": 64, \"temperature\": 0, \"alpha\": " + alpha + ", \"m0\": 0.5, \"p\": "
                             + Math.round(alpha * 64) + "}], \"theory\": [], \"files\": [\"" + String.join("\", \"", files) + "\"]}");
             all.addAll(files);
         }
@@ -225,7 +225,9 @@ class SweepOutputTest {
     /** Every figure name the report writes is one that --overwrite knows as dam's. */
     @ParameterizedTest
     @ValueSource(strings = {"figure1_n2_N64.png", "convergence_time_n12_N4096.png", "phase_diagram.png",
-            "capacity_ladder.png", "finite_size.png"})
+            "capacity_ladder.png", "finite_size.png", "figure1_n3_N512_pbody_temperature0.2.png",
+            "phase_diagram_temperature1.000e-05.png", "capacity_ladder_pbody.png", "models_n3.png", "transient_n2.png",
+            "temperature_n4.png"})
     void theReportsFigureNamesAreDams(String name) {
         assertTrue(OwnFiles.isFigure(name));
         assertFalse(OwnFiles.isFigure("my_" + name));

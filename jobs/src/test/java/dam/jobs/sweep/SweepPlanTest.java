@@ -1,5 +1,7 @@
 package dam.jobs.sweep;
 
+import static dam.core.model.MemoryModel.DENSE;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +33,7 @@ class SweepPlanTest {
         List<GridPoint> points = SweepPlan.points(config(""));
         assertEquals(16, points.size());
         GridPoint first = points.get(0);
-        assertEquals(new GridPoint(2, 32, 0.05, 0.5, 2), first); // p = round(0.05 * 32)
+        assertEquals(new GridPoint(DENSE, 2, 32, 0.0, 0.05, 0.5, 2), first); // p = round(0.05 * 32)
         assertEquals(410, points.get(points.size() - 1).p()); // round(0.1 * 64^2)
     }
 
@@ -44,7 +46,7 @@ class SweepPlanTest {
         assertEquals(6, two.size());
         assertTrue(two.stream().allMatch(g -> g.neurons() == 128));
         assertEquals(List.of(0.1, 0.15, 0.2), two.stream().map(GridPoint::alpha).distinct().toList());
-        assertEquals(new GridPoint(2, 128, 0.15, 1.0, 19), two.get(3)); // p = round(0.15 * 128) = round(19.2)
+        assertEquals(new GridPoint(DENSE, 2, 128, 0.0, 0.15, 1.0, 19), two.get(3)); // p = round(0.15 * 128) = round(19.2)
         assertEquals(8, points.stream().filter(g -> g.n() == 3).count());
     }
 
@@ -118,7 +120,7 @@ class SweepPlanTest {
             assertEquals(1, b.stream().map(g -> List.of(g.n(), g.neurons(), g.alpha())).distinct().count(), "one load");
             assertTrue(b.stream().mapToDouble(g -> SweepPlan.pointCost(g, c)).sum() >= SweepPlan.MIN_BATCH_COST);
         }
-        assertEquals(new GridPoint(2, 8192, 0.1, 0.2, 819), batches.get(0).get(0)); // dearest load first
+        assertEquals(new GridPoint(DENSE, 2, 8192, 0.0, 0.1, 0.2, 819), batches.get(0).get(0)); // dearest load first
         assertEquals(12, batches.stream().flatMap(List::stream).distinct().count());
     }
 
@@ -148,5 +150,19 @@ class SweepPlanTest {
         assertTrue(batches.stream().allMatch(b -> b.size() <= SweepPlan.MAX_BATCH_POINTS), "bounded batches");
         assertEquals(points.size(), batches.stream().mapToInt(List::size).sum());
         assertEquals(points.size(), batches.stream().flatMap(List::stream).distinct().count());
+    }
+
+    @Test
+    void modelsAndTemperaturesMultiplyTheGridAndShareNothingButTheirLoad() {
+        List<GridPoint> points = SweepPlan.points(config("model = [dense, pbody]\ntemperature = [0, 0.3]"));
+        assertEquals(4 * 16, points.size());
+        // a load's scan holds its m0 values only: model and temperature are part of the load
+        List<List<WorkUnit>> scans = SweepPlan.scans(points, config("model = [dense, pbody]\ntemperature = [0, 0.3]"), 2)
+                .stream().map(List::of).toList();
+        for (List<WorkUnit> scan : scans) {
+            assertEquals(1, scan.stream().map(u -> u.point().load()).distinct().count(), "one load per scan");
+        }
+        assertEquals(List.of(dam.core.model.MemoryModel.DENSE, dam.core.model.MemoryModel.PBODY),
+                points.stream().map(GridPoint::model).distinct().toList(), "grid order: model first");
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * Issue 17.7: {@code dam sweep} as a process stops on a signal, or refuses a file-size limit, with one line and its
  * exit code, nothing else on stdout or stderr; a stopped sweep resumes.
  */
+@Tag("spark")
 class SweepProcessTest {
 
     @TempDir

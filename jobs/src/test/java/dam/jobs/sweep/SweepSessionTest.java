@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The settings a sweep's session runs with: the Vector API module for executors, the pinned table settings. */
+@Tag("spark")
 class SweepSessionTest {
 
     /** Executors get the Vector API module after the options a config or spark-submit gave them, exactly once. */

@@ -17,7 +17,8 @@ class TablesTest {
     private static final Map<String, StructType> SCHEMAS = Map.of(
             "trials", Tables.trials(null), "theory", Tables.theory(null), "grid", Tables.grid(null),
             "basins", Tables.basins(null), "phase_diagram", PhaseDiagramTables.phaseDiagram(),
-            "capacity", PhaseDiagramTables.capacity(), "finite_size", PhaseDiagramTables.finiteSize());
+            "capacity", PhaseDiagramTables.capacity(), "critical_temperature", PhaseDiagramTables.criticalTemperature(),
+            "finite_size", PhaseDiagramTables.finiteSize());
 
     @Test
     void noTwoColumnsOfATableDifferOnlyByCase() {
@@ -32,10 +33,11 @@ class TablesTest {
     }
 
     @Test
-    void everyTableStartsWithTheOrderNAndNamesTheNetworkSizeNeurons() {
+    void everyTableStartsWithTheModelAndTheOrderNAndNamesTheNetworkSizeNeurons() {
         for (Map.Entry<String, StructType> e : SCHEMAS.entrySet()) {
             List<String> names = List.of(e.getValue().fieldNames());
-            assertEquals("n", names.get(0), e.getKey());
+            assertEquals(List.of("model", "n"), names.subList(0, 2), e.getKey());
+            assertTrue(names.contains("temperature") || e.getKey().equals("critical_temperature"), e.getKey());
             assertTrue(names.stream().allMatch(x -> x.equals(x.toLowerCase(Locale.ROOT))), e.getKey() + ": " + names);
         }
         for (String table : List.of("trials", "grid", "basins", "phase_diagram", "finite_size")) {

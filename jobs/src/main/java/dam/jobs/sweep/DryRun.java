@@ -1,0 +1,395 @@
+package dam.jobs.sweep;
+
+import dam.core.model.Model;
+import dam.core.model.UpdateOrder;
+import dam.core.sim.Seeds;
+import dam.core.sim.TrialRunner;
+import dam.core.theory.EffectiveProcessSolver;
+import dam.jobs.config.ConfigError;
+import dam.jobs.config.SparkMaster;
+import dam.jobs.config.SweepConfig;
+import dam.jobs.config.TaskMemory;
+import dam.jobs.grid.GridPoint;
+import dam.jobs.grid.TheoryKey;
+import dam.jobs.grid.TrialSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * {@code --dry-run}: the plan of a sweep (or phase diagram) without running it, and without Spark: grid points,
+ * trials, batches and Spark tasks, what the output directory holds (points a resume skips, or why the run would be
+ * refused), the memory of the largest task, and the CPU time estimated from the kernel's and the theory's throughput
+ * measured here, in this JVM, on a small part of the sweep itself (in this thread's CPU time, so that a busy machine
+ * does not inflate it). Nothing is written; the lock is not taken.
+ */
+public final class DryRun {
+
+    /** Measure until one measurement takes at least this long (the first, with the JIT cold, is not used). */
+    private static final double MEASURE_SECONDS = 0.15;
+    /** Stop calibrating one kernel or theory setting after this long, with what was measured. */
+    private static final double CALIBRATION_LIMIT_SECONDS = 1.0;
+    /** All kernel calibrations together stop after about this long, shared among the settings. */
+    private static final double KERNEL_BUDGET_SECONDS = 2.0;
+    /** -Ddam.dryrun.debug=true: each calibration run on stderr. */
+    private static final boolean DEBUG = Boolean.getBoolean("dam.dryrun.debug");
+    /** The theory is timed on at most this many paths and steps, and scaled to the sweep's (cost ~ M T^2). */
+    private static final int THEORY_PATHS = 5000;
+    private static final int THEORY_STEPS = 100;
+    /**
+     * CPU seconds of a run besides the kernel and the theory: the JVM's compiler, Spark's start, the batch's jobs,
+     * basins/, the summary and the figures. Measured: demo.conf at 2 trials and theory off (bin/dam sweep, one batch)
+     * took 63 CPU-s (user + sys, shared 2-core machine, load average 19).
+     */
+    static final double SPARK_CPU_SECONDS = 60;
+    /** CPU seconds of each further batch: its Spark jobs and small files (bench/README.md, "about 2 CPU-seconds"). */
+    static final double BATCH_CPU_SECONDS = 2;
+    /** Evaluations of a bisection on [0, 1] to tol, besides the halvings: both ends. */
+    private static final int BISECTION_ENDS = 2;
+    /** Evaluations of a capacity search before its bisection: doubling or halving from alpha = 0.1 to a bracket. */
+    private static final int CAPACITY_SEARCH = 4;
+
+    /** What {@code dam phase-diagram} adds to the sweep. */
+    public record PhaseDiagram(boolean simulate, int alphaPoints, double capacityTol) {
+    }
+
+    /** What the output directory holds and what the run would do with it. */
+    record Output(String summary, boolean refused, Ledger ledger) {
+    }
+
+    private DryRun() {
+    }
+
+    /**
+     * Prints the plan of command (a sweep, or a phase diagram if phase is not null) on c's output directory in mode;
+     * nothing is written and no Spark session is started.
+     */
+    public static void print(SweepConfig c, SweepOutput.Mode mode, PhaseDiagram phase, String command,
+                             Configuration conf, PrintStream out) {
+        long t0 = System.nanoTime();
+        Locale r = Locale.ROOT;
+        List<GridPoint> points = SweepPlan.points(c);
+        Output o = inspect(c, mode, conf);
+        boolean simulate = phase == null || phase.simulate();
+        List<GridPoint> todo = !simulate ? List.of()
+                : o.ledger() == null ? points : points.stream().filter(g -> !o.ledger().done(g)).toList();
+        TrialSettings s = TrialSettings.of(c);
+        int cores = SparkMaster.concurrentTasks(c.spark());
+        boolean local = c.spark().master().startsWith("local") && !c.spark().master().startsWith("local-cluster");
+
+        out.println(command + " --dry-run: the plan; nothing is run or written");
+        out.printf(r, "grid      %d points (%s), %d trials each, T = %d%n", points.size(), axes(points),
+                c.trials(), c.steps());
+        out.println("output    " + o.summary());
+
+        // Simulation: batches and scans exactly as the driver makes them.
+        List<List<GridPoint>> batches = SweepPlan.batches(todo, c);
+        long scans = 0;
+        for (List<GridPoint> batch : batches) {
+            scans += c.partitions() > 0 ? c.partitions() : SweepPlan.scans(batch, c, cores).size();
+        }
+        long trials = todo.stream().mapToLong(g -> s.simulatedTrials(g).length).sum();
+        // Theory of the sweep: one solve per new (model, n, temperature, alpha, m0), and basins/' bisection per load.
+        Set<TheoryKey> keys = new LinkedHashSet<>();
+        Set<List<Object>> loads = new LinkedHashSet<>();
+        if (c.theory().enabled() && !todo.isEmpty()) {
+            todo.stream().map(GridPoint::theoryKey).filter(k -> o.ledger() == null || !o.ledger().done(k)).forEach(keys::add);
+            points.forEach(g -> loads.add(List.of(g.model(), g.n(), g.temperature(), g.alpha())));
+        }
+        int perBisection = bisectionSolves(c.theory().basinTol());
+        out.printf(r, "to run    %d points, %d trials, in %d batch%s; Spark tasks: %d simulation scans%s%n", todo.size(),
+                trials, batches.size(), batches.size() == 1 ? "" : "es", scans,
+                c.theory().enabled() && !todo.isEmpty() ? String.format(r, ", %d theory solves, %d theory basin "
+                        + "bisections (basins/, about %d solves each)", keys.size(), loads.size(), perBisection) : "");
+
+        // Memory: the largest task of each kind, against the budget of the tasks that run at once.
+        double simulationTask = 0;
+        String largest = "";
+        for (GridPoint g : todo.stream().collect(Collectors.toMap(GridPoint::load, Function.identity(), (a, b) -> a,
+                LinkedHashMap::new)).values()) {
+            long m0s = todo.stream().filter(h -> h.load().equals(g.load())).count();
+            int slice = c.unitTrials() > 0 ? Math.min(c.unitTrials(), c.trials()) : c.trials();
+            double bytes = TaskMemory.simulationBytes(Model.atLoad(g.n(), g.neurons(), g.alpha(), UpdateOrder.PARALLEL)
+                    .patternBytes(), g.neurons(), (int) Math.min(Integer.MAX_VALUE, slice * m0s), c.steps());
+            if (bytes > simulationTask) {
+                simulationTask = bytes;
+                largest = String.format(r, "%s n=%d N=%d alpha=%.4g", g.model().name().toLowerCase(r), g.n(),
+                        g.neurons(), g.alpha());
+            }
+        }
+        int theorySteps = phase == null ? c.steps() : Math.max(c.steps(), c.theory().maxHorizon());
+        double theoryTask = c.theory().enabled() ? TaskMemory.theoryBytes(c.theory().paths(), theorySteps) : 0;
+        double budget = TaskMemory.budgetBytes(SparkMaster.executorMemory(c.spark()));
+        out.printf(r, "memory    largest simulation task %s%s%s; summary task %s; budget %s for %d task%s at once (%s)%n",
+                TaskMemory.mib(simulationTask), largest.isEmpty() ? "" : " (" + largest + ")",
+                theoryTask > 0 ? ", theory solve " + TaskMemory.mib(theoryTask) : "",
+                TaskMemory.mib(TaskMemory.summaryBytes(c.trials(), c.steps())), TaskMemory.mib(budget), cores,
+                cores == 1 ? "" : "s", local ? c.spark().master() : "per executor: spark.executor.cores");
+
+        // CPU: the kernel's and the theory's throughput measured here, on the sweep's own settings.
+        double simulationSeconds = 0;
+        Map<List<Object>, Double> kernelRate = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        long settings = todo.stream().map(g -> List.of(g.model(), g.n(), g.temperature())).distinct().count();
+        double limit = Math.min(CALIBRATION_LIMIT_SECONDS, KERNEL_BUDGET_SECONDS / Math.max(1, settings));
+        for (GridPoint g : todo) {
+            List<Object> key = List.of(g.model(), g.n(), g.temperature());
+            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, todo, g, limit));
+            simulationSeconds += SweepPlan.pointCost(g, c) * secondsPerCost;
+        }
+        Map<List<Object>, Double> solveSeconds = new LinkedHashMap<>();
+        double theorySeconds = 0;
+        long solves = 0;
+        for (TheoryKey k : keys) {
+            theorySeconds += solveSeconds(solveSeconds, c, k.model(), k.n(), k.temperature(), c.steps());
+            solves++;
+        }
+        for (List<Object> load : loads) {
+            theorySeconds += perBisection * solveSeconds(solveSeconds, c, (dam.core.model.MemoryModel) load.get(0),
+                    (Integer) load.get(1), (Double) load.get(2), c.steps());
+            solves += perBisection;
+        }
+        String phaseLine = null;
+        if (phase != null) {
+            // Every diagram (model, n, temperature): capacity searches (one per seed) and basin boundaries at
+            // alpha-points loads, all on the ladder of horizons (evaluated at its largest).
+            int horizons = c.theory().horizons().size();
+            long diagrams = (long) c.model().size() * c.n().size() * c.temperature().size();
+            int capacity = CAPACITY_SEARCH + ceilLog2(1 / phase.capacityTol()) + (horizons - 1);
+            int boundary = perBisection + (horizons - 1);
+            long phaseSolves = diagrams * ((long) c.theory().capacitySeeds() * capacity + (long) phase.alphaPoints() * boundary);
+            double phaseSeconds = 0;
+            for (dam.core.model.MemoryModel m : c.model()) {
+                for (int n : c.n()) {
+                    for (double temperature : c.temperature()) {
+                        phaseSeconds += (c.theory().capacitySeeds() * capacity + phase.alphaPoints() * boundary)
+                                * solveSeconds(solveSeconds, c, m, n, temperature, theorySteps);
+                    }
+                }
+            }
+            theorySeconds += phaseSeconds;
+            solves += phaseSolves;
+            phaseLine = String.format(r, "phase     %d diagram%s (model x n x temperature): %d capacity search%s of about %d "
+                            + "solves and %d basin boundaries of about %d solves at T = %s, M = %d; Spark tasks: %d",
+                    diagrams, diagrams == 1 ? "" : "s", diagrams * c.theory().capacitySeeds(),
+                    diagrams * c.theory().capacitySeeds() == 1 ? "" : "es", capacity, diagrams * phase.alphaPoints(),
+                    boundary, c.theory().horizons(), c.theory().paths(),
+                    diagrams * (c.theory().capacitySeeds() + phase.alphaPoints()))
+                    + (c.temperature().stream().anyMatch(t -> t > 0)
+                    ? "; critical temperatures (temperature > 0) not in the estimate" : "");
+        }
+        if (phaseLine != null) {
+            out.println(phaseLine);
+        }
+        boolean anything = !todo.isEmpty() || phase != null;
+        double spark = anything ? SPARK_CPU_SECONDS + BATCH_CPU_SECONDS * Math.max(0, batches.size() - 1) : 0;
+        double cpu = simulationSeconds + theorySeconds + spark;
+        out.printf(r, "cpu       about %s of CPU, %s on %d core%s: simulation %s (kernel measured here at the largest N "
+                        + "per (model, n, temperature): %s), theory %s (%d solves at M = %d%s), Spark and figures %s%n",
+                seconds(cpu), seconds(cpu / cores), cores, cores == 1 ? "" : "s", seconds(simulationSeconds),
+                rates(kernelRate), seconds(theorySeconds), solves,
+                c.theory().paths(), solveSeconds.isEmpty() ? "" : ", " + solveRates(solveSeconds), seconds(spark));
+        out.printf(r, "planned in %.1f s%s%n", (System.nanoTime() - t0) / 1e9,
+                o.refused() ? "; the run would be refused (output above)" : "");
+    }
+
+    /** Reads what the output directory holds and what the run would do with it, changing nothing. */
+    static Output inspect(SweepConfig c, SweepOutput.Mode mode, Configuration conf) {
+        OutputDirectory dir;
+        try {
+            dir = OutputDirectory.open(c.output(), conf);
+        } catch (IOException | RuntimeException e) {
+            return new Output("refused: cannot use " + c.output() + ": " + OutputDirectory.reason(e), true, null);
+        }
+        try {
+            if (!dir.exists("")) {
+                return new Output(dir.display() + ": absent, a new sweep (created at the start)", false, null);
+            }
+            try {
+                SweepOutput.refuseForeign(dir);
+                OutputLock.liveHolder(dir).ifPresent(why -> {
+                    throw new ConfigError("sweep.output", why);
+                });
+                if (dir.exists(SweepOutput.OVERWRITING)) {
+                    SweepOutput.refuseNotOurs(dir, "cannot finish the interrupted --overwrite of " + dir.display());
+                    return new Output(dir.display() + ": an interrupted --overwrite, finished first (its sweep deleted); "
+                            + "then a new sweep", false, null);
+                }
+                if (!dir.exists(SweepDescription.FILE)) {
+                    return new Output(dir.display() + ": empty, a new sweep", false, null);
+                }
+                if (mode == SweepOutput.Mode.OVERWRITE) {
+                    SweepOutput.refuseNotOurs(dir, "--overwrite deletes only what dam wrote, and " + dir.display());
+                    int held = Ledger.read(dir).pointCount();
+                    return new Output(dir.display() + ": --overwrite deletes its sweep (" + held
+                            + " committed points) first, then a new sweep", false, null);
+                }
+                SweepDescription.checkTableSchema(dir, "sweep.output", "use --overwrite or another --output");
+                Ledger ledger = Ledger.read(dir);
+                ledger.verify();
+                if (ledger.batchCount() > 0 || mode == SweepOutput.Mode.ADOPT) {
+                    SweepDescription.checkResumable(dir, c);
+                }
+                TreeMap<String, Long> unlisted = ledger.unlisted(Ledger.TABLES);
+                String missing = ledger.missingRecord(ledger.unlisted(Ledger.BATCH_TABLES),
+                        ledger.unlisted(Ledger.DERIVED_TABLES));
+                if (missing != null && mode != SweepOutput.Mode.ADOPT) {
+                    throw new ConfigError("sweep.output", dir.display() + " is damaged: " + missing + "; to keep its "
+                            + "tables rerun with --adopt, or start afresh with --overwrite");
+                }
+                String extra = unlisted.isEmpty() ? ""
+                        : mode == SweepOutput.Mode.ADOPT ? "; --adopt reads " + unlisted.size() + " unlisted files first "
+                        + "(the points they complete are not counted above)"
+                        : "; " + unlisted.size() + " files of an unfinished batch are deleted first";
+                return new Output(dir.display() + ": a sweep with " + ledger.pointCount() + " committed points in "
+                        + ledger.batchCount() + " batches; a resume skips those" + extra, false, ledger);
+            } catch (ConfigError e) {
+                return new Output("refused (exit 2): " + e.field() + ": " + e.reason(), true, null);
+            }
+        } catch (IOException e) {
+            return new Output("refused: cannot read " + dir.display() + ": " + OutputDirectory.reason(e), true, null);
+        }
+    }
+
+    /**
+     * Seconds of kernel time per unit of {@link SweepPlan#pointCost} at g's (model, n, temperature), measured on the
+     * middle load of its largest N (its m0 scan, as a task runs it) with ever more trials, until a run takes
+     * {@value #MEASURE_SECONDS} s at a rate within 30% of the run before (the first runs, with the kernels not yet
+     * compiled, are many times slower), or limit seconds of this thread's CPU time have passed after the first run: the
+     * last run's rate.
+     */
+    private static double secondsPerCost(SweepConfig c, TrialSettings s, List<GridPoint> todo, GridPoint g, double limit) {
+        List<GridPoint> same = todo.stream().filter(h -> h.model() == g.model() && h.n() == g.n()
+                && h.temperature() == g.temperature()).toList();
+        int neurons = same.stream().mapToInt(GridPoint::neurons).max().orElseThrow();
+        List<Double> alphas = same.stream().filter(h -> h.neurons() == neurons).map(GridPoint::alpha).distinct().sorted()
+                .toList();
+        double alpha = alphas.get(alphas.size() / 2); // the early stop depends on alpha
+        List<GridPoint> scan = same.stream().filter(h -> h.neurons() == neurons && h.alpha() == alpha).toList();
+        int sps = c.statesPerPatternSet();
+        int count = Math.min(c.trials(), sps);
+        long start = 0;
+        double previous = Double.NaN;
+        while (true) {
+            List<TrialRunner> runners = scan.stream().map(s::runner).toList();
+            long t = cpuNanos();
+            var results = TrialRunner.runScan(runners, 0, count);
+            double seconds = (cpuNanos() - t) / 1e9;
+            double cost = 0;
+            for (int i = 0; i < scan.size(); i++) {
+                cost += results.get(i).size() * scan.get(i).trialCost(c.steps());
+            }
+            double rate = seconds / Math.max(cost, 1);
+            if (DEBUG) {
+                System.err.printf(Locale.ROOT, "[dry-run] kernel %s n=%d N=%d alpha=%.4g: %d trials x %d m0 in %.3f s, "
+                        + "%.3g pNT/s%n", g.model(), g.n(), neurons, alpha, count, scan.size(), seconds, 1 / rate);
+            }
+            boolean steady = seconds >= MEASURE_SECONDS && Math.abs(rate / previous - 1) < 0.3;
+            if (steady || start != 0 && (cpuNanos() - start) / 1e9 > limit) {
+                return rate;
+            }
+            if (start == 0) {
+                start = cpuNanos(); // the limit counts from the end of the first run, which loads and compiles
+            }
+            previous = rate;
+            if (seconds < MEASURE_SECONDS) {
+                long grown = (long) count * (seconds < MEASURE_SECONDS / 4 ? 4 : 2);
+                count = Math.min(c.trials(), Math.max(sps, (int) Math.min(Integer.MAX_VALUE / 2, grown) / sps * sps));
+            }
+        }
+    }
+
+    /**
+     * Seconds of one theory solve of (model, n, temperature) over steps, at M = theory.paths: timed at the middle load
+     * and m0 on at most {@value #THEORY_PATHS} paths and {@value #THEORY_STEPS} steps (the second solve; the first warms
+     * the JIT), scaled by M and T^2. Cached in cache by (model, n, temperature, steps).
+     */
+    private static double solveSeconds(Map<List<Object>, Double> cache, SweepConfig c, dam.core.model.MemoryModel model,
+                                       int n, double temperature, int steps) {
+        return cache.computeIfAbsent(List.of(model, n, temperature, steps), k -> {
+            List<Double> alpha = c.axes(model, n).alpha();
+            List<Double> m0 = c.axes(model, n).m0();
+            double a = alpha.get(alpha.size() / 2);
+            double m = m0.get(m0.size() / 2);
+            int paths = Math.min(c.theory().paths(), THEORY_PATHS);
+            int t = Math.min(steps, THEORY_STEPS);
+            double seconds = 0;
+            long start = cpuNanos();
+            for (int round = 0; round < 2; round++) {
+                long t0 = cpuNanos();
+                new EffectiveProcessSolver(model, n, a, temperature, paths, 1)
+                        .solve(m, t, Seeds.theory(c.seed(), model, n, a, m));
+                seconds = (cpuNanos() - t0) / 1e9;
+                if ((cpuNanos() - start) / 1e9 > CALIBRATION_LIMIT_SECONDS) {
+                    break;
+                }
+            }
+            return seconds * ((double) c.theory().paths() / paths) * Math.pow((double) steps / t, 2);
+        });
+    }
+
+    /**
+     * This thread's CPU time: what the estimate is of, and unlike the wall clock not inflated by other processes on a
+     * busy machine (the calibration runs on this one thread).
+     */
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** Evaluations of a bisection on [0, 1] to tol: both ends, then the halvings. */
+    static int bisectionSolves(double tol) {
+        return BISECTION_ENDS + ceilLog2(1 / tol);
+    }
+
+    private static int ceilLog2(double x) {
+        return (int) Math.ceil(Math.log(Math.max(x, 1)) / Math.log(2));
+    }
+
+    /** "2 models x 2 n x ..." from the distinct values of each axis among the points. */
+    private static String axes(List<GridPoint> points) {
+        List<String> parts = new ArrayList<>();
+        parts.add(points.stream().map(GridPoint::model).distinct().count() + " model");
+        parts.add(points.stream().map(GridPoint::n).distinct().count() + " n");
+        parts.add(points.stream().map(GridPoint::neurons).distinct().count() + " N");
+        parts.add(points.stream().map(GridPoint::temperature).distinct().count() + " temperature");
+        parts.add(points.stream().map(GridPoint::alpha).distinct().count() + " alpha");
+        parts.add(points.stream().map(GridPoint::m0).distinct().count() + " m0 values");
+        return String.join(", ", parts) + " over all";
+    }
+
+    private static String rates(Map<List<Object>, Double> kernelRate) {
+        if (kernelRate.isEmpty()) {
+            return "nothing to simulate";
+        }
+        return kernelRate.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s temperature=%s %.3g pNT/s",
+                e.getKey().get(0).toString().toLowerCase(Locale.ROOT), e.getKey().get(1), e.getKey().get(2),
+                1 / e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static String solveRates(Map<List<Object>, Double> solveSeconds) {
+        return solveSeconds.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s temperature=%s T=%s %.3g s a solve",
+                e.getKey().get(0).toString().toLowerCase(Locale.ROOT), e.getKey().get(1), e.getKey().get(2),
+                e.getKey().get(3), e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    /** "45 s", "12.3 min", "4.5 h". */
+    static String seconds(double s) {
+        if (s < 600) {
+            return String.format(Locale.ROOT, "%.0f s", s);
+        }
+        if (s < 3 * 3600) {
+            return String.format(Locale.ROOT, "%.1f min", s / 60);
+        }
+        return String.format(Locale.ROOT, "%.1f h", s / 3600);
+    }
+}
