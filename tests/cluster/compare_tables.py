@@ -11,18 +11,22 @@ import sys
 
 import pyarrow.dataset as ds
 
-EXPECTED_COLUMNS = {
-    "trials": ["n", "neurons", "alpha", "p", "m0", "update", "init", "trial", "pattern_set", "seed", "pattern_seed",
-               "steps", "m", "flips", "convergence_time", "cycle", "censored", "final_m", "retrieved"],
-    "theory": ["n", "alpha", "m0", "steps", "paths", "seed", "m", "c_prev", "flips", "convergence_time",
-               "final_m", "retrieved"],
-    "grid": ["n", "neurons", "alpha", "p", "m0", "trials", "pattern_sets", "successes", "success_fraction",
-             "success_lo", "success_hi", "design_effect", "effective_trials", "conv_time_mean", "conv_time_se",
-             "conv_time_median", "conv_time_median_lo", "conv_time_median_hi", "conv_time_q1", "conv_time_q3",
-             "censored", "cycles", "mean_m", "se_m", "sd_m", "set_trials", "set_successes", "theory_m",
-             "theory_convergence_time", "theory_final_m", "theory_retrieved"],
-    "basins": ["n", "neurons", "alpha", "m0c", "m0c_lo", "m0c_hi", "method", "theory_m0c", "theory_m0c_lo",
-               "theory_m0c_hi", "m0_points", "pattern_sets", "trials"],
+EXPECTED_COLUMNS = {  # table schema 5 (docs/tables.md)
+    "trials": ["model", "n", "neurons", "temperature", "alpha", "p", "m0", "update", "init", "trial", "pattern_set",
+               "seed", "pattern_seed", "thermal_seed", "steps", "m", "flips", "convergence_time", "cycle", "censored",
+               "final_m", "retrieved", "max_m", "max_m_time"],
+    "theory": ["model", "n", "temperature", "alpha", "m0", "steps", "paths", "seed", "m", "c_prev", "flips",
+               "convergence_time", "final_m", "retrieved", "max_m", "max_m_time"],
+    "grid": ["model", "n", "neurons", "temperature", "alpha", "p", "m0", "trials", "pattern_sets", "successes",
+             "success_fraction", "success_lo", "success_hi", "design_effect", "effective_trials", "conv_time_mean",
+             "conv_time_se", "conv_time_median", "conv_time_median_lo", "conv_time_median_hi", "conv_time_q1",
+             "conv_time_q3", "censored", "cycles", "mean_m", "se_m", "sd_m", "set_trials", "set_successes",
+             "max_m_mean", "max_m_lo", "max_m_hi", "max_m_time_mean", "max_m_time_lo", "max_m_time_hi", "theory_m",
+             "theory_convergence_time", "theory_final_m", "theory_retrieved", "theory_max_m", "theory_max_m_time",
+             "round", "first_trial"],
+    "basins": ["model", "n", "neurons", "temperature", "alpha", "m0c", "m0c_lo", "m0c_hi", "method", "theory_m0c",
+               "theory_m0c_lo", "theory_m0c_hi", "m0_points", "pattern_sets", "trials", "search", "stop", "rounds",
+               "alpha_c", "alpha_c_lo", "alpha_c_hi"],
 }
 
 
