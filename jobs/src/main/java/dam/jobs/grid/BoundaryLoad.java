@@ -4,6 +4,7 @@ import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import java.io.Serializable;
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * The load of one boundary search: (model, n, neurons, temperature) and the value held fixed, the load alpha for a
@@ -52,5 +53,11 @@ public record BoundaryLoad(MemoryModel model, int n, int neurons, double tempera
     /** The load (model, n, neurons, temperature, alpha) of basins/ for a search in m0. */
     public GridPoint.Load load() {
         return new GridPoint.Load(model, n, neurons, temperature, inM0 ? fixed : Double.NaN);
+    }
+
+    /** Stable across JVMs (a record's own hash uses the enum's identity hash): Spark shuffles on it. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(model.ordinal(), n, neurons, temperature, inM0, fixed);
     }
 }

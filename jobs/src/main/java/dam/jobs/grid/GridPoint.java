@@ -2,6 +2,7 @@ package dam.jobs.grid;
 
 import dam.core.model.MemoryModel;
 import java.io.Serializable;
+import java.util.Objects;
 import java.util.Comparator;
 
 /**
@@ -37,6 +38,15 @@ public record GridPoint(MemoryModel model, int n, int neurons, double temperatur
                 + " m0=" + m0;
     }
 
+    /**
+     * A hash that is the same in every JVM: a record's own hash uses the enum's identity hash, which differs between
+     * the driver and each executor, so Spark's shuffles (groupByKey on grid points) would split one key's values.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(model.ordinal(), n, neurons, temperature, alpha, m0, p);
+    }
+
     /** The grid points that share pattern sets and a kernel in one m0 scan: all but m0 in common. */
     public record Load(MemoryModel model, int n, int neurons, double temperature, double alpha) implements Serializable {
 
@@ -44,5 +54,11 @@ public record GridPoint(MemoryModel model, int n, int neurons, double temperatur
         public static final Comparator<Load> ORDER = Comparator.comparing(Load::model).thenComparingInt(Load::n)
                 .thenComparingInt(Load::neurons).thenComparingDouble(Load::temperature)
                 .thenComparingDouble(Load::alpha);
+
+        /** Stable across JVMs, as {@link GridPoint#hashCode()}. */
+        @Override
+        public int hashCode() {
+            return Objects.hash(model.ordinal(), n, neurons, temperature, alpha);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dam.jobs.phase;
 import dam.core.model.MemoryModel;
 import java.io.Serializable;
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * One phase diagram: the (alpha, m0) plane of one model and interaction order at one temperature, whose capacity,
@@ -17,5 +18,11 @@ public record Diagram(MemoryModel model, int n, double temperature) implements S
     /** "dense n = 3" or "pbody n = 3, temperature 0.2": the words progress lines and figures use. */
     public String label() {
         return model.key() + " n = " + n + (temperature > 0 ? ", temperature " + temperature : "");
+    }
+
+    /** Stable across JVMs (a record's own hash uses the enum's identity hash): Spark shuffles on it. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(model.ordinal(), n, temperature);
     }
 }
