@@ -1,10 +1,14 @@
 package dam.jobs.sweep;
 
+import dam.core.analysis.BoundaryRound;
+import dam.core.analysis.BoundarySearch;
+import dam.core.analysis.PlannedRun;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
 import dam.core.sim.Seeds;
 import dam.core.sim.TrialRunner;
 import dam.core.theory.EffectiveProcessSolver;
+import dam.jobs.config.Boundary;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.SparkMaster;
 import dam.jobs.config.SweepConfig;
@@ -25,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -107,11 +112,33 @@ public final class DryRun {
             todo.stream().map(GridPoint::theoryKey).filter(k -> o.ledger() == null || !o.ledger().done(k)).forEach(keys::add);
             points.forEach(g -> loads.add(List.of(g.model(), g.n(), g.temperature(), g.alpha())));
         }
+        // Boundary searches (an axis in boundary form): rounds after the grid, planned from the committed rows.
+        List<SweepPlan.Search> searches = simulate ? SweepPlan.searches(c) : List.of();
+        if (c.theory().enabled()) {
+            searches.stream().filter(x -> x.load().inM0()).forEach(x -> loads.add(List.of(x.load().model(),
+                    x.load().n(), x.load().temperature(), x.load().fixed())));
+        }
         int perBisection = bisectionSolves(c.theory().basinTol());
         out.printf(r, "to run    %d points, %d trials, in %d batch%s; Spark tasks: %d simulation scans%s%n", todo.size(),
                 trials, batches.size(), batches.size() == 1 ? "" : "es", scans,
-                c.theory().enabled() && !todo.isEmpty() ? String.format(r, ", %d theory solves, %d theory basin "
-                        + "bisections (basins/, about %d solves each)", keys.size(), loads.size(), perBisection) : "");
+                c.theory().enabled() && (!todo.isEmpty() || !searches.isEmpty()) ? String.format(r, ", %d theory "
+                        + "solves, %d theory basin bisections (basins/, about %d solves each)", keys.size(),
+                        loads.size(), perBisection) : "");
+        long firstRound = 0;
+        long searchBudget = 0;
+        for (SweepPlan.Search x : searches) {
+            firstRound += firstRound(x).stream().mapToLong(PlannedRun::trials).sum();
+            searchBudget += x.search().maxTrials();
+        }
+        if (!searches.isEmpty()) {
+            BoundarySearch b = searches.get(0).search();
+            out.printf(r, "searches  %d boundary search%s in %s on [%s, %s]: round 0 runs %d trials; then rounds until "
+                            + "each 95%% interval is at most %s wide, at most %d trials in all (max-trials %d each)%s%n",
+                    searches.size(), searches.size() == 1 ? "" : "es", searches.get(0).load().inM0() ? "m0" : "alpha",
+                    num(b.from()), num(b.to()), firstRound, num(b.width()), searchBudget, b.maxTrials(),
+                    o.ledger() != null && o.ledger().batchCount() > 0 ? "; a resume continues the rounds committed in "
+                            + "grid/ (not counted here)" : "");
+        }
 
         // Memory: the largest task of each kind, against the budget of the tasks that run at once.
         double simulationTask = 0;
@@ -126,6 +153,17 @@ public final class DryRun {
                 simulationTask = bytes;
                 largest = String.format(r, "%s n=%d N=%d alpha=%.4g", g.model().name().toLowerCase(r), g.n(),
                         g.neurons(), g.alpha());
+            }
+        }
+        for (SweepPlan.Search x : searches) { // a round's task: at most one run of its plan
+            GridPoint g = x.load().point(x.search().from());
+            int slice = firstRound(x).stream().mapToInt(PlannedRun::trials).max().orElse(0);
+            double bytes = TaskMemory.simulationBytes(Model.atLoad(g.n(), g.neurons(), g.alpha(), UpdateOrder.PARALLEL)
+                    .patternBytes(), g.neurons(), slice, c.steps());
+            if (bytes > simulationTask) {
+                simulationTask = bytes;
+                largest = String.format(r, "%s n=%d N=%d alpha=%.4g, a search's round", g.model().name().toLowerCase(r),
+                        g.n(), g.neurons(), g.alpha());
             }
         }
         int theorySteps = phase == null ? c.steps() : Math.max(c.steps(), c.theory().maxHorizon());
@@ -144,8 +182,19 @@ public final class DryRun {
         double limit = Math.min(CALIBRATION_LIMIT_SECONDS, KERNEL_BUDGET_SECONDS / Math.max(1, settings));
         for (GridPoint g : todo) {
             List<Object> key = List.of(g.model(), g.n(), g.temperature());
-            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, todo, g, limit));
+            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, scanOf(todo, g), limit));
             simulationSeconds += SweepPlan.pointCost(g, c) * secondsPerCost;
+        }
+        // A search costs between its round 0 and its budget, at the mean cost of a trial of its round 0.
+        double searchLow = 0;
+        double searchHigh = 0;
+        for (SweepPlan.Search x : searches) {
+            List<GridPoint> scan = firstRound(x).stream().map(run -> x.load().point(run.x())).toList();
+            List<Object> key = List.of(x.load().model(), x.load().n(), x.load().temperature());
+            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, widest(searches, x), limit));
+            double trialCost = scan.stream().mapToDouble(g -> g.trialCost(c.steps())).average().orElse(0);
+            searchLow += firstRound(x).stream().mapToLong(PlannedRun::trials).sum() * trialCost * secondsPerCost;
+            searchHigh += x.search().maxTrials() * trialCost * secondsPerCost;
         }
         Map<List<Object>, Double> solveSeconds = new LinkedHashMap<>();
         double theorySeconds = 0;
@@ -191,12 +240,18 @@ public final class DryRun {
         if (phaseLine != null) {
             out.println(phaseLine);
         }
-        boolean anything = !todo.isEmpty() || phase != null;
+        boolean anything = !todo.isEmpty() || !searches.isEmpty() || phase != null;
         double spark = anything ? SPARK_CPU_SECONDS + BATCH_CPU_SECONDS * Math.max(0, batches.size() - 1) : 0;
-        double cpu = simulationSeconds + theorySeconds + spark;
-        out.printf(r, "cpu       about %s of CPU, %s on %d core%s: simulation %s (kernel measured here at the largest N "
-                        + "per (model, n, temperature): %s), theory %s (%d solves at M = %d%s), Spark and figures %s%n",
-                seconds(cpu), seconds(cpu / cores), cores, cores == 1 ? "" : "s", seconds(simulationSeconds),
+        double cpu = simulationSeconds + searchLow + theorySeconds + spark;
+        String upTo = searches.isEmpty() ? "" : " to " + seconds(cpu - searchLow + searchHigh);
+        String upToCores = searches.isEmpty() ? "" : " to " + seconds((cpu - searchLow + searchHigh) / cores);
+        out.printf(r, "cpu       about %s%s of CPU, %s%s on %d core%s: simulation %s%s (kernel measured here at the "
+                        + "largest N per (model, n, temperature): %s), theory %s (%d solves at M = %d%s), Spark and "
+                        + "figures %s%n",
+                seconds(cpu), upTo, seconds(cpu / cores), upToCores, cores, cores == 1 ? "" : "s",
+                seconds(simulationSeconds + searchLow), searches.isEmpty() ? "" : String.format(r, " (grid %s, "
+                        + "searches %s if all stop after round 0, %s if all spend their budget)",
+                        seconds(simulationSeconds), seconds(searchLow), seconds(searchHigh)),
                 rates(kernelRate), seconds(theorySeconds), solves,
                 c.theory().paths(), solveSeconds.isEmpty() ? "" : ", " + solveRates(solveSeconds), seconds(spark));
         out.printf(r, "planned in %.1f s%s%n", (System.nanoTime() - t0) / 1e9,
@@ -268,14 +323,10 @@ public final class DryRun {
      * compiled, are many times slower), or limit seconds of this thread's CPU time have passed after the first run: the
      * last run's rate.
      */
-    private static double secondsPerCost(SweepConfig c, TrialSettings s, List<GridPoint> todo, GridPoint g, double limit) {
-        List<GridPoint> same = todo.stream().filter(h -> h.model() == g.model() && h.n() == g.n()
-                && h.temperature() == g.temperature()).toList();
-        int neurons = same.stream().mapToInt(GridPoint::neurons).max().orElseThrow();
-        List<Double> alphas = same.stream().filter(h -> h.neurons() == neurons).map(GridPoint::alpha).distinct().sorted()
-                .toList();
-        double alpha = alphas.get(alphas.size() / 2); // the early stop depends on alpha
-        List<GridPoint> scan = same.stream().filter(h -> h.neurons() == neurons && h.alpha() == alpha).toList();
+    private static double secondsPerCost(SweepConfig c, TrialSettings s, List<GridPoint> scan, double limit) {
+        GridPoint g = scan.get(0);
+        int neurons = g.neurons();
+        double alpha = g.alpha();
         int sps = c.statesPerPatternSet();
         int count = Math.min(c.trials(), sps);
         long start = 0;
@@ -309,6 +360,41 @@ public final class DryRun {
         }
     }
 
+    /** The m0 scan that calibrates g's (model, n, temperature): at the middle load of its largest N among points. */
+    private static List<GridPoint> scanOf(List<GridPoint> points, GridPoint g) {
+        List<GridPoint> same = points.stream().filter(h -> h.model() == g.model() && h.n() == g.n()
+                && h.temperature() == g.temperature()).toList();
+        int neurons = same.stream().mapToInt(GridPoint::neurons).max().orElseThrow();
+        List<Double> alphas = same.stream().filter(h -> h.neurons() == neurons).map(GridPoint::alpha).distinct().sorted()
+                .toList();
+        double alpha = alphas.get(alphas.size() / 2); // the early stop depends on alpha
+        return same.stream().filter(h -> h.neurons() == neurons && h.alpha() == alpha).toList();
+    }
+
+    /** Round-0 points of the search that calibrates x's (model, n, temperature): its largest N, middle load. */
+    private static List<GridPoint> widest(List<SweepPlan.Search> searches, SweepPlan.Search x) {
+        List<SweepPlan.Search> same = searches.stream().filter(y -> y.load().model() == x.load().model()
+                && y.load().n() == x.load().n() && y.load().temperature() == x.load().temperature()).toList();
+        int neurons = same.stream().mapToInt(y -> y.load().neurons()).max().orElseThrow();
+        List<SweepPlan.Search> largest = same.stream().filter(y -> y.load().neurons() == neurons).toList();
+        SweepPlan.Search middle = largest.get(largest.size() / 2); // searches are sorted by their fixed value
+        List<PlannedRun> runs = firstRound(middle);
+        // Three of round 0's points, inside the range: a trial at the largest N can take a second, and the ends
+        // (which converge at once) would flatter the rate.
+        return IntStream.of(runs.size() / 4, runs.size() / 2, 3 * runs.size() / 4).distinct()
+                .mapToObj(i -> middle.load().point(runs.get(i).x())).toList();
+    }
+
+    /** The runs of a search's round 0, which depends on nothing committed. */
+    private static List<PlannedRun> firstRound(SweepPlan.Search x) {
+        return ((BoundaryRound) x.search().next(List.of())).runs();
+    }
+
+    /** A number as a config writes it: 0.02, 1, 4000. */
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     /**
      * Seconds of one theory solve of (model, n, temperature) over steps, at M = theory.paths: timed at the middle load
      * and m0 on at most {@value #THEORY_PATHS} paths and {@value #THEORY_STEPS} steps (the second solve; the first warms
@@ -317,10 +403,12 @@ public final class DryRun {
     private static double solveSeconds(Map<List<Object>, Double> cache, SweepConfig c, dam.core.model.MemoryModel model,
                                        int n, double temperature, int steps) {
         return cache.computeIfAbsent(List.of(model, n, temperature, steps), k -> {
-            List<Double> alpha = c.axes(model, n).alpha();
-            List<Double> m0 = c.axes(model, n).m0();
-            double a = alpha.get(alpha.size() / 2);
-            double m = m0.get(m0.size() / 2);
+            SweepConfig.Axes axes = c.axes(model, n);
+            Boundary b = c.writtenAxes(n).boundary();
+            // An axis in boundary form has no grid: its range's middle stands for it.
+            double a = !axes.alpha().isEmpty() ? axes.alpha().get(axes.alpha().size() / 2)
+                    : c.load().toRaw(model, n, (b.from() + b.to()) / 2);
+            double m = !axes.m0().isEmpty() ? axes.m0().get(axes.m0().size() / 2) : (b.from() + b.to()) / 2;
             int paths = Math.min(c.theory().paths(), THEORY_PATHS);
             int t = Math.min(steps, THEORY_STEPS);
             double seconds = 0;

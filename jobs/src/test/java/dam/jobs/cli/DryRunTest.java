@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code --dry-run}: the plan of every shipped config, without Spark, exit 0, and nothing written anywhere. */
 @Tag("slow")
@@ -28,9 +30,18 @@ class DryRunTest {
     @TempDir
     Path tmp;
 
+    /** Every config in conf/ as a phase diagram, and the README's sweeps and an adaptive one as sweeps. */
+    static Stream<Arguments> shippedConfigs() throws IOException {
+        List<String> configs;
+        try (Stream<Path> files = Files.list(CONF)) {
+            configs = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".conf")).sorted().toList();
+        }
+        return Stream.concat(configs.stream().map(f -> Arguments.of("phase-diagram", f)),
+                Stream.of("demo.conf", "figure1.conf", "finite-size-adaptive.conf").map(f -> Arguments.of("sweep", f)));
+    }
+
     @ParameterizedTest
-    @CsvSource({"sweep,demo.conf", "sweep,figure1.conf", "phase-diagram,phase-diagram.conf",
-            "phase-diagram,finite-size.conf", "phase-diagram,capacity-ladder.conf"})
+    @MethodSource("shippedConfigs")
     void everyShippedConfigPrintsItsPlanAndWritesNothing(String command, String config) throws IOException {
         Path out = tmp.resolve("out");
         Map<String, Long> before = listing(tmp);
@@ -40,6 +51,8 @@ class DryRunTest {
             assertTrue(printed.lines().anyMatch(l -> l.startsWith(line)), line + " missing in\n" + printed);
         }
         assertTrue(printed.contains("absent, a new sweep"), printed);
+        boolean adaptive = Files.readString(CONF.resolve(config)).contains("boundary {");
+        assertEquals(adaptive, printed.lines().anyMatch(l -> l.startsWith("searches  ")), printed);
         assertEquals(command.equals("phase-diagram"), printed.lines().anyMatch(l -> l.startsWith("phase ")), printed);
         assertFalse(Files.exists(out), "nothing is created");
         assertEquals(before, listing(tmp));
