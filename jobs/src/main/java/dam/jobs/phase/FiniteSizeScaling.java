@@ -106,11 +106,25 @@ public final class FiniteSizeScaling {
     }
 
     /**
-     * The simulated alpha_c(N) per diagram, from the committed grid/ rows at m0 = 1 (a network size with fewer than two
-     * loads there left out).
+     * The simulated alpha_c(N) per diagram: from basins/' searches in alpha, and from the committed grid/ rows at
+     * m0 = 1 (a network size with fewer than two loads there left out).
      */
     static Map<Diagram, List<Estimate>> capacities(SparkSession spark, OutputDirectory dir, Ledger ledger, long seed) {
         Map<Diagram, List<Estimate>> byDiagram = new TreeMap<>(Diagram.ORDER);
+        if (CommittedTables.present(dir, ledger, "basins")) {
+            // A search in alpha at m0 = 1 is the capacity at its size (a sweep with it has no alpha grid); one that
+            // stopped on range found no crossing inside [from, to] and gives no estimate.
+            Dataset<Row> basins = CommittedTables.read(spark, dir, ledger, "basins", null);
+            if (java.util.Arrays.asList(basins.columns()).contains("search")) {
+                for (Row r : basins.where(functions.col("search").equalTo("alpha")
+                                .and(functions.col("stop").notEqual("range")))
+                        .select("model", "n", "temperature", "neurons", "alpha_c", "alpha_c_lo", "alpha_c_hi")
+                        .collectAsList()) {
+                    byDiagram.computeIfAbsent(PhaseDiagramJob.diagramOf(r), k -> new ArrayList<>())
+                            .add(new Estimate(r.getInt(3), nan(r, 4), nan(r, 5), nan(r, 6)));
+                }
+            }
+        }
         if (!CommittedTables.present(dir, ledger, "grid")) {
             return byDiagram;
         }

@@ -134,24 +134,45 @@ class AdaptiveSweepTest {
     }
 
     @Test
-    void aSearchInTheLoadFindsAlphaCFromM0One() {
-        SweepConfig c = ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [3], neurons = [64], m0 = 1,"
-                + " alpha = { boundary { from = 0.02, to = 0.3, width = 0.06, max-trials = 1000 } },"
+    void searchesInTheLoadFindAlphaCFromM0OneAndAreTheFiniteSizeCapacity() throws Exception {
+        SweepConfig c = ConfigLoader.fromConfig(ConfigFactory.parseString("sweep { n = [3], neurons = [32, 48, 64],"
+                + " m0 = 1, alpha = { boundary { from = 0.02, to = 0.3, width = 0.06, max-trials = 1000 } },"
                 + " trials = 8, states-per-pattern-set = 2, steps = 20, seed = 5, eps = 0.01,"
                 + " theory { enabled = true, paths = 1000, basin-tol = 0.05 }, output = \"" + tmp.resolve("alpha") + "\" }"));
         assertTrue(run(c, Integer.MAX_VALUE).complete());
-        Row b = spark.read().parquet(tmp.resolve("alpha").resolve("basins").toString()).collectAsList().get(0);
-        System.out.println("[adaptive] " + b);
-        assertEquals("alpha", b.getString(b.fieldIndex("search")));
-        assertTrue(Double.isNaN(b.getDouble(b.fieldIndex("alpha"))), "a search in alpha has no fixed load");
-        assertTrue(b.isNullAt(b.fieldIndex("m0c")));
-        String stop = b.getString(b.fieldIndex("stop"));
-        assertEquals("width", stop, b.toString());
-        double lo = b.getDouble(b.fieldIndex("alpha_c_lo"));
-        double hi = b.getDouble(b.fieldIndex("alpha_c_hi"));
-        assertTrue(lo < b.getDouble(b.fieldIndex("alpha_c")) && hi - lo <= 0.06 + 1e-12, b.toString());
-        // at m0 = 1 the states of a set coincide: one trial per pattern set, as many trial rows as sets
-        assertEquals(b.getInt(b.fieldIndex("pattern_sets")), b.getInt(b.fieldIndex("trials")));
-        assertEquals(b.getInt(b.fieldIndex("trials")), spark.read().parquet(tmp.resolve("alpha").resolve("trials").toString()).count());
+        List<Row> searches = spark.read().parquet(tmp.resolve("alpha").resolve("basins").toString()).orderBy("neurons")
+                .collectAsList();
+        assertEquals(3, searches.size(), searches.toString());
+        long trials = 0;
+        for (Row b : searches) {
+            System.out.println("[adaptive] " + b);
+            assertEquals("alpha", b.getString(b.fieldIndex("search")));
+            assertTrue(Double.isNaN(b.getDouble(b.fieldIndex("alpha"))), "a search in alpha has no fixed load");
+            assertTrue(b.isNullAt(b.fieldIndex("m0c")));
+            assertEquals("width", b.getString(b.fieldIndex("stop")), b.toString());
+            double lo = b.getDouble(b.fieldIndex("alpha_c_lo"));
+            double hi = b.getDouble(b.fieldIndex("alpha_c_hi"));
+            assertTrue(lo < b.getDouble(b.fieldIndex("alpha_c")) && hi - lo <= 0.06 + 1e-12, b.toString());
+            // at m0 = 1 the states of a set coincide: one trial per pattern set, as many trial rows as sets
+            assertEquals(b.getInt(b.fieldIndex("pattern_sets")), b.getInt(b.fieldIndex("trials")));
+            trials += b.getInt(b.fieldIndex("trials"));
+        }
+        assertEquals(trials, spark.read().parquet(tmp.resolve("alpha").resolve("trials").toString()).count());
+
+        // finite_size/ takes each size's search as its alpha_c(N), and fits the three.
+        OutputDirectory dir = OutputDirectory.open(c.output(), new Configuration());
+        List<Row> rows = spark.createDataFrame(dam.jobs.phase.FiniteSizeScaling.rows(spark, dir, Ledger.read(dir),
+                c.seed(), c.steps(), java.util.Map.of(), java.util.Map.of()),
+                dam.jobs.phase.PhaseDiagramTables.finiteSize()).collectAsList();
+        assertEquals(1, rows.size(), rows.toString());
+        Row f = rows.get(0);
+        assertEquals("alpha_c", f.getString(f.fieldIndex("quantity")));
+        assertEquals(List.of(32, 48, 64), f.getList(f.fieldIndex("neurons")));
+        for (int i = 0; i < 3; i++) {
+            Row b = searches.get(i);
+            assertEquals(b.getDouble(b.fieldIndex("alpha_c")), ((Number) f.getList(f.fieldIndex("estimates")).get(i))
+                    .doubleValue(), f.toString());
+        }
+        assertFalse(f.isNullAt(f.fieldIndex("limit")), "three sizes: a fit " + f);
     }
 }
