@@ -1,5 +1,6 @@
 package dam.core.bench;
 
+import dam.core.bench.Options.Bound;
 import dam.core.model.Initialisation;
 import dam.core.model.MemoryModel;
 import dam.core.model.Model;
@@ -48,44 +49,22 @@ public final class KernelComparison {
 
     /** Runs the comparison from command-line options; prints the table to stdout (exit 2 on bad options). */
     public static void main(String[] args) throws Exception {
-        try {
-            run(args, System.out);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.exit(2);
-        }
+        Options.exitOnBadOption("bench: ", () -> run(args, System.out));
     }
 
     /** Parses the options (see the class comment) and prints one row per (N, alpha) to out. */
     public static void run(String[] args, PrintStream out) {
-        int n = 3;
-        int[] Ns = {512, 1024};
-        double[] alphas = {0.1, 0.2, 0.4};
-        int S = 10;
-        double m0 = 0.5;
-        double temperature = 0.5;
-        double seconds = 8;
-        double warmup = 3;
-        long seed = 1;
-        for (int k = 0; k < args.length; k += 2) {
-            String key = args[k];
-            if (k + 1 >= args.length) {
-                throw new IllegalArgumentException(key + ": missing value");
-            }
-            String v = args[k + 1];
-            switch (key) {
-                case "--n" -> n = (int) number(key, v, 2, 64);
-                case "--neurons" -> Ns = Arrays.stream(v.split(",")).mapToInt(x -> (int) number(key, x, 2, 1 << 20)).toArray();
-                case "--alphas" -> alphas = Arrays.stream(v.split(",")).mapToDouble(x -> number(key, x, 1e-12, 1e6)).toArray();
-                case "--S" -> S = (int) number(key, v, 1, 1000);
-                case "--m0" -> m0 = number(key, v, -1, 1);
-                case "--temperature" -> temperature = number(key, v, 1e-300, 1e300);
-                case "--seconds" -> seconds = number(key, v, 0.01, 1e5);
-                case "--warmup" -> warmup = number(key, v, 0, 1e5);
-                case "--seed" -> seed = (long) number(key, v, -9e18, 9e18);
-                default -> throw new IllegalArgumentException(key + ": unknown option (see KernelComparison javadoc)");
-            }
-        }
+        Options options = new Options(args, "see KernelComparison javadoc");
+        int n = options.integer("--n", 3, 2, 64);
+        int[] Ns = options.integers("--neurons", new int[] {512, 1024}, 2, 1 << 20);
+        double[] alphas = options.reals("--alphas", new double[] {0.1, 0.2, 0.4}, Bound.within(1e-12, 1e6));
+        int S = options.integer("--S", 10, 1, 1000);
+        double m0 = options.real("--m0", 0.5, Bound.within(-1, 1));
+        double temperature = options.real("--temperature", 0.5, Bound.within(1e-300, 1e300));
+        double seconds = options.real("--seconds", 8, Bound.within(0.01, 1e5));
+        double warmup = options.real("--warmup", 3, Bound.within(0, 1e5));
+        long seed = options.whole("--seed", 1);
+        options.finish();
         out.printf(Locale.ROOT, "# n=%d, S=%d states at m0=%.2f, temperature %s against 0, lanes %s; one thread, variants"
                 + " called in turn; per-round ratios: median [quartiles]%n", n, S, m0, temperature,
                 Lanes.best().name().toLowerCase(Locale.ROOT));
@@ -98,19 +77,6 @@ public final class KernelComparison {
                 out.flush();
             }
         }
-    }
-
-    private static double number(String key, String v, double min, double max) {
-        double x;
-        try {
-            x = Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": expected a number, got '" + v + "'");
-        }
-        if (!(x >= min && x <= max)) {
-            throw new IllegalArgumentException(key + ": must lie in [" + min + ", " + max + "], got " + v.trim());
-        }
-        return x;
     }
 
     /** The variants of one grid point, their per-call CPU times, and the row. */

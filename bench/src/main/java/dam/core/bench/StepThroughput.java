@@ -1,5 +1,6 @@
 package dam.core.bench;
 
+import dam.core.bench.Options.Bound;
 import dam.core.model.Initialisation;
 import dam.core.model.MemoryModel;
 import dam.core.model.Model;
@@ -126,12 +127,7 @@ public final class StepThroughput {
 
     /** Runs the benchmark from command-line options and prints the table to stdout (progress to stderr). */
     public static void main(String[] args) throws Exception {
-        try {
-            run(args, System.out);
-        } catch (IllegalArgumentException e) {
-            System.err.println("dam bench: " + e.getMessage());
-            System.exit(2);
-        }
+        Options.exitOnBadOption("dam bench: ", () -> run(args, System.out));
     }
 
     /** The kernels measured when --kernels is not given: fast-vector (where available), fast-scalar, dense, sequential. */
@@ -162,64 +158,28 @@ public final class StepThroughput {
         boolean check = Arrays.asList(args).contains("--check");
         args = Arrays.stream(args).filter(a -> !a.equals("--check")).toArray(String[]::new);
         Settings d = Settings.defaults();
-        double[] alphas = d.alphas();
-        int[] Ns = d.Ns();
-        int S = d.statesPerPatternSet();
-        int threads = d.threads();
-        double seconds = d.measureSeconds();
-        double warmup = d.warmupSeconds();
-        double m0 = d.m0();
-        int n = d.n();
-        List<Kernel> kernels = defaultKernels();
-        List<MemoryModel> models = d.models();
-        double[] temperatures = d.temperatures();
-        Path numpy = null;
-        Path numpySingle = null;
-        for (int k = 0; k < args.length; k += 2) {
-            String key = args[k];
-            if (k + 1 >= args.length) {
-                throw new IllegalArgumentException(key + ": missing value");
+        Options options = new Options(args, "see StepThroughput javadoc");
+        options.refuse("--N", "renamed to --neurons");
+        double[] alphas = options.reals("--alphas", d.alphas(), Bound.POSITIVE);
+        int[] Ns = options.integers("--neurons", d.Ns(), 2, Options.UNBOUNDED);
+        int S = options.integer("--S", d.statesPerPatternSet(), 1, Options.UNBOUNDED);
+        int threads = options.integer("--threads", d.threads(), 1, Options.UNBOUNDED);
+        double seconds = options.real("--seconds", d.measureSeconds(), Bound.POSITIVE);
+        double warmup = options.real("--warmup", d.warmupSeconds(), Bound.POSITIVE);
+        int n = options.integer("--n", d.n(), 2, Options.UNBOUNDED);
+        List<Kernel> kernels = options.list("--kernels", defaultKernels(), Kernel::of);
+        List<MemoryModel> models = options.list("--model", d.models(), name -> {
+            try {
+                return MemoryModel.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--model: " + e.getMessage());
             }
-            String v = args[k + 1];
-            switch (key) {
-                case "--alphas" -> alphas = parseList(key, v);
-                case "--neurons" -> Ns = parseInts(key, v, 2);
-                case "--N" -> throw new IllegalArgumentException("--N: renamed to --neurons");
-                case "--S" -> S = parseInts(key, v, 1)[0];
-                case "--threads" -> threads = parseInts(key, v, 1)[0];
-                case "--seconds" -> seconds = parseList(key, v)[0];
-                case "--warmup" -> warmup = parseList(key, v)[0];
-                case "--n" -> n = parseInts(key, v, 2)[0];
-                case "--kernels" -> {
-                    List<Kernel> list = new ArrayList<>();
-                    for (String name : v.split(",")) {
-                        list.add(Kernel.of(name));
-                    }
-                    kernels = list;
-                }
-                case "--model" -> {
-                    List<MemoryModel> list = new ArrayList<>();
-                    for (String name : v.split(",")) {
-                        try {
-                            list.add(MemoryModel.parse(name));
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("--model: " + e.getMessage());
-                        }
-                    }
-                    models = list;
-                }
-                case "--temperature" -> temperatures = parseTemperatures(key, v);
-                case "--m0" -> {
-                    m0 = parseList(key, v)[0];
-                    if (m0 > 1) {
-                        throw new IllegalArgumentException("--m0: must lie in (0, 1], got " + v);
-                    }
-                }
-                case "--numpy" -> numpy = Path.of(v);
-                case "--numpy1" -> numpySingle = Path.of(v);
-                default -> throw new IllegalArgumentException(key + ": unknown option (see StepThroughput javadoc)");
-            }
-        }
+        });
+        double[] temperatures = options.reals("--temperature", d.temperatures(), Bound.NON_NEGATIVE);
+        double m0 = options.real("--m0", d.m0(), new Bound(x -> x > 0 && x <= 1, "lie in (0, 1]"));
+        Path numpy = options.path("--numpy");
+        Path numpySingle = options.path("--numpy1");
+        options.finish();
         if (kernels.contains(Kernel.FAST_VECTOR) && !Lanes.VECTOR.available()) {
             throw new IllegalArgumentException("--kernels: fast-vector needs the JVM option --add-modules jdk.incubator.vector");
         }
@@ -232,54 +192,6 @@ public final class StepThroughput {
         out.flush();
         List<Row> rows = measure(s, kernels, System.err);
         printTable(s, rows, kernels, readNumpy(numpy, numpySingle, threads), out);
-    }
-
-    private static int[] parseInts(String key, String v, int min) {
-        String[] parts = v.split(",");
-        int[] out = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + ": expected integers, got '" + v + "'");
-            }
-            if (out[i] < min) {
-                throw new IllegalArgumentException(key + ": must be >= " + min + ", got " + out[i]);
-            }
-        }
-        return out;
-    }
-
-    private static double[] parseList(String key, String v) {
-        String[] parts = v.split(",");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + ": expected numbers, got '" + v + "'");
-            }
-            if (!(out[i] > 0) || Double.isInfinite(out[i])) {
-                throw new IllegalArgumentException(key + ": must be positive, got " + parts[i].trim());
-            }
-        }
-        return out;
-    }
-
-    private static double[] parseTemperatures(String key, String v) {
-        String[] parts = v.split(",");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + ": expected numbers, got '" + v + "'");
-            }
-            if (!(out[i] >= 0) || Double.isInfinite(out[i])) {
-                throw new IllegalArgumentException(key + ": must be >= 0 and finite, got " + parts[i].trim());
-            }
-        }
-        return out;
     }
 
     /**

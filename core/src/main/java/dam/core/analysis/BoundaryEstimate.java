@@ -47,9 +47,6 @@ public record BoundaryEstimate(double centre, double lower, double upper, double
     /** Pattern sets an end of a bracket needs before the bracket is an interval: 2^-6 &lt; 2.5%. */
     public static final int BRACKET_SETS = 6;
 
-    private static final int MAX_ITERATIONS = 100;
-    private static final double TOLERANCE = 1e-10;
-
     /** Whether the interval is finite. */
     public boolean hasInterval() {
         return Double.isFinite(lower) && Double.isFinite(upper);
@@ -80,7 +77,7 @@ public record BoundaryEstimate(double centre, double lower, double upper, double
         if (!LogisticFit.overlaps(x, successes, trials)) {
             return bracket(x, counts, successes, trials, sets, total);
         }
-        double[] fit = maximumLikelihood(x, successes, trials);
+        double[] fit = LogisticLikelihood.STRICT.maximum(x, successes, trials);
         if (fit == null) {
             return new BoundaryEstimate(interpolatedCrossing(x, successes, trials), Double.NEGATIVE_INFINITY,
                     Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, INTERPOLATION, sets, total);
@@ -200,61 +197,6 @@ public record BoundaryEstimate(double centre, double lower, double upper, double
         return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
     }
 
-    /**
-     * The rising logistic maximum of the binomial likelihood as {centre, slope b = 1/s}, by Newton's method with step
-     * halving in the predictor a + b (x - xbar); null where it does not converge to a rising curve.
-     */
-    static double[] maximumLikelihood(double[] x, int[] successes, int[] trials) {
-        double xbar = 0;
-        double total = 0;
-        double k = 0;
-        for (int i = 0; i < x.length; i++) {
-            xbar += trials[i] * x[i];
-            total += trials[i];
-            k += successes[i];
-        }
-        xbar /= total;
-        double a = StrictMath.log(k / (total - k));
-        double b = 0;
-        double logLikelihood = logLikelihood(x, xbar, successes, trials, a, b);
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
-            for (int i = 0; i < x.length; i++) {
-                double d = x[i] - xbar;
-                double p = sigmoid(a + b * d);
-                double residual = successes[i] - trials[i] * p;
-                double weight = trials[i] * p * (1 - p);
-                ga += residual;
-                gb += residual * d;
-                haa += weight;
-                hab += weight * d;
-                hbb += weight * d * d;
-            }
-            double det = haa * hbb - hab * hab;
-            if (!(det > 0)) {
-                return null;
-            }
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            double step = 1;
-            double next = logLikelihood(x, xbar, successes, trials, a + da, b + db);
-            while (next < logLikelihood - 1e-12 && step > 1e-6) {
-                step /= 2;
-                next = logLikelihood(x, xbar, successes, trials, a + step * da, b + step * db);
-            }
-            a += step * da;
-            b += step * db;
-            logLikelihood = next;
-            if (StrictMath.abs(step * da) + StrictMath.abs(step * db) * (1 + StrictMath.abs(xbar)) < TOLERANCE) {
-                if (!(b > 0) || !Double.isFinite(a)) {
-                    return null;
-                }
-                return new double[] {xbar - a / b, b};
-            }
-        }
-        return null;
-    }
-
     /** Where the linearly interpolated isotonic (non-decreasing) fit of the fractions crosses 1/2; NaN if never. */
     private static double interpolatedCrossing(double[] x, int[] successes, int[] trials) {
         double[] fraction = new double[x.length];
@@ -272,18 +214,9 @@ public record BoundaryEstimate(double centre, double lower, double upper, double
         return Double.NaN;
     }
 
-    private static double logLikelihood(double[] x, double xbar, int[] successes, int[] trials, double a, double b) {
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double eta = a + b * (x[i] - xbar);
-            double softplus = eta > 0 ? eta + StrictMath.log1p(StrictMath.exp(-eta)) : StrictMath.log1p(StrictMath.exp(eta));
-            sum += successes[i] * eta - trials[i] * softplus;
-        }
-        return sum;
-    }
-
+    /** 1 / (1 + e^-eta) in StrictMath. */
     static double sigmoid(double eta) {
-        return 1 / (1 + StrictMath.exp(-eta));
+        return LogisticLikelihood.STRICT.sigmoid(eta);
     }
 
     private static void validate(double[] x, SetCounts[] counts) {

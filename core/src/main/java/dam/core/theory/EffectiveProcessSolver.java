@@ -184,7 +184,7 @@ public final class EffectiveProcessSolver {
 
     /** Solves the process from initial overlap m0 over T = steps steps with paths drawn from seed; m(0) = m0. */
     public TheoryResult solve(double m0, int steps, long seed) {
-        return run(m0, steps, seed, null, null).result();
+        return run(m0, steps, seed, null, null, null).result();
     }
 
     /**
@@ -193,12 +193,35 @@ public final class EffectiveProcessSolver {
      * that the returned m is the effective process's response to theta at fixed order parameters.
      */
     TheoryResult solve(double m0, int steps, long seed, double[] theta, TheoryResult frozen) {
-        return run(m0, steps, seed, theta, frozen).result();
+        return run(m0, steps, seed, theta, frozen, null).result();
     }
 
     /** Solves as {@link #solve(double, int, long)} and also returns the noise covariance's innovations. */
     Trace trace(double m0, int steps, long seed) {
-        return run(m0, steps, seed, null, null);
+        return run(m0, steps, seed, null, null, null);
+    }
+
+    /** Solves as {@link #solve(double, int, long)}, showing the observer every step and tile on the way. */
+    TheoryResult solve(double m0, int steps, long seed, Observer observer) {
+        return run(m0, steps, seed, null, null, Objects.requireNonNull(observer, "observer")).result();
+    }
+
+    /**
+     * Sees a solve from inside, for tests that split the field into its parts (the solve is the same bits with or
+     * without one). Its methods are called on the solver's threads, tile calls of one step concurrently for
+     * different tiles, each step's calls before the next step's.
+     */
+    interface Observer {
+        /** Step t begins; memory(s) = alpha P'(C(t, s)) G(t, s), s &lt; t, the retarded coefficients (not to modify). */
+        void step(int t, double[] memory);
+
+        /**
+         * The tile of paths first..first+size-1 at step t once sigma(t+1) is set, lane i = path first+i: field(i) =
+         * h(t) - b eps(t), eps(i) = eps(t), bit i of spins = sigma(t+1) (set for +1), sigma[s](i) = sigma(s) as +-1
+         * (s &lt; t), memory(s) the retarded coefficients as the field used them (float); none of them to modify.
+         */
+        void tile(int t, long first, int size, float[] field, double b, float[] eps, long spins, float[][] sigma,
+                  float[] memory);
     }
 
     /**
@@ -209,7 +232,7 @@ public final class EffectiveProcessSolver {
     record Trace(TheoryResult result, double[] innovation) {
     }
 
-    private Trace run(double m0, int steps, long seed, double[] theta, TheoryResult frozen) {
+    private Trace run(double m0, int steps, long seed, double[] theta, TheoryResult frozen, Observer observer) {
         Require.within("m0", m0, -1, 1);
         Require.atLeast("steps", steps, 1);
         if (theta != null && theta.length < steps) {
@@ -261,6 +284,9 @@ public final class EffectiveProcessSolver {
                 double[] factor = cholesky.addRow(closure.covarianceRow(t, cUsed, gUsed));
                 innovation[t] = cholesky.innovation(t);
                 double[] memory = retarded ? closure.retardedRow(t, cUsed, gUsed) : new double[t];
+                if (observer != null) {
+                    observer.step(t, memory);
+                }
                 float[] memoryF = new float[t];
                 float[] noiseF = new float[t];
                 for (int u = 0; u < t; u++) {
@@ -284,7 +310,7 @@ public final class EffectiveProcessSolver {
                     }
                 }
                 Step step = new Step(t, (float) drive, memoryF, noiseF, sqrtAlpha * factor[t], beta, resolved, weight,
-                        offset);
+                        offset, observer);
                 advance(chunks, step, scratch, pool);
 
                 // chunk partial sums added in chunk order: the same bits whichever thread did which chunk
@@ -417,7 +443,7 @@ public final class EffectiveProcessSolver {
      * where column u of L has a zero pivot (its Novikov sum is not used: no response is attributed to it).
      */
     private record Step(int t, float drive, float[] memory, float[] noise, double b, double beta, boolean[] resolved,
-                        float[] weight, float[] offset) {
+                        float[] weight, float[] offset, Observer observer) {
     }
 
     /**
@@ -465,6 +491,8 @@ public final class EffectiveProcessSolver {
         }
 
         final int size;
+        /** The path number of lane 0. */
+        final long first;
         /** The lanes that hold paths. */
         final long lanes;
         final float[][] eps;
@@ -472,6 +500,7 @@ public final class EffectiveProcessSolver {
 
         Tile(long first, int size, int steps, double m0) {
             this.size = size;
+            this.first = first;
             lanes = size == TILE_PATHS ? -1L : (1L << size) - 1;
             eps = new float[steps][TILE_PATHS];
             spins = new long[steps + 1];
@@ -603,6 +632,9 @@ public final class EffectiveProcessSolver {
                     mean[i] = (float) conditional;
                 }
                 tile.spins[t + 1] = after;
+                if (step.observer() != null) {
+                    step.observer().tile(t, tile.first, tile.size, field, b, fresh, after, scratch.sigma, step.memory());
+                }
                 Arrays.fill(mean, tile.size, TILE_PATHS, 0f);
                 addSums(tile, step, mean, scratch);
             }

@@ -57,7 +57,8 @@ final class ThermalAverage {
         if (Double.isInfinite(beta)) {
             return Gaussian.erf(a / s * INV_SQRT_TWO);
         }
-        return integrate(beta, a, s, false);
+        return gaussianAverage(breakPoints(-a / s, 1 / (beta * s)), 1,
+                (z, w, sum) -> sum[0] += w * Math.tanh(beta * (a + s * z)))[0];
     }
 
     /**
@@ -65,30 +66,12 @@ final class ThermalAverage {
      * pass over the quadrature points.
      */
     static double[] overlapAndSlope(double beta, double a, double s) {
-        double[] breaks = breakPoints(-a / s, 1 / (beta * s));
-        double value = 0;
-        double slope = 0;
-        for (int k = 0; k + 1 < breaks.length; k++) {
-            double lo = breaks[k];
-            double hi = breaks[k + 1];
-            if (hi <= lo) {
-                continue;
-            }
-            double half = 0.5 * (hi - lo);
-            double mid = 0.5 * (hi + lo);
-            double panelValue = 0;
-            double panelSlope = 0;
-            for (int i = 0; i < ORDER; i++) {
-                double z = mid + half * NODES[i];
-                double x = beta * (a + s * z);
-                double w = WEIGHTS[i] * Gaussian.density(z);
-                panelValue += w * Math.tanh(x);
-                panelSlope += w * z * sech2(x);
-            }
-            value += half * panelValue;
-            slope += half * panelSlope;
-        }
-        return new double[] {value, beta * slope};
+        double[] sums = gaussianAverage(breakPoints(-a / s, 1 / (beta * s)), 2, (z, w, sum) -> {
+            double x = beta * (a + s * z);
+            sum[0] += w * Math.tanh(x);
+            sum[1] += w * z * sech2(x);
+        });
+        return new double[] {sums[0], beta * sums[1]};
     }
 
     /**
@@ -106,42 +89,18 @@ final class ThermalAverage {
             double spin = Math.tanh(x) / d;
             return new double[] {spin, spin * spin, (1 - b / Math.cosh(x)) / d, 0};
         }
-        double[] breaks = breakPoints(-a / s, 1 / (2 * beta * s));
-        double mean = 0;
-        double square = 0;
-        double product = 0;
-        double slope = 0;
-        for (int j = 0; j + 1 < breaks.length; j++) {
-            double lo = breaks[j];
-            double hi = breaks[j + 1];
-            if (hi <= lo) {
-                continue;
-            }
-            double half = 0.5 * (hi - lo);
-            double mid = 0.5 * (hi + lo);
-            double panelMean = 0;
-            double panelSquare = 0;
-            double panelProduct = 0;
-            double panelSlope = 0;
-            for (int i = 0; i < ORDER; i++) {
-                double z = mid + half * NODES[i];
-                double w = WEIGHTS[i] * Gaussian.density(z);
-                double x = 2 * beta * (a + s * z);
-                // divided through by cosh A, so that nothing overflows for large |A|
-                double sech = 1 / Math.cosh(x);
-                double d = 1 + b * sech;
-                double spin = Math.tanh(x) / d;
-                panelMean += w * spin;
-                panelSquare += w * spin * spin;
-                panelProduct += w * (1 - b * sech) / d;
-                panelSlope += w * z * sech * (sech + b) / (d * d);
-            }
-            mean += half * panelMean;
-            square += half * panelSquare;
-            product += half * panelProduct;
-            slope += half * panelSlope;
-        }
-        return new double[] {mean, square, product, 2 * beta * slope};
+        double[] sums = gaussianAverage(breakPoints(-a / s, 1 / (2 * beta * s)), 4, (z, w, sum) -> {
+            double x = 2 * beta * (a + s * z);
+            // divided through by cosh A, so that nothing overflows for large |A|
+            double sech = 1 / Math.cosh(x);
+            double d = 1 + b * sech;
+            double spin = Math.tanh(x) / d;
+            sum[0] += w * spin;
+            sum[1] += w * spin * spin;
+            sum[2] += w * (1 - b * sech) / d;
+            sum[3] += w * z * sech * (sech + b) / (d * d);
+        });
+        return new double[] {sums[0], sums[1], sums[2], 2 * beta * sums[3]};
     }
 
     /** E sech^2(beta (a + s z)) for finite beta and s &gt;= 0: 1 - q, with q = E tanh^2. */
@@ -152,7 +111,8 @@ final class ThermalAverage {
         if (s == 0) {
             return sech2(beta * a);
         }
-        return integrate(beta, a, s, true);
+        return gaussianAverage(breakPoints(-a / s, 1 / (beta * s)), 1,
+                (z, w, sum) -> sum[0] += w * sech2(beta * (a + s * z)))[0];
     }
 
     /**
@@ -167,9 +127,20 @@ final class ThermalAverage {
         return SQRT_TWO_OVER_PI * Math.exp(-0.5 * x * x) / s;
     }
 
-    private static double integrate(double beta, double a, double s, boolean sech) {
-        double[] breaks = breakPoints(-a / s, 1 / (beta * s));
-        double sum = 0;
+    /** An integrand of several components at z: adds w f_c(z) to sum[c], w the quadrature weight at z. */
+    @FunctionalInterface
+    private interface Integrand {
+        void add(double z, double w, double[] sum);
+    }
+
+    /**
+     * The integrals of the integrand's components against the standard Gaussian density, by the Gauss-Legendre rule
+     * on each panel between consecutive break points; a panel's sum is complete before it is added to the total. The
+     * one quadrature loop of this class.
+     */
+    private static double[] gaussianAverage(double[] breaks, int components, Integrand f) {
+        double[] total = new double[components];
+        double[] panel = new double[components];
         for (int k = 0; k + 1 < breaks.length; k++) {
             double lo = breaks[k];
             double hi = breaks[k + 1];
@@ -178,15 +149,16 @@ final class ThermalAverage {
             }
             double half = 0.5 * (hi - lo);
             double mid = 0.5 * (hi + lo);
-            double panel = 0;
+            java.util.Arrays.fill(panel, 0);
             for (int i = 0; i < ORDER; i++) {
                 double z = mid + half * NODES[i];
-                double x = beta * (a + s * z);
-                panel += WEIGHTS[i] * Gaussian.density(z) * (sech ? sech2(x) : Math.tanh(x));
+                f.add(z, WEIGHTS[i] * Gaussian.density(z), panel);
             }
-            sum += half * panel;
+            for (int c = 0; c < components; c++) {
+                total[c] += half * panel[c];
+            }
         }
-        return sum;
+        return total;
     }
 
     /** The sorted break points: the integers in [-10, 10] and z0 +- w 2^k, k = -2..6, that fall inside. */

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.core.model.MemoryModel;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The instrumented copy of the solver is the solver, and what it shows about the long-time state
+ * The instrumented solve is the solve, and what it shows about the long-time state
  * (docs/notes/stationary.md): the static field has the statistics the stationary equations give it, the dynamics from
  * m0 = 1 keeps more +1 spins than the sign of the static field, and it retrieves beyond the stationary capacity.
  */
@@ -18,17 +20,13 @@ class InstrumentedProcessTest {
 
     @ParameterizedTest
     @CsvSource({"DENSE,2,0.12,1.0", "DENSE,3,0.08,1.0", "DENSE,3,0.1,0.7", "DENSE,4,0.012,0.9", "PBODY,3,0.12,1.0"})
-    void copyReproducesTheSolverBitForBit(MemoryModel model, int n, double alpha, double m0) {
+    void recordingChangesNothingAndThePartsAddUpToTheField(MemoryModel model, int n, double alpha, double m0) {
         int paths = 2500;
         int steps = 40;
         TheoryResult solver = new EffectiveProcessSolver(model, n, alpha, 0, paths, 1).solve(m0, steps, 9);
         InstrumentedProcess.Recorded copy = new InstrumentedProcess(model, n, alpha, paths, 2)
                 .solve(m0, steps, 9, steps - 3);
-        assertArrayEquals(solver.overlap(), copy.result().overlap());
-        for (int t = 0; t <= steps; t++) {
-            assertArrayEquals(solver.correlation()[t], copy.result().correlation()[t], "C row " + t);
-            assertArrayEquals(solver.response()[t], copy.result().response()[t], "G row " + t);
-        }
+        assertSameSolution(solver, copy.result(), steps);
         assertEquals(3, copy.snapshots().size());
         // the recorded parts add up to the field that set sigma(T): sgn(u + retarded) = sigma(T) wherever it is not a tie
         InstrumentedProcess.Snapshot last = copy.snapshots().get(2);
@@ -37,6 +35,44 @@ class InstrumentedProcessTest {
             if (Math.abs(h) > 1e-5) {
                 assertEquals(h > 0 ? 1 : -1, last.next()[p], "path " + p);
             }
+        }
+    }
+
+    /** The solver's observer sees every path of every step once, and a solve it watches is the same bits. */
+    @ParameterizedTest
+    @CsvSource({"DENSE,3,0.05,0.3,0.8", "PBODY,3,0.05,0.5,0.9", "DENSE,2,0.01,0.8,1.0", "DENSE,3,0.1,0,0.7"})
+    void observedSolveIsTheSolve(MemoryModel model, int n, double alpha, double temperature, double m0) {
+        int paths = 2500;
+        int steps = 30;
+        TheoryResult plain = new EffectiveProcessSolver(model, n, alpha, temperature, paths, 1).solve(m0, steps, 4);
+        AtomicLongArray seen = new AtomicLongArray(steps);
+        AtomicInteger stepCalls = new AtomicInteger();
+        TheoryResult observed = new EffectiveProcessSolver(model, n, alpha, temperature, paths, 2)
+                .solve(m0, steps, 4, new EffectiveProcessSolver.Observer() {
+                    @Override
+                    public void step(int t, double[] memory) {
+                        assertEquals(t, memory.length);
+                        stepCalls.incrementAndGet();
+                    }
+
+                    @Override
+                    public void tile(int t, long first, int size, float[] field, double b, float[] eps, long spins,
+                                     float[][] sigma, float[] memory) {
+                        seen.addAndGet(t, size);
+                    }
+                });
+        assertSameSolution(plain, observed, steps);
+        assertEquals(steps, stepCalls.get());
+        for (int t = 0; t < steps; t++) {
+            assertEquals(paths, seen.get(t), "paths seen at step " + t);
+        }
+    }
+
+    private static void assertSameSolution(TheoryResult expected, TheoryResult actual, int steps) {
+        assertArrayEquals(expected.overlap(), actual.overlap());
+        for (int t = 0; t <= steps; t++) {
+            assertArrayEquals(expected.correlation()[t], actual.correlation()[t], "C row " + t);
+            assertArrayEquals(expected.response()[t], actual.response()[t], "G row " + t);
         }
     }
 
