@@ -49,9 +49,13 @@ public final class FiniteSizeScaling {
 
     /** One simulated estimate at network size neurons with its 95% interval. */
     record Estimate(int neurons, double value, double lower, double upper) {
-        /** A usable estimate: finite, with an interval of positive width around it. */
+        /**
+         * A usable estimate: finite, with an interval of positive width that holds it (a search whose fitted crossing
+         * lies past its range reports that centre with the interval clamped to the range: a bound, not an estimate).
+         */
         boolean usable() {
-            return Double.isFinite(value) && Double.isFinite(lower) && Double.isFinite(upper) && upper > lower;
+            return Double.isFinite(value) && Double.isFinite(lower) && Double.isFinite(upper) && upper > lower
+                    && lower <= value && value <= upper;
         }
 
         double sigma() {
