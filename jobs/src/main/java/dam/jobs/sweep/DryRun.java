@@ -60,6 +60,8 @@ public final class DryRun {
     static final double SPARK_CPU_SECONDS = 60;
     /** CPU seconds of each further batch: its Spark jobs and small files (bench/README.md, "about 2 CPU-seconds"). */
     static final double BATCH_CPU_SECONDS = 2;
+    /** The largest trial the kernel is timed on, in p N T (about 0.15 s of one core at n = 3). */
+    private static final double CALIBRATION_TRIAL_COST = 0x1p32;
     /** Evaluations of a bisection on [0, 1] to tol, besides the halvings: both ends. */
     private static final int BISECTION_ENDS = 2;
     /** Evaluations of a capacity search before its bisection: doubling or halving from alpha = 0.1 to a bracket. */
@@ -182,7 +184,7 @@ public final class DryRun {
         double limit = Math.min(CALIBRATION_LIMIT_SECONDS, KERNEL_BUDGET_SECONDS / Math.max(1, settings));
         for (GridPoint g : todo) {
             List<Object> key = List.of(g.model(), g.n(), g.temperature());
-            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, scanOf(todo, g), limit));
+            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, scanOf(todo, g, c.steps()), limit));
             simulationSeconds += SweepPlan.pointCost(g, c) * secondsPerCost;
         }
         // A search costs between its round 0 and its budget, at the mean cost of a trial of its round 0.
@@ -191,7 +193,7 @@ public final class DryRun {
         for (SweepPlan.Search x : searches) {
             List<GridPoint> scan = firstRound(x).stream().map(run -> x.load().point(run.x())).toList();
             List<Object> key = List.of(x.load().model(), x.load().n(), x.load().temperature());
-            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, widest(searches, x), limit));
+            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, widest(searches, x, c.steps()), limit));
             double trialCost = scan.stream().mapToDouble(g -> g.trialCost(c.steps())).average().orElse(0);
             searchLow += firstRound(x).stream().mapToLong(PlannedRun::trials).sum() * trialCost * secondsPerCost;
             searchHigh += x.search().maxTrials() * trialCost * secondsPerCost;
@@ -246,7 +248,7 @@ public final class DryRun {
         String upTo = searches.isEmpty() ? "" : " to " + seconds(cpu - searchLow + searchHigh);
         String upToCores = searches.isEmpty() ? "" : " to " + seconds((cpu - searchLow + searchHigh) / cores);
         out.printf(r, "cpu       about %s%s of CPU, %s%s on %d core%s: simulation %s%s (kernel measured here at the "
-                        + "largest N per (model, n, temperature): %s), theory %s (%d solves at M = %d%s), Spark and "
+                        + "largest N per (model, n, temperature) whose trial costs at most 2^32 p N T: %s), theory %s (%d solves at M = %d%s), Spark and "
                         + "figures %s%n",
                 seconds(cpu), upTo, seconds(cpu / cores), upToCores, cores, cores == 1 ? "" : "s",
                 seconds(simulationSeconds + searchLow), searches.isEmpty() ? "" : String.format(r, " (grid %s, "
@@ -317,8 +319,8 @@ public final class DryRun {
     }
 
     /**
-     * Seconds of kernel time per unit of {@link SweepPlan#pointCost} at g's (model, n, temperature), measured on the
-     * middle load of its largest N (its m0 scan, as a task runs it) with ever more trials, until a run takes
+     * Seconds of kernel time per unit of {@link SweepPlan#pointCost}, measured on scan (the m0 values of one load, run
+     * as a task runs them) with ever more trials, until a run takes
      * {@value #MEASURE_SECONDS} s at a rate within 30% of the run before (the first runs, with the kernels not yet
      * compiled, are many times slower), or limit seconds of this thread's CPU time have passed after the first run: the
      * last run's rate.
@@ -360,26 +362,36 @@ public final class DryRun {
         }
     }
 
-    /** The m0 scan that calibrates g's (model, n, temperature): at the middle load of its largest N among points. */
-    private static List<GridPoint> scanOf(List<GridPoint> points, GridPoint g) {
+    /**
+     * The network size that calibrates a setting: the largest whose trial costs at most {@value #CALIBRATION_TRIAL_COST}
+     * (p N T; the rate per unit of it changes little with N, and a trial at N = 2048, n = 3 takes a second), else the
+     * smallest.
+     */
+    private static int calibrationNeurons(List<GridPoint> points, int steps) {
+        return points.stream().filter(h -> h.trialCost(steps) <= CALIBRATION_TRIAL_COST).mapToInt(GridPoint::neurons)
+                .max().orElse(points.stream().mapToInt(GridPoint::neurons).min().orElseThrow());
+    }
+
+    /** The m0 scan that calibrates g's (model, n, temperature): at the middle load of its calibration size. */
+    private static List<GridPoint> scanOf(List<GridPoint> points, GridPoint g, int steps) {
         List<GridPoint> same = points.stream().filter(h -> h.model() == g.model() && h.n() == g.n()
                 && h.temperature() == g.temperature()).toList();
-        int neurons = same.stream().mapToInt(GridPoint::neurons).max().orElseThrow();
+        int neurons = calibrationNeurons(same, steps);
         List<Double> alphas = same.stream().filter(h -> h.neurons() == neurons).map(GridPoint::alpha).distinct().sorted()
                 .toList();
         double alpha = alphas.get(alphas.size() / 2); // the early stop depends on alpha
         return same.stream().filter(h -> h.neurons() == neurons && h.alpha() == alpha).toList();
     }
 
-    /** Round-0 points of the search that calibrates x's (model, n, temperature): its largest N, middle load. */
-    private static List<GridPoint> widest(List<SweepPlan.Search> searches, SweepPlan.Search x) {
+    /** Round-0 points of the search that calibrates x's (model, n, temperature): its calibration size, middle load. */
+    private static List<GridPoint> widest(List<SweepPlan.Search> searches, SweepPlan.Search x, int steps) {
         List<SweepPlan.Search> same = searches.stream().filter(y -> y.load().model() == x.load().model()
                 && y.load().n() == x.load().n() && y.load().temperature() == x.load().temperature()).toList();
-        int neurons = same.stream().mapToInt(y -> y.load().neurons()).max().orElseThrow();
+        int neurons = calibrationNeurons(same.stream().map(y -> y.load().point(y.search().to())).toList(), steps);
         List<SweepPlan.Search> largest = same.stream().filter(y -> y.load().neurons() == neurons).toList();
         SweepPlan.Search middle = largest.get(largest.size() / 2); // searches are sorted by their fixed value
         List<PlannedRun> runs = firstRound(middle);
-        // Three of round 0's points, inside the range: a trial at the largest N can take a second, and the ends
+        // Three of round 0's points, inside the range: a trial can take a second at a large N, and the ends
         // (which converge at once) would flatter the rate.
         return IntStream.of(runs.size() / 4, runs.size() / 2, 3 * runs.size() / 4).distinct()
                 .mapToObj(i -> middle.load().point(runs.get(i).x())).toList();
