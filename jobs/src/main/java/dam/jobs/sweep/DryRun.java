@@ -1,7 +1,6 @@
 package dam.jobs.sweep;
 
 import dam.core.analysis.BoundaryRound;
-import dam.core.analysis.BoundarySearch;
 import dam.core.analysis.PlannedRun;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
@@ -133,11 +132,15 @@ public final class DryRun {
             searchBudget += x.search().maxTrials();
         }
         if (!searches.isEmpty()) {
-            BoundarySearch b = searches.get(0).search();
-            out.printf(r, "searches  %d boundary search%s in %s on [%s, %s]: round 0 runs %d trials; then rounds until "
-                            + "each 95%% interval is at most %s wide, at most %d trials in all (max-trials %d each)%s%n",
-                    searches.size(), searches.size() == 1 ? "" : "es", searches.get(0).load().inM0() ? "m0" : "alpha",
-                    num(b.from()), num(b.to()), firstRound, num(b.width()), searchBudget, b.maxTrials(),
+            // Each n's boundary as the config writes it (by-n may give each its own).
+            String ranges = searches.stream().map(x -> x.load().n()).distinct().map(n -> {
+                Boundary b = c.writtenAxes(n).boundary();
+                return String.format(r, "n = %d: %s on [%s, %s], width %s, max-trials %d", n, b.axis(),
+                        num(b.from()), num(b.to()), num(b.width()), b.maxTrials());
+            }).collect(Collectors.joining("; "));
+            out.printf(r, "searches  %d boundary search%s (%s): round 0 runs %d trials, then rounds until each 95%% "
+                            + "interval is at most its width, at most %d trials in all%s%n", searches.size(),
+                    searches.size() == 1 ? "" : "es", ranges, firstRound, searchBudget,
                     o.ledger() != null && o.ledger().batchCount() > 0 ? "; a resume continues the rounds committed in "
                             + "grid/ (not counted here)" : "");
         }
@@ -393,8 +396,10 @@ public final class DryRun {
         List<PlannedRun> runs = firstRound(middle);
         // Three of round 0's points, inside the range: a trial can take a second at a large N, and the ends
         // (which converge at once) would flatter the rate.
-        return IntStream.of(runs.size() / 4, runs.size() / 2, 3 * runs.size() / 4).distinct()
-                .mapToObj(i -> middle.load().point(runs.get(i).x())).toList();
+        // A search in alpha runs a load per point, and a scan is one load: its middle point only.
+        IntStream picks = middle.load().inM0() ? IntStream.of(runs.size() / 4, runs.size() / 2, 3 * runs.size() / 4)
+                : IntStream.of(runs.size() / 2);
+        return picks.distinct().mapToObj(i -> middle.load().point(runs.get(i).x())).toList();
     }
 
     /** The runs of a search's round 0, which depends on nothing committed. */
