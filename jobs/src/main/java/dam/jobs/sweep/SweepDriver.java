@@ -5,7 +5,6 @@ import dam.core.analysis.BoundaryStep;
 import dam.core.analysis.BoundaryStop;
 import dam.core.analysis.CommittedSet;
 import dam.core.analysis.PlannedRun;
-import dam.core.theory.TheoryResult;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.grid.BoundaryLoad;
@@ -335,8 +334,8 @@ public final class SweepDriver {
                 results.count();
                 stage = name + ": writing trials/";
                 jsc.setJobDescription(name + ": write " + simulatedTrials(batch) + " trial rows to trials/");
-                JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
-                        .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
+                JavaRDD<Row> rows = results.flatMap(r -> java.util.stream.IntStream.range(0, r.trials().length).boxed()
+                        .map(i -> Tables.trialRow(r.unit().point(), settings, r.trials()[i], r.measures()[i])).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
                         .write().mode(SaveMode.Append).parquet(dir.uri("trials"));
                 stage = name + ": summarising grid points and writing grid/";
@@ -375,12 +374,13 @@ public final class SweepDriver {
                     + c.theory().paths() + " paths, then write theory/", false);
             Map<TheoryKey, TheorySummary> out = new HashMap<>();
             try {
-                List<TheoryResult> results = jsc.parallelize(keys, keys.size())
+                List<SolvedTheory> results = jsc.parallelize(keys, keys.size())
                         .map(k -> SweepTasks.solve(k, settings, nanos)).collect();
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
-                    rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
-                    out.put(keys.get(i), TheorySummary.of(results.get(i), s));
+                    SolvedTheory solved = results.get(i);
+                    rows.add(Tables.theoryRow(keys.get(i), solved.result(), solved.summary()));
+                    out.put(keys.get(i), solved.summary());
                 }
                 stage = batchName + ": writing theory/";
                 jsc.setJobDescription(batchName + ": write " + rows.size() + " rows to theory/");
@@ -511,8 +511,8 @@ public final class SweepDriver {
             try {
                 simulated = results.map(r -> (long) r.trials().length).reduce(Long::sum);
                 stage = name + ": writing trials/";
-                JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
-                        .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
+                JavaRDD<Row> rows = results.flatMap(r -> java.util.stream.IntStream.range(0, r.trials().length).boxed()
+                        .map(i -> Tables.trialRow(r.unit().point(), settings, r.trials()[i], r.measures()[i])).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
                         .write().mode(SaveMode.Append).parquet(dir.uri("trials"));
                 stage = name + ": summarising the planned runs and writing grid/";

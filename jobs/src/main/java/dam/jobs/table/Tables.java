@@ -11,7 +11,6 @@ import dam.core.analysis.BoundaryStop;
 import dam.core.analysis.ClusterMean;
 import dam.core.analysis.OverlapPeak;
 import dam.core.analysis.ClusteredProportion;
-import dam.core.model.Retrieval;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
 import dam.jobs.grid.BoundaryLoad;
@@ -19,6 +18,7 @@ import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
 import dam.jobs.grid.TheorySummary;
+import dam.jobs.grid.TrialMeasures;
 import dam.jobs.grid.TrialSettings;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -129,21 +129,19 @@ public final class Tables {
                 field("alpha_c_lo", DoubleType, true), field("alpha_c_hi", DoubleType, true)});
     }
 
-    /** The trials/ row of one trial at grid point g. */
-    public static Row trialRow(GridPoint g, TrialSettings s, TrialResult r) {
+    /** The trials/ row of one trial at grid point g, with its measures. */
+    public static Row trialRow(GridPoint g, TrialSettings s, TrialResult r, TrialMeasures m) {
         int set = r.trial() / s.statesPerPatternSet();
-        int tau = s.convergenceTime(g.temperature(), r.overlap(), r.flips());
-        OverlapPeak peak = OverlapPeak.of(r.overlap());
+        int tau = m.convergenceTime();
         return RowFactory.create(g.model().key(), g.n(), g.neurons(), g.temperature(), g.alpha(), g.p(), g.m0(),
                 s.update().key(), s.init().key(), r.trial(), set, r.initialStateSeed(), r.patternSetSeed(),
                 g.temperature() > 0 ? r.thermalSeed() : null, r.steps(), r.overlap(), r.flips(),
-                tau >= 0 ? tau : null, r.cycle(), TrialSettings.censored(g.temperature(), r, tau), r.finalOverlap(),
-                Retrieval.succeeded(r.finalOverlap(), s.mSuccess()), peak.value(), peak.time());
+                tau >= 0 ? tau : null, r.cycle(), m.censored(), r.finalOverlap(), m.retrieved(), m.peak().value(),
+                m.peak().time());
     }
 
-    /** The theory/ row of one solved (model, n, temperature, alpha, m0). */
-    public static Row theoryRow(TheoryKey k, TheoryResult r, TrialSettings s) {
-        TheorySummary t = TheorySummary.of(r, s);
+    /** The theory/ row of one solved (model, n, temperature, alpha, m0), with its summary t. */
+    public static Row theoryRow(TheoryKey k, TheoryResult r, TheorySummary t) {
         return RowFactory.create(k.model().key(), k.n(), k.temperature(), k.alpha(), k.m0(), r.steps(), r.paths(),
                 r.seed(), r.overlap(), r.previousCorrelation(), r.flips(),
                 t.convergenceTime() >= 0 ? t.convergenceTime() : null, t.finalM(), t.retrieved(), t.peak().value(),
@@ -162,16 +160,15 @@ public final class Tables {
 
     private static Row gridRow(PointSummary s, TheorySummary theory, Integer round, int firstTrial) {
         GridPoint g = s.point();
-        ClusteredProportion ci = ClusteredProportion.of(s.setCounts());
-        boolean timed = s.convTimes().length > 0;
+        ClusteredProportion ci = s.success();
         ClusterMean peak = s.peak().value();
         ClusterMean peakTime = s.peak().time();
         return RowFactory.create(g.model().key(), g.n(), g.neurons(), g.temperature(), g.alpha(), g.p(), g.m0(),
                 s.trials(), s.sets(), s.successes(),
                 ci.fraction(), ci.lower(), ci.upper(), ci.designEffect(), ci.effectiveTrials(),
-                timed ? s.convTimeMean() : null, orNull(s.convTimeSe()),
-                timed ? s.convTimeQuantile(0.5) : null, orNull(s.convTimeMedianLo()), orNull(s.convTimeMedianHi()),
-                timed ? s.convTimeQuantile(0.25) : null, timed ? s.convTimeQuantile(0.75) : null,
+                orNull(s.convTimeMean()), orNull(s.convTimeSe()),
+                orNull(s.convTimeMedian()), orNull(s.convTimeMedianLo()), orNull(s.convTimeMedianHi()),
+                orNull(s.convTimeQ1()), orNull(s.convTimeQ3()),
                 s.censored(), s.cycles(), s.meanM(), s.seM(), s.sdM(), s.setTrials(), s.setSuccesses(),
                 peak.mean(), orNull(peak.lower95()), orNull(peak.upper95()),
                 peakTime.mean(), orNull(peakTime.lower95()), orNull(peakTime.upper95()),
