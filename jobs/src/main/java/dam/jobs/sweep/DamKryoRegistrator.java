@@ -2,17 +2,17 @@ package dam.jobs.sweep;
 
 import com.esotericsoftware.kryo.Kryo;
 import dam.core.analysis.BasinBoundary;
-import dam.core.analysis.ClusteredProportion;
 import dam.core.analysis.ClusterMean;
+import dam.core.analysis.ClusteredProportion;
 import dam.core.analysis.OverlapPeak;
 import dam.core.model.MemoryModel;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
 import dam.jobs.grid.GridPoint;
-import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
-import dam.jobs.grid.TheorySummary;
-import dam.jobs.grid.TrialMeasures;
+import dam.jobs.summary.PointSummary;
+import dam.jobs.summary.TheorySummary;
+import dam.jobs.summary.TrialMeasures;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
 

@@ -1,7 +1,7 @@
 package dam.jobs.sweep;
 
 import dam.core.theory.TheoryResult;
-import dam.jobs.grid.TheorySummary;
+import dam.jobs.summary.TheorySummary;
 
 /**
  * One solved (model, n, temperature, alpha, m0) as its task returns it: the solution (for the theory/ row) and its

@@ -1,7 +1,7 @@
 package dam.jobs.sweep;
 
 import dam.core.sim.TrialResult;
-import dam.jobs.grid.TrialMeasures;
+import dam.jobs.summary.TrialMeasures;
 
 /**
  * The simulated trials of one work unit, in trial order, their measures, and the time the kernel took for them.

@@ -1,7 +1,7 @@
 package dam.jobs.table;
 
 import dam.core.analysis.OverlapPeak;
-import dam.jobs.grid.TheorySummary;
+import dam.jobs.summary.TheorySummary;
 import java.util.List;
 import org.apache.spark.sql.Row;
 

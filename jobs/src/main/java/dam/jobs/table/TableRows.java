@@ -8,11 +8,11 @@ import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
 import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;
-import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
-import dam.jobs.grid.TheorySummary;
-import dam.jobs.grid.TrialMeasures;
 import dam.jobs.grid.TrialSettings;
+import dam.jobs.summary.PointSummary;
+import dam.jobs.summary.TheorySummary;
+import dam.jobs.summary.TrialMeasures;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 

@@ -1,8 +1,10 @@
-package dam.jobs.grid;
+package dam.jobs.summary;
 
 import dam.core.analysis.OverlapPeak;
 import dam.core.model.Retrieval;
 import dam.core.sim.TrialResult;
+import dam.jobs.grid.GridPoint;
+import dam.jobs.grid.TrialSettings;
 
 /**
  * What the tables take from one trial beyond its trajectory, computed once, on the executor that ran the trial: the

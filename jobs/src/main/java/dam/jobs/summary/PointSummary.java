@@ -1,4 +1,4 @@
-package dam.jobs.grid;
+package dam.jobs.summary;
 
 import dam.core.analysis.ClusterBootstrap;
 import dam.core.analysis.ClusterMean;
@@ -8,6 +8,8 @@ import dam.core.analysis.SetCounts;
 import dam.core.sim.Seeds;
 import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
+import dam.jobs.grid.GridPoint;
+import dam.jobs.grid.TrialSettings;
 import java.util.Arrays;
 import java.util.List;
 
