@@ -69,6 +69,8 @@ public final class ReportCommand implements Callable<Integer> {
         SweepSession.checkScratch(sparkConfig);
         System.setProperty("java.awt.headless", "true");
         SweepSession.quietLogs();
+        // An active session (a notebook's, a test's) is joined and left running, as a sweep leaves it.
+        boolean ownSession = !SweepSession.active();
         SparkSession spark = SparkSession.builder().appName("dam report").master(sparkConfig.master())
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
@@ -86,7 +88,9 @@ public final class ReportCommand implements Callable<Integer> {
             out.flush();
             return Dam.OK;
         } finally {
-            spark.stop();
+            if (ownSession) {
+                spark.stop();
+            }
         }
     }
 }

@@ -16,8 +16,8 @@ import dam.jobs.sweep.SweepSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,48 +80,40 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs a validated sweep: opens (and locks) the output directory before Spark starts, runs the sweep,
-     * and (if report) draws the figures of a complete run into OUTPUT/figures/ on the same session.
+     * Runs a validated sweep on the output directory and session of {@link SweepSession#runOnOutput} (opened and
+     * locked before Spark starts; a resume with nothing to do and its figures drawn starts no Spark at all), and
+     * (if report) draws the figures of a complete run into OUTPUT/figures/ on the same session.
      */
     static void run(SweepConfig c, SweepOutput.Mode mode, boolean report, String command) {
         long t0 = System.nanoTime();
-        SweepSession.checkScratch(c.spark());
-        try (SweepOutput out = SweepOutput.open(c, mode, SweepSession.hadoopConfiguration(c.spark()), command,
-                System.err)) {
-            SweepDriver.Options options = new SweepDriver.Options(mode == SweepOutput.Mode.OVERWRITE, System.err,
-                    System.out, Integer.MAX_VALUE, mode == SweepOutput.Mode.ADOPT);
+        SweepDriver.Options options = new SweepDriver.Options(mode == SweepOutput.Mode.OVERWRITE, System.err,
+                System.out, Integer.MAX_VALUE, mode == SweepOutput.Mode.ADOPT);
+        SweepSession.runOnOutput(c, mode, command, System.err, out -> {
             List<String> drawn = report ? Report.upToDate(out.dir(), out.ledger()) : List.of();
-            if (drawn != null && SweepDriver.nothingToRun(c, out)) {
-                // A resume with nothing to do: no Spark session at all.
-                SweepDriver.closeWithoutSpark(c, out, options, t0);
-                drawn.forEach(f -> System.out.println("figure: " + f));
-                return;
+            if (drawn == null || !SweepDriver.nothingToRun(c, out)) {
+                return Optional.empty();
             }
-            boolean ownSession = !SweepSession.active();
-            SparkSession spark = SweepSession.start(c.spark());
-            try {
-                out.adopt(spark, System.err);
-                SweepDriver.Outcome outcome = SweepDriver.run(c, out, spark, options, t0);
-                if (report && outcome.complete()) {
-                    List<String> figures;
-                    try {
-                        out.lock().verify();
-                        figures = Report.writeIfChanged(spark, out.dir(), out.ledger());
-                    } catch (ConfigError e) {
-                        throw e;
-                    } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
-                        throw new StageFailure("drawing the figures", e);
-                    }
-                    for (String figure : figures) {
-                        System.out.println("figure: " + figure);
-                    }
+            SweepDriver.Outcome outcome = SweepDriver.closeWithoutSpark(c, out, options, t0);
+            drawn.forEach(f -> System.out.println("figure: " + f));
+            return Optional.of(outcome);
+        }, (out, spark) -> {
+            SweepDriver.Outcome outcome = SweepDriver.run(c, out, spark, options, t0);
+            if (report && outcome.complete()) {
+                List<String> figures;
+                try {
+                    out.lock().verify();
+                    figures = Report.writeIfChanged(spark, out.dir(), out.ledger());
+                } catch (ConfigError e) {
+                    throw e;
+                } catch (Exception | Error e) { // Exception: Scala code throws checked ones (SparkException) undeclared
+                    throw new StageFailure("drawing the figures", e);
                 }
-            } finally {
-                if (ownSession) {
-                    spark.stop();
+                for (String figure : figures) {
+                    System.out.println("figure: " + figure);
                 }
             }
-        }
+            return outcome;
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package dam.jobs.config;
 import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
+import dam.core.sim.FieldRange;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 /**
- * A grid point and what the layers above say about it: the point itself ({@link dam.jobs.grid.GridPoint}),
- * the settings its trials run under ({@link dam.jobs.grid.TrialSettings}), the theory's key and summary, and the
- * point's summary over its trials. Shared by the sweep (which computes them) and the tables (which write them),
- * so that neither package depends on the other's internals.
+ * The grid and what its tasks run under: a grid point ({@link dam.jobs.grid.GridPoint}) and its load, the theory's
+ * key ({@link dam.jobs.grid.TheoryKey}), a boundary search's load ({@link dam.jobs.grid.BoundaryLoad}) and the
+ * settings a task needs ({@link dam.jobs.grid.TrialSettings}). Shared by the sweep (which plans and runs them), the
+ * statistics (dam.jobs.summary) and the tables (which write them), so that none depends on another's internals.
  */
 package dam.jobs.grid;

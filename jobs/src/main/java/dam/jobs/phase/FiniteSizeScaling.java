@@ -18,6 +18,7 @@ import dam.core.sim.Seeds;
 import dam.jobs.sweep.CommittedTables;
 import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
+import dam.jobs.table.TableReaders;
 import dam.jobs.table.Tables;
 
 /**
@@ -140,7 +141,7 @@ public final class FiniteSizeScaling {
                 continue; // grid/ of an older version: no per-set counts
             }
             scans.computeIfAbsent(new Size(PhaseDiagramJob.diagramOf(r), r.getInt(3)), k -> new TreeMap<>())
-                    .put(r.getDouble(4), new SetCounts(Tables.ints(r, 5), Tables.ints(r, 6)));
+                    .put(r.getDouble(4), new SetCounts(TableReaders.ints(r, 5), TableReaders.ints(r, 6)));
         }
         for (Map.Entry<Size, TreeMap<Double, SetCounts>> e : scans.entrySet()) {
             Diagram d = e.getKey().diagram();

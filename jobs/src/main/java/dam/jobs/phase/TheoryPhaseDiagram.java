@@ -199,11 +199,19 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
         return new ArrayList<>(loads);
     }
 
+    /** The rows one task computes for one (diagram, alpha), on an executor. */
+    @FunctionalInterface
+    interface LoadRows extends Serializable {
+        /** The rows of diagram d at load alpha under these settings. */
+        List<Row> of(TheoryPhaseDiagram settings, Diagram d, double alpha);
+    }
+
     /**
-     * The phase_diagram/ theory rows of every diagram and each of its loads, one per horizon and, where
-     * {@link #extrapolateBoundary} fits, one extrapolated (steps null); one Spark task per (diagram, alpha).
+     * The rows of every diagram (in {@link Diagram#ORDER}) at each of its loads (in the given order), one Spark task
+     * per (diagram, alpha), each task's rows from rows, collected in task order.
      */
-    public List<Row> boundaries(SparkSession spark, Map<Diagram, List<Double>> loadsByDiagram) {
+    private List<Row> perLoad(SparkSession spark, Map<Diagram, List<Double>> loadsByDiagram, StructType schema,
+                              LoadRows rows) {
         StructType in = new StructType().add("d", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false);
         List<Diagram> diagrams = new ArrayList<>(loadsByDiagram.keySet());
         diagrams.sort(Diagram.ORDER);
@@ -218,21 +226,31 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
         }
         TheoryPhaseDiagram settings = this;
         return spark.createDataFrame(tasks, in).repartition(tasks.size())
-                .flatMap((FlatMapFunction<Row, Row>) r -> {
-                    Diagram d = diagrams.get(r.getInt(0));
-                    double alpha = r.getDouble(1);
-                    List<Row> rows = new ArrayList<>();
-                    List<LadderBisection.Bracket> brackets = settings.retrieval(d, 0).basinBoundaries(alpha, settings.basinTol);
-                    for (LadderBisection.Bracket b : brackets) {
-                        rows.add(PhaseDiagramTables.theoryRow(d, alpha, b.steps(), b.basinBoundary()));
-                    }
-                    HorizonExtrapolation fit = extrapolateBoundary(brackets);
-                    if (fit != null) {
-                        rows.add(PhaseDiagramTables.extrapolatedTheoryRow(d, alpha, fit));
-                    }
-                    return rows.iterator();
-                }, Encoders.row(PhaseDiagramTables.phaseDiagram()))
+                .flatMap((FlatMapFunction<Row, Row>) r -> rows.of(settings, diagrams.get(r.getInt(0)), r.getDouble(1))
+                        .iterator(), Encoders.row(schema))
                 .collectAsList();
+    }
+
+    /**
+     * The phase_diagram/ theory rows of every diagram and each of its loads, one per horizon and, where
+     * {@link #extrapolateBoundary} fits, one extrapolated (steps null); one Spark task per (diagram, alpha).
+     */
+    public List<Row> boundaries(SparkSession spark, Map<Diagram, List<Double>> loadsByDiagram) {
+        return perLoad(spark, loadsByDiagram, PhaseDiagramTables.phaseDiagram(), TheoryPhaseDiagram::boundaryRows);
+    }
+
+    /** The phase_diagram/ rows of diagram d at load alpha (one task of {@link #boundaries}). */
+    static List<Row> boundaryRows(TheoryPhaseDiagram settings, Diagram d, double alpha) {
+        List<Row> rows = new ArrayList<>();
+        List<LadderBisection.Bracket> brackets = settings.retrieval(d, 0).basinBoundaries(alpha, settings.basinTol);
+        for (LadderBisection.Bracket b : brackets) {
+            rows.add(PhaseDiagramTables.theoryRow(d, alpha, b.steps(), b.basinBoundary()));
+        }
+        HorizonExtrapolation fit = extrapolateBoundary(brackets);
+        if (fit != null) {
+            rows.add(PhaseDiagramTables.extrapolatedTheoryRow(d, alpha, fit));
+        }
+        return rows;
     }
 
     /**
@@ -242,42 +260,29 @@ public record TheoryPhaseDiagram(List<Integer> horizons, int paths, long seed, i
      * temperature is what is bisected.
      */
     public List<Row> criticalTemperatures(SparkSession spark, Map<Diagram, List<Double>> loadsByOrder, double tol) {
-        StructType in = new StructType().add("d", DataTypes.IntegerType, false).add("alpha", DataTypes.DoubleType, false);
-        List<Diagram> orders = new ArrayList<>(loadsByOrder.keySet());
-        orders.sort(Diagram.ORDER);
-        List<Row> tasks = new ArrayList<>();
-        for (int d = 0; d < orders.size(); d++) {
-            for (double alpha : loadsByOrder.get(orders.get(d))) {
-                tasks.add(RowFactory.create(d, alpha));
-            }
+        return perLoad(spark, loadsByOrder, PhaseDiagramTables.criticalTemperature(),
+                (settings, d, alpha) -> criticalTemperatureRows(settings, d, alpha, tol));
+    }
+
+    /** The critical_temperature/ rows of (model, n) of d at load alpha (one task of {@link #criticalTemperatures}). */
+    static List<Row> criticalTemperatureRows(TheoryPhaseDiagram settings, Diagram d, double alpha, double tol) {
+        List<Row> rows = new ArrayList<>();
+        List<LadderBisection.Bracket> brackets = settings.retrieval(d, 0)
+                .criticalTemperatures(alpha, CRITICAL_TEMPERATURE_START, tol);
+        for (LadderBisection.Bracket b : brackets) {
+            rows.add(PhaseDiagramTables.criticalTemperatureRow(d.model(), d.n(), alpha, b, settings.paths));
         }
-        if (tasks.isEmpty()) {
-            return List.of();
+        HorizonExtrapolation fit = extrapolateCritical(brackets);
+        if (fit != null) {
+            rows.add(PhaseDiagramTables.extrapolatedCriticalTemperatureRow(d.model(), d.n(), alpha, fit,
+                    settings.paths));
         }
-        TheoryPhaseDiagram settings = this;
-        return spark.createDataFrame(tasks, in).repartition(tasks.size())
-                .flatMap((FlatMapFunction<Row, Row>) r -> {
-                    Diagram d = orders.get(r.getInt(0));
-                    double alpha = r.getDouble(1);
-                    List<Row> rows = new ArrayList<>();
-                    List<LadderBisection.Bracket> brackets = settings.retrieval(d, 0)
-                            .criticalTemperatures(alpha, CRITICAL_TEMPERATURE_START, tol);
-                    for (LadderBisection.Bracket b : brackets) {
-                        rows.add(PhaseDiagramTables.criticalTemperatureRow(d.model(), d.n(), alpha, b, settings.paths));
-                    }
-                    HorizonExtrapolation fit = extrapolateCritical(brackets);
-                    if (fit != null) {
-                        rows.add(PhaseDiagramTables.extrapolatedCriticalTemperatureRow(d.model(), d.n(), alpha, fit,
-                                settings.paths));
-                    }
-                    // the stationary closure's T_c beside the dynamics' (docs/physics.md, "Stationary states": close
-                    // for the dense model above temperature 0.2, low for the p-body model)
-                    rows.add(PhaseDiagramTables.stationaryCriticalTemperatureRow(d.model(), d.n(), alpha,
-                            StationaryState.criticalTemperature(d.model(), d.n(), alpha)
-                                    .map(StationaryState::temperature).orElse(null)));
-                    return rows.iterator();
-                }, Encoders.row(PhaseDiagramTables.criticalTemperature()))
-                .collectAsList();
+        // the stationary closure's T_c beside the dynamics' (docs/physics.md, "Stationary states": close
+        // for the dense model above temperature 0.2, low for the p-body model)
+        rows.add(PhaseDiagramTables.stationaryCriticalTemperatureRow(d.model(), d.n(), alpha,
+                StationaryState.criticalTemperature(d.model(), d.n(), alpha)
+                        .map(StationaryState::temperature).orElse(null)));
+        return rows;
     }
 
     /**

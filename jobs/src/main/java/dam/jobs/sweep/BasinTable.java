@@ -13,6 +13,8 @@ import dam.jobs.config.SweepConfig;
 import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;
 import dam.jobs.grid.TrialSettings;
+import dam.jobs.table.TableRows;
+import dam.jobs.table.TableReaders;
 import dam.jobs.table.Tables;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -115,7 +117,7 @@ final class BasinTable {
                     theoryBoundary = t.boundary();
                 }
             }
-            searchRows.add(Tables.searchRow(b, e.getValue().stop(), theoryBoundary, e.getValue().points()));
+            searchRows.add(TableRows.searchRow(b, e.getValue().stop(), theoryBoundary, e.getValue().points()));
         }
         return gridRows.union(spark.createDataFrame(searchRows, Tables.basins(json)))
                 .repartition(1).sortWithinPartitions("model", "n", "neurons", "temperature", "alpha", "search");
@@ -139,7 +141,7 @@ final class BasinTable {
                         + "with --overwrite");
             }
             m0[i] = p.getDouble(0);
-            counts[i] = new SetCounts(Tables.ints(p, 1), Tables.ints(p, 2));
+            counts[i] = new SetCounts(TableReaders.ints(p, 1), TableReaders.ints(p, 2));
         }
         BasinBoundary sim = simulatedBoundary(m0, counts, Seeds.basinBootstrap(seed, load.model(), load.n(),
                 load.neurons(), load.temperature(), load.alpha()));
@@ -149,7 +151,7 @@ final class BasinTable {
                 theoryBoundary = t.boundary();
             }
         }
-        return Tables.basinRow(load, sim, theoryBoundary, m0.length,
+        return TableRows.basinRow(load, sim, theoryBoundary, m0.length,
                 Arrays.stream(counts).mapToInt(SetCounts::sets).min().orElse(0),
                 Arrays.stream(counts).mapToInt(SetCounts::totalTrials).sum());
     }

@@ -3,14 +3,16 @@ package dam.jobs.sweep;
 import com.esotericsoftware.kryo.Kryo;
 import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.ClusterMean;
+import dam.core.analysis.ClusteredProportion;
 import dam.core.analysis.OverlapPeak;
 import dam.core.model.MemoryModel;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
 import dam.jobs.grid.GridPoint;
-import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
-import dam.jobs.grid.TheorySummary;
+import dam.jobs.summary.PointSummary;
+import dam.jobs.summary.TheorySummary;
+import dam.jobs.summary.TrialMeasures;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
 
@@ -25,7 +27,8 @@ public final class DamKryoRegistrator implements KryoRegistrator {
     /** Our own and core's classes that cross the wire (for tests that check each one). */
     public static final List<Class<? extends Record>> SHIPPED = List.of(GridPoint.class, WorkUnit.class, TheoryKey.class,
             UnitResult.class, PointSummary.class, PointSummary.Peak.class, ClusterMean.class, TheoryBasin.class,
-            TrialResult.class, TheoryResult.class, BasinBoundary.class, TheorySummary.class, OverlapPeak.class);
+            TrialResult.class, TheoryResult.class, BasinBoundary.class, TheorySummary.class, OverlapPeak.class,
+            TrialMeasures.class, SolvedTheory.class, ClusteredProportion.class);
 
     /**
      * Spark's own classes that a sweep's jobs send and Spark does not register itself (found by running with

@@ -5,15 +5,16 @@ import dam.core.analysis.BoundaryStep;
 import dam.core.analysis.BoundaryStop;
 import dam.core.analysis.CommittedSet;
 import dam.core.analysis.PlannedRun;
-import dam.core.theory.TheoryResult;
 import dam.jobs.config.ConfigError;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;
-import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
-import dam.jobs.grid.TheorySummary;
 import dam.jobs.grid.TrialSettings;
+import dam.jobs.summary.PointSummary;
+import dam.jobs.summary.TheorySummary;
+import dam.jobs.table.TableReaders;
+import dam.jobs.table.TableRows;
 import dam.jobs.table.Tables;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -294,7 +295,7 @@ public final class SweepDriver {
                 for (String column : columns) {
                     key.put(column, r.get(r.fieldIndex(column)));
                 }
-                out.put(Ledger.KEY.from(key), Tables.theorySummary(r));
+                out.put(Ledger.KEY.from(key), TableReaders.theorySummary(r));
             }
             return out;
         }
@@ -335,8 +336,8 @@ public final class SweepDriver {
                 results.count();
                 stage = name + ": writing trials/";
                 jsc.setJobDescription(name + ": write " + simulatedTrials(batch) + " trial rows to trials/");
-                JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
-                        .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
+                JavaRDD<Row> rows = results.flatMap(r -> java.util.stream.IntStream.range(0, r.trials().length).boxed()
+                        .map(i -> TableRows.trialRow(r.unit().point(), settings, r.trials()[i], r.measures()[i])).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
                         .write().mode(SaveMode.Append).parquet(dir.uri("trials"));
                 stage = name + ": summarising grid points and writing grid/";
@@ -346,7 +347,7 @@ public final class SweepDriver {
                 JavaRDD<Row> gridRows = results
                         .mapToPair(r -> new Tuple2<>(r.unit().point(), r))
                         .groupByKey(groups)
-                        .map(kv -> Tables.gridRow(SweepTasks.summarise(kv._1(), kv._2(), settings),
+                        .map(kv -> TableRows.gridRow(SweepTasks.summarise(kv._1(), kv._2(), settings),
                                 theoryOfBatch == null ? null : theoryOfBatch.value().get(kv._1().theoryKey())));
                 // One file in grid order: the summaries are made by the parallel tasks above, once (a global sort
                 // would sample them first, a coalesce would make them in one task), then one task sorts and writes.
@@ -375,12 +376,13 @@ public final class SweepDriver {
                     + c.theory().paths() + " paths, then write theory/", false);
             Map<TheoryKey, TheorySummary> out = new HashMap<>();
             try {
-                List<TheoryResult> results = jsc.parallelize(keys, keys.size())
+                List<SolvedTheory> results = jsc.parallelize(keys, keys.size())
                         .map(k -> SweepTasks.solve(k, settings, nanos)).collect();
                 List<Row> rows = new ArrayList<>();
                 for (int i = 0; i < keys.size(); i++) {
-                    rows.add(Tables.theoryRow(keys.get(i), results.get(i), s));
-                    out.put(keys.get(i), TheorySummary.of(results.get(i), s));
+                    SolvedTheory solved = results.get(i);
+                    rows.add(TableRows.theoryRow(keys.get(i), solved.result(), solved.summary()));
+                    out.put(keys.get(i), solved.summary());
                 }
                 stage = batchName + ": writing theory/";
                 jsc.setJobDescription(batchName + ": write " + rows.size() + " rows to theory/");
@@ -453,8 +455,8 @@ public final class SweepDriver {
                 for (SweepPlan.Search search : searches) {
                     BoundaryLoad b = search.load();
                     if (b.holds(g)) {
-                        int[] successes = Tables.ints(r, 9);
-                        int[] trials = Tables.ints(r, 10);
+                        int[] successes = TableReaders.ints(r, 9);
+                        int[] trials = TableReaders.ints(r, 10);
                         int firstSet = r.getInt(8) / S;
                         List<CommittedSet> sets = out.computeIfAbsent(b, k -> new ArrayList<>());
                         for (int j = 0; j < trials.length; j++) {
@@ -511,8 +513,8 @@ public final class SweepDriver {
             try {
                 simulated = results.map(r -> (long) r.trials().length).reduce(Long::sum);
                 stage = name + ": writing trials/";
-                JavaRDD<Row> rows = results.flatMap(r -> Arrays.stream(r.trials())
-                        .map(t -> Tables.trialRow(r.unit().point(), settings, t)).iterator());
+                JavaRDD<Row> rows = results.flatMap(r -> java.util.stream.IntStream.range(0, r.trials().length).boxed()
+                        .map(i -> TableRows.trialRow(r.unit().point(), settings, r.trials()[i], r.measures()[i])).iterator());
                 spark.createDataFrame(rows, Tables.trials(json)).coalesce(Math.max(1, Math.min(cores, parts)))
                         .write().mode(SaveMode.Append).parquet(dir.uri("trials"));
                 stage = name + ": summarising the planned runs and writing grid/";
@@ -523,7 +525,7 @@ public final class SweepDriver {
                         .map(kv -> {
                             int[] run = runOf.get(kv._1());
                             int first = kv._1()._2();
-                            return Tables.roundRow(SweepTasks.summariseRun(kv._1()._1(), kv._2(), settings, first, run[1]),
+                            return TableRows.roundRow(SweepTasks.summariseRun(kv._1()._1(), kv._2(), settings, first, run[1]),
                                     run[0], first);
                         });
                 List<org.apache.spark.sql.Column> order = new ArrayList<>();

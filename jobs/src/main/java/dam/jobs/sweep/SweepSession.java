@@ -6,7 +6,9 @@ import dam.jobs.config.ConfigError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
@@ -188,8 +190,23 @@ public final class SweepSession {
      */
     public static <T> T runOnOutput(SweepConfig c, SweepOutput.Mode mode, String command, PrintStream err,
                                     BiFunction<SweepOutput, SparkSession, T> body) {
+        return runOnOutput(c, mode, command, err, out -> Optional.empty(), body);
+    }
+
+    /**
+     * Like {@link #runOnOutput(SweepConfig, SweepOutput.Mode, String, PrintStream, BiFunction)}, but first asks
+     * withoutSpark, on the opened directory: a value it gives ends the run there, before any Spark session starts
+     * (a resume with nothing to do); empty runs body on Spark. The one owner of a run's output directory and session.
+     */
+    public static <T> T runOnOutput(SweepConfig c, SweepOutput.Mode mode, String command, PrintStream err,
+                                    Function<SweepOutput, Optional<T>> withoutSpark,
+                                    BiFunction<SweepOutput, SparkSession, T> body) {
         checkScratch(c.spark());
         try (SweepOutput out = SweepOutput.open(c, mode, hadoopConfiguration(c.spark()), command, err)) {
+            Optional<T> done = withoutSpark.apply(out);
+            if (done.isPresent()) {
+                return done.get();
+            }
             boolean ownSession = !active();
             SparkSession spark = start(c.spark());
             try {

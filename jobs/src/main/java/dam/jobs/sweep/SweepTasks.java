@@ -6,17 +6,19 @@ import dam.core.sim.TrialRunner;
 import dam.core.theory.EffectiveProcessSolver;
 import dam.core.theory.TheoryResult;
 import dam.jobs.grid.GridPoint;
-import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
 import dam.jobs.grid.TrialSettings;
+import dam.jobs.summary.PointSummary;
+import dam.jobs.summary.TheorySummary;
+import dam.jobs.summary.TrialMeasures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * What a sweep's Spark tasks compute on an executor: one scan of trials, one grid point's summary, one theory
- * solve. Every number comes from core; the accumulators add up the time spent for the closing line.
+ * What a sweep's Spark tasks compute on an executor: one scan of trials and their measures, one grid point's
+ * summary, one theory solve and its summary. Every number comes from core; the accumulators add up the time spent for the closing line.
  */
 final class SweepTasks {
 
@@ -40,7 +42,12 @@ final class SweepTasks {
         List<UnitResult> out = new ArrayList<>(scan.length);
         for (int i = 0; i < scan.length; i++) {
             trials.add(rs.get(i).size());
-            out.add(new UnitResult(scan[i], rs.get(i).toArray(new TrialResult[0]), nanos / scan.length));
+            TrialResult[] rsOfUnit = rs.get(i).toArray(new TrialResult[0]);
+            TrialMeasures[] measures = new TrialMeasures[rsOfUnit.length];
+            for (int k = 0; k < measures.length; k++) {
+                measures[k] = TrialMeasures.of(scan[i].point(), rsOfUnit[k], s);
+            }
+            out.add(new UnitResult(scan[i], rsOfUnit, measures, nanos / scan.length));
         }
         return out;
     }
@@ -48,27 +55,31 @@ final class SweepTasks {
     /** The summary of all units of one grid point. */
     static PointSummary summarise(GridPoint g, Iterable<UnitResult> units, TrialSettings s) {
         List<TrialResult> all = new ArrayList<>();
+        List<TrialMeasures> measures = new ArrayList<>();
         for (UnitResult u : units) {
             all.addAll(Arrays.asList(u.trials()));
+            measures.addAll(Arrays.asList(u.measures()));
         }
-        return PointSummary.of(g, all, s);
+        return PointSummary.of(g, all, measures, s);
     }
 
     /** The summary of the units of one planned run of a boundary search (trials first .. first + count - 1). */
     static PointSummary summariseRun(GridPoint g, Iterable<UnitResult> units, TrialSettings s, int first, int count) {
         List<TrialResult> all = new ArrayList<>();
+        List<TrialMeasures> measures = new ArrayList<>();
         for (UnitResult u : units) {
             all.addAll(Arrays.asList(u.trials()));
+            measures.addAll(Arrays.asList(u.measures()));
         }
-        return PointSummary.ofRun(g, all, s, first, count);
+        return PointSummary.ofRun(g, all, measures, s, first, count);
     }
 
-    /** Solves the theory of one (model, n, temperature, alpha, m0). */
-    static TheoryResult solve(TheoryKey k, TrialSettings s, LongAccumulator nanos) {
+    /** Solves the theory of one (model, n, temperature, alpha, m0) and summarises it, on the executor. */
+    static SolvedTheory solve(TheoryKey k, TrialSettings s, LongAccumulator nanos) {
         long t = System.nanoTime();
         TheoryResult r = new EffectiveProcessSolver(k.model(), k.n(), k.alpha(), k.temperature(), s.paths(), 1)
                 .solve(k.m0(), s.steps(), Seeds.theory(s.seed(), k.model(), k.n(), k.alpha(), k.m0()));
         nanos.add(System.nanoTime() - t);
-        return r;
+        return new SolvedTheory(r, TheorySummary.of(r, s));
     }
 }

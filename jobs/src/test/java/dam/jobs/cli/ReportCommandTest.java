@@ -1,5 +1,7 @@
 package dam.jobs.cli;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class ReportCommandTest {
 
     private final StringWriter err = new StringWriter();

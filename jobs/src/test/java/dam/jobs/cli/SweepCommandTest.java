@@ -1,5 +1,7 @@
 package dam.jobs.cli;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Mixin;
 
 /** The command line's contract: one line and exit code 2 for bad input, 3 for a failure, nothing written. */
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class SweepCommandTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package dam.jobs.phase;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,7 +21,6 @@ import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,9 @@ import dam.jobs.report.Report;
 import dam.jobs.report.ReportTables;
 import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;
-import dam.jobs.sweep.SweepSession;
 
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class PhaseDiagramJobTest {
 
     /** The local directory of a test sweep's output. */
@@ -48,14 +49,9 @@ class PhaseDiagramJobTest {
     private static SparkSession spark;
 
     @BeforeAll
-    static void startSpark(@TempDir Path tmp) {
+    static void startSpark(SparkSession session) {
         System.setProperty("java.awt.headless", "true");
-        spark = SweepSession.start(config(tmp, "").spark());
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
+        spark = session;
     }
 
     private static SweepConfig config(Path out, String extra) {

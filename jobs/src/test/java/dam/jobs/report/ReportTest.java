@@ -1,5 +1,7 @@
 package dam.jobs.report;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,6 @@ import dam.jobs.sweep.OutputDirectory;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,20 +34,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class ReportTest {
 
     private static SparkSession spark;
 
     @BeforeAll
-    static void startSpark() {
+    static void startSpark(SparkSession session) {
         System.setProperty("java.awt.headless", "true");
-        spark = SparkSession.builder().master("local[2]").appName("ReportTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
+        spark = session;
     }
 
     /** Every figure the synthetic tables support, by the file-name rule: dense at temperature 0 keeps today's names. */

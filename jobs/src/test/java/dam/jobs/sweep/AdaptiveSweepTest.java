@@ -1,5 +1,7 @@
 package dam.jobs.sweep;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +18,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A sweep with a boundary axis (issue 20): the grid part in batches, then the searches in rounds, each round one job
  * over every running search and committed like a batch; a run stopped between rounds resumes to the same tables.
  */
+@Tag("spark")
+@ExtendWith(SparkExtension.class)
 class AdaptiveSweepTest {
 
     @TempDir
@@ -31,8 +36,8 @@ class AdaptiveSweepTest {
     private static SparkSession spark;
 
     @BeforeAll
-    static void startSpark() {
-        spark = SparkTestSession.get();
+    static void startSpark(SparkSession session) {
+        spark = session;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dam.jobs.sweep;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the run resumes afterwards.
  */
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class HdfsOutputTest {
 
     @TempDir
@@ -66,7 +69,7 @@ class HdfsOutputTest {
         cluster.waitActive();
         hdfs = cluster.getURI().toString();
         System.out.printf(Locale.ROOT, "[hdfs] MiniDFSCluster at %s started in %.1f s%n", hdfs, (System.nanoTime() - t0) / 1e9);
-        spark = SparkTestSession.get();
+        spark = SparkExtension.session();
     }
 
     @AfterAll

@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.ClusterMean;
+import dam.core.analysis.ClusteredProportion;
 import dam.core.analysis.OverlapPeak;
 import dam.core.model.MemoryModel;
 import dam.core.sim.TrialResult;
 import dam.core.theory.TheoryResult;
 import dam.jobs.grid.GridPoint;
-import dam.jobs.grid.PointSummary;
 import dam.jobs.grid.TheoryKey;
+import dam.jobs.summary.PointSummary;
+import dam.jobs.summary.TheorySummary;
+import dam.jobs.summary.TrialMeasures;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
@@ -49,26 +52,34 @@ class KryoRegistrationTest {
     private static final OverlapPeak PEAK = new OverlapPeak(0.95, 3);
     private static final TrialResult TRIAL = new TrialResult(7, 11L, 13L, new double[]{0.5, 0.75, 1.0}, new double[]{0.125, 0.25}, 1, 2, 17L);
     private static final BasinBoundary BOUNDARY = new BasinBoundary(0.4, 0.3, 0.5, "logistic");
+    private static final TrialMeasures MEASURES = new TrialMeasures(3, true, true, PEAK);
+    private static final ClusteredProportion SUCCESS = new ClusteredProportion(30, 40, 4, 1.5, 0.6, 0.9);
+    private static final TheoryResult THEORY = new TheoryResult(MemoryModel.PBODY, 3, 0.1, 0.2, 0.5,
+            new double[]{0.5, 0.6}, new double[][]{{1, 0.3}, {0.3, 1}}, new double[][]{{0, 0}, {0.2, 0}}, 1000, 42L);
+    private static final TheorySummary THEORY_SUMMARY = new TheorySummary(new double[]{0.5, 0.9}, 1, 0.9, true, PEAK);
 
     /** One instance of every shipped type with no field at its default (0, false, null or an empty array). */
     private static final Map<Class<?>, Record> SAMPLES = Map.ofEntries(
             Map.entry(GridPoint.class, POINT),
             Map.entry(WorkUnit.class, new WorkUnit(POINT, 10, 20, 15)),
             Map.entry(TheoryKey.class, new TheoryKey(MemoryModel.PBODY, 3, 0.2, 0.1, 0.5)),
-            Map.entry(UnitResult.class, new UnitResult(new WorkUnit(POINT, 1, 2, 3), new TrialResult[]{TRIAL, TRIAL}, 99L)),
+            Map.entry(UnitResult.class, new UnitResult(new WorkUnit(POINT, 1, 2, 3), new TrialResult[]{TRIAL, TRIAL},
+                    new TrialMeasures[]{MEASURES, MEASURES}, 99L)),
             Map.entry(PointSummary.class, new PointSummary(POINT, 40, 30, 2, 1, new double[]{1, 2},
                     new double[]{0.5, 0.9}, new double[]{0.1, 0.2}, new int[]{10, 8, 7, 5}, new int[]{10, 10, 10, 10},
-                    new double[]{0.05, 0.07}, 0.4, 1.0, 3.0, new PointSummary.Peak(MEAN, MEAN))),
+                    new double[]{0.05, 0.07}, SUCCESS, 1.5, 0.4, 1.5, 1.0, 3.0, 1.25, 1.75,
+                    new PointSummary.Peak(MEAN, MEAN))),
             Map.entry(PointSummary.Peak.class, new PointSummary.Peak(MEAN, new ClusterMean(4.5, 0.5, 4))),
             Map.entry(ClusterMean.class, MEAN),
             Map.entry(TheoryBasin.class, new TheoryBasin(MemoryModel.PBODY, 3, 0.2, 0.1,
                     new BasinBoundary(0.4, 0.35, 0.45, "bisection"))),
-            Map.entry(dam.jobs.grid.TheorySummary.class,
-                    new dam.jobs.grid.TheorySummary(new double[]{0.5, 0.9}, 1, 0.9, true, PEAK)),
+            Map.entry(TheorySummary.class, THEORY_SUMMARY),
+            Map.entry(TrialMeasures.class, MEASURES),
+            Map.entry(SolvedTheory.class, new SolvedTheory(THEORY, THEORY_SUMMARY)),
+            Map.entry(ClusteredProportion.class, SUCCESS),
             Map.entry(OverlapPeak.class, PEAK),
             Map.entry(TrialResult.class, TRIAL),
-            Map.entry(TheoryResult.class, new TheoryResult(MemoryModel.PBODY, 3, 0.1, 0.2, 0.5, new double[]{0.5, 0.6},
-                    new double[][]{{1, 0.3}, {0.3, 1}}, new double[][]{{0, 0}, {0.2, 0}}, 1000, 42L)),
+            Map.entry(TheoryResult.class, THEORY),
             Map.entry(BasinBoundary.class, BOUNDARY));
 
     @Test
@@ -89,7 +100,8 @@ class KryoRegistrationTest {
         TheoryBasin noBoundary = new TheoryBasin(MemoryModel.DENSE, 3, 0.0, 0.1, null);
         assertSameValue(noBoundary, roundTrip(noBoundary), "TheoryBasin without boundary");
         PointSummary oneSet = new PointSummary(POINT, 1, 1, 0, 0, new double[]{1}, new double[]{1, 1},
-                new double[]{0, 0}, new int[]{1}, new int[]{1}, null, Double.NaN, Double.NaN, Double.NaN,
+                new double[]{0, 0}, new int[]{1}, new int[]{1}, null, SUCCESS, 1, Double.NaN, 1, Double.NaN, Double.NaN,
+                1, 1,
                 new PointSummary.Peak(new ClusterMean(1, Double.NaN, 1), new ClusterMean(2, Double.NaN, 1)));
         PointSummary back = roundTrip(oneSet);
         assertNull(back.seM());

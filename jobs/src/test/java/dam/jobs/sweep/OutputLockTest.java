@@ -1,5 +1,7 @@
 package dam.jobs.sweep;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The one-writer lease: exclusive, taken over only when stale, renewed while held, checked before commits. */
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class OutputLockTest {
 
     @TempDir

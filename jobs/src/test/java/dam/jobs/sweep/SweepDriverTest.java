@@ -1,5 +1,7 @@
 package dam.jobs.sweep;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class SweepDriverTest {
 
     /** The local directory of a test sweep's output. */
@@ -44,8 +47,8 @@ class SweepDriverTest {
     private static SparkSession spark;
 
     @BeforeAll
-    static void startSpark() {
-        spark = SparkTestSession.get();
+    static void startSpark(SparkSession session) {
+        spark = session;
     }
 
     /** A small sweep: 2 x 1 x 2 x 3 = 12 grid points, 12 trials each, theory with few paths, one batch unless extra says otherwise. */

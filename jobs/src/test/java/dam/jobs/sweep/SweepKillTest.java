@@ -1,5 +1,7 @@
 package dam.jobs.sweep;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * result).
  */
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class SweepKillTest {
 
     static final int CI_KILLS = 3;
@@ -90,7 +93,7 @@ class SweepKillTest {
         long seed = Long.getLong("dam.kills.seed", 20251202L);
         Random random = new Random(seed);
         Path conf = Files.writeString(tmp.resolve("kill.conf"), CONFIG);
-        SparkSession spark = SparkTestSession.get();
+        SparkSession spark = SparkExtension.session();
 
         SweepConfig referenceConfig = ConfigLoader.fromConfig(ConfigFactory.parseString(CONFIG)
                 .withFallback(ConfigFactory.parseString("sweep.output = \"" + tmp.resolve("reference") + "\"")));
@@ -171,7 +174,7 @@ class SweepKillTest {
     void killsDuringAdaptiveRoundsLeaveTablesEqualToAnUninterruptedRun() throws Exception {
         Random random = new Random(Long.getLong("dam.kills.seed", 20251206L));
         Path conf = Files.writeString(tmp.resolve("adaptive.conf"), AdaptiveSweepTest.CONFIG);
-        SparkSession spark = SparkTestSession.get();
+        SparkSession spark = SparkExtension.session();
         SweepConfig referenceConfig = ConfigLoader.fromConfig(ConfigFactory.parseString(AdaptiveSweepTest.CONFIG)
                 .withFallback(ConfigFactory.parseString("sweep.output = \"" + tmp.resolve("reference") + "\"")));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());

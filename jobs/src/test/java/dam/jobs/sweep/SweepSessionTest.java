@@ -1,5 +1,7 @@
 package dam.jobs.sweep;
 
+import dam.jobs.spark.SparkExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dam.jobs.config.SparkConfig;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The settings a sweep's session runs with: the Vector API module for executors, the pinned table settings. */
 @Tag("spark")
+@ExtendWith(SparkExtension.class)
 class SweepSessionTest {
 
     /** Executors get the Vector API module after the options a config or spark-submit gave them, exactly once. */

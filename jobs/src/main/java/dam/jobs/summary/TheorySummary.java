@@ -1,8 +1,9 @@
-package dam.jobs.grid;
+package dam.jobs.summary;
 
 import dam.core.analysis.OverlapPeak;
 import dam.core.model.Retrieval;
 import dam.core.theory.TheoryResult;
+import dam.jobs.grid.TrialSettings;
 
 /**
  * What grid/ takes from the theory of one (model, n, temperature, alpha, m0).

@@ -1,4 +1,4 @@
-package dam.jobs.config;
+package dam.core.sim;
 
 import dam.core.model.CavityPolynomial;
 import dam.core.model.Interaction;
