@@ -45,12 +45,12 @@ public final class DryRun {
     /** Stop calibrating one kernel or theory setting after this long, with what was measured. */
     private static final double CALIBRATION_LIMIT_SECONDS = 1.0;
     /** All kernel calibrations together stop after about this long, shared among the settings. */
-    private static final double KERNEL_BUDGET_SECONDS = 2.0;
+    private static final double KERNEL_BUDGET_SECONDS = 1.5;
     /** -Ddam.dryrun.debug=true: each calibration run on stderr. */
     private static final boolean DEBUG = Boolean.getBoolean("dam.dryrun.debug");
     /** The theory is timed on at most this many paths and steps, and scaled to the sweep's (cost ~ M T^2). */
-    private static final int THEORY_PATHS = 5000;
-    private static final int THEORY_STEPS = 100;
+    private static final int THEORY_PATHS = 2000;
+    private static final int THEORY_STEPS = 40;
     /**
      * CPU seconds of a run besides the kernel and the theory: the JVM's compiler, Spark's start, the batch's jobs,
      * basins/, the summary and the figures. Measured: demo.conf at 2 trials and theory off (bin/dam sweep, one batch)
@@ -59,8 +59,8 @@ public final class DryRun {
     static final double SPARK_CPU_SECONDS = 60;
     /** CPU seconds of each further batch: its Spark jobs and small files (bench/README.md, "about 2 CPU-seconds"). */
     static final double BATCH_CPU_SECONDS = 2;
-    /** The largest trial the kernel is timed on, in p N T (about 0.15 s of one core at n = 3). */
-    private static final double CALIBRATION_TRIAL_COST = 0x1p32;
+    /** The largest trial the kernel is timed on, in p N T (about 0.04 s of one core at n = 3). */
+    private static final double CALIBRATION_TRIAL_COST = 0x1p30;
     /** Evaluations of a bisection on [0, 1] to tol, besides the halvings: both ends. */
     private static final int BISECTION_ENDS = 2;
     /** Evaluations of a capacity search before its bisection: doubling or halving from alpha = 0.1 to a bracket. */
@@ -251,14 +251,14 @@ public final class DryRun {
         String upTo = searches.isEmpty() ? "" : " to " + seconds(cpu - searchLow + searchHigh);
         String upToCores = searches.isEmpty() ? "" : " to " + seconds((cpu - searchLow + searchHigh) / cores);
         out.printf(r, "cpu       about %s%s of CPU, %s%s on %d core%s: simulation %s%s (kernel measured here at the "
-                        + "largest N per (model, n, temperature) whose trial costs at most 2^32 p N T: %s), theory %s (%d solves at M = %d%s), Spark and "
+                        + "largest N per (model, n, temperature) whose trial costs at most 2^30 p N T: %s), theory %s (%d solves at M = %d%s), Spark and "
                         + "figures %s%n",
                 seconds(cpu), upTo, seconds(cpu / cores), upToCores, cores, cores == 1 ? "" : "s",
                 seconds(simulationSeconds + searchLow), searches.isEmpty() ? "" : String.format(r, " (grid %s, "
                         + "searches %s if all stop after round 0, %s if all spend their budget)",
                         seconds(simulationSeconds), seconds(searchLow), seconds(searchHigh)),
                 rates(kernelRate), seconds(theorySeconds), solves,
-                c.theory().paths(), solveSeconds.isEmpty() ? "" : ", " + solveRates(solveSeconds), seconds(spark));
+                c.theory().paths(), solveSeconds.isEmpty() ? "" : ", " + solveRates(solveSeconds, c.theory().paths(), c.steps()), seconds(spark));
         out.printf(r, "planned in %.1f s%s%n", (System.nanoTime() - t0) / 1e9,
                 o.refused() ? "; the run would be refused (output above)" : "");
     }
@@ -324,8 +324,8 @@ public final class DryRun {
     /**
      * Seconds of kernel time per unit of {@link SweepPlan#pointCost}, measured on scan (the m0 values of one load, run
      * as a task runs them) with ever more trials, until a run takes
-     * {@value #MEASURE_SECONDS} s at a rate within 30% of the run before (the first runs, with the kernels not yet
-     * compiled, are many times slower), or limit seconds of this thread's CPU time have passed after the first run: the
+     * {@value #MEASURE_SECONDS} s at a rate within 30% of the run before (or all the sweep's trials at a rate within 10%;
+     * the first runs, with the kernels not yet compiled, are many times slower), or limit seconds of this thread's CPU time have passed after the first run: the
      * last run's rate.
      */
     private static double secondsPerCost(SweepConfig c, TrialSettings s, List<GridPoint> scan, double limit) {
@@ -350,7 +350,9 @@ public final class DryRun {
                 System.err.printf(Locale.ROOT, "[dry-run] kernel %s n=%d N=%d alpha=%.4g: %d trials x %d m0 in %.3f s, "
                         + "%.3g pNT/s%n", g.model(), g.n(), neurons, alpha, count, scan.size(), seconds, 1 / rate);
             }
-            boolean steady = seconds >= MEASURE_SECONDS && Math.abs(rate / previous - 1) < 0.3;
+            // A sweep with few trials cannot make a run that long: then its own trial count, run twice alike, is all.
+            boolean longest = seconds >= MEASURE_SECONDS || count >= c.trials();
+            boolean steady = longest && Math.abs(rate / previous - 1) < (seconds >= MEASURE_SECONDS ? 0.3 : 0.1);
             if (steady || start != 0 && (cpuNanos() - start) / 1e9 > limit) {
                 return rate;
             }
@@ -413,13 +415,13 @@ public final class DryRun {
     }
 
     /**
-     * Seconds of one theory solve of (model, n, temperature) over steps, at M = theory.paths: timed at the middle load
-     * and m0 on at most {@value #THEORY_PATHS} paths and {@value #THEORY_STEPS} steps (the second solve; the first warms
-     * the JIT), scaled by M and T^2. Cached in cache by (model, n, temperature, steps).
+     * Seconds of one theory solve of (model, n, temperature) over steps, at M = theory.paths: a solve at the middle
+     * load and m0 on at most {@value #THEORY_PATHS} paths and {@value #THEORY_STEPS} steps timed once per (model, n,
+     * temperature) (the second solve; the first warms the JIT), scaled by M and T^2. Cached in cache.
      */
     private static double solveSeconds(Map<List<Object>, Double> cache, SweepConfig c, dam.core.model.MemoryModel model,
                                        int n, double temperature, int steps) {
-        return cache.computeIfAbsent(List.of(model, n, temperature, steps), k -> {
+        double perPathStep2 = cache.computeIfAbsent(List.of(model, n, temperature), k -> {
             SweepConfig.Axes axes = c.axes(model, n);
             Boundary b = c.writtenAxes(n).boundary();
             // An axis in boundary form has no grid: its range's middle stands for it.
@@ -427,20 +429,20 @@ public final class DryRun {
                     : c.load().toRaw(model, n, (b.from() + b.to()) / 2);
             double m = !axes.m0().isEmpty() ? axes.m0().get(axes.m0().size() / 2) : (b.from() + b.to()) / 2;
             int paths = Math.min(c.theory().paths(), THEORY_PATHS);
-            int t = Math.min(steps, THEORY_STEPS);
             double seconds = 0;
-            long start = cpuNanos();
             for (int round = 0; round < 2; round++) {
                 long t0 = cpuNanos();
                 new EffectiveProcessSolver(model, n, a, temperature, paths, 1)
-                        .solve(m, t, Seeds.theory(c.seed(), model, n, a, m));
+                        .solve(m, THEORY_STEPS, Seeds.theory(c.seed(), model, n, a, m));
                 seconds = (cpuNanos() - t0) / 1e9;
-                if ((cpuNanos() - start) / 1e9 > CALIBRATION_LIMIT_SECONDS) {
-                    break;
+                if (DEBUG) {
+                    System.err.printf(Locale.ROOT, "[dry-run] theory %s n=%d temperature=%s: M=%d T=%d in %.3f s%n",
+                            model, n, temperature, paths, THEORY_STEPS, seconds);
                 }
             }
-            return seconds * ((double) c.theory().paths() / paths) * Math.pow((double) steps / t, 2);
+            return seconds / ((double) paths * THEORY_STEPS * THEORY_STEPS);
         });
+        return perPathStep2 * c.theory().paths() * (double) steps * steps;
     }
 
     /**
@@ -481,10 +483,12 @@ public final class DryRun {
                 1 / e.getValue())).collect(Collectors.joining(", "));
     }
 
-    private static String solveRates(Map<List<Object>, Double> solveSeconds) {
-        return solveSeconds.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s temperature=%s T=%s %.3g s a solve",
-                e.getKey().get(0).toString().toLowerCase(Locale.ROOT), e.getKey().get(1), e.getKey().get(2),
-                e.getKey().get(3), e.getValue())).collect(Collectors.joining(", "));
+    /** Each calibrated setting's seconds for one solve of paths paths over steps steps. */
+    private static String solveRates(Map<List<Object>, Double> perPathStep2, int paths, int steps) {
+        return perPathStep2.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s temperature=%s %.3g s a "
+                        + "solve at T=%d", e.getKey().get(0).toString().toLowerCase(Locale.ROOT), e.getKey().get(1),
+                e.getKey().get(2), e.getValue() * paths * (double) steps * steps, steps))
+                .collect(Collectors.joining(", "));
     }
 
     /** "45 s", "12.3 min", "4.5 h". */
