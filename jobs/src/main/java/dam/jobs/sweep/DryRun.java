@@ -160,8 +160,8 @@ public final class DryRun {
                         g.neurons(), g.alpha());
             }
         }
-        for (SweepPlan.Search x : searches) { // a round's task: at most one run of its plan
-            GridPoint g = x.load().point(x.search().from());
+        for (SweepPlan.Search x : searches) { // a round's task: at most one run of its plan, at the most patterns
+            GridPoint g = x.load().point(x.load().inM0() ? x.search().from() : x.search().to());
             int slice = firstRound(x).stream().mapToInt(PlannedRun::trials).max().orElse(0);
             double bytes = TaskMemory.simulationBytes(Model.atLoad(g.n(), g.neurons(), g.alpha(), UpdateOrder.PARALLEL)
                     .patternBytes(), g.neurons(), slice, c.steps());
@@ -187,7 +187,8 @@ public final class DryRun {
         double limit = Math.min(CALIBRATION_LIMIT_SECONDS, KERNEL_BUDGET_SECONDS / Math.max(1, settings));
         for (GridPoint g : todo) {
             List<Object> key = List.of(g.model(), g.n(), g.temperature());
-            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, scanOf(todo, g, c.steps()), limit));
+            double secondsPerCost = kernelRate.computeIfAbsent(key,
+                    k -> secondsPerCost(c, s, scanOf(todo, g, c.steps()), limit));
             simulationSeconds += SweepPlan.pointCost(g, c) * secondsPerCost;
         }
         // A search costs between its round 0 and its budget, at the mean cost of a trial of its round 0.
@@ -196,7 +197,8 @@ public final class DryRun {
         for (SweepPlan.Search x : searches) {
             List<GridPoint> scan = firstRound(x).stream().map(run -> x.load().point(run.x())).toList();
             List<Object> key = List.of(x.load().model(), x.load().n(), x.load().temperature());
-            double secondsPerCost = kernelRate.computeIfAbsent(key, k -> secondsPerCost(c, s, widest(searches, x, c.steps()), limit));
+            double secondsPerCost = kernelRate.computeIfAbsent(key,
+                    k -> secondsPerCost(c, s, widest(searches, x, c.steps()), limit));
             double trialCost = scan.stream().mapToDouble(g -> g.trialCost(c.steps())).average().orElse(0);
             searchLow += firstRound(x).stream().mapToLong(PlannedRun::trials).sum() * trialCost * secondsPerCost;
             searchHigh += x.search().maxTrials() * trialCost * secondsPerCost;
@@ -251,14 +253,16 @@ public final class DryRun {
         String upTo = searches.isEmpty() ? "" : " to " + seconds(cpu - searchLow + searchHigh);
         String upToCores = searches.isEmpty() ? "" : " to " + seconds((cpu - searchLow + searchHigh) / cores);
         out.printf(r, "cpu       about %s%s of CPU, %s%s on %d core%s: simulation %s%s (kernel measured here at the "
-                        + "largest N per (model, n, temperature) whose trial costs at most 2^30 p N T: %s), theory %s (%d solves at M = %d%s), Spark and "
-                        + "figures %s%n",
+                        + "largest N per (model, n, temperature) whose trial costs at most 2^30 p N T: %s), theory %s "
+                        + "(%d solves at M = %d%s), Spark and figures %s%n",
                 seconds(cpu), upTo, seconds(cpu / cores), upToCores, cores, cores == 1 ? "" : "s",
                 seconds(simulationSeconds + searchLow), searches.isEmpty() ? "" : String.format(r, " (grid %s, "
                         + "searches %s if all stop after round 0, %s if all spend their budget)",
                         seconds(simulationSeconds), seconds(searchLow), seconds(searchHigh)),
                 rates(kernelRate), seconds(theorySeconds), solves,
-                c.theory().paths(), solveSeconds.isEmpty() ? "" : ", " + solveRates(solveSeconds, c.theory().paths(), c.steps()), seconds(spark));
+                c.theory().paths(),
+                solveSeconds.isEmpty() ? "" : ", " + solveRates(solveSeconds, c.theory().paths(), c.steps()),
+                seconds(spark));
         out.printf(r, "planned in %.1f s%s%n", (System.nanoTime() - t0) / 1e9,
                 o.refused() ? "; the run would be refused (output above)" : "");
     }
@@ -323,10 +327,10 @@ public final class DryRun {
 
     /**
      * Seconds of kernel time per unit of {@link SweepPlan#pointCost}, measured on scan (the m0 values of one load, run
-     * as a task runs them) with ever more trials, until a run takes
-     * {@value #MEASURE_SECONDS} s at a rate within 30% of the run before (or all the sweep's trials at a rate within 10%;
-     * the first runs, with the kernels not yet compiled, are many times slower), or limit seconds of this thread's CPU time have passed after the first run: the
-     * last run's rate.
+     * as a task runs them) with ever more trials, until a run takes {@value #MEASURE_SECONDS} s at a rate within 30% of
+     * the run before (or all the sweep's trials at a rate within 10%; the first runs, with the kernels not yet compiled,
+     * are many times slower), or limit seconds of this thread's CPU time have passed after the first run: the last
+     * run's rate.
      */
     private static double secondsPerCost(SweepConfig c, TrialSettings s, List<GridPoint> scan, double limit) {
         GridPoint g = scan.get(0);
