@@ -48,9 +48,10 @@ public final class DryRun {
     private static final double KERNEL_BUDGET_SECONDS = 1.5;
     /** -Ddam.dryrun.debug=true: each calibration run on stderr. */
     private static final boolean DEBUG = Boolean.getBoolean("dam.dryrun.debug");
-    /** The theory is timed on at most this many paths and steps, and scaled to the sweep's (cost ~ M T^2). */
-    private static final int THEORY_PATHS = 2000;
-    private static final int THEORY_STEPS = 40;
+    /** The theory is timed on at most this many paths, at two horizons, and scaled to the sweep's paths and steps. */
+    private static final int THEORY_PATHS = 4000;
+    private static final int THEORY_SHORT = 20;
+    private static final int THEORY_LONG = 80;
     /**
      * CPU seconds of a run besides the kernel and the theory: the JVM's compiler, Spark's start, the batch's jobs,
      * basins/, the summary and the figures. Measured: demo.conf at 2 trials and theory off (bin/dam sweep, one batch)
@@ -203,7 +204,7 @@ public final class DryRun {
             searchLow += firstRound(x).stream().mapToLong(PlannedRun::trials).sum() * trialCost * secondsPerCost;
             searchHigh += x.search().maxTrials() * trialCost * secondsPerCost;
         }
-        Map<List<Object>, Double> solveSeconds = new LinkedHashMap<>();
+        Map<List<Object>, double[]> solveSeconds = new LinkedHashMap<>();
         double theorySeconds = 0;
         long solves = 0;
         for (TheoryKey k : keys) {
@@ -419,13 +420,14 @@ public final class DryRun {
     }
 
     /**
-     * Seconds of one theory solve of (model, n, temperature) over steps, at M = theory.paths: a solve at the middle
-     * load and m0 on at most {@value #THEORY_PATHS} paths and {@value #THEORY_STEPS} steps timed once per (model, n,
-     * temperature) (the second solve; the first warms the JIT), scaled by M and T^2. Cached in cache.
+     * Seconds of one theory solve of (model, n, temperature) over steps, at M = theory.paths: solves at the middle load
+     * and m0 on at most {@value #THEORY_PATHS} paths timed once per (model, n, temperature) at {@value #THEORY_SHORT}
+     * and {@value #THEORY_LONG} steps (after one that warms the JIT), scaled by M and by T^b, b fitted to the two and
+     * held in [1, 2] (a solve's cost grows as T^2 for long horizons, about as T for short ones). Cached in cache.
      */
-    private static double solveSeconds(Map<List<Object>, Double> cache, SweepConfig c, dam.core.model.MemoryModel model,
+    private static double solveSeconds(Map<List<Object>, double[]> cache, SweepConfig c, dam.core.model.MemoryModel model,
                                        int n, double temperature, int steps) {
-        double perPathStep2 = cache.computeIfAbsent(List.of(model, n, temperature), k -> {
+        double[] fit = cache.computeIfAbsent(List.of(model, n, temperature), k -> {
             SweepConfig.Axes axes = c.axes(model, n);
             Boundary b = c.writtenAxes(n).boundary();
             // An axis in boundary form has no grid: its range's middle stands for it.
@@ -433,20 +435,23 @@ public final class DryRun {
                     : c.load().toRaw(model, n, (b.from() + b.to()) / 2);
             double m = !axes.m0().isEmpty() ? axes.m0().get(axes.m0().size() / 2) : (b.from() + b.to()) / 2;
             int paths = Math.min(c.theory().paths(), THEORY_PATHS);
-            double seconds = 0;
-            for (int round = 0; round < 2; round++) {
+            double[] seconds = new double[3];
+            int[] horizons = {THEORY_SHORT, THEORY_SHORT, THEORY_LONG};
+            for (int i = 0; i < horizons.length; i++) {
                 long t0 = cpuNanos();
                 new EffectiveProcessSolver(model, n, a, temperature, paths, 1)
-                        .solve(m, THEORY_STEPS, Seeds.theory(c.seed(), model, n, a, m));
-                seconds = (cpuNanos() - t0) / 1e9;
+                        .solve(m, horizons[i], Seeds.theory(c.seed(), model, n, a, m));
+                seconds[i] = (cpuNanos() - t0) / 1e9;
                 if (DEBUG) {
                     System.err.printf(Locale.ROOT, "[dry-run] theory %s n=%d temperature=%s: M=%d T=%d in %.3f s%n",
-                            model, n, temperature, paths, THEORY_STEPS, seconds);
+                            model, n, temperature, paths, horizons[i], seconds[i]);
                 }
             }
-            return seconds / ((double) paths * THEORY_STEPS * THEORY_STEPS);
+            double exponent = Math.log(seconds[2] / seconds[1]) / Math.log((double) THEORY_LONG / THEORY_SHORT);
+            exponent = Double.isFinite(exponent) ? Math.max(1, Math.min(2, exponent)) : 2;
+            return new double[]{seconds[2] / paths, exponent};
         });
-        return perPathStep2 * c.theory().paths() * (double) steps * steps;
+        return fit[0] * c.theory().paths() * Math.pow((double) steps / THEORY_LONG, fit[1]);
     }
 
     /**
@@ -487,12 +492,12 @@ public final class DryRun {
                 1 / e.getValue())).collect(Collectors.joining(", "));
     }
 
-    /** Each calibrated setting's seconds for one solve of paths paths over steps steps. */
-    private static String solveRates(Map<List<Object>, Double> perPathStep2, int paths, int steps) {
-        return perPathStep2.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s temperature=%s %.3g s a "
-                        + "solve at T=%d", e.getKey().get(0).toString().toLowerCase(Locale.ROOT), e.getKey().get(1),
-                e.getKey().get(2), e.getValue() * paths * (double) steps * steps, steps))
-                .collect(Collectors.joining(", "));
+    /** Each calibrated setting's seconds for one solve of paths paths over steps steps, and its exponent in T. */
+    private static String solveRates(Map<List<Object>, double[]> fits, int paths, int steps) {
+        return fits.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s temperature=%s %.3g s a solve at "
+                        + "T=%d (cost ~ T^%.2f)", e.getKey().get(0).toString().toLowerCase(Locale.ROOT), e.getKey().get(1),
+                e.getKey().get(2), e.getValue()[0] * paths * Math.pow((double) steps / THEORY_LONG, e.getValue()[1]),
+                steps, e.getValue()[1])).collect(Collectors.joining(", "));
     }
 
     /** "45 s", "12.3 min", "4.5 h". */
