@@ -45,13 +45,13 @@ public final class DryRun {
     /** Stop calibrating one kernel or theory setting after this long, with what was measured. */
     private static final double CALIBRATION_LIMIT_SECONDS = 1.0;
     /** All kernel calibrations together stop after about this long, shared among the settings. */
-    private static final double KERNEL_BUDGET_SECONDS = 1.5;
+    private static final double KERNEL_BUDGET_SECONDS = 1.0;
     /** -Ddam.dryrun.debug=true: each calibration run on stderr. */
     private static final boolean DEBUG = Boolean.getBoolean("dam.dryrun.debug");
     /** The theory is timed on at most this many paths, at two horizons, and scaled to the sweep's paths and steps. */
-    private static final int THEORY_PATHS = 4000;
+    private static final int THEORY_PATHS = 3000;
     private static final int THEORY_SHORT = 20;
-    private static final int THEORY_LONG = 80;
+    private static final int THEORY_LONG = 60;
     /**
      * CPU seconds of a run besides the kernel and the theory: the JVM's compiler, Spark's start, the batch's jobs,
      * basins/, the summary and the figures. Measured: demo.conf at 2 trials and theory off (bin/dam sweep, one batch)
