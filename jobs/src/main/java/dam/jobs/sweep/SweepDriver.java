@@ -323,13 +323,9 @@ public final class SweepDriver {
             List<WorkUnit[]> scans = SweepPlan.scans(batch, c, cores);
             jsc.setJobGroup("dam.batch." + number, name + ": simulate " + scans.size() + " m0 scans of "
                     + c.trials() + " trials per point, then write trials/ and grid/", false);
-            TrialSettings settings = s;
-            LongAccumulator trials = trialsAcc;
-            LongAccumulator kernel = kernelAcc;
-            int parts = c.partitions() > 0 ? c.partitions() : scans.size();
-            JavaRDD<UnitResult> results = jsc.parallelize(scans, parts)
-                    .flatMap(scan -> SweepTasks.runScan(scan, settings, trials, kernel).iterator())
-                    .persist(StorageLevel.MEMORY_ONLY());
+            JavaRDD<UnitResult> results = simulate(scans);
+            TrialSettings settings = s; // a local, so that the row lambdas do not capture the driver
+            int parts = partitions(scans);
             Broadcast<HashMap<TheoryKey, TheorySummary>> theoryOfBatch = c.theory().enabled()
                     ? jsc.broadcast(new HashMap<>(theory)) : null;
             try {
@@ -502,13 +498,9 @@ public final class SweepDriver {
             }
             stage = name + ": simulating";
             jsc.setJobGroup("dam.round." + number, name + ": simulate, then write trials/ and grid/", false);
-            TrialSettings settings = s;
-            LongAccumulator trials = trialsAcc;
-            LongAccumulator kernel = kernelAcc;
-            int parts = c.partitions() > 0 ? c.partitions() : scans.size();
-            JavaRDD<UnitResult> results = jsc.parallelize(scans, parts)
-                    .flatMap(scan -> SweepTasks.runScan(scan, settings, trials, kernel).iterator())
-                    .persist(StorageLevel.MEMORY_ONLY());
+            JavaRDD<UnitResult> results = simulate(scans);
+            TrialSettings settings = s; // a local, so that the row lambdas do not capture the driver
+            int parts = partitions(scans);
             long simulated;
             try {
                 simulated = results.map(r -> (long) r.trials().length).reduce(Long::sum);
@@ -542,6 +534,21 @@ public final class SweepDriver {
             output.lock().verify();
             ledger.commit(List.of(), List.of(), before);
             return simulated;
+        }
+
+        /** The partitions of a job over scans: as configured, else one per scan. */
+        private int partitions(List<WorkUnit[]> scans) {
+            return c.partitions() > 0 ? c.partitions() : scans.size();
+        }
+
+        /** The scans as one Spark job's tasks ({@link #partitions}), persisted for the writes that follow. */
+        private JavaRDD<UnitResult> simulate(List<WorkUnit[]> scans) {
+            TrialSettings settings = s;
+            LongAccumulator trials = trialsAcc;
+            LongAccumulator kernel = kernelAcc;
+            return jsc.parallelize(scans, partitions(scans))
+                    .flatMap(scan -> SweepTasks.runScan(scan, settings, trials, kernel).iterator())
+                    .persist(StorageLevel.MEMORY_ONLY());
         }
 
         /**
