@@ -76,3 +76,30 @@ def test_bench_checks_its_options_before_anything_runs(args, message):
     assert len(lines) == 1 and lines[0].startswith(message), lines
     assert done.stdout == b"", "no benchmark line before the refusal"
     assert time.monotonic() - start < 300
+
+
+def dam_version(env_extra: dict) -> subprocess.CompletedProcess:
+    import os
+    env = dict(os.environ, **env_extra)
+    return subprocess.run([str(REPO / "bin" / "dam"), "--version"], capture_output=True, timeout=600, env=env)
+
+
+def test_the_class_archive_is_written_once_per_build_and_used_by_the_next_start(tmp_path):
+    archive = tmp_path / "dam-start-test.jsa"
+    first = dam_version({"DAM_JSA": str(archive)})
+    assert first.returncode == 0 and first.stderr == b"", first.stderr
+    assert archive.stat().st_size > 1_000_000
+    written = archive.stat().st_mtime_ns
+    log = tmp_path / "classes.txt"
+    second = dam_version({"DAM_JSA": str(archive), "DAM_JAVA_OPTS": f"-Xlog:class+load=info:file={log}"})
+    assert second.returncode == 0 and second.stderr == b"", second.stderr
+    assert archive.stat().st_mtime_ns == written, "not written again"
+    assert "dam.jobs.cli.Dam source: shared objects file (top)" in log.read_text()
+
+
+def test_an_archive_the_jvm_cannot_use_is_skipped_without_a_word(tmp_path):
+    archive = tmp_path / "dam-start-test.jsa"
+    archive.write_bytes(b"not a class-data archive\n" * 100)
+    done = dam_version({"DAM_JSA": str(archive)})
+    assert done.returncode == 0 and done.stderr == b"", done.stderr
+    assert done.stdout.decode().startswith("dam ")

@@ -41,11 +41,11 @@ import org.apache.hadoop.conf.Configuration;
 public final class DryRun {
 
     /** Measure until one measurement takes at least this long (the first, with the JIT cold, is not used). */
-    private static final double MEASURE_SECONDS = 0.15;
+    private static final double MEASURE_SECONDS = 0.1;
     /** Stop calibrating one kernel or theory setting after this long, with what was measured. */
     private static final double CALIBRATION_LIMIT_SECONDS = 1.0;
     /** All kernel calibrations together stop after about this long, shared among the settings. */
-    private static final double KERNEL_BUDGET_SECONDS = 1.0;
+    private static final double KERNEL_BUDGET_SECONDS = 0.8;
     /** -Ddam.dryrun.debug=true: each calibration run on stderr. */
     private static final boolean DEBUG = Boolean.getBoolean("dam.dryrun.debug");
     /** The theory is timed on at most this many paths, at two horizons, and scaled to the sweep's paths and steps. */
@@ -62,6 +62,8 @@ public final class DryRun {
     static final double BATCH_CPU_SECONDS = 2;
     /** The largest trial the kernel is timed on, in p N T (about 0.04 s of one core at n = 3). */
     private static final double CALIBRATION_TRIAL_COST = 0x1p30;
+    /** The network size of the kernel's warm-up run, before it is timed at the calibration size. */
+    private static final int WARM_UP_NEURONS = 128;
     /** Evaluations of a bisection on [0, 1] to tol, besides the halvings: both ends. */
     private static final int BISECTION_ENDS = 2;
     /** Evaluations of a capacity search before its bisection: doubling or halving from alpha = 0.1 to a bracket. */
@@ -184,10 +186,10 @@ public final class DryRun {
         // CPU: the kernel's and the theory's throughput measured here, on the sweep's own settings.
         double simulationSeconds = 0;
         Map<List<Object>, Double> kernelRate = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-        long settings = todo.stream().map(g -> List.of(g.model(), g.n(), g.temperature())).distinct().count();
+        long settings = todo.stream().map(g -> kernelKey(g.model(), g.n(), g.temperature())).distinct().count();
         double limit = Math.min(CALIBRATION_LIMIT_SECONDS, KERNEL_BUDGET_SECONDS / Math.max(1, settings));
         for (GridPoint g : todo) {
-            List<Object> key = List.of(g.model(), g.n(), g.temperature());
+            List<Object> key = kernelKey(g.model(), g.n(), g.temperature());
             double secondsPerCost = kernelRate.computeIfAbsent(key,
                     k -> secondsPerCost(c, s, scanOf(todo, g, c.steps()), limit));
             simulationSeconds += SweepPlan.pointCost(g, c) * secondsPerCost;
@@ -197,7 +199,7 @@ public final class DryRun {
         double searchHigh = 0;
         for (SweepPlan.Search x : searches) {
             List<GridPoint> scan = firstRound(x).stream().map(run -> x.load().point(run.x())).toList();
-            List<Object> key = List.of(x.load().model(), x.load().n(), x.load().temperature());
+            List<Object> key = kernelKey(x.load().model(), x.load().n(), x.load().temperature());
             double secondsPerCost = kernelRate.computeIfAbsent(key,
                     k -> secondsPerCost(c, s, widest(searches, x, c.steps()), limit));
             double trialCost = scan.stream().mapToDouble(g -> g.trialCost(c.steps())).average().orElse(0);
@@ -254,7 +256,7 @@ public final class DryRun {
         String upTo = searches.isEmpty() ? "" : " to " + seconds(cpu - searchLow + searchHigh);
         String upToCores = searches.isEmpty() ? "" : " to " + seconds((cpu - searchLow + searchHigh) / cores);
         out.printf(r, "cpu       about %s%s of CPU, %s%s on %d core%s: simulation %s%s (kernel measured here at the "
-                        + "largest N per (model, n, temperature) whose trial costs at most 2^30 p N T: %s), theory %s "
+                        + "largest N per (model, n, temperature 0 or > 0) whose trial costs at most 2^30 p N T: %s), theory %s "
                         + "(%d solves at M = %d%s), Spark and figures %s%n",
                 seconds(cpu), upTo, seconds(cpu / cores), upToCores, cores, cores == 1 ? "" : "s",
                 seconds(simulationSeconds + searchLow), searches.isEmpty() ? "" : String.format(r, " (grid %s, "
@@ -339,6 +341,7 @@ public final class DryRun {
         double alpha = g.alpha();
         int sps = c.statesPerPatternSet();
         int count = Math.min(c.trials(), sps);
+        warmUp(s, scan);
         long start = 0;
         double previous = Double.NaN;
         while (true) {
@@ -370,6 +373,30 @@ public final class DryRun {
                 count = Math.min(c.trials(), Math.max(sps, (int) Math.min(Integer.MAX_VALUE / 2, grown) / sps * sps));
             }
         }
+    }
+
+    /**
+     * The kernel setting a grid point is calibrated with: its model and n, and whether it draws (temperature &gt; 0 runs
+     * every step of Glauber dynamics, at a cost that does not depend on the temperature; temperature 0 stops early).
+     */
+    private static List<Object> kernelKey(dam.core.model.MemoryModel model, int n, double temperature) {
+        return List.of(model, n, temperature == 0 ? "temperature=0" : "temperature>0");
+    }
+
+    /**
+     * Runs one trial of each of scan's m0 at {@value #WARM_UP_NEURONS} neurons (if scan's are more, and that size holds
+     * a pattern), so that the JIT compiles the kernel on trials that cost little: the first run at the calibration
+     * size, interpreted, took most of a second at N = 512, n = 3.
+     */
+    private static void warmUp(TrialSettings s, List<GridPoint> scan) {
+        GridPoint g = scan.get(0);
+        int neurons = Math.min(WARM_UP_NEURONS, g.neurons());
+        if (neurons == g.neurons() || Math.rint(g.alpha() * Math.pow(neurons, g.n() - 1)) < 1) {
+            return;
+        }
+        List<TrialRunner> runners = scan.stream().map(h -> s.runner(new GridPoint(h.model(), h.n(), neurons,
+                h.temperature(), h.alpha(), h.m0(), Model.patternCount(h.n(), neurons, h.alpha())))).toList();
+        TrialRunner.runScan(runners, 0, 1);
     }
 
     /**
@@ -487,7 +514,7 @@ public final class DryRun {
         if (kernelRate.isEmpty()) {
             return "nothing to simulate";
         }
-        return kernelRate.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s temperature=%s %.3g pNT/s",
+        return kernelRate.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s %s %.3g pNT/s",
                 e.getKey().get(0).toString().toLowerCase(Locale.ROOT), e.getKey().get(1), e.getKey().get(2),
                 1 / e.getValue())).collect(Collectors.joining(", "));
     }
