@@ -10,7 +10,7 @@ import dam.core.sim.InitialState;
 import dam.core.sim.Lanes;
 import dam.core.sim.ParallelStep;
 import dam.core.sim.PatternMatrix;
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import dam.core.sim.SequentialSweep;
 import dam.core.sim.SweepFields;
 import dam.core.sim.TrialRunner;

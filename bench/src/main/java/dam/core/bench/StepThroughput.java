@@ -12,7 +12,7 @@ import dam.core.sim.Lanes;
 import dam.core.sim.LookupTableStep;
 import dam.core.sim.ParallelStep;
 import dam.core.sim.PatternMatrix;
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import dam.core.sim.SequentialSweep;
 import dam.core.sim.TrialRunner;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dam.core.sim;
 
+import dam.core.rng.Seeds;
+
 /**
  * The outcome of one simulated trial over T steps.
  *

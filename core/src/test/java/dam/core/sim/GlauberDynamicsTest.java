@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dam.core.model.Initialisation;
 import dam.core.model.MemoryModel;
 import dam.core.model.UpdateOrder;
+import dam.core.rng.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -4,6 +4,7 @@ import dam.core.model.MemoryModel;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
 import dam.core.rng.Rng;
+import dam.core.rng.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package dam.core.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import org.junit.jupiter.api.Test;
 
 /**

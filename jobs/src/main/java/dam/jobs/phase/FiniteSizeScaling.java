@@ -14,7 +14,7 @@ import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.FiniteSizeFit;
 import dam.core.analysis.ProportionInterval;
 import dam.core.analysis.SetCounts;
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import dam.jobs.sweep.CommittedTables;
 import dam.jobs.sweep.Ledger;
 import dam.jobs.sweep.OutputDirectory;

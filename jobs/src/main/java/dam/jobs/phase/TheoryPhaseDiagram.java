@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import dam.core.analysis.HorizonExtrapolation;
 import dam.core.analysis.LadderBisection;
 import dam.core.analysis.TheoryRetrieval;
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import dam.core.theory.StationaryState;
 
 /**

@@ -5,7 +5,7 @@ import dam.core.analysis.ClusterMean;
 import dam.core.analysis.ClusteredProportion;
 import dam.core.analysis.Quantiles;
 import dam.core.analysis.SetCounts;
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
 import dam.jobs.grid.GridPoint;

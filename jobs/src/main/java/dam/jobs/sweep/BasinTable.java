@@ -8,7 +8,7 @@ import dam.core.analysis.BasinBoundary;
 import dam.core.analysis.SetCounts;
 import dam.core.analysis.TheoryRetrieval;
 import dam.core.model.MemoryModel;
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import dam.jobs.config.SweepConfig;
 import dam.jobs.grid.BoundaryLoad;
 import dam.jobs.grid.GridPoint;

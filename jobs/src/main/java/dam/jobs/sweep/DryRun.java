@@ -4,7 +4,7 @@ import dam.core.analysis.BoundaryRound;
 import dam.core.analysis.PlannedRun;
 import dam.core.model.Model;
 import dam.core.model.UpdateOrder;
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import dam.core.sim.TrialRunner;
 import dam.core.theory.EffectiveProcessSolver;
 import dam.jobs.config.Boundary;

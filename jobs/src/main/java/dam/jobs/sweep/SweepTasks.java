@@ -1,6 +1,6 @@
 package dam.jobs.sweep;
 
-import dam.core.sim.Seeds;
+import dam.core.rng.Seeds;
 import dam.core.sim.TrialResult;
 import dam.core.sim.TrialRunner;
 import dam.core.theory.EffectiveProcessSolver;

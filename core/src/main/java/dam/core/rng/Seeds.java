@@ -1,7 +1,6 @@
-package dam.core.sim;
+package dam.core.rng;
 
 import dam.core.model.MemoryModel;
-import dam.core.rng.Rng;
 
 /**
  * Seeds as pure functions of (base seed, grid point, index), so that a number never depends on

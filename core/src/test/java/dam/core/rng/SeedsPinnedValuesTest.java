@@ -1,4 +1,4 @@
-package dam.core.sim;
+package dam.core.rng;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
