@@ -22,8 +22,11 @@ public final class SparkExtension implements BeforeAllCallback, ParameterResolve
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SparkExtension.class);
 
-    /** The run's session, stopped when JUnit closes the root store (after the last test of the run). */
-    private record Shared(SparkSession session) implements ExtensionContext.Store.CloseableResource {
+    /**
+     * The run's session, stopped when JUnit closes the root store after the last test of the run (JUnit 5.13 and later
+     * close the store's AutoCloseable values).
+     */
+    private record Shared(SparkSession session) implements AutoCloseable {
         @Override
         public void close() {
             session.stop();
