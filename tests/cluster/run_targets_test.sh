@@ -7,7 +7,7 @@
 #   spark-3.5_2.13 jar  on Spark 3.5.9, Scala 2.13: no wheel carries it; the Spark jars for Scala 2.13 from Maven
 #                       Central (tests/cluster/spark-3.5_2.13/pom.xml) under the pyspark 3.5.9 wheel's bin/ scripts
 #   spark-4_2.13 jar    on Spark 4.3.0, the newest 4.x: the pyspark 4.3.0 wheel (.venv-spark-4.3.0); on Spark 4.2.0
-#                       (.venv) run_cluster_test.sh runs it from tests/test_cluster.py
+#                       (.venv) tests/test_cluster.py runs it on two workers, one killed mid-sweep
 # Installs the venvs (bin/setup-python VERSION) and builds the jars that are missing.
 # Usage: tests/cluster/run_targets_test.sh [TARGET...]  (from anywhere; TARGET: spark-3.5_2.12, spark-3.5_2.13,
 # spark-4_2.13, the jars to test, default all); ends with "targets: N passed, M failed".
