@@ -118,6 +118,9 @@ public final class DryRun {
         }
         // Boundary searches (an axis in boundary form): rounds after the grid, planned from the committed rows.
         List<SweepPlan.Search> searches = simulate ? SweepPlan.searches(c) : List.of();
+        // Each search's round 0, which depends on nothing committed: the runs every estimate below starts from.
+        Map<SweepPlan.Search, List<PlannedRun>> roundZero = new LinkedHashMap<>();
+        searches.forEach(x -> roundZero.put(x, ((BoundaryRound) x.search().next(List.of())).runs()));
         if (c.theory().enabled()) {
             searches.stream().filter(x -> x.load().inM0()).forEach(x -> loads.add(List.of(x.load().model(),
                     x.load().n(), x.load().temperature(), x.load().fixed())));
@@ -128,10 +131,10 @@ public final class DryRun {
                 c.theory().enabled() && (!todo.isEmpty() || !searches.isEmpty()) ? String.format(r, ", %d theory "
                         + "solves, %d theory basin bisections (basins/, about %d solves each)", keys.size(),
                         loads.size(), perBisection) : "");
-        long firstRound = 0;
+        long roundZeroTrials = 0;
         long searchBudget = 0;
         for (SweepPlan.Search x : searches) {
-            firstRound += firstRound(x).stream().mapToLong(PlannedRun::trials).sum();
+            roundZeroTrials += trials(roundZero.get(x));
             searchBudget += x.search().maxTrials();
         }
         if (!searches.isEmpty()) {
@@ -143,7 +146,7 @@ public final class DryRun {
             }).collect(Collectors.joining("; "));
             out.printf(r, "searches  %d boundary search%s (%s): round 0 runs %d trials, then rounds until each 95%% "
                             + "interval is at most its width, at most %d trials in all%s%n", searches.size(),
-                    searches.size() == 1 ? "" : "es", ranges, firstRound, searchBudget,
+                    searches.size() == 1 ? "" : "es", ranges, roundZeroTrials, searchBudget,
                     o.ledger() != null && o.ledger().batchCount() > 0 ? "; a resume continues the rounds committed in "
                             + "grid/ (not counted here)" : "");
         }
@@ -165,7 +168,7 @@ public final class DryRun {
         }
         for (SweepPlan.Search x : searches) { // a round's task: at most one run of its plan, at the most patterns
             GridPoint g = x.load().point(x.load().inM0() ? x.search().from() : x.search().to());
-            int slice = firstRound(x).stream().mapToInt(PlannedRun::trials).max().orElse(0);
+            int slice = roundZero.get(x).stream().mapToInt(PlannedRun::trials).max().orElse(0);
             double bytes = TaskMemory.simulationBytes(Model.atLoad(g.n(), g.neurons(), g.alpha(), UpdateOrder.PARALLEL)
                     .patternBytes(), g.neurons(), slice, c.steps());
             if (bytes > simulationTask) {
@@ -198,12 +201,12 @@ public final class DryRun {
         double searchLow = 0;
         double searchHigh = 0;
         for (SweepPlan.Search x : searches) {
-            List<GridPoint> scan = firstRound(x).stream().map(run -> x.load().point(run.x())).toList();
+            List<GridPoint> scan = roundZero.get(x).stream().map(run -> x.load().point(run.x())).toList();
             List<Object> key = kernelKey(x.load().model(), x.load().n(), x.load().temperature());
             double secondsPerCost = kernelRate.computeIfAbsent(key,
-                    k -> secondsPerCost(c, s, widest(searches, x, c.steps()), limit));
+                    k -> secondsPerCost(c, s, widest(roundZero, x, c.steps()), limit));
             double trialCost = scan.stream().mapToDouble(g -> g.trialCost(c.steps())).average().orElse(0);
-            searchLow += firstRound(x).stream().mapToLong(PlannedRun::trials).sum() * trialCost * secondsPerCost;
+            searchLow += trials(roundZero.get(x)) * trialCost * secondsPerCost;
             searchHigh += x.search().maxTrials() * trialCost * secondsPerCost;
         }
         Map<List<Object>, double[]> solveSeconds = new LinkedHashMap<>();
@@ -421,13 +424,14 @@ public final class DryRun {
     }
 
     /** Round-0 points of the search that calibrates x's (model, n, temperature): its calibration size, middle load. */
-    private static List<GridPoint> widest(List<SweepPlan.Search> searches, SweepPlan.Search x, int steps) {
-        List<SweepPlan.Search> same = searches.stream().filter(y -> y.load().model() == x.load().model()
+    private static List<GridPoint> widest(Map<SweepPlan.Search, List<PlannedRun>> roundZero, SweepPlan.Search x,
+                                          int steps) {
+        List<SweepPlan.Search> same = roundZero.keySet().stream().filter(y -> y.load().model() == x.load().model()
                 && y.load().n() == x.load().n() && y.load().temperature() == x.load().temperature()).toList();
         int neurons = calibrationNeurons(same.stream().map(y -> y.load().point(y.search().to())).toList(), steps);
         List<SweepPlan.Search> largest = same.stream().filter(y -> y.load().neurons() == neurons).toList();
         SweepPlan.Search middle = largest.get(largest.size() / 2); // searches are sorted by their fixed value
-        List<PlannedRun> runs = firstRound(middle);
+        List<PlannedRun> runs = roundZero.get(middle);
         // Three of round 0's points, inside the range: a trial can take a second at a large N, and the ends
         // (which converge at once) would flatter the rate.
         // A search in alpha runs a load per point, and a scan is one load: its middle point only.
@@ -436,9 +440,9 @@ public final class DryRun {
         return picks.distinct().mapToObj(i -> middle.load().point(runs.get(i).x())).toList();
     }
 
-    /** The runs of a search's round 0, which depends on nothing committed. */
-    private static List<PlannedRun> firstRound(SweepPlan.Search x) {
-        return ((BoundaryRound) x.search().next(List.of())).runs();
+    /** The trials of a round's runs. */
+    private static long trials(List<PlannedRun> runs) {
+        return runs.stream().mapToLong(PlannedRun::trials).sum();
     }
 
     /** A number as a config writes it: 0.02, 1, 4000. */
@@ -478,7 +482,12 @@ public final class DryRun {
             exponent = Double.isFinite(exponent) ? Math.max(1, Math.min(2, exponent)) : 2;
             return new double[]{seconds[2] / paths, exponent};
         });
-        return fit[0] * c.theory().paths() * Math.pow((double) steps / THEORY_LONG, fit[1]);
+        return solveSeconds(fit, c.theory().paths(), steps);
+    }
+
+    /** Seconds of one solve of paths paths over steps steps, from a fit (seconds per path at THEORY_LONG, b). */
+    private static double solveSeconds(double[] fit, int paths, int steps) {
+        return fit[0] * paths * Math.pow((double) steps / THEORY_LONG, fit[1]);
     }
 
     /**
@@ -523,8 +532,7 @@ public final class DryRun {
     private static String solveRates(Map<List<Object>, double[]> fits, int paths, int steps) {
         return fits.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s n=%s temperature=%s %.3g s a solve at "
                         + "T=%d (cost ~ T^%.2f)", e.getKey().get(0).toString().toLowerCase(Locale.ROOT), e.getKey().get(1),
-                e.getKey().get(2), e.getValue()[0] * paths * Math.pow((double) steps / THEORY_LONG, e.getValue()[1]),
-                steps, e.getValue()[1])).collect(Collectors.joining(", "));
+                e.getKey().get(2), solveSeconds(e.getValue(), paths, steps), steps, e.getValue()[1])).collect(Collectors.joining(", "));
     }
 
     /** "45 s", "12.3 min", "4.5 h". */
